@@ -1,0 +1,109 @@
+//! The parts of every page: skip link, header with navigation, and footer.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{
+    i18n::{t, t_with},
+    site::SiteInfo,
+};
+
+/// A link that lets keyboard and screen-reader users jump past the navigation.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! { <a class="skip-link" href="#indhold">{t("skip-to-content")}</a> }
+}
+
+/// The header: the site's name and the main navigation.
+#[component]
+pub fn Header(site: SiteInfo) -> impl IntoView {
+    let write_label = t_with("nav-write", &[("magazine", site.magazine_name.clone())]);
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-name" href="/">{site.name}</a>
+                <nav aria-label=t("nav-label")>
+                    <MobileMenu open_label=t("menu-open") close_label=t("menu-close")>
+                        <ul class="nav-list">
+                            <li><A href="/" exact=true>{t("nav-home")}</A></li>
+                            <li><A href="/nyheder">{t("nav-news")}</A></li>
+                            <li><A href="/kalender">{t("nav-calendar")}</A></li>
+                            <li><A href="/skriv">{write_label}</A></li>
+                            <li><A href="/log-ind">{t("nav-login")}</A></li>
+                        </ul>
+                    </MobileMenu>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+/// The menu on small screens: without JavaScript the links are a plain visible list; with it,
+/// they fold away behind a button. The labels come translated from the server.
+#[island]
+pub fn MobileMenu(open_label: String, close_label: String, children: Children) -> impl IntoView {
+    let (open, set_open) = signal(false);
+    // The button only makes sense once this island runs in the browser; until then (and
+    // always without JavaScript) it stays hidden and the list stays open.
+    let (enhanced, set_enhanced) = signal(false);
+    Effect::new(move |_| set_enhanced.set(true));
+    let label = move || {
+        if open.get() {
+            close_label.clone()
+        } else {
+            open_label.clone()
+        }
+    };
+    view! {
+        <div
+            class="menu"
+            class:menu--enhanced=move || enhanced.get()
+            class:menu--open=move || open.get()
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    set_open.set(false);
+                }
+            }
+        >
+            <button
+                type="button"
+                class="menu__toggle"
+                aria-controls="hovedmenu"
+                aria-expanded=move || open.get().to_string()
+                hidden=move || !enhanced.get()
+                on:click=move |_| set_open.update(|open| *open = !*open)
+            >
+                <span class="menu__icon" aria-hidden="true"></span>
+                {label}
+            </button>
+            <div id="hovedmenu" class="menu__list">
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+/// The footer: who runs the site, how to reach them, and the statement pages.
+#[component]
+pub fn Footer(site: SiteInfo) -> impl IntoView {
+    let email = (!site.contact_email.is_empty()).then(|| {
+        let href = format!("mailto:{}", site.contact_email);
+        view! { <a href=href>{site.contact_email.clone()}</a> " " }
+    });
+    let phone = (!site.contact_phone.is_empty()).then(|| site.contact_phone.clone());
+    let contact = (email.is_some() || phone.is_some())
+        .then(|| view! { <p>{t("footer-contact")} " " {email} {phone}</p> });
+    let run_by = t_with("footer-run-by", &[("organisation", site.organisation)]);
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p>{run_by}</p>
+                {contact}
+                <ul class="footer-links">
+                    <li><a href="/was">{t("footer-accessibility")}</a></li>
+                    <li><a href="/privatliv">{t("footer-privacy")}</a></li>
+                </ul>
+            </div>
+        </footer>
+    }
+}

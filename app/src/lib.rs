@@ -1,0 +1,28 @@
+//! Naboskab's web application: the page shell, routes, components and server functions.
+//!
+//! Every page renders on the server. Only islands (`#[island]`) ship WASM to the browser, and
+//! every form is a real HTML form. Domain and database code live behind the `ssr` feature, so
+//! nothing of sqlx reaches the browser build.
+
+pub mod i18n;
+pub mod layout;
+pub mod pages;
+pub mod shell;
+pub mod site;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod errors;
+
+pub use shell::{shell, App};
+
+/// The browser's entry point: wakes up the islands on the page and nothing else.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

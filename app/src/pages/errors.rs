@@ -1,0 +1,61 @@
+//! The error pages: 404 inside the shell, 500 inside the shell, and a bare 500 document for
+//! when the shell itself cannot be rendered. None of them ever shows what went wrong inside.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::{t, Lang};
+
+/// Sets the HTTP status of the response being rendered (a no-op in the browser).
+fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(code) {
+            response.set_status(status);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// "Siden findes ikke", with status 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_status(404);
+    view! {
+        <Title text=t("not-found-title") />
+        <h1>{t("not-found-title")}</h1>
+        <p>{t("not-found-text")}</p>
+        <p><a href="/">{t("go-home")}</a></p>
+    }
+}
+
+/// "Noget gik galt", with status 500: shown when a page could not load its data.
+#[component]
+pub fn ServerError() -> impl IntoView {
+    set_status(500);
+    view! {
+        <Title text=t("server-error-title") />
+        <h1>{t("server-error-title")}</h1>
+        <p>{t("server-error-text")}</p>
+        <p><a href="/">{t("go-home")}</a></p>
+    }
+}
+
+/// A complete 500 document that needs nothing but the stylesheet: served when rendering failed
+/// so badly that the normal shell is not available (a panic in a handler).
+pub fn server_error_document(output_name: &str) -> String {
+    let lang = Lang::default();
+    format!(
+        "<!DOCTYPE html><html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/{output_name}.css\"></head>\
+         <body><main id=\"indhold\"><h1>{title}</h1><p>{text}</p><p><a href=\"/\">{home}</a></p>\
+         </main></body></html>",
+        code = lang.code(),
+        dir = lang.dir(),
+        title = lang.text("server-error-title"),
+        text = lang.text("server-error-text"),
+        home = lang.text("go-home"),
+    )
+}

@@ -1,0 +1,95 @@
+//! The front page: a welcome, the housing areas and the places where things happen.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{
+    i18n::{t, t_with},
+    pages::errors::ServerError,
+    site::{load_front_page, FrontPage, SiteInfo},
+};
+
+/// `/`.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let site = use_context::<SiteInfo>().unwrap_or_default();
+    let data = OnceResource::new_blocking(load_front_page());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let site = site.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(page) => view! { <Front site page /> }.into_any(),
+                        Err(_) => view! { <ServerError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Front(site: SiteInfo, page: FrontPage) -> impl IntoView {
+    let intro = paragraphs(&site.intro);
+    let areas = if page.housing_areas.is_empty() {
+        None
+    } else {
+        let items = page
+            .housing_areas
+            .into_iter()
+            .map(|area| view! { <li>{area.name}</li> })
+            .collect_view();
+        Some(view! {
+            <section aria-labelledby="boligomraader">
+                <h2 id="boligomraader">{t("home-areas")}</h2>
+                <ul class="chips">{items}</ul>
+            </section>
+        })
+    };
+    let venues = if page.venues.is_empty() {
+        view! { <p>{t("home-no-venues")}</p> }.into_any()
+    } else {
+        let items = page
+            .venues
+            .into_iter()
+            .map(|venue| {
+                let address = (!venue.address.is_empty())
+                    .then(|| view! { <p class="muted">{venue.address}</p> });
+                let description =
+                    (!venue.description.is_empty()).then(|| view! { <p>{venue.description}</p> });
+                view! {
+                    <li class="card">
+                        <h3>{venue.name}</h3>
+                        {address}
+                        {description}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="cards">{items}</ul> }.into_any()
+    };
+    view! {
+        <Title text="" />
+        <h1>{t_with("home-title", &[("site", site.name)])}</h1>
+        {intro}
+        <ul class="shortcuts">
+            <li><a class="button" href="/kalender">{t("home-see-calendar")}</a></li>
+            <li><a class="button button--secondary" href="/nyheder">{t("home-read-news")}</a></li>
+        </ul>
+        {areas}
+        <section aria-labelledby="steder">
+            <h2 id="steder">{t("home-venues")}</h2>
+            {venues}
+        </section>
+    }
+}
+
+/// Splits plain text into paragraphs at blank lines.
+fn paragraphs(text: &str) -> impl IntoView {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|paragraph| !paragraph.is_empty())
+        .map(|paragraph| view! { <p class="lead">{paragraph.to_owned()}</p> })
+        .collect_view()
+}

@@ -1,0 +1,72 @@
+//! The HTML document around every page, and the routes.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::{
+    i18n::{lang, Lang},
+    layout::{Footer, Header, SkipLink},
+    pages::{
+        errors::NotFound,
+        home::HomePage,
+        info::{AccessibilityPage, CalendarPage, LoginPage, NewsPage, PrivacyPage, WritePage},
+    },
+    site::SiteInfo,
+};
+
+/// The whole document. The server provides [`SiteInfo`] and [`Lang`] as context.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir=lang.dir()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href=format!("/pkg/{}.css", options.output_name) />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The page inside `<body>`: skip link, header, the routed page and the footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    if use_context::<Lang>().is_none() {
+        provide_context(Lang::default());
+    }
+    let site = use_context::<SiteInfo>().unwrap_or_default();
+    let site_name = site.name.clone();
+    view! {
+        <Title formatter=move |page: String| {
+            if page.is_empty() { site_name.clone() } else { format!("{page} – {site_name}") }
+        } />
+        <Router>
+            <SkipLink />
+            <Header site=site.clone() />
+            <main id="indhold" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("nyheder") view=NewsPage />
+                    <Route path=path!("kalender") view=CalendarPage />
+                    <Route path=path!("skriv") view=WritePage />
+                    <Route path=path!("log-ind") view=LoginPage />
+                    <Route path=path!("was") view=AccessibilityPage />
+                    <Route path=path!("privatliv") view=PrivacyPage />
+                </Routes>
+            </main>
+            <Footer site />
+        </Router>
+    }
+}

@@ -1,0 +1,139 @@
+//! The site's queries, one method per statement, for both backends.
+
+use super::{FocusArea, HousingArea, SiteInfo, Venue};
+use crate::{db::Db, db_run};
+
+/// A venue before it has an id.
+#[derive(Clone, Debug)]
+pub struct NewVenue<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub address: &'a str,
+    pub description: &'a str,
+    pub accessibility: &'a str,
+}
+
+/// Everything the base tables hold, written together by [`Db::insert_base_data`].
+#[derive(Clone, Debug)]
+pub struct BaseData<'a> {
+    pub site: SiteInfo,
+    pub housing_areas: &'a [&'a str],
+    /// Focus areas as (slug, name), in the plan's order.
+    pub focus_areas: &'a [(&'a str, &'a str)],
+    pub venues: &'a [NewVenue<'a>],
+}
+
+impl Db {
+    /// The site's name and contact details (the single row of `site`).
+    pub async fn site_info(&self) -> Result<SiteInfo, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_as(
+                "select name, organisation, magazine_name, intro, contact_email, contact_phone, \
+                 contact_address from site where id = 1",
+            )
+            .fetch_one(pool)
+            .await
+        })
+    }
+
+    /// Housing areas in their display order.
+    pub async fn list_housing_areas(&self) -> Result<Vec<HousingArea>, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_as("select id, name, position from housing_areas order by position, name")
+                .fetch_all(pool)
+                .await
+        })
+    }
+
+    /// Focus areas in the plan's order.
+    pub async fn list_focus_areas(&self) -> Result<Vec<FocusArea>, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_as(
+                "select id, slug, name, position from focus_areas order by position, name",
+            )
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// Venues by name.
+    pub async fn list_venues(&self) -> Result<Vec<Venue>, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_as(
+                "select id, slug, name, address, description, accessibility from venues order by name",
+            )
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// True when no base data has been entered yet: no housing area, focus area or venue.
+    pub async fn base_data_is_empty(&self) -> Result<bool, sqlx::Error> {
+        let count: i64 = db_run!(self, |pool| {
+            sqlx::query_scalar(
+                "select (select count(*) from housing_areas) + (select count(*) from focus_areas) \
+                 + (select count(*) from venues)",
+            )
+            .fetch_one(pool)
+            .await
+        })?;
+        Ok(count == 0)
+    }
+
+    /// Writes the site row and the base tables in one transaction, so a crash leaves either
+    /// all of it or none. Rows that already exist (same name or slug) are left as they are.
+    pub async fn insert_base_data(&self, data: &BaseData<'_>) -> Result<(), sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let site = &data.site;
+            sqlx::query(
+                "update site set name = $1, organisation = $2, magazine_name = $3, intro = $4, \
+                 contact_email = $5, contact_phone = $6, contact_address = $7 where id = 1",
+            )
+            .bind(&site.name)
+            .bind(&site.organisation)
+            .bind(&site.magazine_name)
+            .bind(&site.intro)
+            .bind(&site.contact_email)
+            .bind(&site.contact_phone)
+            .bind(&site.contact_address)
+            .execute(&mut *tx)
+            .await?;
+            for (position, name) in (0_i64..).zip(data.housing_areas) {
+                sqlx::query(
+                    "insert into housing_areas (name, position) values ($1, $2) \
+                     on conflict (name) do nothing",
+                )
+                .bind(name)
+                .bind(position)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for (position, (slug, name)) in (0_i64..).zip(data.focus_areas) {
+                sqlx::query(
+                    "insert into focus_areas (slug, name, position) values ($1, $2, $3) \
+                     on conflict (slug) do nothing",
+                )
+                .bind(slug)
+                .bind(name)
+                .bind(position)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for venue in data.venues {
+                sqlx::query(
+                    "insert into venues (slug, name, address, description, accessibility) \
+                     values ($1, $2, $3, $4, $5) on conflict (slug) do nothing",
+                )
+                .bind(venue.slug)
+                .bind(venue.name)
+                .bind(venue.address)
+                .bind(venue.description)
+                .bind(venue.accessibility)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await
+        })
+    }
+}

@@ -1,0 +1,267 @@
+//! Configuration: read once at start from environment variables (and an optional `.env`),
+//! each with a default that works on a laptop, and printed with secrets redacted.
+
+use std::{
+    fmt,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
+
+use url::Url;
+
+/// Everything the server reads from its environment.
+#[derive(Clone)]
+pub struct Config {
+    /// `LEPTOS_SITE_ADDR`: where to listen.
+    pub site_addr: SocketAddr,
+    /// `DATABASE_URL`: `sqlite:…` (the default, under the data folder) or `postgres://…`.
+    pub database_url: String,
+    /// `NABOSKAB_DATA_DIR`: the folder for the SQLite file and emails written to files.
+    pub data_dir: PathBuf,
+    /// `NABOSKAB_DEMO`: load demo content into an empty database.
+    pub demo: bool,
+    /// `NABOSKAB_PUBLIC_URL`: the address residents use, for links in emails and feeds.
+    pub public_url: Url,
+    /// `SMTP_URL`: the mail server; unset means emails are written as files.
+    pub smtp_url: Option<Url>,
+    /// `LEPTOS_SITE_ROOT`: the folder with the built stylesheet, WASM and public files.
+    pub site_root: String,
+}
+
+/// A configuration value that cannot be used, named by its variable.
+#[derive(Debug, thiserror::Error)]
+#[error("{variable}={value:?} is not valid: {reason}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub value: String,
+    pub reason: String,
+}
+
+impl Config {
+    /// Reads the configuration from the process environment, after loading `.env` if present.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        // A missing .env is normal; a malformed one should not pass silently.
+        if let Err(err) = dotenvy::dotenv() {
+            if !err.not_found() {
+                return Err(ConfigError {
+                    variable: ".env",
+                    value: ".env".into(),
+                    reason: err.to_string(),
+                });
+            }
+        }
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup`, so tests need not touch the environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+
+        let site_addr = match get("LEPTOS_SITE_ADDR") {
+            None => SocketAddr::from(([127, 0, 0, 1], 3000)),
+            Some(value) => value.trim().parse().map_err(|_| ConfigError {
+                variable: "LEPTOS_SITE_ADDR",
+                value,
+                reason: "expected an address and port such as 127.0.0.1:3000".into(),
+            })?,
+        };
+        let data_dir = PathBuf::from(get("NABOSKAB_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| default_database_url(&data_dir));
+        if let Err(err) = app::db::Backend::of_url(&database_url) {
+            return Err(ConfigError {
+                variable: "DATABASE_URL",
+                value: redact_url_text(&database_url),
+                reason: err.to_string(),
+            });
+        }
+        let demo = match get("NABOSKAB_DEMO") {
+            None => false,
+            Some(value) => parse_flag(&value).ok_or_else(|| ConfigError {
+                variable: "NABOSKAB_DEMO",
+                value,
+                reason: "expected 1 or 0 (or true/false)".into(),
+            })?,
+        };
+        let public_url = match get("NABOSKAB_PUBLIC_URL") {
+            None => Url::parse(&format!("http://{site_addr}/")).expect("an address is a valid URL"),
+            Some(value) => parse_http_url(&value).map_err(|reason| ConfigError {
+                variable: "NABOSKAB_PUBLIC_URL",
+                value,
+                reason,
+            })?,
+        };
+        let smtp_url = match get("SMTP_URL") {
+            None => None,
+            Some(value) => Some(parse_smtp_url(&value).map_err(|reason| ConfigError {
+                variable: "SMTP_URL",
+                value: redact_url_text(&value),
+                reason,
+            })?),
+        };
+        let site_root = get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into());
+        Ok(Self {
+            site_addr,
+            database_url,
+            data_dir,
+            demo,
+            public_url,
+            smtp_url,
+            site_root,
+        })
+    }
+
+    /// Whether the public address is https, which makes cookies `Secure`.
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+}
+
+/// The configuration as printed at start: one line per setting, passwords replaced.
+impl fmt::Display for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "  LEPTOS_SITE_ADDR    = {}", self.site_addr)?;
+        writeln!(
+            f,
+            "  DATABASE_URL        = {}",
+            redact_url_text(&self.database_url)
+        )?;
+        writeln!(f, "  NABOSKAB_DATA_DIR   = {}", self.data_dir.display())?;
+        writeln!(f, "  NABOSKAB_DEMO       = {}", u8::from(self.demo))?;
+        writeln!(f, "  NABOSKAB_PUBLIC_URL = {}", self.public_url)?;
+        match &self.smtp_url {
+            Some(url) => writeln!(f, "  SMTP_URL            = {}", redact_url(url))?,
+            None => writeln!(
+                f,
+                "  SMTP_URL            = (unset: emails are written to files)"
+            )?,
+        }
+        write!(f, "  LEPTOS_SITE_ROOT    = {}", self.site_root)
+    }
+}
+
+/// The Debug form is the redacted one too, so a stray `{:?}` cannot leak a password.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+fn default_database_url(data_dir: &Path) -> String {
+    format!("sqlite://{}", data_dir.join("naboskab.db").display())
+}
+
+fn parse_flag(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_http_url(value: &str) -> Result<Url, String> {
+    let url = Url::parse(value.trim()).map_err(|err| err.to_string())?;
+    match url.scheme() {
+        "http" | "https" if url.has_host() => Ok(url),
+        _ => Err("expected an http:// or https:// address".into()),
+    }
+}
+
+fn parse_smtp_url(value: &str) -> Result<Url, String> {
+    let url = Url::parse(value.trim()).map_err(|err| err.to_string())?;
+    match url.scheme() {
+        "smtp" | "smtps" if url.has_host() => Ok(url),
+        _ => Err("expected smtp://host:port or smtps://user:password@host".into()),
+    }
+}
+
+/// A URL with its password replaced by `***`.
+fn redact_url(url: &Url) -> String {
+    let mut shown = url.clone();
+    if shown.password().is_some() {
+        // Setting a password only fails for URLs that cannot carry one, which these can.
+        let _ = shown.set_password(Some("***"));
+    }
+    shown.to_string()
+}
+
+/// Like [`redact_url`] for text that may not parse as a URL (SQLite paths, typos).
+fn redact_url_text(value: &str) -> String {
+    match Url::parse(value) {
+        Ok(url) => redact_url(&url),
+        Err(_) => value.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_work_on_a_laptop() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.database_url, "sqlite://./data/naboskab.db");
+        assert_eq!(config.data_dir, PathBuf::from("./data"));
+        assert!(!config.demo);
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:3000/");
+        assert!(config.smtp_url.is_none());
+        assert!(!config.is_https());
+    }
+
+    #[test]
+    fn the_database_follows_the_data_folder() {
+        let config = config(&[("NABOSKAB_DATA_DIR", "/srv/naboskab")]).unwrap();
+        assert_eq!(config.database_url, "sqlite:///srv/naboskab/naboskab.db");
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        for (variable, value) in [
+            ("LEPTOS_SITE_ADDR", "localhost"),
+            ("DATABASE_URL", "mysql://db/naboskab"),
+            ("NABOSKAB_DEMO", "maybe"),
+            ("NABOSKAB_PUBLIC_URL", "ftp://example.org"),
+            ("SMTP_URL", "mail.example.org"),
+        ] {
+            let err = config(&[(variable, value)]).unwrap_err();
+            assert_eq!(err.variable, variable);
+            assert!(err.to_string().starts_with(variable), "{err}");
+        }
+    }
+
+    #[test]
+    fn printing_hides_passwords() {
+        let config = config(&[
+            (
+                "DATABASE_URL",
+                "postgres://naboskab:hemmelig@db.example.org/naboskab",
+            ),
+            (
+                "SMTP_URL",
+                "smtps://mail:endnu-mere-hemmelig@mail.example.org",
+            ),
+            ("NABOSKAB_DEMO", "1"),
+        ])
+        .unwrap();
+        let printed = format!("{config}\n{config:?}");
+        assert!(!printed.contains("hemmelig"), "{printed}");
+        assert!(printed.contains("postgres://naboskab:***@db.example.org/naboskab"));
+        assert!(printed.contains("smtps://mail:***@mail.example.org"));
+        assert!(config.demo);
+    }
+
+    #[test]
+    fn https_public_url_is_recognised() {
+        let config = config(&[("NABOSKAB_PUBLIC_URL", "https://nordby.example.org")]).unwrap();
+        assert!(config.is_https());
+    }
+}

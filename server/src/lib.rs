@@ -1,0 +1,135 @@
+//! The Naboskab server as a library: start-up, the router and serving, so that the binary and
+//! the tests start the very same thing.
+
+pub mod config;
+pub mod routes;
+
+use std::{path::Path, time::Duration};
+
+use app::{db::Db, site::SiteInfo};
+use leptos::config::LeptosOptions;
+
+pub use config::Config;
+
+/// Everything a request handler may need. Cloning is cheap.
+#[derive(Clone, Debug, axum::extract::FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub site: SiteInfo,
+}
+
+/// Why the server could not start; printed as one line before exiting with code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{0}")]
+    Config(#[from] config::ConfigError),
+    #[error("the data folder {path} cannot be used: {source}")]
+    DataDir {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Database(#[from] app::db::ConnectError),
+    #[error("cannot read from the database: {0}")]
+    Query(#[from] sqlx::Error),
+    #[error("the database did not answer within {0} seconds")]
+    Timeout(u64),
+    #[error("the server stopped: {0}")]
+    Serve(#[source] std::io::Error),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: std::net::SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// How long start-up may take before it is given up: the database must answer well within it.
+const START_TIMEOUT: Duration = Duration::from_secs(8);
+
+/// Opens and migrates the database, loads demo content if asked, and gathers the state.
+pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
+    ensure_data_dir(&config.data_dir)?;
+    let work = async {
+        let db = Db::connect(&config.database_url).await?;
+        db.migrate().await?;
+        if config.demo && app::demo::load_if_empty(&db).await? {
+            tracing::info!("demo content loaded");
+        }
+        let site = db.site_info().await?;
+        Ok::<_, StartError>((db, site))
+    };
+    let (db, site) = tokio::time::timeout(START_TIMEOUT, work)
+        .await
+        .map_err(|_| StartError::Timeout(START_TIMEOUT.as_secs()))??;
+    Ok(AppState {
+        leptos_options: leptos_options(config),
+        db,
+        site,
+    })
+}
+
+/// Binds the listening socket.
+pub async fn bind(addr: std::net::SocketAddr) -> Result<tokio::net::TcpListener, StartError> {
+    tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartError::Bind { addr, source })
+}
+
+/// Serves the app until ctrl-c or SIGTERM.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    // Leptos writes a page in several pieces: without TCP_NODELAY every keep-alive request
+    // waits for Nagle's algorithm (about 40 ms).
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    axum::serve(listener, routes::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+/// The options Leptos needs; the output name is fixed at build time by cargo-leptos.
+fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("naboskab"))
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build()
+}
+
+/// Creates the data folder if needed and proves that a file can be written in it.
+fn ensure_data_dir(path: &Path) -> Result<(), StartError> {
+    let fail = |source| StartError::DataDir {
+        path: path.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(path).map_err(fail)?;
+    let probe = path.join(".naboskab-write-test");
+    std::fs::write(&probe, b"ok").map_err(fail)?;
+    std::fs::remove_file(&probe).map_err(fail)?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,37 @@
+//! The `naboskab` binary: reads the configuration, prepares the database and serves the portal.
+
+use std::process::ExitCode;
+
+use server::{bind, prepare, serve, Config, StartError};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("naboskab: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), StartError> {
+    let config = Config::from_env()?;
+    eprintln!("naboskab starting with\n{config}");
+    let state = prepare(&config).await?;
+    let listener = bind(config.site_addr).await?;
+    eprintln!(
+        "naboskab serving {} ({:?}) at http://{}",
+        state.site.name,
+        state.db.backend(),
+        config.site_addr
+    );
+    serve(listener, state).await.map_err(StartError::Serve)
+}

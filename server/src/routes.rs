@@ -1,0 +1,89 @@
+//! The HTTP surface: Leptos pages and server functions, `/healthz`, static files, and the
+//! middleware around them (compression, panics as a friendly 500, body limits, timeouts).
+
+use std::time::Duration;
+
+use app::{i18n::Lang, pages::errors::server_error_document, shell, App};
+use axum::{
+    body::Body,
+    extract::State,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::{
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    timeout::TimeoutLayer, trace::TraceLayer,
+};
+
+use crate::AppState;
+
+/// Requests that take longer than this are answered with 408 rather than left hanging.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The largest request body accepted; uploads will raise it on their own routes.
+const BODY_LIMIT: usize = 1024 * 1024;
+
+/// Builds the whole router for `state`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_request_context(&state)
+    };
+    let fallback_context = context.clone();
+    let output_name = state.leptos_options.output_name.to_string();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, context, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(fallback_context, shell))
+        .layer(CatchPanicLayer::custom(move |_| {
+            panic_response(&output_name)
+        }))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// What every page and server function finds in its Leptos context.
+fn provide_request_context(state: &AppState) {
+    provide_context(state.db.clone());
+    provide_context(state.site.clone());
+    provide_context(Lang::default());
+}
+
+/// `/healthz`: 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(err) => {
+            tracing::warn!(error = %err, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}
+
+/// The friendly 500 page for a handler that panicked; the panic itself goes to the log only.
+fn panic_response(output_name: &str) -> Response<Body> {
+    tracing::error!("a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        server_error_document(output_name),
+    )
+        .into_response()
+}

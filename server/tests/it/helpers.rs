@@ -1,0 +1,166 @@
+//! Test helpers: a fresh database per test on either backend, and the app on port 0.
+
+use std::{net::SocketAddr, time::Duration};
+
+use app::db::{Backend, Db};
+use server::{AppState, Config};
+use sqlx::{Connection, Executor, PgConnection};
+
+/// Runs a story test body once per backend: `sqlite` always, `postgres` when configured.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($(#[$meta:meta])* async fn $name:ident($backend:ident: Backend) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn story($backend: app::db::Backend) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                story(app::db::Backend::Sqlite).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if $crate::helpers::postgres_admin_url().is_none() {
+                    eprintln!("TEST_POSTGRES_URL is not set: PostgreSQL variant not run");
+                    return;
+                }
+                story(app::db::Backend::Postgres).await;
+            }
+        }
+    };
+}
+
+/// The PostgreSQL server to create test databases on, if any.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// A database that exists for one test: a file in a temporary folder, or a PostgreSQL
+/// database with a random name that [`TestDb::drop_database`] removes again.
+pub struct TestDb {
+    pub url: String,
+    pub data_dir: tempfile::TempDir,
+    pg_name: Option<String>,
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> Self {
+        let data_dir = tempfile::tempdir().expect("a temporary folder");
+        match backend {
+            Backend::Sqlite => Self {
+                url: format!("sqlite://{}", data_dir.path().join("naboskab.db").display()),
+                data_dir,
+                pg_name: None,
+            },
+            Backend::Postgres => {
+                let admin = postgres_admin_url().expect("TEST_POSTGRES_URL");
+                let name = format!("naboskab_test_{}", uuid::Uuid::new_v4().simple());
+                let mut conn = PgConnection::connect(&admin)
+                    .await
+                    .expect("TEST_POSTGRES_URL must reach a PostgreSQL server");
+                conn.execute(format!("create database {name}").as_str())
+                    .await
+                    .expect("create a test database");
+                Self {
+                    url: with_database(&admin, &name),
+                    data_dir,
+                    pg_name: Some(name),
+                }
+            }
+        }
+    }
+
+    /// Removes a PostgreSQL test database (SQLite files go with the temporary folder).
+    pub async fn drop_database(self) {
+        if let (Some(name), Some(admin)) = (&self.pg_name, postgres_admin_url()) {
+            let mut conn = PgConnection::connect(&admin).await.expect("reconnect");
+            conn.execute(format!("drop database if exists {name} with (force)").as_str())
+                .await
+                .expect("drop the test database");
+        }
+    }
+
+    /// The configuration a server on this database would read, with demo content on.
+    pub fn config(&self) -> Config {
+        let url = self.url.clone();
+        let data_dir = self.data_dir.path().display().to_string();
+        Config::from_lookup(|name| match name {
+            "DATABASE_URL" => Some(url.clone()),
+            "NABOSKAB_DATA_DIR" => Some(data_dir.clone()),
+            "NABOSKAB_DEMO" => Some("1".into()),
+            "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
+            _ => None,
+        })
+        .expect("a valid test configuration")
+    }
+
+    /// Opens and migrates the database.
+    pub async fn connect(&self) -> Db {
+        let db = Db::connect(&self.url).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        db
+    }
+}
+
+/// Replaces the database name in a PostgreSQL URL.
+fn with_database(admin_url: &str, name: &str) -> String {
+    let mut url = url::Url::parse(admin_url).expect("TEST_POSTGRES_URL is a URL");
+    url.set_path(name);
+    url.to_string()
+}
+
+/// A server running in this process on a free port.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+}
+
+impl TestApp {
+    /// Starts the app as `naboskab` would, on a fresh database with demo content.
+    pub async fn spawn(backend: Backend) -> Self {
+        let db = TestDb::new(backend).await;
+        let state = server::prepare(&db.config())
+            .await
+            .expect("the app prepares");
+        let listener = server::bind("127.0.0.1:0".parse().unwrap())
+            .await
+            .expect("bind port 0");
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(server::serve(listener, state.clone()));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(10))
+            .build()
+            .unwrap();
+        Self {
+            addr,
+            state,
+            client,
+            db,
+        }
+    }
+
+    /// GETs `path` and returns the status and body.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("http://{}{path}", self.addr))
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
+    pub async fn stop(self) {
+        self.state.db.close().await;
+        self.db.drop_database().await;
+    }
+}

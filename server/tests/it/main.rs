@@ -1,0 +1,9 @@
+//! Integration tests of the server, one binary for all (faster to link).
+//!
+//! Story tests run on SQLite always and on PostgreSQL when `TEST_POSTGRES_URL` names a server
+//! where databases may be created; each test gets a database of its own.
+
+mod helpers;
+mod http;
+mod startup;
+mod story;

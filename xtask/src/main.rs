@@ -1,0 +1,173 @@
+//! The project's two commands, `cargo xtask run` and `cargo xtask test`.
+//!
+//! Both first install what they need from the package registries, idempotently: the WASM target,
+//! cargo-leptos, the wasm-bindgen CLI matching Cargo.lock, sass and wasm-opt from npm, and for
+//! tests Chromium and Playwright. Written with the standard library only, so it builds in seconds.
+
+mod e2e;
+mod tools;
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, ExitCode},
+};
+
+const USAGE: &str = "usage: cargo xtask <run|test>
+
+  run    build the portal and serve it at http://127.0.0.1:3000 with demo content
+  test   formatting, clippy, unit and story tests (also on PostgreSQL when TEST_POSTGRES_URL
+         is set), then the browser tests in Chromium with JavaScript on and off";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1);
+    let result = match task.as_deref() {
+        Some("run") => run(),
+        Some("test") => test(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("\nxtask: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A failed step, as one line.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// `cargo xtask run`.
+fn run() -> Result {
+    let root = project_root();
+    tools::ensure_build_tools(&root)?;
+    build_release(&root)?;
+    let mut server = Command::new(server_binary(&root));
+    server.current_dir(&root);
+    for (name, default) in [
+        ("NABOSKAB_DEMO", "1"),
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:3000"),
+        ("LEPTOS_SITE_ROOT", "target/site"),
+    ] {
+        if std::env::var_os(name).is_none() {
+            server.env(name, default);
+        }
+    }
+    step("serving the portal (stop with ctrl-c)");
+    status(&mut server)
+}
+
+/// `cargo xtask test`.
+fn test() -> Result {
+    let root = project_root();
+    let postgres = std::env::var("TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty());
+    tools::ensure_build_tools(&root)?;
+    tools::ensure_test_tools(&root)?;
+
+    step("formatting");
+    status(cargo(&root).args(["fmt", "--all", "--check"]))?;
+
+    step("clippy (server side: app with ssr, server, xtask)");
+    status(cargo(&root).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--features",
+        "app/ssr",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("clippy (browser side: app with hydrate, for wasm32)");
+    status(cargo(&root).args([
+        "clippy",
+        "--package",
+        "app",
+        "--lib",
+        "--no-default-features",
+        "--features",
+        "hydrate",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    match &postgres {
+        Some(_) => step("unit and story tests on SQLite and PostgreSQL (TEST_POSTGRES_URL is set)"),
+        None => step("unit and story tests on SQLite (set TEST_POSTGRES_URL for PostgreSQL too)"),
+    }
+    status(cargo(&root).args(["test", "--workspace", "--features", "app/ssr"]))?;
+
+    build_release(&root)?;
+    e2e::run(&root, &server_binary(&root), postgres.as_deref())
+}
+
+/// Builds the server binary, the WASM and the stylesheet in release mode.
+fn build_release(root: &Path) -> Result {
+    step("building the portal (cargo leptos build --release)");
+    status(cargo(root).args(["leptos", "build", "--release"]))
+}
+
+/// The workspace root (the parent of this crate's folder).
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// Cargo's target folder, honouring `CARGO_TARGET_DIR`.
+fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
+}
+
+fn server_binary(root: &Path) -> PathBuf {
+    target_dir(root).join("release").join("naboskab")
+}
+
+/// A `cargo` command in the workspace, with the npm tools on `PATH`.
+fn cargo(root: &Path) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command
+        .current_dir(root)
+        .env("PATH", tools::path_with_tools(root));
+    command
+}
+
+/// Prints a step heading.
+fn step(what: &str) {
+    println!("\n==> {what}");
+}
+
+/// Runs a command to completion; a non-zero exit is an error naming the command.
+pub fn status(command: &mut Command) -> Result {
+    let shown = format!("{command:?}");
+    let status = command
+        .status()
+        .map_err(|err| format!("cannot start {shown}: {err}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Runs a command and returns its standard output, or None if it cannot run or fails.
+pub fn output(command: &mut Command) -> Option<String> {
+    let output = command.output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
