@@ -53,13 +53,13 @@ pub fn CalendarPage() -> impl IntoView {
 #[component]
 pub fn WritePage() -> impl IntoView {
     let site = site();
-    let magazine = ("magazine", site.magazine_name.clone());
+    let magazine = [("magazine", site.magazine_name.clone())];
     let organisation = ("organisation", site.organisation.clone());
     view! {
         <TextPage
-            title=t_with("write-title", &[magazine.clone()])
+            title=t_with("write-title", &magazine)
             paragraphs=vec![
-                t_with("write-intro", &[magazine.clone()]),
+                t_with("write-intro", &magazine),
                 t("write-who"),
                 t_with("write-how", &[organisation]),
             ]
