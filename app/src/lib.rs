@@ -4,6 +4,7 @@
 //! every form is a real HTML form. Domain and database code live behind the `ssr` feature, so
 //! nothing of sqlx reaches the browser build.
 
+pub mod accounts;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
@@ -16,6 +17,8 @@ pub mod db;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod errors;
+#[cfg(feature = "ssr")]
+pub mod mail;
 
 pub use shell::{shell, App};
 

@@ -83,3 +83,8 @@ privacy-rights-heading = Dine rettigheder
 privacy-rights = Du har ret til at vide, hvilke oplysninger vi har om dig. Du kan også bede os om at rette eller slette dem.
 privacy-complaint = Hvis du mener, at vi behandler dine oplysninger forkert, kan du klage til Datatilsynet.
 privacy-complaint-link = Gå til Datatilsynet
+
+## Passwords
+password-too-short = Adgangskoden skal have mindst 8 tegn.
+password-too-long = Adgangskoden må højst have 256 tegn.
+password-too-common = Den adgangskode er for let at gætte. Prøv fx tre eller fire ord, der ikke hører sammen.

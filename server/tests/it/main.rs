@@ -3,6 +3,7 @@
 //! Story tests run on SQLite always and on PostgreSQL when `TEST_POSTGRES_URL` names a server
 //! where databases may be created; each test gets a database of its own.
 
+mod accounts;
 mod helpers;
 mod http;
 mod startup;

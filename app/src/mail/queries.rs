@@ -1,0 +1,146 @@
+//! The outbox's queries, for both backends.
+
+use chrono::{DateTime, Utc};
+
+use super::{retry_delay, OutgoingEmail, MAX_ATTEMPTS};
+use crate::{db::Db, db_run};
+
+/// Inserts an email into the outbox inside an open transaction `$tx` of either backend, so the
+/// email is kept exactly when the change that caused it is.
+#[macro_export]
+macro_rules! enqueue_email_in {
+    ($tx:expr, $email:expr, $now:expr) => {
+        sqlx::query(
+            "insert into outbox (to_address, subject, text_body, html_body, next_attempt_at, \
+             created_at) values ($1, $2, $3, $4, $5, $5)",
+        )
+        .bind(&$email.to)
+        .bind(&$email.subject)
+        .bind(&$email.text)
+        .bind(&$email.html)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await
+    };
+}
+
+/// A message the worker has claimed and should send now.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct QueuedEmail {
+    pub id: i64,
+    pub to_address: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+    /// Attempts including this one.
+    pub attempts: i64,
+}
+
+/// One row of the outbox as admins see it.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub to_address: String,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: String,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+impl Db {
+    /// Puts an email in the outbox on its own (when no other change goes with it).
+    pub async fn enqueue_email(
+        &self,
+        email: &OutgoingEmail,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut conn = pool.acquire().await?;
+            enqueue_email_in!(conn, email, now).map(drop)
+        })
+    }
+
+    /// Takes the oldest message that is due and not being sent by another worker, and holds it
+    /// until `lock_until`. Safe with several app instances: the lock is re-checked by the
+    /// update itself, so two workers never claim the same message at once.
+    pub async fn claim_due_email(
+        &self,
+        now: DateTime<Utc>,
+        lock_until: DateTime<Utc>,
+    ) -> Result<Option<QueuedEmail>, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_as(
+                "update outbox set locked_until = $2, attempts = attempts + 1 \
+                 where id = (select id from outbox where status = 'queued' and next_attempt_at <= $1 \
+                             and (locked_until is null or locked_until <= $1) order by id limit 1) \
+                 and (locked_until is null or locked_until <= $1) \
+                 returning id, to_address, subject, text_body, html_body, attempts",
+            )
+            .bind(now)
+            .bind(lock_until)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// Records that a claimed message was accepted by the mail server.
+    pub async fn mark_email_sent(&self, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query(
+                "update outbox set status = 'sent', sent_at = $2, locked_until = null, \
+                 last_error = '' where id = $1",
+            )
+            .bind(id)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(drop)
+        })
+    }
+
+    /// Records a failed attempt: the message waits for its next try, or is marked failed after
+    /// [`MAX_ATTEMPTS`].
+    pub async fn mark_email_failed(
+        &self,
+        email: &QueuedEmail,
+        error: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let status = if email.attempts >= MAX_ATTEMPTS {
+            "failed"
+        } else {
+            "queued"
+        };
+        let next = now
+            + chrono::Duration::from_std(retry_delay(email.attempts))
+                .unwrap_or_else(|_| chrono::Duration::hours(1));
+        db_run!(self, |pool| {
+            sqlx::query(
+                "update outbox set status = $2, next_attempt_at = $3, locked_until = null, \
+                 last_error = $4 where id = $1",
+            )
+            .bind(email.id)
+            .bind(status)
+            .bind(next)
+            .bind(error)
+            .execute(pool)
+            .await
+            .map(drop)
+        })
+    }
+
+    /// The newest outbox entries first.
+    pub async fn list_outbox(&self, limit: i64) -> Result<Vec<OutboxEntry>, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_as(
+                "select id, to_address, subject, status, attempts, last_error, created_at, sent_at \
+                 from outbox order by id desc limit $1",
+            )
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })
+    }
+}
