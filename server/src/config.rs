@@ -24,6 +24,8 @@ pub struct Config {
     pub public_url: Url,
     /// `SMTP_URL`: the mail server; unset means emails are written as files.
     pub smtp_url: Option<Url>,
+    /// `NABOSKAB_MAIL_FROM`: the sender of every email.
+    pub mail_from: lettre::message::Mailbox,
     /// `LEPTOS_SITE_ROOT`: the folder with the built stylesheet, WASM and public files.
     pub site_root: String,
 }
@@ -98,6 +100,16 @@ impl Config {
                 reason,
             })?),
         };
+        let mail_from = match get("NABOSKAB_MAIL_FROM") {
+            None => default_mail_from(&public_url),
+            Some(value) => value.trim().parse().map_err(|err| ConfigError {
+                variable: "NABOSKAB_MAIL_FROM",
+                value,
+                reason: format!(
+                    "expected an address such as \"Naboskab <noreply@example.org>\" ({err})"
+                ),
+            })?,
+        };
         let site_root = get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into());
         Ok(Self {
             site_addr,
@@ -106,6 +118,7 @@ impl Config {
             demo,
             public_url,
             smtp_url,
+            mail_from,
             site_root,
         })
     }
@@ -135,6 +148,7 @@ impl fmt::Display for Config {
                 "  SMTP_URL            = (unset: emails are written to files)"
             )?,
         }
+        writeln!(f, "  NABOSKAB_MAIL_FROM  = {}", self.mail_from)?;
         write!(f, "  LEPTOS_SITE_ROOT    = {}", self.site_root)
     }
 }
@@ -148,6 +162,21 @@ impl fmt::Debug for Config {
 
 fn default_database_url(data_dir: &Path) -> String {
     format!("sqlite://{}", data_dir.join("naboskab.db").display())
+}
+
+/// `noreply@` the public host, or `noreply@localhost` when the host is an IP address.
+fn default_mail_from(public_url: &Url) -> lettre::message::Mailbox {
+    let domain = match public_url.host() {
+        Some(url::Host::Domain(domain)) if domain.contains('.') => domain.to_owned(),
+        _ => "localhost".to_owned(),
+    };
+    format!("Naboskab <noreply@{domain}>")
+        .parse()
+        .unwrap_or_else(|_| {
+            "Naboskab <noreply@localhost>"
+                .parse()
+                .expect("a valid address")
+        })
 }
 
 fn parse_flag(value: &str) -> Option<bool> {
@@ -215,6 +244,7 @@ mod tests {
         assert_eq!(config.public_url.as_str(), "http://127.0.0.1:3000/");
         assert!(config.smtp_url.is_none());
         assert!(!config.is_https());
+        assert_eq!(config.mail_from.to_string(), "Naboskab <noreply@localhost>");
     }
 
     #[test]
@@ -231,6 +261,7 @@ mod tests {
             ("NABOSKAB_DEMO", "maybe"),
             ("NABOSKAB_PUBLIC_URL", "ftp://example.org"),
             ("SMTP_URL", "mail.example.org"),
+            ("NABOSKAB_MAIL_FROM", "ikke en adresse"),
         ] {
             let err = config(&[(variable, value)]).unwrap_err();
             assert_eq!(err.variable, variable);
@@ -263,5 +294,9 @@ mod tests {
     fn https_public_url_is_recognised() {
         let config = config(&[("NABOSKAB_PUBLIC_URL", "https://nordby.example.org")]).unwrap();
         assert!(config.is_https());
+        assert_eq!(
+            config.mail_from.email.to_string(),
+            "noreply@nordby.example.org"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! the tests start the very same thing.
 
 pub mod config;
+pub mod mail;
 pub mod routes;
 
 use std::{path::Path, time::Duration};
@@ -36,6 +37,8 @@ pub enum StartError {
     Query(#[from] sqlx::Error),
     #[error("the database did not answer within {0} seconds")]
     Timeout(u64),
+    #[error("SMTP_URL cannot be used: {0}")]
+    Mail(String),
     #[error("the server stopped: {0}")]
     Serve(#[source] std::io::Error),
     #[error("cannot listen on {addr}: {source}")]
@@ -69,6 +72,25 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         db,
         site,
     })
+}
+
+/// Starts the work that runs beside the requests: the outbox worker sending email through the
+/// configured transport. Returns where emails go, for the start-up line.
+pub fn start_background_work(state: &AppState, config: &Config) -> Result<String, StartError> {
+    let mailer = match &config.smtp_url {
+        Some(url) => {
+            mail::Mailer::smtp(url.as_str()).map_err(|err| StartError::Mail(err.to_string()))?
+        }
+        None => mail::Mailer::files(config.data_dir.join("emails")).map_err(|source| {
+            StartError::DataDir {
+                path: config.data_dir.join("emails").display().to_string(),
+                source,
+            }
+        })?,
+    };
+    let described = mailer.describe();
+    mail::spawn_outbox_worker(state.db.clone(), mailer, config.mail_from.clone());
+    Ok(described)
 }
 
 /// Binds the listening socket.

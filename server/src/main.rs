@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use server::{bind, prepare, serve, Config, StartError};
+use server::{bind, prepare, serve, start_background_work, Config, StartError};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -27,8 +27,9 @@ async fn run() -> Result<(), StartError> {
     eprintln!("naboskab starting with\n{config}");
     let state = prepare(&config).await?;
     let listener = bind(config.site_addr).await?;
+    let mail = start_background_work(&state, &config)?;
     eprintln!(
-        "naboskab serving {} ({:?}) at http://{}",
+        "naboskab serving {} ({:?}) at http://{}; emails go to {mail}",
         state.site.name,
         state.db.backend(),
         config.site_addr

@@ -154,7 +154,8 @@ fn healthy(addr: &str) -> bool {
     stream.read_exact(&mut head).is_ok() && head.ends_with(b" 200")
 }
 
-fn free_port() -> Result<u16> {
+/// A port nobody listens on right now.
+pub fn free_port() -> Result<u16> {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .map(|addr| addr.port())

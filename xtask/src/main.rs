@@ -5,6 +5,7 @@
 //! tests Chromium and Playwright. Written with the standard library only, so it builds in seconds.
 
 mod e2e;
+mod maildev;
 mod tools;
 
 use std::{
@@ -16,7 +17,8 @@ const USAGE: &str = "usage: cargo xtask <run|test>
 
   run    build the portal and serve it at http://127.0.0.1:3000 with demo content
   test   formatting, clippy, unit and story tests (also on PostgreSQL when TEST_POSTGRES_URL
-         is set), then the browser tests in Chromium with JavaScript on and off";
+         is set, with a real SMTP server), then the browser tests in Chromium with JavaScript
+         on and off";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -101,10 +103,17 @@ fn test() -> Result {
     ]))?;
 
     match &postgres {
-        Some(_) => step("unit and story tests on SQLite and PostgreSQL (TEST_POSTGRES_URL is set)"),
-        None => step("unit and story tests on SQLite (set TEST_POSTGRES_URL for PostgreSQL too)"),
+        Some(_) => step("unit and story tests on SQLite and PostgreSQL (TEST_POSTGRES_URL is set), with maildev as SMTP server"),
+        None => step("unit and story tests on SQLite (set TEST_POSTGRES_URL for PostgreSQL too), with maildev as SMTP server"),
     }
-    status(cargo(&root).args(["test", "--workspace", "--features", "app/ssr"]))?;
+    let maildev = maildev::start(&root)?;
+    status(
+        cargo(&root)
+            .args(["test", "--workspace", "--features", "app/ssr"])
+            .env("TEST_SMTP_URL", &maildev.smtp_url)
+            .env("TEST_MAILDEV_URL", &maildev.api_url),
+    )?;
+    drop(maildev);
 
     build_release(&root)?;
     e2e::run(&root, &server_binary(&root), postgres.as_deref())

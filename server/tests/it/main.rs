@@ -6,5 +6,6 @@
 mod accounts;
 mod helpers;
 mod http;
+mod mail;
 mod startup;
 mod story;

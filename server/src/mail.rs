@@ -1,0 +1,147 @@
+//! Sending email: the transports (SMTP, `.eml` files, memory for tests) and the outbox worker
+//! that claims queued messages, sends them and records the outcome, retrying with back-off.
+
+use std::{path::PathBuf, sync::Arc, time::Duration};
+
+use app::{db::Db, mail::queries::QueuedEmail};
+use chrono::Utc;
+use lettre::{
+    message::{Mailbox, MultiPart},
+    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+use tokio::sync::Mutex;
+
+/// How long a claimed message is held before another worker may try it (a crashed worker's
+/// claims expire after this).
+const CLAIM_FOR: Duration = Duration::from_secs(120);
+
+/// How often the worker looks for due messages when the outbox is empty.
+const POLL_EVERY: Duration = Duration::from_secs(2);
+
+/// Where email goes.
+#[derive(Clone)]
+pub enum Mailer {
+    /// A mail server, from `SMTP_URL`.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// `.eml` files in a folder, when no mail server is configured.
+    Files(AsyncFileTransport<Tokio1Executor>, PathBuf),
+    /// Kept in memory, for tests that need no mail server.
+    Memory(Arc<Mutex<Vec<Message>>>),
+}
+
+impl Mailer {
+    /// An SMTP mailer for `smtp://…` or `smtps://…` (lettre's URL format).
+    pub fn smtp(url: &str) -> Result<Self, lettre::transport::smtp::Error> {
+        Ok(Self::Smtp(
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
+                .timeout(Some(Duration::from_secs(20)))
+                .build(),
+        ))
+    }
+
+    /// A mailer that writes each message as an `.eml` file into `dir`.
+    pub fn files(dir: PathBuf) -> std::io::Result<Self> {
+        std::fs::create_dir_all(&dir)?;
+        Ok(Self::Files(AsyncFileTransport::new(&dir), dir))
+    }
+
+    /// A mailer that keeps messages in memory.
+    pub fn memory() -> Self {
+        Self::Memory(Arc::default())
+    }
+
+    /// Where messages go, for the start-up line.
+    pub fn describe(&self) -> String {
+        match self {
+            Mailer::Smtp(_) => "the SMTP server".into(),
+            Mailer::Files(_, dir) => format!("files in {}", dir.display()),
+            Mailer::Memory(_) => "memory".into(),
+        }
+    }
+
+    /// Hands one message over; an error says why it did not go.
+    async fn send(&self, message: Message) -> Result<(), String> {
+        match self {
+            Mailer::Smtp(transport) => transport
+                .send(message)
+                .await
+                .map(drop)
+                .map_err(|e| e.to_string()),
+            Mailer::Files(transport, dir) => {
+                let id = transport.send(message).await.map_err(|e| e.to_string())?;
+                tracing::info!(
+                    "email written to {}",
+                    dir.join(format!("{id}.eml")).display()
+                );
+                Ok(())
+            }
+            Mailer::Memory(sent) => {
+                sent.lock().await.push(message);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Builds the MIME message for a queued email: plain text with an HTML alternative.
+fn build_message(from: &Mailbox, email: &QueuedEmail) -> Result<Message, String> {
+    let to: Mailbox = email
+        .to_address
+        .parse()
+        .map_err(|err| format!("bad recipient address: {err}"))?;
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(email.subject.clone())
+        .multipart(MultiPart::alternative_plain_html(
+            email.text_body.clone(),
+            email.html_body.clone(),
+        ))
+        .map_err(|err| format!("cannot build the message: {err}"))
+}
+
+/// Sends every message that is due, then returns how many were handled.
+pub async fn drain_outbox(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usize, sqlx::Error> {
+    drain_outbox_at(db, mailer, from, Utc::now).await
+}
+
+/// [`drain_outbox`] with a clock of the caller's, so tests can step past a retry delay.
+pub async fn drain_outbox_at(
+    db: &Db,
+    mailer: &Mailer,
+    from: &Mailbox,
+    clock: impl Fn() -> chrono::DateTime<Utc>,
+) -> Result<usize, sqlx::Error> {
+    let mut handled = 0;
+    loop {
+        let now = clock();
+        let lock_until = now + chrono::Duration::from_std(CLAIM_FOR).expect("a short duration");
+        let Some(email) = db.claim_due_email(now, lock_until).await? else {
+            return Ok(handled);
+        };
+        handled += 1;
+        let outcome = match build_message(from, &email) {
+            Ok(message) => mailer.send(message).await,
+            Err(err) => Err(err),
+        };
+        match outcome {
+            Ok(()) => db.mark_email_sent(email.id, clock()).await?,
+            Err(err) => {
+                tracing::warn!(id = email.id, attempt = email.attempts, error = %err, "email not sent; will retry");
+                db.mark_email_failed(&email, &err, clock()).await?;
+            }
+        }
+    }
+}
+
+/// Runs the outbox worker for as long as the server runs.
+pub fn spawn_outbox_worker(db: Db, mailer: Mailer, from: Mailbox) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            if let Err(err) = drain_outbox(&db, &mailer, &from).await {
+                tracing::warn!(error = %err, "the outbox could not be read; trying again");
+            }
+            tokio::time::sleep(POLL_EVERY).await;
+        }
+    })
+}
