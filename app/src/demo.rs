@@ -1,8 +1,10 @@
 //! Demo content for a newcomer's first look: the site Randers Nordby with its housing areas,
-//! focus areas and venues. It is loaded only into an empty database, and only when asked
-//! (`NABOSKAB_DEMO=1`). The texts are written for this demo; the contact address is fictional.
+//! focus areas and venues, and an admin, a staff member and a citizen journalist to log in as.
+//! It is loaded only into an empty database, and only when asked (`NABOSKAB_DEMO=1`). The texts
+//! are written for this demo; the contact address is fictional.
 
 use crate::{
+    accounts::{password::Password, EmailAddress, Role},
     db::Db,
     site::{
         queries::{BaseData, NewVenue},
@@ -63,6 +65,29 @@ const VENUES: &[NewVenue<'static>] = &[
     },
 ];
 
+/// The demo accounts: email, name, role and password. README.md lists them; never load demo
+/// content into a site that is open to the public.
+pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
+    (
+        "admin@nordby.example",
+        "Lars Holm",
+        Role::Admin,
+        "kaffe-i-parkcafeen-admin",
+    ),
+    (
+        "medarbejder@nordby.example",
+        "Mette Jensen",
+        Role::Staff,
+        "kaffe-i-parkcafeen",
+    ),
+    (
+        "journalist@nordby.example",
+        "Yusuf Ali",
+        Role::Journalist,
+        "nordbyposten-skriver",
+    ),
+];
+
 fn site() -> SiteInfo {
     SiteInfo {
         name: "Randers Nordby".into(),
@@ -75,17 +100,30 @@ fn site() -> SiteInfo {
     }
 }
 
-/// Loads the demo content if the database has no base data yet. Returns whether it did.
+/// Loads the demo content into what is empty: the base data if there is none, the demo
+/// accounts if there are no accounts. Returns whether it loaded anything.
 pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
-    if !db.base_data_is_empty().await? {
-        return Ok(false);
+    let mut loaded = false;
+    if db.base_data_is_empty().await? {
+        db.insert_base_data(&BaseData {
+            site: site(),
+            housing_areas: HOUSING_AREAS,
+            focus_areas: FOCUS_AREAS,
+            venues: VENUES,
+        })
+        .await?;
+        loaded = true;
     }
-    db.insert_base_data(&BaseData {
-        site: site(),
-        housing_areas: HOUSING_AREAS,
-        focus_areas: FOCUS_AREAS,
-        venues: VENUES,
-    })
-    .await?;
-    Ok(true)
+    if db.count_accounts().await? == 0 {
+        let now = chrono::Utc::now();
+        for (email, name, role, password) in ACCOUNTS {
+            let email = EmailAddress::parse(email).expect("a valid demo address");
+            let hash = Password::parse(password, &[])
+                .expect("demo passwords meet the policy")
+                .hash();
+            db.create_account(&email, name, *role, &hash, now).await?;
+        }
+        loaded = true;
+    }
+    Ok(loaded)
 }

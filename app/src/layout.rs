@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
+    accounts::viewer,
     i18n::{t, t_with},
     site::SiteInfo,
 };
@@ -18,6 +19,27 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn Header(site: SiteInfo) -> impl IntoView {
     let write_label = t_with("nav-write", &[("magazine", site.magazine_name.clone())]);
+    // Logged in: the way to one's own area and a logout button (a form: logging out changes
+    // state, so it is a POST). Residents see "Log ind".
+    let account = match viewer() {
+        Some(viewer) => {
+            let label = if viewer.role.is_staff() {
+                t("nav-staff")
+            } else {
+                t("nav-journalist")
+            };
+            view! {
+                <li><A href=viewer.home()>{label}</A></li>
+                <li>
+                    <form method="post" action="/log-ud" class="nav-form">
+                        <button type="submit" class="nav-button">{t("nav-logout")}</button>
+                    </form>
+                </li>
+            }
+            .into_any()
+        }
+        None => view! { <li><A href="/log-ind">{t("nav-login")}</A></li> }.into_any(),
+    };
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -29,7 +51,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                             <li><A href="/nyheder">{t("nav-news")}</A></li>
                             <li><A href="/kalender">{t("nav-calendar")}</A></li>
                             <li><A href="/skriv">{write_label}</A></li>
-                            <li><A href="/log-ind">{t("nav-login")}</A></li>
+                            {account}
                         </ul>
                     </MobileMenu>
                 </nav>

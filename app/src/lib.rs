@@ -5,6 +5,7 @@
 //! nothing of sqlx reaches the browser build.
 
 pub mod accounts;
+pub mod forms;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
@@ -19,6 +20,8 @@ pub mod demo;
 pub mod errors;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod time;
 
 pub use shell::{shell, App};
 

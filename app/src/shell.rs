@@ -11,9 +11,14 @@ use crate::{
     i18n::{lang, Lang},
     layout::{Footer, Header, SkipLink},
     pages::{
+        account::{
+            AccountPage, ForbiddenPage, ForgotPasswordPage, InvitationPage, LoginPage,
+            ResetPasswordPage,
+        },
         errors::NotFound,
         home::HomePage,
-        info::{AccessibilityPage, CalendarPage, LoginPage, NewsPage, PrivacyPage, WritePage},
+        info::{AccessibilityPage, CalendarPage, NewsPage, PrivacyPage, WritePage},
+        staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
     },
     site::SiteInfo,
 };
@@ -62,6 +67,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("kalender") view=CalendarPage />
                     <Route path=path!("skriv") view=WritePage />
                     <Route path=path!("log-ind") view=LoginPage />
+                    <Route path=path!("invitation/:token") view=InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("glemt-adgangskode") view=ForgotPasswordPage />
+                    <Route path=path!("nulstil/:token") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("konto") view=AccountPage />
+                    <Route path=path!("ingen-adgang") view=ForbiddenPage />
+                    <Route path=path!("personale") view=StaffHome />
+                    <Route path=path!("personale/brugere") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/udbakke") view=OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/log") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("borgerjournalist") view=JournalistHome />
                     <Route path=path!("was") view=AccessibilityPage />
                     <Route path=path!("privatliv") view=PrivacyPage />
                 </Routes>

@@ -9,6 +9,9 @@ nav-news = Nyheder
 nav-calendar = Kalender
 nav-write = Skriv til { $magazine }
 nav-login = Log ind
+nav-logout = Log ud
+nav-staff = Personale
+nav-journalist = Mine sider
 menu-open = Menu
 menu-close = Luk menu
 footer-run-by = Hjemmesiden drives af { $organisation }.
@@ -50,7 +53,135 @@ write-how = Vil du være med? Kontakt { $organisation }. Så får du en invitati
 login-title = Log ind
 login-who = Her logger medarbejdere og borgerjournalister ind.
 login-residents = Som beboer skal du ikke logge ind. Du kan læse alt og tilmelde dig uden at logge ind.
-login-not-open = Log ind er ikke åbnet endnu.
+login-submit = Log ind
+login-forgot = Har du glemt din adgangskode?
+login-email-missing = Skriv din e-mailadresse.
+login-password-missing = Skriv din adgangskode.
+login-failed = Forkert e-mail eller adgangskode. Prøv igen, eller bed om en ny adgangskode.
+login-already = Du er logget ind som { $name }.
+login-go-on = Gå videre
+notice-logged-out = Du er logget ud.
+notice-session-ended = Du har ikke været aktiv i et stykke tid, så du er blevet logget ud. Log ind igen.
+too-many-attempts = Der har været for mange forsøg. Vent et par minutter, og prøv så igen.
+csrf-refused-title = Formularen kunne ikke sendes
+csrf-refused-text = Formularen blev sendt fra en anden hjemmeside, så vi har afvist den for at beskytte dig. Gå tilbage til siden, og prøv igen.
+
+## Forms
+form-error-heading = Der er et problem
+form-errors-heading = { $count ->
+    [one] Der er 1 ting, du skal rette
+   *[other] Der er { $count } ting, du skal rette
+}
+form-error-prefix = Fejl:
+field-email = E-mailadresse
+field-password = Adgangskode
+field-name = Navn
+field-name-hint = Dit navn, som andre skal se det, fx under artikler.
+field-new-password = Ny adgangskode
+field-current-password = Nuværende adgangskode
+field-role = Rolle
+password-hint = Mindst 8 tegn. Brug gerne tre eller fire ord, der ikke hører sammen.
+email-invalid = Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.
+name-missing = Skriv dit navn.
+name-too-long = Navnet må højst have 100 tegn.
+role-missing = Vælg en rolle.
+password-current-wrong = Den nuværende adgangskode er forkert.
+
+## Roles
+role-admin = administrator
+role-staff = medarbejder
+role-journalist = borgerjournalist
+
+## Invitations and new passwords
+invitation-title = Opret din konto
+invitation-intro = Du er inviteret med e-mailadressen { $email }. Vælg dit navn og en adgangskode.
+invitation-submit = Opret konto
+link-expired = Linket virker ikke længere. Det er måske brugt, eller det er for gammelt.
+link-ask-again = Bed om et nyt link
+forgot-title = Glemt adgangskode
+forgot-intro = Skriv din e-mailadresse. Så sender vi et link, hvor du kan vælge en ny adgangskode.
+forgot-submit = Send link
+notice-reset-sent = Hvis adressen hører til en konto, har vi sendt en e-mail med et link. Linket virker i 1 time. Kig også i din spam-mappe.
+reset-title = Vælg en ny adgangskode
+reset-intro = Vælg en ny adgangskode til { $email }.
+reset-submit = Gem ny adgangskode
+
+## Own account
+account-title = Min konto
+account-role = Rolle
+change-password-title = Skift adgangskode
+change-password-submit = Skift adgangskode
+notice-password-changed = Din adgangskode er skiftet.
+forbidden-title = Ingen adgang
+forbidden-text = Du har ikke adgang til denne side med din konto. Kontakt en administrator, hvis du skal bruge den.
+forbidden-go-on = Gå til dine egne sider
+
+## Staff area
+staff-title = Personale
+staff-greeting = Hej { $name }.
+staff-link-account = Se din konto, og skift din adgangskode.
+staff-link-users = Invitér medarbejdere og borgerjournalister, og luk konti.
+staff-link-outbox = Se de e-mails, siden har sendt eller skal sende.
+staff-link-audit = Se hvem der har gjort hvad.
+journalist-title = Mine sider
+journalist-soon = Snart kan du skrive artikler og sende billeder her. Indtil da kan du sende dem til redaktionen på e-mail.
+users-title = Brugere
+users-list-title = Alle brugere
+invite-title = Invitér en ny bruger
+invite-intro = Personen får en e-mail med et link. Linket virker i 7 dage.
+invite-submit = Send invitation
+invite-already-member = Der findes allerede en konto med den e-mailadresse.
+notice-invited = Invitationen er sendt.
+notice-disabled = Kontoen er lukket. Personen er logget ud.
+notice-enabled = Kontoen er åbnet igen.
+user-status = Status
+user-status-active = Aktiv
+user-status-invited = Inviteret
+user-status-disabled = Lukket
+user-actions = Handlinger
+user-disable = Luk konto
+user-enable = Åbn konto
+outbox-title = Udbakke
+outbox-intro = Alle e-mails, som siden sender, står her. Hvis en e-mail ikke kan sendes, prøver siden igen senere.
+outbox-empty = Der er ingen e-mails endnu.
+outbox-queued = Venter
+outbox-sent = Sendt
+outbox-failed = Fejlet
+outbox-created = Oprettet
+outbox-to = Til
+outbox-subject = Emne
+outbox-attempts = Forsøg
+outbox-sent-at = Sendt
+outbox-error = Seneste fejl
+audit-title = Log
+audit-intro = Her står, hvem der har gjort hvad. De nyeste står først.
+audit-empty = Der står ikke noget i loggen endnu.
+audit-system = Systemet
+audit-at = Tidspunkt
+audit-actor = Hvem
+audit-action = Hvad
+audit-details = Detaljer
+audit-invite-user = Inviterede en bruger
+audit-accept-invitation = Oprettede sin konto
+audit-reset-password = Valgte ny adgangskode via link
+audit-change-password = Skiftede adgangskode
+audit-disable-user = Lukkede en konto
+audit-enable-user = Åbnede en konto igen
+audit-log-in = Loggede ind
+
+## Emails
+email-signature = Venlig hilsen
+    { $site }
+email-invitation-subject = Invitation til { $site }
+email-invitation-body = Du er inviteret til at være { $role } på hjemmesiden { $site }.
+email-invitation-valid = Klik på linket for at vælge dit navn og en adgangskode. Linket virker i 7 dage, og det kan kun bruges én gang.
+email-invitation-action = Opret din konto
+email-invitation-ignore = Hvis du ikke kender til invitationen, kan du bare slette denne e-mail.
+email-reset-subject = Ny adgangskode til { $site }
+email-reset-body = Nogen har bedt om en ny adgangskode til din konto på { $site }.
+email-reset-valid = Klik på linket for at vælge en ny adgangskode. Linket virker i 1 time, og det kan kun bruges én gang.
+email-reset-action = Vælg ny adgangskode
+email-reset-ignore = Hvis det ikke var dig, kan du bare slette denne e-mail. Din adgangskode er ikke ændret.
 
 ## Accessibility statement (/was)
 was-title = Tilgængelighedserklæring
@@ -76,6 +207,7 @@ privacy-title = Privatliv og cookies
 privacy-controller = { $organisation } er ansvarlig for de oplysninger, hjemmesiden gemmer.
 privacy-reading-heading = Når du læser hjemmesiden
 privacy-reading = Når du læser hjemmesiden, gemmer vi ingen oplysninger om dig. Vi sætter ingen cookies, og vi gemmer ikke din IP-adresse.
+privacy-login-cookie = Medarbejdere og borgerjournalister, der logger ind, får én cookie. Den husker, at de er logget ind, og den slettes, når de logger ud. Den bruges ikke til andet.
 privacy-no-tracking = Vi bruger ikke Google Analytics, Facebook eller andre firmaer til at følge med i, hvad du gør.
 privacy-later-heading = Når der kommer nye muligheder
 privacy-later = Senere kan du tilmelde dig aktiviteter her. Før det sker, skriver vi på denne side, hvilke oplysninger vi gemmer, hvorfor, og hvornår vi sletter dem.

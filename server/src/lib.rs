@@ -1,11 +1,17 @@
 //! The Naboskab server as a library: start-up, the router and serving, so that the binary and
 //! the tests start the very same thing.
 
+pub mod access;
+pub mod cli;
 pub mod config;
+pub mod forms;
+pub mod limits;
 pub mod mail;
+pub mod render;
 pub mod routes;
+pub mod sessions;
 
-use std::{path::Path, time::Duration};
+use std::{path::Path, sync::Arc, time::Duration};
 
 use app::{db::Db, site::SiteInfo};
 use leptos::config::LeptosOptions;
@@ -18,6 +24,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub site: SiteInfo,
+    /// The address the site is reached at, for links in emails and the same-origin check.
+    pub public_url: url::Url,
+    pub sessions: sessions::Store,
+    pub limits: Arc<limits::Limits>,
 }
 
 /// Why the server could not start; printed as one line before exiting with code 1.
@@ -39,6 +49,8 @@ pub enum StartError {
     Timeout(u64),
     #[error("SMTP_URL cannot be used: {0}")]
     Mail(String),
+    #[error("{0}")]
+    Command(String),
     #[error("the server stopped: {0}")]
     Serve(#[source] std::io::Error),
     #[error("cannot listen on {addr}: {source}")]
@@ -62,20 +74,25 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             tracing::info!("demo content loaded");
         }
         let site = db.site_info().await?;
-        Ok::<_, StartError>((db, site))
+        let sessions = sessions::Store::for_db(&db).await?;
+        Ok::<_, StartError>((db, site, sessions))
     };
-    let (db, site) = tokio::time::timeout(START_TIMEOUT, work)
+    let (db, site, sessions) = tokio::time::timeout(START_TIMEOUT, work)
         .await
         .map_err(|_| StartError::Timeout(START_TIMEOUT.as_secs()))??;
     Ok(AppState {
         leptos_options: leptos_options(config),
         db,
         site,
+        public_url: config.public_url.clone(),
+        sessions,
+        limits: Arc::default(),
     })
 }
 
 /// Starts the work that runs beside the requests: the outbox worker sending email through the
-/// configured transport. Returns where emails go, for the start-up line.
+/// configured transport, and the clean-up of expired sessions and idle rate-limit keys.
+/// Returns where emails go, for the start-up line.
 pub fn start_background_work(state: &AppState, config: &Config) -> Result<String, StartError> {
     let mailer = match &config.smtp_url {
         Some(url) => {
@@ -90,6 +107,15 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<String
     };
     let described = mailer.describe();
     mail::spawn_outbox_worker(state.db.clone(), mailer, config.mail_from.clone());
+    state.sessions.spawn_cleanup();
+    let limits = state.limits.clone();
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(10 * 60));
+        loop {
+            interval.tick().await;
+            limits.forget_idle_keys();
+        }
+    });
     Ok(described)
 }
 
@@ -108,7 +134,9 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    axum::serve(listener, routes::router(state))
+    // The peer's address feeds the login rate limit.
+    let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
 }

@@ -1,8 +1,13 @@
-//! The `naboskab` binary: reads the configuration, prepares the database and serves the portal.
+//! The `naboskab` binary: reads the configuration, prepares the database and serves the portal;
+//! or, with `admin create --email …`, invites the first admin.
 
 use std::process::ExitCode;
 
-use server::{bind, prepare, serve, start_background_work, Config, StartError};
+use server::{
+    bind,
+    cli::{self, Command},
+    prepare, serve, start_background_work, Config, StartError,
+};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -23,7 +28,17 @@ async fn main() -> ExitCode {
 }
 
 async fn run() -> Result<(), StartError> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = cli::parse(&args).map_err(StartError::Command)?;
     let config = Config::from_env()?;
+    if let Command::CreateAdmin { email } = command {
+        let link = cli::create_admin(&config, &email).await?;
+        println!(
+            "Invited {email} as admin. Open this link within 7 days to choose a name and a \
+             password:\n{link}"
+        );
+        return Ok(());
+    }
     eprintln!("naboskab starting with\n{config}");
     let state = prepare(&config).await?;
     let listener = bind(config.site_addr).await?;

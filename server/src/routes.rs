@@ -1,5 +1,6 @@
-//! The HTTP surface: Leptos pages and server functions, `/healthz`, static files, and the
-//! middleware around them (compression, panics as a friendly 500, body limits, timeouts).
+//! The HTTP surface: Leptos pages and server functions, the forms' POST handlers, `/healthz`,
+//! static files, and the middleware around them (sessions, same-origin and access checks,
+//! compression, panics as a friendly 500, body limits, timeouts).
 
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use axum::{
     body::Body,
     extract::State,
     http::{header, StatusCode},
+    middleware,
     response::{IntoResponse, Response},
     routing::get,
     Router,
@@ -19,7 +21,7 @@ use tower_http::{
     timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-use crate::AppState;
+use crate::{access, forms, sessions, AppState};
 
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -36,12 +38,28 @@ pub fn router(state: AppState) -> Router {
     };
     let fallback_context = context.clone();
     let output_name = state.leptos_options.output_name.to_string();
-    Router::new()
+    let https = state.public_url.scheme() == "https";
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
-        })
+        });
+    // The forms post to the addresses of their pages, so the two share routes.
+    forms::add_routes(router)
+        // Route layers wrap the matched routes only, not the static files of the fallback, so
+        // a logged-in person's requests for scripts and styles never touch the session store.
+        // The last one added runs first: session, viewer, same-origin check, access check.
+        .route_layer(middleware::from_fn_with_state(state.clone(), access::guard))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            access::same_origin_only,
+        ))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            sessions::load_viewer,
+        ))
+        .route_layer(sessions::layer(state.sessions.clone(), https))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
@@ -60,7 +78,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// What every page and server function finds in its Leptos context.
-fn provide_request_context(state: &AppState) {
+pub fn provide_request_context(state: &AppState) {
     provide_context(state.db.clone());
     provide_context(state.site.clone());
     provide_context(Lang::default());

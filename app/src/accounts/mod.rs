@@ -1,10 +1,15 @@
 //! Accounts of the people who log in: admins, staff (medarbejdere) and citizen journalists
 //! (borgerjournalister). Residents never need one.
 
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod emails;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod token;
 
@@ -41,6 +46,55 @@ impl Role {
     /// Admins can do everything staff can.
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Admin | Role::Staff)
+    }
+}
+
+/// The Danish word for a role, as used in sentences ("som borgerjournalist").
+pub fn role_name(lang: crate::i18n::Lang, role: Role) -> String {
+    match role {
+        Role::Admin => lang.text("role-admin"),
+        Role::Staff => lang.text("role-staff"),
+        Role::Journalist => lang.text("role-journalist"),
+    }
+}
+
+/// The word for a role in the page's language.
+pub fn role_label(role: Role) -> String {
+    role_name(crate::i18n::lang(), role)
+}
+
+/// The logged-in person a request comes from. The server puts it in the request's extensions
+/// after checking the session against the database (the account exists, is not disabled and
+/// still has the password the session was opened with).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+impl Viewer {
+    /// Where this person starts after logging in.
+    pub fn home(&self) -> &'static str {
+        if self.role.is_staff() {
+            "/personale"
+        } else {
+            "/borgerjournalist"
+        }
+    }
+}
+
+/// Who is logged in on the request being rendered; None for residents (and in the browser).
+pub fn viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Viewer>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }
 

@@ -81,6 +81,36 @@ pub enum InviteOutcome {
     AlreadyMember,
 }
 
+/// Uses up an unused, unexpired token of `$purpose` inside the open transaction `$tx`, giving
+/// the id of its account, or None.
+macro_rules! use_token_in {
+    ($tx:expr, $token:expr, $purpose:expr, $now:expr) => {
+        sqlx::query_scalar::<_, i64>(
+            "update auth_tokens set used_at = $2 where token_hash = $1 \
+             and purpose = $3 and used_at is null and expires_at > $2 \
+             returning user_id",
+        )
+        .bind($token.as_str())
+        .bind($now)
+        .bind($purpose.as_str())
+        .fetch_optional(&mut *$tx)
+        .await
+    };
+}
+
+/// Writes an audit entry inside the open transaction (or on the connection) `$tx`.
+macro_rules! audit_in {
+    ($tx:expr, $now:expr, $actor:expr, $action:expr, $details:expr) => {
+        sqlx::query("insert into audit_log (at, actor_id, action, details) values ($1, $2, $3, $4)")
+            .bind($now)
+            .bind($actor)
+            .bind($action)
+            .bind($details)
+            .execute(&mut *$tx)
+            .await
+    };
+}
+
 const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, password_hash, disabled";
 
 impl Db {
@@ -126,19 +156,12 @@ impl Db {
             .execute(&mut *tx)
             .await?;
             enqueue_email_in!(tx, invitation.mail, now)?;
-            sqlx::query(
-                "insert into audit_log (at, actor_id, action, details) \
-                 values ($1, $2, 'invite_user', $3)",
-            )
-            .bind(now)
-            .bind(invitation.invited_by)
-            .bind(format!(
+            let details = format!(
                 "{} ({})",
                 invitation.email.as_str(),
                 invitation.role.as_str()
-            ))
-            .execute(&mut *tx)
-            .await?;
+            );
+            audit_in!(tx, now, invitation.invited_by, "invite_user", details)?;
             tx.commit().await?;
             Ok(InviteOutcome::Invited { user_id })
         })
@@ -194,15 +217,7 @@ impl Db {
     ) -> Result<Option<i64>, sqlx::Error> {
         db_run!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let user_id: Option<i64> = sqlx::query_scalar(
-                "update auth_tokens set used_at = $2 where token_hash = $1 \
-                 and purpose = 'invitation' and used_at is null and expires_at > $2 \
-                 returning user_id",
-            )
-            .bind(token.as_str())
-            .bind(now)
-            .fetch_optional(&mut *tx)
-            .await?;
+            let user_id = use_token_in!(tx, token, TokenPurpose::Invitation, now)?;
             let Some(user_id) = user_id else {
                 return Ok(None);
             };
@@ -218,16 +233,233 @@ impl Db {
             if updated.rows_affected() == 0 {
                 return Ok(None);
             }
-            sqlx::query(
-                "insert into audit_log (at, actor_id, action, details) \
-                 values ($1, $2, 'accept_invitation', '')",
-            )
-            .bind(now)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+            audit_in!(tx, now, user_id, "accept_invitation", "")?;
             tx.commit().await?;
             Ok(Some(user_id))
+        })
+    }
+}
+
+/// A password-reset request to write down: the token's hash and the email with the link.
+#[derive(Debug)]
+pub struct NewReset<'a> {
+    pub user_id: i64,
+    pub token_hash: &'a TokenHash,
+    pub expires_at: DateTime<Utc>,
+    pub mail: &'a OutgoingEmail,
+}
+
+/// One line of the audit log as admins read it.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    /// The actor's name (or email, before they chose a name); empty for the command line.
+    pub actor: String,
+    pub action: String,
+    pub details: String,
+}
+
+impl Db {
+    /// The account with this id.
+    pub async fn account_by_id(&self, id: i64) -> Result<Option<Account>, sqlx::Error> {
+        let row: Option<AccountRow> = db_run!(self, |pool| {
+            sqlx::query_as(&format!(
+                "select {ACCOUNT_COLUMNS} from users where id = $1"
+            ))
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        row.map(Account::try_from).transpose()
+    }
+
+    /// Every account, admins first, then by email.
+    pub async fn list_accounts(&self) -> Result<Vec<Account>, sqlx::Error> {
+        let rows: Vec<AccountRow> = db_run!(self, |pool| {
+            sqlx::query_as(&format!(
+                "select {ACCOUNT_COLUMNS} from users \
+                 order by case role when 'admin' then 0 when 'staff' then 1 else 2 end, email"
+            ))
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter().map(Account::try_from).collect()
+    }
+
+    /// Stores a reset token and queues its email in one transaction.
+    pub async fn request_password_reset(
+        &self,
+        reset: &NewReset<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "insert into auth_tokens (user_id, purpose, token_hash, expires_at, created_at) \
+                 values ($1, 'password_reset', $2, $3, $4)",
+            )
+            .bind(reset.user_id)
+            .bind(reset.token_hash.as_str())
+            .bind(reset.expires_at)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            enqueue_email_in!(tx, reset.mail, now)?;
+            tx.commit().await
+        })
+    }
+
+    /// Uses up a reset token and sets the new password; every other unused reset token of the
+    /// account is used up too. Returns the account's id, or None if the token is unknown, used
+    /// or expired.
+    pub async fn reset_password(
+        &self,
+        token: &TokenHash,
+        password_hash: &PasswordHash,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let user_id = use_token_in!(tx, token, TokenPurpose::PasswordReset, now)?;
+            let Some(user_id) = user_id else {
+                return Ok(None);
+            };
+            let updated = sqlx::query(
+                "update users set password_hash = $2 where id = $1 and not disabled \
+                 and password_hash is not null",
+            )
+            .bind(user_id)
+            .bind(password_hash.as_str())
+            .execute(&mut *tx)
+            .await?;
+            if updated.rows_affected() == 0 {
+                return Ok(None);
+            }
+            sqlx::query(
+                "update auth_tokens set used_at = $2 where user_id = $1 \
+                 and purpose = 'password_reset' and used_at is null",
+            )
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            audit_in!(tx, now, user_id, "reset_password", "")?;
+            tx.commit().await?;
+            Ok(Some(user_id))
+        })
+    }
+
+    /// Sets a new password for a logged-in account.
+    pub async fn change_password(
+        &self,
+        user_id: i64,
+        password_hash: &PasswordHash,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query("update users set password_hash = $2 where id = $1")
+                .bind(user_id)
+                .bind(password_hash.as_str())
+                .execute(&mut *tx)
+                .await?;
+            audit_in!(tx, now, user_id, "change_password", "")?;
+            tx.commit().await
+        })
+    }
+
+    /// Disables or re-enables an account, with an audit entry. Returns false if there is no
+    /// such account.
+    pub async fn set_account_disabled(
+        &self,
+        actor_id: i64,
+        user_id: i64,
+        disabled: bool,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let email: Option<String> =
+                sqlx::query_scalar("update users set disabled = $2 where id = $1 returning email")
+                    .bind(user_id)
+                    .bind(disabled)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let Some(email) = email else {
+                return Ok(false);
+            };
+            let action = if disabled {
+                "disable_user"
+            } else {
+                "enable_user"
+            };
+            audit_in!(tx, now, actor_id, action, email)?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Writes one audit entry on its own.
+    pub async fn record_audit(
+        &self,
+        actor_id: Option<i64>,
+        action: &str,
+        details: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut conn = pool.acquire().await?;
+            audit_in!(conn, now, actor_id, action, details).map(drop)
+        })
+    }
+
+    /// The newest audit entries first.
+    pub async fn list_audit(&self, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_as(
+                "select a.at, coalesce(case when u.display_name = '' then u.email \
+                 else u.display_name end, '') as actor, a.action, a.details \
+                 from audit_log a left join users u on u.id = a.actor_id \
+                 order by a.id desc limit $1",
+            )
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })
+    }
+}
+
+impl Db {
+    /// How many accounts there are, invited ones included.
+    pub async fn count_accounts(&self) -> Result<i64, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_scalar("select count(*) from users")
+                .fetch_one(pool)
+                .await
+        })
+    }
+
+    /// Creates an account that can log in at once (demo content and tests; people are invited).
+    pub async fn create_account(
+        &self,
+        email: &EmailAddress,
+        display_name: &str,
+        role: Role,
+        password_hash: &PasswordHash,
+        now: DateTime<Utc>,
+    ) -> Result<i64, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_scalar(
+                "insert into users (email, display_name, role, password_hash, created_at) \
+                 values ($1, $2, $3, $4, $5) returning id",
+            )
+            .bind(email.as_str())
+            .bind(display_name)
+            .bind(role.as_str())
+            .bind(password_hash.as_str())
+            .bind(now)
+            .fetch_one(pool)
+            .await
         })
     }
 }

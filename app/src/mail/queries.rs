@@ -70,18 +70,26 @@ impl Db {
         now: DateTime<Utc>,
         lock_until: DateTime<Utc>,
     ) -> Result<Option<QueuedEmail>, sqlx::Error> {
+        // PostgreSQL: `skip locked` lets a second worker pass over the row the first is
+        // claiming instead of waiting for it and then finding it taken. SQLite has a single
+        // writer, so the statement runs alone there.
+        let skip_locked = match self {
+            Db::Sqlite(_) => "",
+            Db::Postgres(_) => " for update skip locked",
+        };
+        let sql = format!(
+            "update outbox set locked_until = $2, attempts = attempts + 1 \
+             where id = (select id from outbox where status = 'queued' and next_attempt_at <= $1 \
+                         and (locked_until is null or locked_until <= $1) order by id limit 1{skip_locked}) \
+             and (locked_until is null or locked_until <= $1) \
+             returning id, to_address, subject, text_body, html_body, attempts"
+        );
         db_run!(self, |pool| {
-            sqlx::query_as(
-                "update outbox set locked_until = $2, attempts = attempts + 1 \
-                 where id = (select id from outbox where status = 'queued' and next_attempt_at <= $1 \
-                             and (locked_until is null or locked_until <= $1) order by id limit 1) \
-                 and (locked_until is null or locked_until <= $1) \
-                 returning id, to_address, subject, text_body, html_body, attempts",
-            )
-            .bind(now)
-            .bind(lock_until)
-            .fetch_optional(pool)
-            .await
+            sqlx::query_as(&sql)
+                .bind(now)
+                .bind(lock_until)
+                .fetch_optional(pool)
+                .await
         })
     }
 

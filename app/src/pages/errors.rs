@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use crate::i18n::{t, Lang};
 
 /// Sets the HTTP status of the response being rendered (a no-op in the browser).
-fn set_status(code: u16) {
+pub fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(status) = http::StatusCode::from_u16(code) {

@@ -68,17 +68,6 @@ pub fn WritePage() -> impl IntoView {
     }
 }
 
-/// `/log-ind`: who logs in, and that residents never need to.
-#[component]
-pub fn LoginPage() -> impl IntoView {
-    view! {
-        <TextPage
-            title=t("login-title")
-            paragraphs=vec![t("login-who"), t("login-residents"), t("login-not-open")]
-        />
-    }
-}
-
 /// `/was`: the accessibility statement the Danish web-accessibility law asks for.
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
@@ -124,6 +113,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2>{t("privacy-reading-heading")}</h2>
         <p>{t("privacy-reading")}</p>
         <p>{t("privacy-no-tracking")}</p>
+        <p>{t("privacy-login-cookie")}</p>
         <h2>{t("privacy-later-heading")}</h2>
         <p>{t("privacy-later")}</p>
         <h2>{t("privacy-rights-heading")}</h2>

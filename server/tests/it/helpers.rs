@@ -120,20 +120,52 @@ pub struct TestApp {
     pub state: AppState,
     pub client: reqwest::Client,
     pub db: TestDb,
+    /// The address the app believes it is reached at; forms must come from here.
+    pub origin: String,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// What a request came back with.
+pub struct Answer {
+    pub status: u16,
+    pub location: Option<String>,
+    /// The `Set-Cookie` header, whole.
+    pub set_cookie: Option<String>,
+    pub body: String,
+}
+
+impl Answer {
+    /// The `name=value` part of the cookie that was set, to send back.
+    pub fn cookie(&self) -> String {
+        let header = self.set_cookie.as_deref().expect("a cookie was set");
+        header.split(';').next().unwrap().to_owned()
+    }
 }
 
 impl TestApp {
     /// Starts the app as `naboskab` would, on a fresh database with demo content.
     pub async fn spawn(backend: Backend) -> Self {
-        let db = TestDb::new(backend).await;
-        let state = server::prepare(&db.config())
+        Self::start(TestDb::new(backend).await, None).await
+    }
+
+    /// Starts the app believing it is reached at `public_url` (e.g. https behind a proxy).
+    pub async fn spawn_with_public_url(backend: Backend, public_url: &str) -> Self {
+        Self::start(TestDb::new(backend).await, Some(public_url)).await
+    }
+
+    async fn start(db: TestDb, public_url: Option<&str>) -> Self {
+        let mut state = server::prepare(&db.config())
             .await
             .expect("the app prepares");
         let listener = server::bind("127.0.0.1:0".parse().unwrap())
             .await
             .expect("bind port 0");
         let addr = listener.local_addr().unwrap();
-        tokio::spawn(server::serve(listener, state.clone()));
+        let origin = public_url
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("http://{addr}"));
+        state.public_url = url::Url::parse(&origin).unwrap();
+        let server = tokio::spawn(server::serve(listener, state.clone()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(10))
@@ -144,23 +176,99 @@ impl TestApp {
             state,
             client,
             db,
+            origin: origin.trim_end_matches('/').to_owned(),
+            server,
         }
+    }
+
+    /// Stops the server and starts a new one on the same database, as after a deployment.
+    pub async fn restart(self) -> Self {
+        self.server.abort();
+        let _ = self.server.await;
+        self.state.db.close().await;
+        Self::start(self.db, None).await
     }
 
     /// GETs `path` and returns the status and body.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let response = self
+        let answer = self.get_as(path, None).await;
+        (answer.status, answer.body)
+    }
+
+    /// GETs `path`, sending `cookie` if given.
+    pub async fn get_as(&self, path: &str, cookie: Option<&str>) -> Answer {
+        let mut request = self.client.get(format!("http://{}{path}", self.addr));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        answer(request.send().await.expect("the server answers")).await
+    }
+
+    /// POSTs a form to `path` as a page of this site would, sending `cookie` if given.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Answer {
+        let origin = self.origin.clone();
+        self.post_form_from(path, form, cookie, Some(&origin)).await
+    }
+
+    /// POSTs a form with the given `Origin` header (or none).
+    pub async fn post_form_from(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+        origin: Option<&str>,
+    ) -> Answer {
+        let mut request = self
             .client
-            .get(format!("http://{}{path}", self.addr))
-            .send()
-            .await
-            .expect("the server answers");
-        let status = response.status().as_u16();
-        (status, response.text().await.unwrap())
+            .post(format!("http://{}{path}", self.addr))
+            .form(form);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        answer(request.send().await.expect("the server answers")).await
+    }
+
+    /// Logs in and returns the session cookie.
+    pub async fn log_in(&self, email: &str, password: &str) -> String {
+        let answer = self
+            .post_form(
+                "/log-ind",
+                &[("email", email), ("password", password)],
+                None,
+            )
+            .await;
+        assert_eq!(answer.status, 303, "logging in as {email}: {}", answer.body);
+        answer.cookie()
     }
 
     pub async fn stop(self) {
+        self.server.abort();
         self.state.db.close().await;
         self.db.drop_database().await;
+    }
+}
+
+async fn answer(response: reqwest::Response) -> Answer {
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|value| value.to_str().unwrap().to_owned())
+    };
+    let location = header("location");
+    let set_cookie = header("set-cookie");
+    Answer {
+        status: response.status().as_u16(),
+        location,
+        set_cookie,
+        body: response.text().await.unwrap(),
     }
 }

@@ -7,5 +7,6 @@ mod accounts;
 mod helpers;
 mod http;
 mod mail;
+mod sessions;
 mod startup;
 mod story;

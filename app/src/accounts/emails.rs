@@ -1,0 +1,121 @@
+//! The Danish emails about accounts: invitation and password reset, each as plain text and
+//! HTML. The HTML is rendered by Leptos, so names and addresses in it are escaped.
+
+use leptos::prelude::*;
+
+use super::{role_name, Role};
+use crate::{i18n::Lang, mail::OutgoingEmail};
+
+/// The invitation to create an account; `link` holds the single-use token.
+pub fn invitation(lang: Lang, to: &str, site_name: &str, role: Role, link: &str) -> OutgoingEmail {
+    let site = ("site", site_name.to_owned());
+    let role = ("role", role_name(lang, role));
+    let paragraphs = [
+        lang.text_with("email-invitation-body", &[site.clone(), role]),
+        lang.text("email-invitation-valid"),
+    ];
+    compose(
+        to,
+        lang.text_with("email-invitation-subject", std::slice::from_ref(&site)),
+        &paragraphs,
+        lang.text("email-invitation-action"),
+        link,
+        lang.text("email-invitation-ignore"),
+        lang.text_with("email-signature", &[site]),
+    )
+}
+
+/// The link to choose a new password.
+pub fn password_reset(lang: Lang, to: &str, site_name: &str, link: &str) -> OutgoingEmail {
+    let site = ("site", site_name.to_owned());
+    let paragraphs = [
+        lang.text_with("email-reset-body", std::slice::from_ref(&site)),
+        lang.text("email-reset-valid"),
+    ];
+    compose(
+        to,
+        lang.text_with("email-reset-subject", std::slice::from_ref(&site)),
+        &paragraphs,
+        lang.text("email-reset-action"),
+        link,
+        lang.text("email-reset-ignore"),
+        lang.text_with("email-signature", &[site]),
+    )
+}
+
+/// One email layout: paragraphs, a link as a button, a closing remark and a signature.
+fn compose(
+    to: &str,
+    subject: String,
+    paragraphs: &[String],
+    action: String,
+    link: &str,
+    closing: String,
+    signature: String,
+) -> OutgoingEmail {
+    let mut text = paragraphs.join("\n\n");
+    text.push_str(&format!(
+        "\n\n{action}:\n{link}\n\n{closing}\n\n{signature}\n"
+    ));
+    let link = link.to_owned();
+    let html = view! {
+        <html lang="da">
+            <body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">
+                {paragraphs.iter().map(|text| view! { <p>{text.clone()}</p> }).collect_view()}
+                <p>
+                    <a
+                        href=link.clone()
+                        style="display: inline-block; padding: 12px 20px; background: #0b5563; color: #ffffff; text-decoration: none; border-radius: 6px;"
+                    >
+                        {action}
+                    </a>
+                </p>
+                <p style="font-size: 14px;">{link.clone()}</p>
+                <p>{closing}</p>
+                <p>{signature}</p>
+            </body>
+        </html>
+    }
+    .to_html();
+    OutgoingEmail {
+        to: to.to_owned(),
+        subject,
+        text,
+        html: format!("<!DOCTYPE html>{html}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_invitation_names_the_role_and_carries_the_link_in_both_parts() {
+        let link = "https://nordby.example/invitation/abc";
+        let email = invitation(
+            Lang::Da,
+            "a@example.org",
+            "Randers <Nordby>",
+            Role::Journalist,
+            link,
+        );
+        assert_eq!(email.to, "a@example.org");
+        assert!(email.subject.contains("Randers <Nordby>"));
+        assert!(email.text.contains(link) && email.html.contains(link));
+        assert!(email.text.contains("borgerjournalist"));
+        assert!(
+            email.html.contains("Randers &lt;Nordby&gt;"),
+            "{}",
+            email.html
+        );
+        assert!(!email.html.contains("<Nordby>"));
+    }
+
+    #[test]
+    fn a_reset_email_carries_its_link() {
+        let email = password_reset(Lang::Da, "a@example.org", "Nordby", "https://x/nulstil/t");
+        assert!(email.text.contains("https://x/nulstil/t"));
+        assert!(email.html.contains("href=\"https://x/nulstil/t\""));
+        assert!(email.text.contains("1 time"));
+    }
+}

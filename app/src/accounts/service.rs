@@ -1,0 +1,348 @@
+//! What the account forms do, apart from HTTP: check the input, change the database, queue the
+//! email. Every refusal comes back as a [`FormFeedback`] with Danish messages for the fields;
+//! the server turns it into a page and handles sessions, limits and redirects.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{
+    emails,
+    password::{Password, PasswordHash},
+    queries::{Account, InviteOutcome, NewInvitation, NewReset, TokenPurpose},
+    token::Token,
+    EmailAddress, Role, Viewer,
+};
+use crate::{db::Db, forms::FormFeedback, i18n::Lang};
+
+/// How long an invitation link works.
+pub const INVITATION_VALID: Duration = Duration::days(7);
+/// How long a password-reset link works.
+pub const RESET_VALID: Duration = Duration::hours(1);
+
+/// Why a form was not carried out.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The input needs fixing; show the form again with this feedback.
+    Invalid(FormFeedback),
+    /// Something broke on our side; show the 500 page and log the cause.
+    Internal(String),
+}
+
+impl From<sqlx::Error> for Refusal {
+    fn from(err: sqlx::Error) -> Self {
+        Refusal::Internal(err.to_string())
+    }
+}
+
+impl From<FormFeedback> for Refusal {
+    fn from(feedback: FormFeedback) -> Self {
+        Refusal::Invalid(feedback)
+    }
+}
+
+/// The addresses and words the emails need.
+#[derive(Clone, Debug)]
+pub struct Links<'a> {
+    /// The public address of the site, ending in `/`.
+    pub public_url: &'a str,
+    pub site_name: &'a str,
+}
+
+impl Links<'_> {
+    fn to(&self, path: &str, token: &Token) -> String {
+        format!(
+            "{}/{path}/{}",
+            self.public_url.trim_end_matches('/'),
+            token.as_str()
+        )
+    }
+}
+
+impl Viewer {
+    /// The viewer for an account that may log in.
+    pub fn of(account: &Account) -> Self {
+        Self {
+            id: account.id,
+            name: if account.display_name.is_empty() {
+                account.email.clone()
+            } else {
+                account.display_name.clone()
+            },
+            email: account.email.clone(),
+            role: account.role,
+        }
+    }
+}
+
+/// Hashes on a blocking thread: Argon2 takes tens of milliseconds of CPU.
+async fn hash_password(password: Password) -> Result<PasswordHash, Refusal> {
+    tokio::task::spawn_blocking(move || password.hash())
+        .await
+        .map_err(|err| Refusal::Internal(err.to_string()))
+}
+
+/// Checks a password on a blocking thread.
+async fn verify_password(hash: PasswordHash, attempt: String) -> Result<bool, Refusal> {
+    tokio::task::spawn_blocking(move || hash.verify(&attempt))
+        .await
+        .map_err(|err| Refusal::Internal(err.to_string()))
+}
+
+/// A hash to verify against when the account does not exist, so that a wrong address takes as
+/// long as a wrong password and does not reveal which addresses have accounts.
+fn decoy_hash() -> PasswordHash {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PasswordHash::from_stored(
+        DECOY
+            .get_or_init(|| password_auth::generate_hash("not anyone's password"))
+            .clone(),
+    )
+}
+
+/// Checks an email address and password. The same message for every failure, so the form does
+/// not tell which addresses have accounts.
+pub async fn log_in(db: &Db, lang: Lang, email: &str, password: &str) -> Result<Account, Refusal> {
+    let mut feedback = FormFeedback::for_form("login");
+    feedback.keep("email", email.trim());
+    if email.trim().is_empty() {
+        feedback.error("email", lang.text("login-email-missing"));
+    }
+    if password.is_empty() {
+        feedback.error("password", lang.text("login-password-missing"));
+    }
+    if !feedback.is_ok() {
+        return Err(feedback.into());
+    }
+    let account = match EmailAddress::parse(email) {
+        Some(address) => db.account_by_email(&address).await?,
+        None => None,
+    };
+    let hash = account
+        .as_ref()
+        .and_then(|account| account.password_hash.clone())
+        .unwrap_or_else(decoy_hash);
+    let matches = verify_password(hash, password.to_owned()).await?;
+    match account {
+        Some(account) if matches && account.password_hash.is_some() && !account.disabled => {
+            Ok(account)
+        }
+        _ => {
+            feedback.message(lang.text("login-failed"));
+            Err(feedback.into())
+        }
+    }
+}
+
+/// Invites someone by email: the account waits for them to choose a name and password.
+pub async fn invite(
+    db: &Db,
+    lang: Lang,
+    links: &Links<'_>,
+    invited_by: Option<i64>,
+    email: &str,
+    role: &str,
+    now: DateTime<Utc>,
+) -> Result<(EmailAddress, Token), Refusal> {
+    let mut feedback = FormFeedback::for_form("invite");
+    feedback.keep("email", email.trim()).keep("role", role);
+    let address = EmailAddress::parse(email);
+    if address.is_none() {
+        feedback.error("email", lang.text("email-invalid"));
+    }
+    let role = Role::parse(role);
+    if role.is_none() {
+        feedback.error("role", lang.text("role-missing"));
+    }
+    let (Some(address), Some(role)) = (address, role) else {
+        return Err(feedback.into());
+    };
+    let token = Token::generate();
+    let mail = emails::invitation(
+        lang,
+        address.as_str(),
+        links.site_name,
+        role,
+        &links.to("invitation", &token),
+    );
+    let outcome = db
+        .invite_user(
+            &NewInvitation {
+                email: &address,
+                role,
+                token_hash: &token.hash(),
+                expires_at: now + INVITATION_VALID,
+                invited_by,
+                mail: &mail,
+            },
+            now,
+        )
+        .await?;
+    match outcome {
+        InviteOutcome::Invited { .. } => Ok((address, token)),
+        InviteOutcome::AlreadyMember => {
+            feedback.error("email", lang.text("invite-already-member"));
+            Err(feedback.into())
+        }
+    }
+}
+
+/// The account an invitation or reset link belongs to, if the link still works.
+pub async fn account_for_link(
+    db: &Db,
+    token: &str,
+    purpose: TokenPurpose,
+    now: DateTime<Utc>,
+) -> Result<Option<Account>, sqlx::Error> {
+    db.account_by_token(&Token::from_link(token).hash(), purpose, now)
+        .await
+}
+
+/// Accepts an invitation: sets the name and password. The caller logs the account in.
+pub async fn accept_invitation(
+    db: &Db,
+    lang: Lang,
+    token: &str,
+    name: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<Account, Refusal> {
+    let mut feedback = FormFeedback::for_form("invitation");
+    let name = name.trim();
+    feedback.keep("name", name);
+    let Some(account) = account_for_link(db, token, TokenPurpose::Invitation, now).await? else {
+        feedback.message(lang.text("link-expired"));
+        return Err(feedback.into());
+    };
+    if name.is_empty() {
+        feedback.error("name", lang.text("name-missing"));
+    } else if name.chars().count() > 100 {
+        feedback.error("name", lang.text("name-too-long"));
+    }
+    let password = Password::parse(password, &[&account.email, name]);
+    if let Err(problem) = &password {
+        feedback.error("password", lang.text(problem.message_key()));
+    }
+    let (true, Ok(password)) = (feedback.is_ok(), password) else {
+        return Err(feedback.into());
+    };
+    let hash = hash_password(password).await?;
+    match db
+        .accept_invitation(&Token::from_link(token).hash(), name, &hash, now)
+        .await?
+    {
+        Some(id) => Ok(db
+            .account_by_id(id)
+            .await?
+            .ok_or_else(|| Refusal::Internal("the account vanished after accepting".to_owned()))?),
+        None => {
+            feedback.message(lang.text("link-expired"));
+            Err(feedback.into())
+        }
+    }
+}
+
+/// Sends a reset link if the address belongs to an active account, and does nothing otherwise:
+/// the page says the same either way. A malformed address is the only thing reported.
+pub async fn request_reset(
+    db: &Db,
+    lang: Lang,
+    links: &Links<'_>,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<EmailAddress>, Refusal> {
+    let mut feedback = FormFeedback::for_form("forgot");
+    feedback.keep("email", email.trim());
+    let Some(address) = EmailAddress::parse(email) else {
+        feedback.error("email", lang.text("email-invalid"));
+        return Err(feedback.into());
+    };
+    let Some(account) = db.account_by_email(&address).await? else {
+        return Ok(Some(address));
+    };
+    if account.disabled || account.password_hash.is_none() {
+        return Ok(Some(address));
+    }
+    let token = Token::generate();
+    let mail = emails::password_reset(
+        lang,
+        address.as_str(),
+        links.site_name,
+        &links.to("nulstil", &token),
+    );
+    db.request_password_reset(
+        &NewReset {
+            user_id: account.id,
+            token_hash: &token.hash(),
+            expires_at: now + RESET_VALID,
+            mail: &mail,
+        },
+        now,
+    )
+    .await?;
+    Ok(Some(address))
+}
+
+/// Sets a new password from a reset link. The caller logs the account in.
+pub async fn reset_password(
+    db: &Db,
+    lang: Lang,
+    token: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<Account, Refusal> {
+    let mut feedback = FormFeedback::for_form("reset");
+    let Some(account) = account_for_link(db, token, TokenPurpose::PasswordReset, now).await? else {
+        feedback.message(lang.text("link-expired"));
+        return Err(feedback.into());
+    };
+    let password = match Password::parse(password, &[&account.email, &account.display_name]) {
+        Ok(password) => password,
+        Err(problem) => {
+            feedback.error("password", lang.text(problem.message_key()));
+            return Err(feedback.into());
+        }
+    };
+    let hash = hash_password(password).await?;
+    match db
+        .reset_password(&Token::from_link(token).hash(), &hash, now)
+        .await?
+    {
+        Some(id) => Ok(db
+            .account_by_id(id)
+            .await?
+            .ok_or_else(|| Refusal::Internal("the account vanished after a reset".to_owned()))?),
+        None => {
+            feedback.message(lang.text("link-expired"));
+            Err(feedback.into())
+        }
+    }
+}
+
+/// Changes the password of the logged-in person, who must know the current one.
+pub async fn change_password(
+    db: &Db,
+    lang: Lang,
+    viewer: &Viewer,
+    current: &str,
+    new: &str,
+    now: DateTime<Utc>,
+) -> Result<Account, Refusal> {
+    let mut feedback = FormFeedback::for_form("change-password");
+    let account = db
+        .account_by_id(viewer.id)
+        .await?
+        .ok_or_else(|| Refusal::Internal("the logged-in account is gone".to_owned()))?;
+    let hash = account.password_hash.clone().unwrap_or_else(decoy_hash);
+    if !verify_password(hash, current.to_owned()).await? {
+        feedback.error("current", lang.text("password-current-wrong"));
+    }
+    let password = Password::parse(new, &[&account.email, &account.display_name]);
+    if let Err(problem) = &password {
+        feedback.error("password", lang.text(problem.message_key()));
+    }
+    let (true, Ok(password)) = (feedback.is_ok(), password) else {
+        return Err(feedback.into());
+    };
+    let hash = hash_password(password).await?;
+    db.change_password(account.id, &hash, now).await?;
+    Ok(db.account_by_id(account.id).await?.unwrap_or(account))
+}

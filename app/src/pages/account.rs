@@ -1,0 +1,287 @@
+//! The pages of logging in and out, invitations, password resets and the own account.
+//!
+//! Each form posts to the address of its page; the server handles the post (see the server
+//! crate's `forms` module) and either redirects or renders the page again with feedback.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::{
+    accounts::{api::check_link, viewer},
+    forms::{feedback_for, ErrorSummary, Field, FieldKind, Notice},
+    i18n::t,
+    pages::errors::{set_status, ServerError},
+};
+
+/// The message a `?besked=` key stands for, if it is one of `known` (key, message key).
+pub fn notice_from_query(known: &[(&str, &str)]) -> Option<String> {
+    let query = use_query_map().get_untracked();
+    let key = query.get("besked")?;
+    known
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map(|(_, message)| crate::i18n::lang().text(message))
+}
+
+/// Where to go after logging in: only a path on this site, never another site's address.
+pub fn safe_next(next: Option<String>) -> Option<String> {
+    next.filter(|next| {
+        next.starts_with('/')
+            && !next.starts_with("//")
+            && !next.starts_with("/\\")
+            && !next.contains(['\r', '\n'])
+    })
+}
+
+/// `/log-ind`.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let feedback = feedback_for("login");
+    let next = safe_next(use_query_map().get_untracked().get("next"));
+    let notice = notice_from_query(&[
+        ("logget-ud", "notice-logged-out"),
+        ("udlobet", "notice-session-ended"),
+    ]);
+    if let Some(viewer) = viewer() {
+        let text = crate::i18n::t_with("login-already", &[("name", viewer.name.clone())]);
+        return view! {
+            <Title text=t("login-title") />
+            <h1>{t("login-title")}</h1>
+            <p>{text}</p>
+            <p><a href=viewer.home()>{t("login-go-on")}</a></p>
+        }
+        .into_any();
+    }
+    view! {
+        <Title text=t("login-title") />
+        <h1>{t("login-title")}</h1>
+        <Notice text=notice />
+        <p>{t("login-who")}</p>
+        <p>{t("login-residents")}</p>
+        <ErrorSummary feedback=feedback.clone() />
+        <form method="post" action="/log-ind" class="form" novalidate>
+            {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
+            <Field
+                name="email"
+                label=t("field-email")
+                kind=FieldKind::Email
+                required=true
+                feedback=feedback.clone().unwrap_or_default()
+            />
+            <Field
+                name="password"
+                label=t("field-password")
+                kind=FieldKind::CurrentPassword
+                required=true
+                feedback=feedback.unwrap_or_default()
+            />
+            <button type="submit" class="button">{t("login-submit")}</button>
+        </form>
+        <p><a href="/glemt-adgangskode">{t("login-forgot")}</a></p>
+    }
+    .into_any()
+}
+
+/// The field where a new password is chosen, with the policy as its hint.
+#[component]
+fn NewPasswordField(feedback: crate::forms::FormFeedback) -> impl IntoView {
+    view! {
+        <Field
+            name="password"
+            label=t("field-new-password")
+            hint=t("password-hint")
+            kind=FieldKind::NewPassword
+            required=true
+            feedback
+        />
+    }
+}
+
+/// Loads whether the link in the address still works, then shows `form` or an explanation.
+#[component]
+fn LinkPage(reset: bool, title: String, form: fn(String) -> AnyView) -> impl IntoView {
+    let token = use_params_map()
+        .get_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let status = OnceResource::new_blocking(check_link(token, reset));
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match status.await {
+                    Ok(Some(email)) => form(email),
+                    Ok(None) => {
+                        set_status(404);
+                        view! {
+                            <p>{t("link-expired")}</p>
+                            <p><a href="/glemt-adgangskode">{t("link-ask-again")}</a></p>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/invitation/{token}`: choose a name and a password.
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    fn form(email: String) -> AnyView {
+        let feedback = feedback_for("invitation");
+        let intro = crate::i18n::t_with("invitation-intro", &[("email", email)]);
+        view! {
+            <p>{intro}</p>
+            <ErrorSummary feedback=feedback.clone() />
+            <form method="post" class="form" novalidate>
+                <Field
+                    name="name"
+                    label=t("field-name")
+                    hint=t("field-name-hint")
+                    required=true
+                    autocomplete="name"
+                    feedback=feedback.clone().unwrap_or_default()
+                />
+                <NewPasswordField feedback=feedback.unwrap_or_default() />
+                <button type="submit" class="button">{t("invitation-submit")}</button>
+            </form>
+        }
+        .into_any()
+    }
+    view! { <LinkPage reset=false title=t("invitation-title") form /> }
+}
+
+/// `/glemt-adgangskode`: ask for a reset link.
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let feedback = feedback_for("forgot");
+    let notice = notice_from_query(&[("sendt", "notice-reset-sent")]);
+    view! {
+        <Title text=t("forgot-title") />
+        <h1>{t("forgot-title")}</h1>
+        <Notice text=notice />
+        <p>{t("forgot-intro")}</p>
+        <ErrorSummary feedback=feedback.clone() />
+        <form method="post" action="/glemt-adgangskode" class="form" novalidate>
+            <Field
+                name="email"
+                label=t("field-email")
+                kind=FieldKind::Email
+                required=true
+                feedback=feedback.unwrap_or_default()
+            />
+            <button type="submit" class="button">{t("forgot-submit")}</button>
+        </form>
+    }
+}
+
+/// `/nulstil/{token}`: choose a new password.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    fn form(email: String) -> AnyView {
+        let feedback = feedback_for("reset");
+        let intro = crate::i18n::t_with("reset-intro", &[("email", email)]);
+        view! {
+            <p>{intro}</p>
+            <ErrorSummary feedback=feedback.clone() />
+            <form method="post" class="form" novalidate>
+                <NewPasswordField feedback=feedback.unwrap_or_default() />
+                <button type="submit" class="button">{t("reset-submit")}</button>
+            </form>
+        }
+        .into_any()
+    }
+    view! { <LinkPage reset=true title=t("reset-title") form /> }
+}
+
+/// `/konto`: who you are, and changing your password.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let feedback = feedback_for("change-password");
+    let notice = notice_from_query(&[("adgangskode-skiftet", "notice-password-changed")]);
+    let who = viewer().map(|viewer| {
+        let role = crate::accounts::role_label(viewer.role);
+        view! {
+            <dl class="facts">
+                <dt>{t("field-name")}</dt>
+                <dd>{viewer.name}</dd>
+                <dt>{t("field-email")}</dt>
+                <dd>{viewer.email}</dd>
+                <dt>{t("account-role")}</dt>
+                <dd>{role}</dd>
+            </dl>
+        }
+    });
+    view! {
+        <Title text=t("account-title") />
+        <h1>{t("account-title")}</h1>
+        <Notice text=notice />
+        {who}
+        <h2>{t("change-password-title")}</h2>
+        <ErrorSummary feedback=feedback.clone() />
+        <form method="post" action="/konto/adgangskode" class="form" novalidate>
+            <Field
+                name="current"
+                label=t("field-current-password")
+                kind=FieldKind::CurrentPassword
+                required=true
+                feedback=feedback.clone().unwrap_or_default()
+            />
+            <NewPasswordField feedback=feedback.unwrap_or_default() />
+            <button type="submit" class="button">{t("change-password-submit")}</button>
+        </form>
+    }
+}
+
+/// `/ingen-adgang`: shown with status 403 when a logged-in person opens a page their role may
+/// not see, or when a form was posted from another site.
+#[component]
+pub fn ForbiddenPage() -> impl IntoView {
+    set_status(403);
+    if feedback_for("csrf").is_some() {
+        return view! {
+            <Title text=t("csrf-refused-title") />
+            <h1>{t("csrf-refused-title")}</h1>
+            <p>{t("csrf-refused-text")}</p>
+            <p><a href="/">{t("go-home")}</a></p>
+        }
+        .into_any();
+    }
+    let home = viewer().map(|viewer| viewer.home()).unwrap_or("/");
+    view! {
+        <Title text=t("forbidden-title") />
+        <h1>{t("forbidden-title")}</h1>
+        <p>{t("forbidden-text")}</p>
+        <p><a href=home>{t("forbidden-go-on")}</a></p>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed_after_login() {
+        let next = |value: &str| safe_next(Some(value.to_owned()));
+        assert_eq!(next("/personale").as_deref(), Some("/personale"));
+        assert_eq!(
+            next("/personale/brugere?x=1").as_deref(),
+            Some("/personale/brugere?x=1")
+        );
+        for bad in [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "personale",
+            "/a\r\nSet-Cookie: x",
+        ] {
+            assert_eq!(next(bad), None, "{bad}");
+        }
+        assert_eq!(safe_next(None), None);
+    }
+}

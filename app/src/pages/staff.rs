@@ -1,0 +1,346 @@
+//! The staff area (`/personale`), its admin pages (users, outbox, audit log), and the citizen
+//! journalists' area (`/borgerjournalist`). The server refuses these addresses to anyone
+//! without the right role before a page renders; the server functions check again.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{
+    accounts::{
+        api::{list_accounts, list_audit, list_outbox, AccountSummary, AuditLine, OutboxLine},
+        role_label, viewer, Role,
+    },
+    forms::{feedback_for, ErrorSummary, Field, FieldKind, Notice},
+    i18n::{t, t_with},
+    pages::{account::notice_from_query, errors::ServerError},
+};
+
+/// A list of links, each with a line saying what is behind it.
+#[component]
+fn LinkList(links: Vec<(&'static str, String, String)>) -> impl IntoView {
+    let items = links
+        .into_iter()
+        .map(|(href, label, text)| {
+            view! {
+                <li>
+                    <a href=href>{label}</a>
+                    <p class="muted">{text}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="link-list">{items}</ul> }
+}
+
+/// `/personale`: where staff start.
+#[component]
+pub fn StaffHome() -> impl IntoView {
+    let viewer = viewer();
+    let greeting = viewer
+        .as_ref()
+        .map(|viewer| t_with("staff-greeting", &[("name", viewer.name.clone())]));
+    let mut links = vec![("/konto", t("account-title"), t("staff-link-account"))];
+    if viewer.is_some_and(|viewer| viewer.role == Role::Admin) {
+        links.splice(
+            0..0,
+            [
+                (
+                    "/personale/brugere",
+                    t("users-title"),
+                    t("staff-link-users"),
+                ),
+                (
+                    "/personale/udbakke",
+                    t("outbox-title"),
+                    t("staff-link-outbox"),
+                ),
+                ("/personale/log", t("audit-title"), t("staff-link-audit")),
+            ],
+        );
+    }
+    view! {
+        <Title text=t("staff-title") />
+        <h1>{t("staff-title")}</h1>
+        <p>{greeting}</p>
+        <LinkList links />
+    }
+}
+
+/// `/borgerjournalist`: where citizen journalists start.
+#[component]
+pub fn JournalistHome() -> impl IntoView {
+    let greeting = viewer().map(|viewer| t_with("staff-greeting", &[("name", viewer.name)]));
+    view! {
+        <Title text=t("journalist-title") />
+        <h1>{t("journalist-title")}</h1>
+        <p>{greeting}</p>
+        <p>{t("journalist-soon")}</p>
+        <LinkList links=vec![("/konto", t("account-title"), t("staff-link-account"))] />
+    }
+}
+
+/// A table that scrolls sideways on a phone, with a header row of `headers`.
+#[component]
+fn DataTable(headers: Vec<String>, children: Children) -> impl IntoView {
+    let headers = headers
+        .into_iter()
+        .map(|header| view! { <th scope="col">{header}</th> })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead>
+                    <tr>{headers}</tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Loads `data` and shows it with `show`, or the error page.
+#[component]
+fn Loaded<T, F>(data: OnceResource<Result<T, ServerFnError>>, show: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => show(value),
+                        Err(_) => view! { <ServerError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// `/personale/brugere`: invite people and disable accounts.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let feedback = feedback_for("invite");
+    let notice = notice_from_query(&[
+        ("inviteret", "notice-invited"),
+        ("deaktiveret", "notice-disabled"),
+        ("aktiveret", "notice-enabled"),
+    ]);
+    let chosen_role = feedback
+        .as_ref()
+        .and_then(|feedback| feedback.value("role").map(str::to_owned))
+        .unwrap_or_else(|| "journalist".to_owned());
+    let role_error = feedback
+        .as_ref()
+        .and_then(|feedback| feedback.error_for("role").map(str::to_owned));
+    let roles = [Role::Journalist, Role::Staff, Role::Admin]
+        .into_iter()
+        .map(|role| {
+            let id = format!("role-{}", role.as_str());
+            let checked = chosen_role == role.as_str();
+            view! {
+                <div class="choice">
+                    <input type="radio" name="role" id=id.clone() value=role.as_str() checked=checked />
+                    <label for=id>{role_label(role)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let accounts = OnceResource::new_blocking(list_accounts());
+    let show_accounts =
+        |accounts: Vec<AccountSummary>| view! { <AccountTable accounts /> }.into_any();
+    view! {
+        <Title text=t("users-title") />
+        <h1>{t("users-title")}</h1>
+        <Notice text=notice />
+        <h2>{t("invite-title")}</h2>
+        <p>{t("invite-intro")}</p>
+        <ErrorSummary feedback=feedback.clone() />
+        <form method="post" action="/personale/brugere/inviter" class="form" novalidate>
+            <Field
+                name="email"
+                label=t("field-email")
+                kind=FieldKind::Email
+                required=true
+                feedback=feedback.unwrap_or_default()
+            />
+            <fieldset class="field" id="role">
+                <legend>{t("field-role")}</legend>
+                {role_error.map(|error| view! { <p class="field__error">{error}</p> })}
+                {roles}
+            </fieldset>
+            <button type="submit" class="button">{t("invite-submit")}</button>
+        </form>
+        <h2>{t("users-list-title")}</h2>
+        <Loaded data=accounts show=show_accounts />
+    }
+}
+
+#[component]
+fn AccountTable(accounts: Vec<AccountSummary>) -> impl IntoView {
+    let me = viewer().map(|viewer| viewer.id);
+    let rows = accounts
+        .into_iter()
+        .map(|account| {
+            let status = if account.disabled {
+                t("user-status-disabled")
+            } else if account.invited {
+                t("user-status-invited")
+            } else {
+                t("user-status-active")
+            };
+            let (action, label) = if account.disabled {
+                ("aktiver", t("user-enable"))
+            } else {
+                ("deaktiver", t("user-disable"))
+            };
+            let who = if account.name.is_empty() {
+                account.email.clone()
+            } else {
+                account.name.clone()
+            };
+            let button_label = format!("{label}: {who}");
+            let form = (me != Some(account.id)).then(|| {
+                let href = format!("/personale/brugere/{}/{action}", account.id);
+                view! {
+                    <form method="post" action=href>
+                        <button type="submit" class="button button--small" aria-label=button_label>
+                            {label}
+                        </button>
+                    </form>
+                }
+            });
+            view! {
+                <tr>
+                    <td>{account.name}</td>
+                    <td>{account.email}</td>
+                    <td>{role_label(account.role)}</td>
+                    <td>{status}</td>
+                    <td>{form}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let headers = vec![
+        t("field-name"),
+        t("field-email"),
+        t("field-role"),
+        t("user-status"),
+        t("user-actions"),
+    ];
+    view! { <DataTable headers>{rows}</DataTable> }
+}
+
+/// `/personale/udbakke`: every email, queued, sent or failed.
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let entries = OnceResource::new_blocking(list_outbox());
+    let show_entries = |entries: Vec<OutboxLine>| view! { <OutboxTable entries /> }.into_any();
+    view! {
+        <Title text=t("outbox-title") />
+        <h1>{t("outbox-title")}</h1>
+        <p>{t("outbox-intro")}</p>
+        <Loaded data=entries show=show_entries />
+    }
+}
+
+#[component]
+fn OutboxTable(entries: Vec<OutboxLine>) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p>{t("outbox-empty")}</p> }.into_any();
+    }
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            let status = match entry.status.as_str() {
+                "sent" => t("outbox-sent"),
+                "failed" => t("outbox-failed"),
+                _ => t("outbox-queued"),
+            };
+            view! {
+                <tr>
+                    <td>{entry.created}</td>
+                    <td>{entry.to}</td>
+                    <td>{entry.subject}</td>
+                    <td>{status}</td>
+                    <td>{entry.attempts}</td>
+                    <td>{entry.sent}</td>
+                    <td>{entry.last_error}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let headers = vec![
+        t("outbox-created"),
+        t("outbox-to"),
+        t("outbox-subject"),
+        t("user-status"),
+        t("outbox-attempts"),
+        t("outbox-sent-at"),
+        t("outbox-error"),
+    ];
+    view! { <DataTable headers>{rows}</DataTable> }.into_any()
+}
+
+/// `/personale/log`: who did what, and when.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let entries = OnceResource::new_blocking(list_audit());
+    let show_entries = |entries: Vec<AuditLine>| view! { <AuditTable entries /> }.into_any();
+    view! {
+        <Title text=t("audit-title") />
+        <h1>{t("audit-title")}</h1>
+        <p>{t("audit-intro")}</p>
+        <Loaded data=entries show=show_entries />
+    }
+}
+
+#[component]
+fn AuditTable(entries: Vec<AuditLine>) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p>{t("audit-empty")}</p> }.into_any();
+    }
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            let action = audit_action(&entry.action);
+            let actor = if entry.actor.is_empty() {
+                t("audit-system")
+            } else {
+                entry.actor
+            };
+            view! {
+                <tr>
+                    <td>{entry.at}</td>
+                    <td>{actor}</td>
+                    <td>{action}</td>
+                    <td>{entry.details}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let headers = vec![
+        t("audit-at"),
+        t("audit-actor"),
+        t("audit-action"),
+        t("audit-details"),
+    ];
+    view! { <DataTable headers>{rows}</DataTable> }.into_any()
+}
+
+/// The Danish words for an audit action; an unknown action shows as stored.
+fn audit_action(action: &str) -> String {
+    match action {
+        "invite_user" => t("audit-invite-user"),
+        "accept_invitation" => t("audit-accept-invitation"),
+        "reset_password" => t("audit-reset-password"),
+        "change_password" => t("audit-change-password"),
+        "disable_user" => t("audit-disable-user"),
+        "enable_user" => t("audit-enable-user"),
+        "log_in" => t("audit-log-in"),
+        other => other.to_owned(),
+    }
+}

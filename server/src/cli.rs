@@ -1,0 +1,105 @@
+//! The command line beside serving: `naboskab admin create --email …` creates the first admin
+//! by invitation and prints the link, so no password ever appears on a command line.
+//!
+//! There is one command with one option, so the arguments are read by hand; a parser crate
+//! would add build time and nothing a user would notice.
+
+use app::accounts::service::{self, Links, Refusal};
+use chrono::Utc;
+
+use crate::{Config, StartError};
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// No arguments: serve the portal.
+    Serve,
+    /// `admin create --email ADDRESS`.
+    CreateAdmin { email: String },
+}
+
+/// The usage text printed for unknown arguments.
+pub const USAGE: &str =
+    "usage: naboskab                                  serve the portal\n       \
+                         naboskab admin create --email ADDRESS     invite the first admin";
+
+/// Reads the arguments after the program's name.
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    match args {
+        [] => Ok(Command::Serve),
+        [admin, create, rest @ ..] if admin == "admin" && create == "create" => {
+            let email = match rest {
+                [flag, email] if flag == "--email" => email.clone(),
+                [flag] if flag.starts_with("--email=") => flag["--email=".len()..].to_owned(),
+                _ => return Err(USAGE.to_owned()),
+            };
+            Ok(Command::CreateAdmin { email })
+        }
+        _ => Err(USAGE.to_owned()),
+    }
+}
+
+/// Invites `email` as an admin and returns the invitation link. The email with the same link
+/// waits in the outbox and is sent when the server runs.
+pub async fn create_admin(config: &Config, email: &str) -> Result<String, StartError> {
+    let state = crate::prepare(config).await?;
+    let links = Links {
+        public_url: config.public_url.as_str(),
+        site_name: &state.site.name,
+    };
+    let outcome = service::invite(
+        &state.db,
+        app::i18n::Lang::default(),
+        &links,
+        None,
+        email,
+        "admin",
+        Utc::now(),
+    )
+    .await;
+    state.db.close().await;
+    match outcome {
+        Ok((_, token)) => Ok(format!(
+            "{}/invitation/{}",
+            config.public_url.as_str().trim_end_matches('/'),
+            token.as_str()
+        )),
+        Err(Refusal::Invalid(feedback)) => Err(StartError::Command(
+            feedback
+                .errors()
+                .first()
+                .map(|(_, message)| message.clone())
+                .unwrap_or_else(|| "the invitation was refused".to_owned()),
+        )),
+        Err(Refusal::Internal(cause)) => Err(StartError::Command(cause)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn reads_the_commands() {
+        assert_eq!(parse(&[]), Ok(Command::Serve));
+        assert_eq!(
+            parse(&args("admin create --email a@example.org")),
+            Ok(Command::CreateAdmin {
+                email: "a@example.org".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("admin create --email=a@example.org")),
+            Ok(Command::CreateAdmin {
+                email: "a@example.org".into()
+            })
+        );
+        assert!(parse(&args("admin create")).is_err());
+        assert!(parse(&args("admin create --password x")).is_err());
+        assert!(parse(&args("serve")).is_err());
+    }
+}

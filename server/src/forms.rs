@@ -1,0 +1,382 @@
+//! The POST handlers of the account forms. Each reads the form, applies the rate limits, lets
+//! `app::accounts::service` do the work, and then either redirects (303, so a reload does not
+//! post again) or renders the form's page again with Danish feedback next to the fields.
+//!
+//! These are plain axum handlers rather than Leptos server functions: a form posted without
+//! JavaScript must come back as a whole page with what was typed and what to fix, and must be
+//! able to set the session cookie, which is simplest with the request in hand.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use app::{
+    accounts::{
+        service::{self, Links, Refusal},
+        Viewer,
+    },
+    forms::FormFeedback,
+    i18n::Lang,
+    pages::account::safe_next,
+};
+use axum::{
+    extract::{ConnectInfo, FromRequest, Path, Request, State},
+    http::{request::Parts, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    routing::post,
+    Form, Router,
+};
+use chrono::Utc;
+use serde::{de::DeserializeOwned, Deserialize};
+use tower_sessions::Session;
+
+use crate::{
+    access::{allows, Requirement},
+    render, sessions, AppState,
+};
+
+/// Adds the forms' routes; their pages are the Leptos routes at the same addresses.
+pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
+    router
+        .route("/log-ind", post(log_in))
+        .route("/log-ud", post(log_out))
+        .route("/invitation/{token}", post(accept_invitation))
+        .route("/glemt-adgangskode", post(forgot_password))
+        .route("/nulstil/{token}", post(reset_password))
+        .route("/konto/adgangskode", post(change_password))
+        .route("/personale/brugere/inviter", post(invite))
+        .route("/personale/brugere/{id}/{action}", post(set_disabled))
+}
+
+/// Splits a request into its parts (for rendering) and its form.
+async fn read_form<T: DeserializeOwned>(
+    state: &AppState,
+    request: Request,
+) -> Result<(Parts, T), Response> {
+    let (parts, body) = request.into_parts();
+    let request = Request::from_parts(parts.clone(), body);
+    match Form::<T>::from_request(request, state).await {
+        Ok(Form(form)) => Ok((parts, form)),
+        Err(rejection) => Err(rejection.into_response()),
+    }
+}
+
+/// The address the request came from (the peer of the connection).
+fn client_ip(parts: &Parts) -> IpAddr {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+/// The logged-in viewer if they meet `requirement`; otherwise the 403 page.
+async fn viewer_meeting(
+    state: &AppState,
+    parts: &Parts,
+    requirement: Requirement,
+) -> Result<Viewer, Response> {
+    match parts.extensions.get::<Viewer>() {
+        Some(viewer) if allows(requirement, Some(viewer)) => Ok(viewer.clone()),
+        _ => Err(render::page(state, parts, "/ingen-adgang", None, StatusCode::FORBIDDEN).await),
+    }
+}
+
+/// Shows a refused form again (422), or the 500 page for an internal failure.
+async fn refused(state: &AppState, parts: &Parts, page: &str, refusal: Refusal) -> Response {
+    match refusal {
+        Refusal::Invalid(feedback) => {
+            render::page(
+                state,
+                parts,
+                page,
+                Some(feedback),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Refusal::Internal(cause) => render::internal_error(state, parts, &cause),
+    }
+}
+
+/// The friendly 429: the form again, with the message to wait.
+async fn too_many(state: &AppState, parts: &Parts, page: &str, form: &str) -> Response {
+    let mut feedback = FormFeedback::for_form(form);
+    feedback.message(Lang::default().text("too-many-attempts"));
+    render::page(
+        state,
+        parts,
+        page,
+        Some(feedback),
+        StatusCode::TOO_MANY_REQUESTS,
+    )
+    .await
+}
+
+fn links(state: &AppState) -> Links<'_> {
+    Links {
+        public_url: state.public_url.as_str(),
+        site_name: &state.site.name,
+    }
+}
+
+/// Starts the session, or shows the 500 page if the session store fails.
+async fn start_session(
+    state: &AppState,
+    parts: &Parts,
+    session: &Session,
+    account: &app::accounts::queries::Account,
+    to: &str,
+) -> Response {
+    match sessions::log_in(session, account).await {
+        Ok(()) => Redirect::to(to).into_response(),
+        Err(err) => render::internal_error(state, parts, &err.to_string()),
+    }
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+async fn log_in(State(state): State<AppState>, session: Session, request: Request) -> Response {
+    let (parts, form) = match read_form::<LoginForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let next = safe_next(form.next.clone());
+    let page = match &next {
+        Some(next) => format!(
+            "/log-ind?next={}",
+            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        ),
+        None => "/log-ind".to_owned(),
+    };
+    if !state.limits.allow_login(client_ip(&parts), &form.email) {
+        return too_many(&state, &parts, &page, "login").await;
+    }
+    match service::log_in(&state.db, Lang::default(), &form.email, &form.password).await {
+        Ok(account) => {
+            let home = Viewer::of(&account).home().to_owned();
+            if let Err(err) = state
+                .db
+                .record_audit(Some(account.id), "log_in", "", Utc::now())
+                .await
+            {
+                return render::internal_error(&state, &parts, &err.to_string());
+            }
+            start_session(&state, &parts, &session, &account, &next.unwrap_or(home)).await
+        }
+        Err(refusal) => refused(&state, &parts, &page, refusal).await,
+    }
+}
+
+async fn log_out(session: Session) -> Response {
+    if let Err(err) = sessions::log_out(&session).await {
+        tracing::error!(error = %err, "could not delete a session at logout");
+    }
+    Redirect::to("/log-ind?besked=logget-ud").into_response()
+}
+
+/// The form behind an emailed link: a name (invitations only) and a new password.
+#[derive(Deserialize)]
+struct LinkForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn accept_invitation(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    session: Session,
+    request: Request,
+) -> Response {
+    link_form(state, token, session, request, false).await
+}
+
+async fn reset_password(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    session: Session,
+    request: Request,
+) -> Response {
+    link_form(state, token, session, request, true).await
+}
+
+/// Accepts an invitation or a reset link, and logs the account in.
+async fn link_form(
+    state: AppState,
+    token: String,
+    session: Session,
+    request: Request,
+    reset: bool,
+) -> Response {
+    let (parts, form) = match read_form::<LinkForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let (lang, now) = (Lang::default(), Utc::now());
+    let outcome = if reset {
+        service::reset_password(&state.db, lang, &token, &form.password, now).await
+    } else {
+        service::accept_invitation(&state.db, lang, &token, &form.name, &form.password, now).await
+    };
+    match outcome {
+        Ok(account) => {
+            let home = Viewer::of(&account).home();
+            start_session(&state, &parts, &session, &account, home).await
+        }
+        Err(refusal) => refused(&state, &parts, parts.uri.path(), refusal).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn forgot_password(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, form) = match read_form::<EmailForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    const PAGE: &str = "/glemt-adgangskode";
+    if !state.limits.allow_email(&form.email) {
+        return too_many(&state, &parts, PAGE, "forgot").await;
+    }
+    let outcome = service::request_reset(
+        &state.db,
+        Lang::default(),
+        &links(&state),
+        &form.email,
+        Utc::now(),
+    )
+    .await;
+    match outcome {
+        Ok(_) => Redirect::to("/glemt-adgangskode?besked=sendt").into_response(),
+        Err(refusal) => refused(&state, &parts, PAGE, refusal).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct ChangePasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let (parts, form) = match read_form::<ChangePasswordForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    const PAGE: &str = "/konto";
+    let viewer = match viewer_meeting(&state, &parts, Requirement::LoggedIn).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    // Guessing the current password here is guessing a login: the same limits apply.
+    if !state.limits.allow_login(client_ip(&parts), &viewer.email) {
+        return too_many(&state, &parts, PAGE, "change-password").await;
+    }
+    let outcome = service::change_password(
+        &state.db,
+        Lang::default(),
+        &viewer,
+        &form.current,
+        &form.password,
+        Utc::now(),
+    )
+    .await;
+    match outcome {
+        // A fresh session carries the new password's mark; other sessions of the account end.
+        Ok(account) => {
+            start_session(
+                &state,
+                &parts,
+                &session,
+                &account,
+                "/konto?besked=adgangskode-skiftet",
+            )
+            .await
+        }
+        Err(refusal) => refused(&state, &parts, PAGE, refusal).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+async fn invite(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, form) = match read_form::<InviteForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    const PAGE: &str = "/personale/brugere";
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Admin).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    if !state.limits.allow_email(&form.email) {
+        return too_many(&state, &parts, PAGE, "invite").await;
+    }
+    let outcome = service::invite(
+        &state.db,
+        Lang::default(),
+        &links(&state),
+        Some(viewer.id),
+        &form.email,
+        &form.role,
+        Utc::now(),
+    )
+    .await;
+    match outcome {
+        Ok(_) => Redirect::to("/personale/brugere?besked=inviteret").into_response(),
+        Err(refusal) => refused(&state, &parts, PAGE, refusal).await,
+    }
+}
+
+async fn set_disabled(
+    State(state): State<AppState>,
+    Path((id, action)): Path<(i64, String)>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Admin).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let (disabled, notice) = match action.as_str() {
+        "deaktiver" => (true, "deaktiveret"),
+        "aktiver" => (false, "aktiveret"),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    // An admin cannot lock themselves out; the page offers no button for it either.
+    if id == viewer.id {
+        return render::page(&state, &parts, "/ingen-adgang", None, StatusCode::FORBIDDEN).await;
+    }
+    match state
+        .db
+        .set_account_disabled(viewer.id, id, disabled, Utc::now())
+        .await
+    {
+        Ok(true) => Redirect::to(&format!("/personale/brugere?besked={notice}")).into_response(),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => render::internal_error(&state, &parts, &err.to_string()),
+    }
+}

@@ -1,0 +1,234 @@
+//! Logged-in sessions: tower-sessions with the sqlx store of the running backend, the cookie's
+//! settings, and the check on every request that turns a session into a [`Viewer`].
+//!
+//! A session holds only a [`SessionUser`]. On every request that carries a session cookie the
+//! account is read again, so disabling an account or changing its password ends its sessions at
+//! once. Residents never get a cookie: a session is only written when someone logs in.
+
+use std::time::Duration;
+
+use app::{accounts::Viewer, db::Db};
+use async_trait::async_trait;
+use axum::{extract::Request, middleware::Next, response::Response};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use tower_sessions::{
+    cookie::SameSite,
+    session::{Id, Record},
+    session_store::{self, ExpiredDeletion, SessionStore},
+    Expiry, Session, SessionManagerLayer,
+};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+use crate::AppState;
+
+/// A session ends after this long without a request.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(4 * 60 * 60);
+/// A session ends this long after logging in, however active it is.
+pub const ABSOLUTE_TIMEOUT: chrono::Duration = chrono::Duration::hours(12);
+/// How often expired sessions are deleted from the database.
+const CLEANUP_INTERVAL: Duration = Duration::from_secs(60 * 60);
+
+/// The key under which a session holds its [`SessionUser`].
+const USER_KEY: &str = "user";
+
+/// What a session remembers about who logged in.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub user_id: i64,
+    pub logged_in_at: DateTime<Utc>,
+    /// A fingerprint of the password hash at login: a new password ends older sessions.
+    pub password_mark: String,
+}
+
+/// The session store of the running backend. tower-sessions-sqlx-store has one store type per
+/// backend; this enum lets one layer serve either, like [`Db`] does for queries.
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(SqliteStore),
+    Postgres(PostgresStore),
+}
+
+macro_rules! store_run {
+    ($store:expr, |$inner:ident| $body:expr) => {
+        match $store {
+            Store::Sqlite($inner) => $body,
+            Store::Postgres($inner) => $body,
+        }
+    };
+}
+
+impl Store {
+    /// The store for `db`, with its table created if needed. The store manages its own table
+    /// (`tower_sessions` in SQLite, `tower_sessions.session` in PostgreSQL) outside our
+    /// migrations, so that it always matches the library's version.
+    pub async fn for_db(db: &Db) -> Result<Self, sqlx::Error> {
+        let store = match db {
+            Db::Sqlite(pool) => Store::Sqlite(SqliteStore::new(pool.clone())),
+            Db::Postgres(pool) => Store::Postgres(PostgresStore::new(pool.clone())),
+        };
+        store_run!(&store, |inner| inner.migrate().await)?;
+        Ok(store)
+    }
+
+    /// Deletes expired sessions every hour, for as long as the server runs.
+    pub fn spawn_cleanup(&self) {
+        let store = self.clone();
+        tokio::spawn(async move {
+            let mut interval = tokio::time::interval(CLEANUP_INTERVAL);
+            loop {
+                interval.tick().await;
+                if let Err(err) = store.delete_expired().await {
+                    tracing::warn!(error = %err, "could not delete expired sessions");
+                }
+            }
+        });
+    }
+}
+
+#[async_trait]
+impl SessionStore for Store {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        store_run!(self, |inner| inner.create(record).await)
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        store_run!(self, |inner| inner.save(record).await)
+    }
+
+    async fn load(&self, session_id: &Id) -> session_store::Result<Option<Record>> {
+        store_run!(self, |inner| inner.load(session_id).await)
+    }
+
+    async fn delete(&self, session_id: &Id) -> session_store::Result<()> {
+        store_run!(self, |inner| inner.delete(session_id).await)
+    }
+}
+
+#[async_trait]
+impl ExpiredDeletion for Store {
+    async fn delete_expired(&self) -> session_store::Result<()> {
+        store_run!(self, |inner| inner.delete_expired().await)
+    }
+}
+
+/// The session layer. Over https the cookie is `Secure` and carries the `__Host-` prefix, which
+/// browsers only accept from a secure origin, for the whole site, without a domain.
+pub fn layer(store: Store, https: bool) -> SessionManagerLayer<Store> {
+    let name = if https { "__Host-naboskab" } else { "naboskab" };
+    SessionManagerLayer::new(store)
+        .with_name(name)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(https)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::seconds(IDLE_TIMEOUT.as_secs() as i64),
+        ))
+        // Save on every request of a logged-in person, so the idle timeout counts from the
+        // last request rather than from login. Empty sessions (residents) are never saved.
+        .with_always_save(true)
+}
+
+/// The fingerprint of a password hash kept in the session.
+fn password_mark(hash: &str) -> String {
+    let digest = Sha256::digest(hash.as_bytes());
+    digest
+        .iter()
+        .take(8)
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// Starts a session for `account` under a new id (so an id planted before login is worthless).
+pub async fn log_in(
+    session: &Session,
+    account: &app::accounts::queries::Account,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session
+        .insert(
+            USER_KEY,
+            SessionUser {
+                user_id: account.id,
+                logged_in_at: Utc::now(),
+                password_mark: account
+                    .password_hash
+                    .as_ref()
+                    .map(|hash| password_mark(hash.as_str()))
+                    .unwrap_or_default(),
+            },
+        )
+        .await
+}
+
+/// Ends the session: deletes it from the store and tells the browser to forget the cookie.
+pub async fn log_out(session: &Session) -> Result<(), tower_sessions::session::Error> {
+    session.flush().await
+}
+
+/// Middleware: for a request with a session, checks the account and puts a [`Viewer`] in the
+/// request's extensions. A session whose account is gone, disabled, has a new password or is
+/// past the absolute timeout is ended.
+pub async fn load_viewer(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    match viewer_of(&state.db, &session).await {
+        Ok(Some(viewer)) => {
+            request.extensions_mut().insert(viewer);
+        }
+        Ok(None) => {}
+        Err(err) => {
+            // The page still renders, just as for a resident; the cause goes to the log.
+            tracing::error!(error = %err, "could not check the session");
+        }
+    }
+    next.run(request).await
+}
+
+async fn viewer_of(db: &Db, session: &Session) -> Result<Option<Viewer>, String> {
+    let Some(user) = session
+        .get::<SessionUser>(USER_KEY)
+        .await
+        .map_err(|err| err.to_string())?
+    else {
+        return Ok(None);
+    };
+    let account = db
+        .account_by_id(user.user_id)
+        .await
+        .map_err(|err| err.to_string())?;
+    let valid = account.as_ref().filter(|account| {
+        !account.disabled
+            && Utc::now() - user.logged_in_at < ABSOLUTE_TIMEOUT
+            && account
+                .password_hash
+                .as_ref()
+                .is_some_and(|hash| password_mark(hash.as_str()) == user.password_mark)
+    });
+    match valid {
+        Some(account) => Ok(Some(Viewer::of(account))),
+        None => {
+            session.flush().await.map_err(|err| err.to_string())?;
+            Ok(None)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_password_mark_changes_with_the_hash_and_does_not_reveal_it() {
+        let a = password_mark("$argon2id$v=19$m=19456,t=2,p=1$abc$def");
+        let b = password_mark("$argon2id$v=19$m=19456,t=2,p=1$abc$deg");
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 16);
+        assert!(!a.contains("argon2"));
+    }
+}
