@@ -4,9 +4,19 @@
 // The no-JavaScript projects therefore check the page as a browser without JavaScript gets it:
 // in a page whose own scripts and WASM are blocked, so no island ever wakes up.
 import { test, type Page, type TestInfo } from '@playwright/test';
-import { expectNoAxeViolations, jsEnabled, waitForIslands } from './helpers';
+import { demo, expectNoAxeViolations, jsEnabled, logIn, waitForIslands } from './helpers';
 
-const pages = ['/', '/nyheder', '/kalender', '/skriv', '/log-ind', '/was', '/privatliv', '/findes-ikke'];
+const pages = [
+  '/',
+  '/nyheder',
+  '/kalender',
+  '/skriv',
+  '/log-ind',
+  '/glemt-adgangskode',
+  '/was',
+  '/privatliv',
+  '/findes-ikke',
+];
 
 /** A page to audit: the test's own page, or, without JavaScript, one with the site's scripts blocked. */
 async function auditPage(page: Page, testInfo: TestInfo): Promise<Page> {
@@ -37,5 +47,43 @@ for (const width of [360, 1280]) {
         if (audited !== page) await audited.context().close();
       });
     }
+  });
+}
+
+// Forms in their error state, and the logged-in pages: one login per role and project, then
+// every page at both widths (logins are rate limited, so the test does not log in per page).
+test('the login form with its errors has no WCAG 2.1 A/AA violations', async ({ page }, testInfo) => {
+  const audited = await auditPage(page, testInfo);
+  await audited.goto('/log-ind');
+  await audited.getByRole('button', { name: 'Log ind' }).click();
+  await audited.locator('.error-summary').waitFor();
+  await expectNoAxeViolations(audited);
+  if (audited !== page) await audited.context().close();
+});
+
+const rolePages: [keyof typeof demo, string[]][] = [
+  ['admin', ['/personale', '/personale/brugere', '/personale/udbakke', '/personale/log', '/konto']],
+  ['journalist', ['/borgerjournalist', '/konto', '/personale']],
+];
+
+for (const [role, paths] of rolePages) {
+  test(`the pages of a logged-in ${role} have no WCAG 2.1 A/AA violations`, async ({ page }, testInfo) => {
+    const audited = await auditPage(page, testInfo);
+    await logIn(audited, demo[role]);
+    for (const width of [360, 1280]) {
+      await audited.setViewportSize({ width, height: 800 });
+      for (const path of paths) {
+        await audited.goto(path);
+        await waitForIslands(audited, testInfo);
+        await expectNoAxeViolations(audited);
+      }
+    }
+    // A form that needs fixing: the invitation form, or changing the password.
+    const form = role === 'admin' ? '/personale/brugere' : '/konto';
+    await audited.goto(form);
+    await audited.locator('form.form button[type="submit"]').click();
+    await audited.locator('.error-summary').waitFor();
+    await expectNoAxeViolations(audited);
+    if (audited !== page) await audited.context().close();
   });
 }

@@ -26,3 +26,61 @@ export async function waitForIslands(page: Page, testInfo: TestInfo): Promise<vo
     await expect(page.locator('.menu--enhanced')).toHaveCount(1);
   }
 }
+
+/** maildev's API, where the servers under test send their email (set by `cargo xtask test`). */
+export const maildevUrl = process.env.NABOSKAB_E2E_MAILDEV_URL;
+
+interface MaildevEmail {
+  subject: string;
+  text: string;
+  to: { address: string }[];
+  date: string;
+}
+
+/** Waits for the newest email to `address` with a subject containing `subject`. */
+export async function emailTo(address: string, subject: string): Promise<MaildevEmail> {
+  if (!maildevUrl) throw new Error('NABOSKAB_E2E_MAILDEV_URL is not set');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${maildevUrl}/email`);
+    const emails = (await response.json()) as MaildevEmail[];
+    const found = emails
+      .filter((email) => email.to.some((to) => to.address === address))
+      .filter((email) => email.subject.includes(subject))
+      .sort((a, b) => b.date.localeCompare(a.date));
+    if (found.length > 0) return found[0];
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no email "${subject}" to ${address} arrived within 30 s`);
+}
+
+/** The first link in `text` to a path starting with `path`. */
+export function linkIn(text: string, path: string): string {
+  const match = text.match(new RegExp(`https?://\\S+${path}\\S*`));
+  if (!match) throw new Error(`no ${path} link in:\n${text}`);
+  return match[0];
+}
+
+/** The demo accounts (README.md lists them). */
+export const demo = {
+  admin: { email: 'admin@nordby.example', password: 'kaffe-i-parkcafeen-admin' },
+  staff: { email: 'medarbejder@nordby.example', password: 'kaffe-i-parkcafeen' },
+  journalist: { email: 'journalist@nordby.example', password: 'nordbyposten-skriver' },
+};
+
+/** Logs in through the form, as a person would. */
+export async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.goto('/log-ind');
+  await page.getByLabel('E-mailadresse').fill(account.email);
+  await page.getByLabel('Adgangskode').fill(account.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
+}
+
+/** Logs out with the header's button (opening the menu first on a phone with JavaScript). */
+export async function logOut(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Menu' });
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByText('Du er logget ud.')).toBeVisible();
+}

@@ -1,5 +1,6 @@
 //! The browser tests: starts the release server once per database backend, each on a fresh
-//! database and a free port, runs Playwright against them, and stops them again.
+//! database and a free port and sending email to maildev, runs Playwright against them (it reads
+//! the emails through maildev's API), and stops them again.
 
 use std::{
     io::{Read, Write},
@@ -9,7 +10,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::{status, step, tools::path_with_tools, Result};
+use crate::{maildev::Maildev, status, step, tools::path_with_tools, Result};
 
 /// A server process that is killed when dropped, also when a test step fails.
 struct Server {
@@ -39,7 +40,7 @@ impl Drop for PgDatabase {
     }
 }
 
-pub fn run(root: &Path, binary: &Path, postgres: Option<&str>) -> Result {
+pub fn run(root: &Path, binary: &Path, postgres: Option<&str>, maildev: &Maildev) -> Result {
     let work = root.join("target").join("e2e");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)
@@ -52,6 +53,7 @@ pub fn run(root: &Path, binary: &Path, postgres: Option<&str>) -> Result {
         binary,
         &format!("sqlite://{}", sqlite_dir.join("naboskab.db").display()),
         &sqlite_dir,
+        maildev,
     )?;
 
     let mut _pg_database = None;
@@ -75,6 +77,7 @@ pub fn run(root: &Path, binary: &Path, postgres: Option<&str>) -> Result {
                 binary,
                 &database_url(admin_url, &name)?,
                 &pg_dir,
+                maildev,
             )?)
         }
     };
@@ -85,15 +88,23 @@ pub fn run(root: &Path, binary: &Path, postgres: Option<&str>) -> Result {
         .args(["playwright", "test"])
         .current_dir(root.join("end2end"))
         .env("PATH", path_with_tools(root))
-        .env("NABOSKAB_E2E_SQLITE_URL", &sqlite.url);
+        .env("NABOSKAB_E2E_SQLITE_URL", &sqlite.url)
+        .env("NABOSKAB_E2E_MAILDEV_URL", &maildev.api_url);
     if let Some(server) = &pg_server {
         playwright.env("NABOSKAB_E2E_POSTGRES_URL", &server.url);
     }
     status(&mut playwright)
 }
 
-/// Starts the server on a free port and waits until `/healthz` answers.
-fn start(root: &Path, binary: &Path, database_url: &str, data_dir: &Path) -> Result<Server> {
+/// Starts the server on a free port, sending email to maildev, and waits until `/healthz`
+/// answers.
+fn start(
+    root: &Path,
+    binary: &Path,
+    database_url: &str,
+    data_dir: &Path,
+    maildev: &Maildev,
+) -> Result<Server> {
     let port = free_port()?;
     let addr = format!("127.0.0.1:{port}");
     let log = std::fs::create_dir_all(data_dir)
@@ -107,7 +118,7 @@ fn start(root: &Path, binary: &Path, database_url: &str, data_dir: &Path) -> Res
         .env("NABOSKAB_DATA_DIR", data_dir)
         .env("NABOSKAB_DEMO", "1")
         .env("NABOSKAB_PUBLIC_URL", format!("http://{addr}"))
-        .env_remove("SMTP_URL")
+        .env("SMTP_URL", &maildev.smtp_url)
         .stdout(log.try_clone().map_err(|err| err.to_string())?)
         .stderr(log)
         .stdin(Stdio::null())

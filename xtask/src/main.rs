@@ -113,10 +113,10 @@ fn test() -> Result {
             .env("TEST_SMTP_URL", &maildev.smtp_url)
             .env("TEST_MAILDEV_URL", &maildev.api_url),
     )?;
-    drop(maildev);
 
+    // maildev stays up: the browser tests follow links in the emails the servers send it.
     build_release(&root)?;
-    e2e::run(&root, &server_binary(&root), postgres.as_deref())
+    e2e::run(&root, &server_binary(&root), postgres.as_deref(), &maildev)
 }
 
 /// Builds the server binary, the WASM and the stylesheet in release mode.

@@ -79,15 +79,16 @@ pub fn JournalistHome() -> impl IntoView {
     }
 }
 
-/// A table that scrolls sideways on a phone, with a header row of `headers`.
+/// A table that scrolls sideways on a phone, with a header row of `headers`. The scrolling
+/// region is focusable and named by `label`, so keyboard users can scroll it too.
 #[component]
-fn DataTable(headers: Vec<String>, children: Children) -> impl IntoView {
+fn DataTable(label: String, headers: Vec<String>, children: Children) -> impl IntoView {
     let headers = headers
         .into_iter()
         .map(|header| view! { <th scope="col">{header}</th> })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label=label tabindex="0">
             <table>
                 <thead>
                     <tr>{headers}</tr>
@@ -231,7 +232,7 @@ fn AccountTable(accounts: Vec<AccountSummary>) -> impl IntoView {
         t("user-status"),
         t("user-actions"),
     ];
-    view! { <DataTable headers>{rows}</DataTable> }
+    view! { <DataTable label=t("users-list-title") headers>{rows}</DataTable> }
 }
 
 /// `/personale/udbakke`: every email, queued, sent or failed.
@@ -282,7 +283,7 @@ fn OutboxTable(entries: Vec<OutboxLine>) -> impl IntoView {
         t("outbox-sent-at"),
         t("outbox-error"),
     ];
-    view! { <DataTable headers>{rows}</DataTable> }.into_any()
+    view! { <DataTable label=t("outbox-title") headers>{rows}</DataTable> }.into_any()
 }
 
 /// `/personale/log`: who did what, and when.
@@ -328,7 +329,7 @@ fn AuditTable(entries: Vec<AuditLine>) -> impl IntoView {
         t("audit-action"),
         t("audit-details"),
     ];
-    view! { <DataTable headers>{rows}</DataTable> }.into_any()
+    view! { <DataTable label=t("audit-title") headers>{rows}</DataTable> }.into_any()
 }
 
 /// The Danish words for an audit action; an unknown action shows as stored.

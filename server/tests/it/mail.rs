@@ -116,13 +116,18 @@ on_both_backends! {
             return;
         };
         let test_db = TestDb::new(backend).await;
-        let subject = format!("Invitation {}", uuid::Uuid::new_v4());
-        let to = "journalist@example.org";
+        let to = format!("journalist-{}@example.org", uuid::Uuid::new_v4().simple());
+        let to = to.as_str();
+        let subject = "Invitation til Randers Nordby";
         let now = Utc::now();
 
-        // The mail server is down (nothing listens on port 1): the message stays queued.
+        // An admin invites a journalist while the mail server is down (nothing listens on
+        // port 1): the invitation stays queued.
         let db = test_db.connect().await;
-        db.enqueue_email(&email(to, &subject), now).await.unwrap();
+        let links = app::accounts::service::Links { public_url: "http://127.0.0.1:3000/", site_name: "Randers Nordby" };
+        app::accounts::service::invite(&db, app::i18n::Lang::Da, &links, None, to, "journalist", now)
+            .await
+            .expect("the invitation is written");
         let down = Mailer::smtp("smtp://127.0.0.1:1").unwrap();
         assert_eq!(drain_outbox_at(&db, &down, &from(), || now).await.unwrap(), 1);
         let entry = db.list_outbox(10).await.unwrap().remove(0);
@@ -138,7 +143,7 @@ on_both_backends! {
         let later = now + Duration::seconds(31);
         assert_eq!(drain_outbox_at(&db, &up, &from(), || later).await.unwrap(), 1);
         assert_eq!(drain_outbox_at(&db, &up, &from(), || later + Duration::hours(5)).await.unwrap(), 0);
-        assert_eq!(delivered(&api, &subject, to).await, 1);
+        assert_eq!(delivered(&api, subject, to).await, 1);
         let entry = db.list_outbox(10).await.unwrap().remove(0);
         assert_eq!((entry.status.as_str(), entry.attempts), ("sent", 2));
 

@@ -7,9 +7,15 @@ use std::{
 
 /// Runs the real binary with `vars` and returns its output and how long it took.
 fn run_naboskab(vars: &[(&str, &str)]) -> (Output, Duration) {
+    run_naboskab_with(&[], vars)
+}
+
+/// Runs the real binary with `args` and `vars`.
+fn run_naboskab_with(args: &[&str], vars: &[(&str, &str)]) -> (Output, Duration) {
     let data = tempfile::tempdir().unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_naboskab"));
     command
+        .args(args)
         .current_dir(data.path())
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -63,4 +69,31 @@ fn a_bad_value_is_one_clear_line() {
 fn an_unknown_database_scheme_is_one_clear_line() {
     let (output, took) = run_naboskab(&[("DATABASE_URL", "mysql://localhost/naboskab")]);
     assert_clear_failure(&output, took, "DATABASE_URL");
+}
+
+#[test]
+fn the_first_admin_is_invited_from_the_command_line_with_a_link() {
+    let (output, _) = run_naboskab_with(
+        &["admin", "create", "--email", "Chef@Example.org"],
+        &[("NABOSKAB_PUBLIC_URL", "https://nordby.example")],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("chef@example.org") || stdout.contains("Chef@Example.org"),
+        "{stdout}"
+    );
+    let link = stdout
+        .split_whitespace()
+        .find(|word| word.starts_with("https://nordby.example/invitation/"))
+        .unwrap_or_else(|| panic!("an invitation link: {stdout}"));
+    assert_eq!(link.len(), "https://nordby.example/invitation/".len() + 43);
+
+    let (output, took) = run_naboskab_with(&["admin", "create", "--password", "x"], &[]);
+    assert_clear_failure(&output, took, "usage: naboskab");
 }
