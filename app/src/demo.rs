@@ -1,10 +1,12 @@
 //! Demo content for a newcomer's first look: the site Randers Nordby with its housing areas,
-//! focus areas and venues, and an admin, a staff member and a citizen journalist to log in as.
+//! focus areas and venues, the calendar's activities (DESIGN.md §7), and an admin, a staff member
+//! and a citizen journalist to log in as.
 //! It is loaded only into an empty database, and only when asked (`NABOSKAB_DEMO=1`). The texts
 //! are written for this demo; the contact address is fictional.
 
 use crate::{
     accounts::{password::Password, EmailAddress, Role},
+    calendar::{queries::NewActivity, ExceptionKind, SignupMode},
     db::Db,
     site::{
         queries::{BaseData, NewVenue},
@@ -88,6 +90,261 @@ pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
     ),
 ];
 
+/// A demo activity, with its focus area and venue by slug and its times as numbers.
+struct DemoActivity {
+    slug: &'static str,
+    name: &'static str,
+    description: &'static str,
+    focus_area: &'static str,
+    venue: Option<&'static str>,
+    starts_on: (i32, u32, u32),
+    start: (u32, u32),
+    end: (u32, u32),
+    rule: &'static str,
+    capacity: Option<i64>,
+    signup: SignupMode,
+    price: &'static str,
+}
+
+const ACTIVITIES: &[DemoActivity] = &[
+    DemoActivity {
+        slug: "faellesspisning-parkcafeen",
+        name: "Fællesspisning i ParkCafeen",
+        description:
+            "Vi laver mad sammen og spiser sammen. Alle er velkomne, også hvis du ikke kender \
+nogen endnu. Fortæl os gerne om allergi, når du tilmelder dig.",
+        focus_area: "beboernetvaerk-inddragelse-og-demokrati",
+        venue: Some("parkcafeen"),
+        starts_on: (2026, 1, 29),
+        start: (17, 30),
+        end: (19, 30),
+        rule: "FREQ=MONTHLY;BYDAY=-1TH",
+        capacity: Some(40),
+        signup: SignupMode::Required,
+        price: "20 kr. for voksne, gratis for børn",
+    },
+    DemoActivity {
+        slug: "babycafe",
+        name: "Babycafé",
+        description: "For forældre på barsel og deres babyer. Vi drikker kaffe, snakker og leger. \
+Nogle gange kommer en sundhedsplejerske og fortæller om et emne, fx førstehjælp til små børn, \
+babymassage eller mad og sundhed.",
+        focus_area: "boern-unge-og-familie",
+        venue: Some("parkcafeen"),
+        starts_on: (2026, 1, 6),
+        start: (9, 30),
+        end: (11, 30),
+        rule: "FREQ=WEEKLY;BYDAY=TU",
+        capacity: None,
+        signup: SignupMode::None,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "nabofest",
+        name: "Nabofest",
+        description: "Den store julefest for hele kvarteret, med mad, musik og juletræ. Sidste år \
+kom over 70 naboer.",
+        focus_area: "beboernetvaerk-inddragelse-og-demokrati",
+        venue: Some("parken"),
+        starts_on: (2026, 12, 12),
+        start: (14, 0),
+        end: (18, 0),
+        rule: "",
+        capacity: Some(120),
+        signup: SignupMode::Optional,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "lektiehjaelp-for-voksne",
+        name: "Lektiehjælp for voksne",
+        description:
+            "Hjælp til lektier, breve fra kommunen og ansøgninger. Frivillige hjælper dig.",
+        focus_area: "uddannelse-beskaeftigelse-og-erhverv",
+        venue: Some("bysekretariatet"),
+        starts_on: (2026, 1, 7),
+        start: (16, 0),
+        end: (18, 0),
+        rule: "FREQ=WEEKLY;BYDAY=WE",
+        capacity: None,
+        signup: SignupMode::None,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "jobklub",
+        name: "Jobklub",
+        description: "Vi skriver ansøgninger og CV sammen og øver os til jobsamtaler.",
+        focus_area: "uddannelse-beskaeftigelse-og-erhverv",
+        venue: Some("bysekretariatet"),
+        starts_on: (2026, 1, 8),
+        start: (10, 0),
+        end: (12, 0),
+        rule: "FREQ=WEEKLY;BYDAY=TH",
+        capacity: None,
+        signup: SignupMode::None,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "pc-undervisning",
+        name: "PC-undervisning",
+        description: "Lær at bruge computer, MitID, e-Boks og borger.dk. Tag gerne din egen \
+computer eller telefon med.",
+        focus_area: "uddannelse-beskaeftigelse-og-erhverv",
+        venue: Some("bysekretariatet"),
+        starts_on: (2026, 1, 5),
+        start: (13, 0),
+        end: (15, 0),
+        rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+        capacity: Some(8),
+        signup: SignupMode::Required,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "danskundervisning",
+        name: "Danskundervisning",
+        description: "Vi taler dansk sammen og øver ord til hverdagen. Alle niveauer.",
+        focus_area: "uddannelse-beskaeftigelse-og-erhverv",
+        venue: Some("parken"),
+        starts_on: (2026, 1, 5),
+        start: (10, 0),
+        end: (12, 0),
+        rule: "FREQ=WEEKLY;BYDAY=MO,WE",
+        capacity: None,
+        signup: SignupMode::None,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "madklub-for-boern-og-unge",
+        name: "Madklub for børn og unge",
+        description: "Børn og unge fra 10 til 15 år laver mad sammen og spiser den bagefter.",
+        focus_area: "boern-unge-og-familie",
+        venue: Some("parkcafeen"),
+        starts_on: (2026, 1, 7),
+        start: (15, 30),
+        end: (17, 30),
+        rule: "FREQ=WEEKLY;BYDAY=WE",
+        capacity: Some(15),
+        signup: SignupMode::Required,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "fodboldskole",
+        name: "Fodboldskole",
+        description: "Fodbold for børn hele sommeren. Trænere fra den lokale klub.",
+        focus_area: "boern-unge-og-familie",
+        venue: Some("nordre-faelled"),
+        starts_on: (2027, 6, 7),
+        start: (16, 0),
+        end: (17, 30),
+        rule: "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20270825T235959Z",
+        capacity: Some(25),
+        signup: SignupMode::Required,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "tryghedsvandring",
+        name: "Tryghedsvandring",
+        description: "Vi går en tur i kvarteret sammen med boligselskabet og politiet og ser på, \
+hvor der kan blive mere trygt, fx med bedre lys.",
+        focus_area: "udsatte-grupper",
+        venue: Some("bysekretariatet"),
+        starts_on: (2026, 3, 3),
+        start: (19, 0),
+        end: (20, 30),
+        rule: "FREQ=MONTHLY;BYDAY=1TU",
+        capacity: None,
+        signup: SignupMode::None,
+        price: "Gratis",
+    },
+    DemoActivity {
+        slug: "linedance",
+        name: "Linedance",
+        description: "Beboerforeningens linedance. Ingen erfaring nødvendig.",
+        focus_area: "sundhed",
+        venue: Some("parken"),
+        starts_on: (2026, 1, 8),
+        start: (19, 0),
+        end: (21, 0),
+        rule: "FREQ=WEEKLY;BYDAY=TH",
+        capacity: None,
+        signup: SignupMode::None,
+        price: "10 kr. pr. gang",
+    },
+    DemoActivity {
+        slug: "svoemning",
+        name: "Svømning",
+        description: "Beboerforeningens svømmehold i Randers Svømmehal. Vi mødes ved indgangen.",
+        focus_area: "sundhed",
+        venue: None,
+        starts_on: (2026, 1, 11),
+        start: (10, 0),
+        end: (11, 0),
+        rule: "FREQ=WEEKLY;BYDAY=SU",
+        capacity: None,
+        signup: SignupMode::None,
+        price: "Egen billet til svømmehallen",
+    },
+];
+
+/// Loads the demo activities with a few exceptions: the summer break of the communal dinner,
+/// the baby café's Christmas break, and the job club moved away from Christmas Eve.
+async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
+    use chrono::{NaiveDate, NaiveTime};
+    let date = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).expect("a demo date");
+    let time = |(h, m): (u32, u32)| NaiveTime::from_hms_opt(h, m, 0).expect("a demo time");
+    let focus_areas = db.list_focus_areas().await?;
+    let venues = db.list_venues().await?;
+    let now = chrono::Utc::now();
+    for demo in ACTIVITIES {
+        let activity = NewActivity {
+            slug: demo.slug.into(),
+            name: demo.name.into(),
+            description: demo.description.into(),
+            focus_area_id: focus_areas
+                .iter()
+                .find(|area| area.slug == demo.focus_area)
+                .map(|area| area.id),
+            venue_id: demo
+                .venue
+                .and_then(|slug| venues.iter().find(|venue| venue.slug == slug))
+                .map(|venue| venue.id),
+            starts_on: date(demo.starts_on),
+            start_time: time(demo.start),
+            end_time: time(demo.end),
+            rule: demo.rule.into(),
+            capacity: demo.capacity,
+            signup_mode: demo.signup,
+            price_note: demo.price.into(),
+            accessibility_note: String::new(),
+            contact: "Bysekretariatet".into(),
+        };
+        let id = db.create_activity(None, &activity, now).await?;
+        let exceptions: &[((i32, u32, u32), ExceptionKind, &str)] = match demo.slug {
+            "faellesspisning-parkcafeen" => {
+                &[((2026, 7, 30), ExceptionKind::Cancelled, "Sommerferie")]
+            }
+            "babycafe" => &[
+                ((2026, 12, 22), ExceptionKind::Cancelled, "Juleferie"),
+                ((2026, 12, 29), ExceptionKind::Cancelled, "Juleferie"),
+            ],
+            "jobklub" => &[(
+                (2026, 12, 24),
+                ExceptionKind::Moved {
+                    to: date((2026, 12, 23)),
+                    start: time((10, 0)),
+                    end: time((12, 0)),
+                },
+                "Flyttet til onsdag på grund af juleaften",
+            )],
+            _ => &[],
+        };
+        for (on, kind, reason) in exceptions {
+            db.set_exception(None, id, date(*on), kind, reason, now)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 fn site() -> SiteInfo {
     SiteInfo {
         name: "Randers Nordby".into(),
@@ -112,6 +369,10 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
             venues: VENUES,
         })
         .await?;
+        loaded = true;
+    }
+    if db.list_activities().await?.is_empty() {
+        load_activities(db).await?;
         loaded = true;
     }
     if db.count_accounts().await? == 0 {

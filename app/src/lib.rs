@@ -5,6 +5,8 @@
 //! nothing of sqlx reaches the browser build.
 
 pub mod accounts;
+pub mod calendar;
+pub mod dates;
 pub mod forms;
 pub mod i18n;
 pub mod layout;

@@ -15,9 +15,10 @@ use crate::{
             AccountPage, ForbiddenPage, ForgotPasswordPage, InvitationPage, LoginPage,
             ResetPasswordPage,
         },
+        calendar::{ActivityPage, CalendarPage, OccurrencePage},
         errors::NotFound,
         home::HomePage,
-        info::{AccessibilityPage, CalendarPage, NewsPage, PrivacyPage, WritePage},
+        info::{AccessibilityPage, NewsPage, PrivacyPage, WritePage},
         staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
     },
     site::SiteInfo,
@@ -64,7 +65,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("nyheder") view=NewsPage />
-                    <Route path=path!("kalender") view=CalendarPage />
+                    <Route path=path!("kalender") view=CalendarPage ssr=SsrMode::Async />
+                    <Route path=path!("aktiviteter/:slug") view=ActivityPage ssr=SsrMode::Async />
+                    <Route path=path!("aktiviteter/:slug/:date") view=OccurrencePage ssr=SsrMode::Async />
                     <Route path=path!("skriv") view=WritePage />
                     <Route path=path!("log-ind") view=LoginPage />
                     <Route path=path!("invitation/:token") view=InvitationPage ssr=SsrMode::Async />

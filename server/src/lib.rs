@@ -4,6 +4,7 @@
 pub mod access;
 pub mod cli;
 pub mod config;
+pub mod feeds;
 pub mod forms;
 pub mod limits;
 pub mod mail;

@@ -21,7 +21,7 @@ use tower_http::{
     timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-use crate::{access, forms, sessions, AppState};
+use crate::{access, feeds, forms, sessions, AppState};
 
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
     let https = state.public_url.scheme() == "https";
     let router = Router::new()
         .route("/healthz", get(healthz))
+        .route("/kalender.ics", get(feeds::whole_calendar))
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -64,6 +65,10 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(fallback_context, shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            feeds::activity_feeds,
+        ))
         .layer(CatchPanicLayer::custom(move |_| {
             panic_response(&output_name)
         }))

@@ -107,9 +107,11 @@ fn test() -> Result {
         None => step("unit and story tests on SQLite (set TEST_POSTGRES_URL for PostgreSQL too), with maildev as SMTP server"),
     }
     let maildev = maildev::start(&root)?;
+    let python = tools::python_venv(&root)?;
     status(
         cargo(&root)
             .args(["test", "--workspace", "--features", "app/ssr"])
+            .env("TEST_PYTHON", &python)
             .env("TEST_SMTP_URL", &maildev.smtp_url)
             .env("TEST_MAILDEV_URL", &maildev.api_url),
     )?;

@@ -90,7 +90,39 @@ pub fn ensure_test_tools(root: &Path) -> Result {
         apt(&["update"])?;
         apt(&["install", "-y", "chromium"])?;
     }
-    npm_ci(root, &root.join("end2end"))
+    npm_ci(root, &root.join("end2end"))?;
+    python_venv(root).map(drop)
+}
+
+/// The Python packages some tests read the portal's output with (`server/tests/python/
+/// requirements.txt`), in a virtual environment under `target/`. Returns its `python`.
+pub fn python_venv(root: &Path) -> Result<std::path::PathBuf> {
+    let requirements = root.join("server/tests/python/requirements.txt");
+    let wanted = std::fs::read(&requirements)
+        .map_err(|err| format!("cannot read {}: {err}", requirements.display()))?;
+    let venv = root.join("target").join("python");
+    let python = venv.join("bin").join("python");
+    let stamp = venv.join(".naboskab-installed-requirements");
+    if python.exists() && std::fs::read(&stamp).ok().as_deref() == Some(wanted.as_slice()) {
+        return Ok(python);
+    }
+    step("installing the tests' Python packages (server/tests/python/requirements.txt)");
+    status(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    status(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+            ])
+            .arg(&requirements),
+    )?;
+    std::fs::write(&stamp, wanted)
+        .map_err(|err| format!("cannot write {}: {err}", stamp.display()))?;
+    Ok(python)
 }
 
 /// `npm ci` in `dir` unless its `node_modules` already matches its `package-lock.json`.

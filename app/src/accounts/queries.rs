@@ -111,6 +111,8 @@ macro_rules! audit_in {
     };
 }
 
+pub(crate) use audit_in;
+
 const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, password_hash, disabled";
 
 impl Db {

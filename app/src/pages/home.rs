@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::{
     i18n::{t, t_with},
-    pages::errors::ServerError,
+    pages::{calendar::ThisWeek, errors::ServerError, paragraphs},
     site::{load_front_page, FrontPage, SiteInfo},
 };
 
@@ -31,7 +31,7 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn Front(site: SiteInfo, page: FrontPage) -> impl IntoView {
-    let intro = paragraphs(&site.intro);
+    let intro = paragraphs(&site.intro, "lead");
     let areas = if page.housing_areas.is_empty() {
         None
     } else {
@@ -77,19 +77,11 @@ fn Front(site: SiteInfo, page: FrontPage) -> impl IntoView {
             <li><a class="button" href="/kalender">{t("home-see-calendar")}</a></li>
             <li><a class="button button--secondary" href="/nyheder">{t("home-read-news")}</a></li>
         </ul>
+        <ThisWeek />
         {areas}
         <section aria-labelledby="steder">
             <h2 id="steder">{t("home-venues")}</h2>
             {venues}
         </section>
     }
-}
-
-/// Splits plain text into paragraphs at blank lines.
-fn paragraphs(text: &str) -> impl IntoView {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|paragraph| !paragraph.is_empty())
-        .map(|paragraph| view! { <p class="lead">{paragraph.to_owned()}</p> })
-        .collect_view()
 }

@@ -43,12 +43,6 @@ pub fn NewsPage() -> impl IntoView {
     view! { <TextPage title=t("news-title") paragraphs=vec![t("news-empty")] /> }
 }
 
-/// `/kalender` until activities arrive.
-#[component]
-pub fn CalendarPage() -> impl IntoView {
-    view! { <TextPage title=t("calendar-title") paragraphs=vec![t("calendar-empty")] /> }
-}
-
 /// `/skriv`: how to write for the magazine.
 #[component]
 pub fn WritePage() -> impl IntoView {

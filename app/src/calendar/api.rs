@@ -1,0 +1,351 @@
+//! Server functions behind the calendar's pages. The views are chosen by the address
+//! (`?maaned=2026-12`, `?uge=2026-W49`, or the list of the coming weeks), and every period is
+//! worked out on the server in Danish local time.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{Activity, Exception, Occurrence};
+
+/// The view of the calendar an address asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// The coming weeks, day by day.
+    List,
+    /// A month: its year and month (1–12).
+    Month { year: i32, month: u32 },
+    /// An ISO week: its year and number.
+    Week { year: i32, week: u32 },
+}
+
+/// What the calendar's address asks for, as typed (it is checked on the server).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarQuery {
+    pub maaned: Option<String>,
+    pub uge: Option<String>,
+    pub omraade: Option<String>,
+    pub sted: Option<String>,
+}
+
+/// A choice in a filter: slug and name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub slug: String,
+    pub name: String,
+}
+
+/// One period of the calendar with its occurrences.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarData {
+    pub view: View,
+    pub today: NaiveDate,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub occurrences: Vec<Occurrence>,
+    pub focus_areas: Vec<Choice>,
+    pub venues: Vec<Choice>,
+    /// The filters in force (slugs that exist).
+    pub focus_area: Option<String>,
+    pub venue: Option<String>,
+}
+
+/// How many days the list view shows.
+pub const LIST_DAYS: i64 = 28;
+
+/// Today in Denmark.
+#[cfg(feature = "ssr")]
+pub fn today() -> NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Copenhagen)
+        .date_naive()
+}
+
+/// Now in Denmark, as local time.
+#[cfg(feature = "ssr")]
+pub fn local_now() -> chrono::NaiveDateTime {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Copenhagen)
+        .naive_local()
+}
+
+/// Works out the view and its first and last day from the address; an unreadable month or week
+/// falls back to the list.
+pub fn period(query: &CalendarQuery, today: NaiveDate) -> (View, NaiveDate, NaiveDate) {
+    use chrono::{Datelike, Duration, IsoWeek, Weekday};
+    let month = query.maaned.as_deref().and_then(|text| {
+        let (year, month) = text.split_once('-')?;
+        let first = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)?;
+        let next = first.checked_add_months(chrono::Months::new(1))?;
+        Some((first, next - Duration::days(1)))
+    });
+    if let Some((first, last)) = month {
+        return (
+            View::Month {
+                year: first.year(),
+                month: first.month(),
+            },
+            first,
+            last,
+        );
+    }
+    let week = query.uge.as_deref().and_then(|text| {
+        let (year, week) = text.split_once("-W").or_else(|| text.split_once('-'))?;
+        let monday =
+            NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, Weekday::Mon)?;
+        let iso: IsoWeek = monday.iso_week();
+        Some((iso, monday))
+    });
+    if let Some((iso, monday)) = week {
+        return (
+            View::Week {
+                year: iso.year(),
+                week: iso.week(),
+            },
+            monday,
+            monday + Duration::days(6),
+        );
+    }
+    (View::List, today, today + Duration::days(LIST_DAYS - 1))
+}
+
+/// The calendar for an address.
+#[server(endpoint = "kalender")]
+pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarData, ServerFnError> {
+    use super::occurrences::Filter;
+    use crate::errors::{db_from_context, internal};
+    let db = db_from_context()?;
+    let today = today();
+    let (view, from, to) = period(&query, today);
+    let focus_areas: Vec<Choice> = db
+        .list_focus_areas()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|area| Choice {
+            slug: area.slug,
+            name: area.name,
+        })
+        .collect();
+    let venues: Vec<Choice> = db
+        .list_venues()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|venue| Choice {
+            slug: venue.slug,
+            name: venue.name,
+        })
+        .collect();
+    let known = |wanted: &Option<String>, choices: &[Choice]| {
+        wanted
+            .clone()
+            .filter(|slug| choices.iter().any(|choice| &choice.slug == slug))
+    };
+    let filter = Filter {
+        focus_area: known(&query.omraade, &focus_areas),
+        venue: known(&query.sted, &venues),
+    };
+    let occurrences = db
+        .occurrences_between(from, to, &filter)
+        .await
+        .map_err(internal)?;
+    Ok(CalendarData {
+        view,
+        today,
+        from,
+        to,
+        occurrences,
+        focus_areas,
+        venues,
+        focus_area: filter.focus_area,
+        venue: filter.venue,
+    })
+}
+
+/// An activity with its coming dates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityData {
+    pub activity: Activity,
+    pub upcoming: Vec<Occurrence>,
+    /// The rule in Danish words, e.g. "Hver tirsdag".
+    pub rule_text: String,
+}
+
+/// How many coming dates an activity page lists.
+#[cfg(feature = "ssr")]
+const UPCOMING: usize = 12;
+
+/// The activity page's data; None if there is no such activity.
+#[server(endpoint = "aktivitet")]
+pub async fn load_activity(slug: String) -> Result<Option<ActivityData>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    let db = db_from_context()?;
+    let Some(activity) = db.activity_by_slug(&slug).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let exceptions = db.exceptions_of(activity.id).await.map_err(internal)?;
+    let today = today();
+    let mut upcoming = super::occurrences::occurrences_of(
+        &activity,
+        &exceptions,
+        today,
+        today + chrono::Duration::days(366),
+    );
+    upcoming.truncate(UPCOMING);
+    let rule_text = super::describe_rule(&activity);
+    Ok(Some(ActivityData {
+        activity,
+        upcoming,
+        rule_text,
+    }))
+}
+
+/// The occurrence page's data; None if the activity has no such date.
+#[server(endpoint = "forekomst")]
+pub async fn load_occurrence(
+    slug: String,
+    date: String,
+) -> Result<Option<(Activity, Occurrence)>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
+        return Ok(None);
+    };
+    let key = super::OccurrenceKey {
+        activity_slug: slug,
+        date,
+    };
+    db_from_context()?.occurrence(&key).await.map_err(internal)
+}
+
+/// What happens from today to Sunday (and, late in the week, the next week too), for the front
+/// page.
+#[server(endpoint = "denne-uge")]
+pub async fn load_this_week() -> Result<Vec<Occurrence>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    use chrono::Datelike;
+    let today = today();
+    let days_left = 6 - i64::from(today.weekday().num_days_from_monday());
+    let to = today + chrono::Duration::days(days_left.max(3));
+    let now = local_now();
+    let occurrences = db_from_context()?
+        .occurrences_between(today, to, &Default::default())
+        .await
+        .map_err(internal)?;
+    Ok(occurrences
+        .into_iter()
+        .filter(|occurrence| occurrence.ends >= now)
+        .collect())
+}
+
+/// An activity and its exceptions, for the staff's edit page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffActivity {
+    pub activity: Activity,
+    pub exceptions: Vec<Exception>,
+}
+
+/// The choices of the activity form: focus areas and venues by id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormChoices {
+    pub focus_areas: Vec<(i64, String)>,
+    pub venues: Vec<(i64, String)>,
+}
+
+/// Every activity, for staff.
+#[server(endpoint = "personale-aktiviteter")]
+pub async fn load_staff_activities() -> Result<Vec<Activity>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    db_from_context()?.list_activities().await.map_err(internal)
+}
+
+/// One activity with its exceptions and the form's choices, for staff; None for a new one.
+#[server(endpoint = "personale-aktivitet")]
+pub async fn load_staff_activity(
+    id: Option<i64>,
+) -> Result<(Option<StaffActivity>, FormChoices), ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let db = db_from_context()?;
+    let choices = FormChoices {
+        focus_areas: db
+            .list_focus_areas()
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|area| (area.id, area.name))
+            .collect(),
+        venues: db
+            .list_venues()
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|venue| (venue.id, venue.name))
+            .collect(),
+    };
+    let Some(id) = id else {
+        return Ok((None, choices));
+    };
+    let Some(activity) = db.activity_by_id(id).await.map_err(internal)? else {
+        return Ok((None, choices));
+    };
+    let exceptions = db.exceptions_of(id).await.map_err(internal)?;
+    Ok((
+        Some(StaffActivity {
+            activity,
+            exceptions,
+        }),
+        choices,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_address_chooses_the_period() {
+        let today = date(2026, 11, 26);
+        let query = |maaned: Option<&str>, uge: Option<&str>| CalendarQuery {
+            maaned: maaned.map(str::to_owned),
+            uge: uge.map(str::to_owned),
+            ..Default::default()
+        };
+        assert_eq!(
+            period(&query(Some("2026-12"), None), today),
+            (
+                View::Month {
+                    year: 2026,
+                    month: 12
+                },
+                date(2026, 12, 1),
+                date(2026, 12, 31)
+            )
+        );
+        assert_eq!(
+            period(&query(Some("2027-02"), None), today).2,
+            date(2027, 2, 28)
+        );
+        assert_eq!(
+            period(&query(None, Some("2026-W49")), today),
+            (
+                View::Week {
+                    year: 2026,
+                    week: 49
+                },
+                date(2026, 11, 30),
+                date(2026, 12, 6)
+            )
+        );
+        assert_eq!(
+            period(&query(Some("2026-13"), None), today),
+            (View::List, today, date(2026, 12, 23))
+        );
+        assert_eq!(period(&query(None, Some("uge")), today).0, View::List);
+    }
+}

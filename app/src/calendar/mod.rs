@@ -1,0 +1,184 @@
+//! The calendar: activities (aktiviteter) with a recurrence rule and exceptions, expanded into
+//! dated occurrences for the month, week and list views, the activity and occurrence pages, the
+//! front page's "Denne uge" and the iCalendar feeds.
+//!
+//! An occurrence is identified by its activity and the local date it was scheduled for
+//! ([`OccurrenceKey`]); a moved occurrence keeps that identity, so sign-ups and attendance that
+//! attach to it later stay attached.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod ics;
+#[cfg(feature = "ssr")]
+pub mod occurrences;
+#[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod recurrence;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// Whether residents sign up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignupMode {
+    /// Drop in; no sign-up.
+    #[default]
+    None,
+    Optional,
+    Required,
+}
+
+impl SignupMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignupMode::None => "none",
+            SignupMode::Optional => "optional",
+            SignupMode::Required => "required",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "none" => Some(SignupMode::None),
+            "optional" => Some(SignupMode::Optional),
+            "required" => Some(SignupMode::Required),
+            _ => None,
+        }
+    }
+}
+
+/// A focus area or venue as an activity refers to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub slug: String,
+    pub name: String,
+    /// The venue's address, or empty.
+    pub address: String,
+    /// The venue's accessibility notes, or empty.
+    pub accessibility: String,
+}
+
+/// An activity with everything its pages show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub focus_area: Option<Place>,
+    pub venue: Option<Place>,
+    pub starts_on: NaiveDate,
+    pub start_time: NaiveTime,
+    pub end_time: NaiveTime,
+    /// The RFC 5545 `RRULE` value; empty for a one-off event.
+    pub rule: String,
+    pub capacity: Option<i64>,
+    pub signup_mode: SignupMode,
+    pub price_note: String,
+    pub accessibility_note: String,
+    pub contact: String,
+}
+
+/// What an exception does to one date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExceptionKind {
+    Cancelled,
+    /// To another date and/or time.
+    Moved {
+        to: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+    },
+    /// An extra date outside the rule.
+    Extra {
+        start: NaiveTime,
+        end: NaiveTime,
+    },
+}
+
+/// One exception to an activity's rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exception {
+    pub id: i64,
+    pub on_date: NaiveDate,
+    pub kind: ExceptionKind,
+    /// Shown to residents, e.g. why a date is cancelled.
+    pub reason: String,
+}
+
+/// The identity of an occurrence: its activity and the date it was scheduled for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct OccurrenceKey {
+    pub activity_slug: String,
+    pub date: NaiveDate,
+}
+
+impl OccurrenceKey {
+    /// The occurrence's page.
+    pub fn path(&self) -> String {
+        format!("/aktiviteter/{}/{}", self.activity_slug, self.date)
+    }
+}
+
+/// What happens to an occurrence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Scheduled,
+    /// Moved here from its scheduled date (the key's date).
+    Moved,
+    Cancelled,
+    /// An extra date outside the rule.
+    Extra,
+}
+
+/// One dated occurrence of an activity, in local time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    pub key: OccurrenceKey,
+    pub activity_name: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub status: Status,
+    /// Why it was cancelled or moved, for residents.
+    pub reason: String,
+    pub venue: Option<String>,
+    pub focus_area: Option<String>,
+    pub signup_mode: SignupMode,
+}
+
+impl Occurrence {
+    pub fn is_cancelled(&self) -> bool {
+        self.status == Status::Cancelled
+    }
+}
+
+/// An activity's rule in Danish words, or nothing if it cannot be read.
+#[cfg(feature = "ssr")]
+pub fn describe_rule(activity: &Activity) -> String {
+    recurrence::Rule::parse(&activity.rule)
+        .map(|rule| rule.describe(activity.starts_on))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signup_modes_round_trip() {
+        for mode in [SignupMode::None, SignupMode::Optional, SignupMode::Required] {
+            assert_eq!(SignupMode::parse(mode.as_str()), Some(mode));
+        }
+        assert_eq!(SignupMode::parse("maybe"), None);
+    }
+
+    #[test]
+    fn an_occurrence_is_addressed_by_its_scheduled_date() {
+        let key = OccurrenceKey {
+            activity_slug: "babycafe".into(),
+            date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        };
+        assert_eq!(key.path(), "/aktiviteter/babycafe/2026-12-01");
+    }
+}

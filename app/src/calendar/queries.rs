@@ -1,0 +1,392 @@
+//! The calendar's queries, for both backends.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+use super::{Activity, Exception, ExceptionKind, Place, SignupMode};
+use crate::{db::Db, db_run};
+
+#[derive(sqlx::FromRow)]
+struct ActivityRow {
+    id: i64,
+    slug: String,
+    name: String,
+    description: String,
+    focus_slug: Option<String>,
+    focus_name: Option<String>,
+    venue_slug: Option<String>,
+    venue_name: Option<String>,
+    venue_address: Option<String>,
+    venue_accessibility: Option<String>,
+    starts_on: NaiveDate,
+    start_time: NaiveTime,
+    end_time: NaiveTime,
+    rule: String,
+    capacity: Option<i64>,
+    signup_mode: String,
+    price_note: String,
+    accessibility_note: String,
+    contact: String,
+}
+
+impl From<ActivityRow> for Activity {
+    fn from(row: ActivityRow) -> Self {
+        let place = |slug: Option<String>, name: Option<String>, address, accessibility| {
+            Some(Place {
+                slug: slug?,
+                name: name?,
+                address,
+                accessibility,
+            })
+        };
+        Activity {
+            id: row.id,
+            slug: row.slug,
+            name: row.name,
+            description: row.description,
+            focus_area: place(row.focus_slug, row.focus_name, String::new(), String::new()),
+            venue: place(
+                row.venue_slug,
+                row.venue_name,
+                row.venue_address.unwrap_or_default(),
+                row.venue_accessibility.unwrap_or_default(),
+            ),
+            starts_on: row.starts_on,
+            start_time: row.start_time,
+            end_time: row.end_time,
+            rule: row.rule,
+            capacity: row.capacity,
+            signup_mode: SignupMode::parse(&row.signup_mode).unwrap_or_default(),
+            price_note: row.price_note,
+            accessibility_note: row.accessibility_note,
+            contact: row.contact,
+        }
+    }
+}
+
+const ACTIVITY_SELECT: &str = "select a.id, a.slug, a.name, a.description, \
+     f.slug as focus_slug, f.name as focus_name, v.slug as venue_slug, v.name as venue_name, \
+     v.address as venue_address, v.accessibility as venue_accessibility, a.starts_on, \
+     a.start_time, a.end_time, a.rule, a.capacity, a.signup_mode, a.price_note, \
+     a.accessibility_note, a.contact \
+     from activities a left join focus_areas f on f.id = a.focus_area_id \
+     left join venues v on v.id = a.venue_id";
+
+/// An activity as staff write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewActivity {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub focus_area_id: Option<i64>,
+    pub venue_id: Option<i64>,
+    pub starts_on: NaiveDate,
+    pub start_time: NaiveTime,
+    pub end_time: NaiveTime,
+    pub rule: String,
+    pub capacity: Option<i64>,
+    pub signup_mode: SignupMode,
+    pub price_note: String,
+    pub accessibility_note: String,
+    pub contact: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct ExceptionRow {
+    id: i64,
+    activity_id: i64,
+    on_date: NaiveDate,
+    kind: String,
+    reason: String,
+    new_date: Option<NaiveDate>,
+    new_start: Option<NaiveTime>,
+    new_end: Option<NaiveTime>,
+}
+
+impl ExceptionRow {
+    /// The exception, with missing times taken from the activity's usual ones.
+    fn into_exception(self, usual: (NaiveTime, NaiveTime)) -> Option<(i64, Exception)> {
+        let start = self.new_start.unwrap_or(usual.0);
+        let end = self.new_end.unwrap_or(usual.1);
+        let kind = match self.kind.as_str() {
+            "cancelled" => ExceptionKind::Cancelled,
+            "moved" => ExceptionKind::Moved {
+                to: self.new_date.unwrap_or(self.on_date),
+                start,
+                end,
+            },
+            "extra" => ExceptionKind::Extra { start, end },
+            _ => return None,
+        };
+        Some((
+            self.activity_id,
+            Exception {
+                id: self.id,
+                on_date: self.on_date,
+                kind,
+                reason: self.reason,
+            },
+        ))
+    }
+}
+
+impl Db {
+    /// Every activity, by name.
+    pub async fn list_activities(&self) -> Result<Vec<Activity>, sqlx::Error> {
+        let rows: Vec<ActivityRow> = db_run!(self, |pool| {
+            sqlx::query_as(&format!("{ACTIVITY_SELECT} order by a.name, a.id"))
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(rows.into_iter().map(Activity::from).collect())
+    }
+
+    /// The activity with this slug.
+    pub async fn activity_by_slug(&self, slug: &str) -> Result<Option<Activity>, sqlx::Error> {
+        let row: Option<ActivityRow> = db_run!(self, |pool| {
+            sqlx::query_as(&format!("{ACTIVITY_SELECT} where a.slug = $1"))
+                .bind(slug)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(row.map(Activity::from))
+    }
+
+    /// The activity with this id.
+    pub async fn activity_by_id(&self, id: i64) -> Result<Option<Activity>, sqlx::Error> {
+        let row: Option<ActivityRow> = db_run!(self, |pool| {
+            sqlx::query_as(&format!("{ACTIVITY_SELECT} where a.id = $1"))
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(row.map(Activity::from))
+    }
+
+    /// Whether another activity than `except_id` has this slug.
+    pub async fn activity_slug_taken(
+        &self,
+        slug: &str,
+        except_id: Option<i64>,
+    ) -> Result<bool, sqlx::Error> {
+        db_run!(self, |pool| {
+            sqlx::query_scalar(
+                "select exists (select 1 from activities where slug = $1 and id <> $2)",
+            )
+            .bind(slug)
+            .bind(except_id.unwrap_or(-1))
+            .fetch_one(pool)
+            .await
+        })
+    }
+
+    /// Creates an activity and writes the audit entry; returns its id.
+    pub async fn create_activity(
+        &self,
+        actor_id: Option<i64>,
+        activity: &NewActivity,
+        now: DateTime<Utc>,
+    ) -> Result<i64, sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "insert into activities (slug, name, description, focus_area_id, venue_id, \
+                 starts_on, start_time, end_time, rule, capacity, signup_mode, price_note, \
+                 accessibility_note, contact, created_at, updated_at) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
+                 returning id",
+            )
+            .bind(&activity.slug)
+            .bind(&activity.name)
+            .bind(&activity.description)
+            .bind(activity.focus_area_id)
+            .bind(activity.venue_id)
+            .bind(activity.starts_on)
+            .bind(activity.start_time)
+            .bind(activity.end_time)
+            .bind(&activity.rule)
+            .bind(activity.capacity)
+            .bind(activity.signup_mode.as_str())
+            .bind(&activity.price_note)
+            .bind(&activity.accessibility_note)
+            .bind(&activity.contact)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            crate::accounts::queries::audit_in!(
+                tx,
+                now,
+                actor_id,
+                "create_activity",
+                &activity.name
+            )?;
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Changes an activity and writes the audit entry. False if there is no such activity.
+    pub async fn update_activity(
+        &self,
+        actor_id: Option<i64>,
+        id: i64,
+        activity: &NewActivity,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let updated = sqlx::query(
+                "update activities set slug = $2, name = $3, description = $4, \
+                 focus_area_id = $5, venue_id = $6, starts_on = $7, start_time = $8, \
+                 end_time = $9, rule = $10, capacity = $11, signup_mode = $12, price_note = $13, \
+                 accessibility_note = $14, contact = $15, updated_at = $16 where id = $1",
+            )
+            .bind(id)
+            .bind(&activity.slug)
+            .bind(&activity.name)
+            .bind(&activity.description)
+            .bind(activity.focus_area_id)
+            .bind(activity.venue_id)
+            .bind(activity.starts_on)
+            .bind(activity.start_time)
+            .bind(activity.end_time)
+            .bind(&activity.rule)
+            .bind(activity.capacity)
+            .bind(activity.signup_mode.as_str())
+            .bind(&activity.price_note)
+            .bind(&activity.accessibility_note)
+            .bind(&activity.contact)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            if updated.rows_affected() == 0 {
+                return Ok(false);
+            }
+            crate::accounts::queries::audit_in!(
+                tx,
+                now,
+                actor_id,
+                "update_activity",
+                &activity.name
+            )?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// The exceptions of every activity, as (activity id, exception), by date.
+    pub async fn list_exceptions(&self) -> Result<Vec<(i64, Exception)>, sqlx::Error> {
+        self.exceptions_where("", None).await
+    }
+
+    /// The exceptions of one activity, by date.
+    pub async fn exceptions_of(&self, activity_id: i64) -> Result<Vec<Exception>, sqlx::Error> {
+        Ok(self
+            .exceptions_where("where e.activity_id = $1", Some(activity_id))
+            .await?
+            .into_iter()
+            .map(|(_, exception)| exception)
+            .collect())
+    }
+
+    async fn exceptions_where(
+        &self,
+        filter: &str,
+        activity_id: Option<i64>,
+    ) -> Result<Vec<(i64, Exception)>, sqlx::Error> {
+        let sql = format!(
+            "select e.id, e.activity_id, e.on_date, e.kind, e.reason, e.new_date, e.new_start, \
+             e.new_end, a.start_time, a.end_time from activity_exceptions e \
+             join activities a on a.id = e.activity_id {filter} order by e.on_date, e.id"
+        );
+        let rows: Vec<(ExceptionRow, NaiveTime, NaiveTime)> = db_run!(self, |pool| {
+            let mut query = sqlx::query(&sql);
+            if let Some(id) = activity_id {
+                query = query.bind(id);
+            }
+            let rows = query.fetch_all(pool).await?;
+            rows.iter()
+                .map(|row| {
+                    use sqlx::{FromRow, Row};
+                    Ok((
+                        ExceptionRow::from_row(row)?,
+                        row.try_get("start_time")?,
+                        row.try_get("end_time")?,
+                    ))
+                })
+                .collect::<Result<Vec<_>, sqlx::Error>>()
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(row, start, end)| row.into_exception((start, end)))
+            .collect())
+    }
+
+    /// Adds (or replaces) the exception for one date of an activity, with an audit entry.
+    pub async fn set_exception(
+        &self,
+        actor_id: Option<i64>,
+        activity_id: i64,
+        on_date: NaiveDate,
+        kind: &ExceptionKind,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let (name, new_date, new_start, new_end) = match kind {
+            ExceptionKind::Cancelled => ("cancelled", None, None, None),
+            ExceptionKind::Moved { to, start, end } => {
+                ("moved", Some(*to), Some(*start), Some(*end))
+            }
+            ExceptionKind::Extra { start, end } => ("extra", None, Some(*start), Some(*end)),
+        };
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query("delete from activity_exceptions where activity_id = $1 and on_date = $2")
+                .bind(activity_id)
+                .bind(on_date)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "insert into activity_exceptions (activity_id, on_date, kind, reason, new_date, \
+                 new_start, new_end) values ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(activity_id)
+            .bind(on_date)
+            .bind(name)
+            .bind(reason)
+            .bind(new_date)
+            .bind(new_start)
+            .bind(new_end)
+            .execute(&mut *tx)
+            .await?;
+            let details = format!("{activity_id} {on_date} {name}");
+            crate::accounts::queries::audit_in!(tx, now, actor_id, "set_exception", details)?;
+            tx.commit().await
+        })
+    }
+
+    /// Removes an exception of an activity, with an audit entry. False if there was none.
+    pub async fn delete_exception(
+        &self,
+        actor_id: Option<i64>,
+        activity_id: i64,
+        exception_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let deleted =
+                sqlx::query("delete from activity_exceptions where id = $1 and activity_id = $2")
+                    .bind(exception_id)
+                    .bind(activity_id)
+                    .execute(&mut *tx)
+                    .await?;
+            if deleted.rows_affected() == 0 {
+                return Ok(false);
+            }
+            let details = format!("{activity_id} {exception_id}");
+            crate::accounts::queries::audit_in!(tx, now, actor_id, "delete_exception", details)?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+}

@@ -1,0 +1,467 @@
+//! Recurrence: the rule of an activity as staff choose it in the form (weekly on some weekdays,
+//! every N weeks, monthly on the n-th weekday, until a date or a number of times), written and
+//! read as an RFC 5545 `RRULE` value, and expanded into dates by the `rrule` crate.
+//!
+//! Only dates come out of a rule. The time of day is the activity's local time on each date, so
+//! a 9:30 activity is at 9:30 in Copenhagen in winter and in summer: the UTC instant is worked
+//! out per date by chrono-tz when it is needed (feeds), never carried across a DST change.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+use rrule::{RRule, Tz, Unvalidated};
+use serde::{Deserialize, Serialize};
+
+/// How often an activity repeats.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Repeat {
+    /// A one-off event on its first date.
+    Once,
+    /// Every `interval` weeks on `days`.
+    Weekly { interval: u32, days: Vec<Weekday> },
+    /// Every month on the `nth` `day` (1–4, or -1 for the last).
+    Monthly { nth: i8, day: Weekday },
+}
+
+/// When a repeating activity stops.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ends {
+    Never,
+    /// The last date it may fall on.
+    Until(NaiveDate),
+    /// How many times it happens in all.
+    Count(u32),
+}
+
+/// A recurrence rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    pub repeat: Repeat,
+    pub ends: Ends,
+}
+
+/// The RFC 5545 two-letter code of a weekday.
+fn code(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    }
+}
+
+fn weekday_of(code: &str) -> Option<Weekday> {
+    Some(match code {
+        "MO" => Weekday::Mon,
+        "TU" => Weekday::Tue,
+        "WE" => Weekday::Wed,
+        "TH" => Weekday::Thu,
+        "FR" => Weekday::Fri,
+        "SA" => Weekday::Sat,
+        "SU" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+impl Rule {
+    /// A one-off event.
+    pub fn once() -> Self {
+        Self {
+            repeat: Repeat::Once,
+            ends: Ends::Never,
+        }
+    }
+
+    /// The `RRULE` value, or an empty string for a one-off event.
+    pub fn to_rrule(&self) -> String {
+        let mut parts = match &self.repeat {
+            Repeat::Once => return String::new(),
+            Repeat::Weekly { interval, days } => {
+                let days: Vec<&str> = days.iter().map(|day| code(*day)).collect();
+                let mut parts = vec!["FREQ=WEEKLY".to_owned()];
+                if *interval > 1 {
+                    parts.push(format!("INTERVAL={interval}"));
+                }
+                parts.push(format!("BYDAY={}", days.join(",")));
+                parts
+            }
+            Repeat::Monthly { nth, day } => {
+                vec![
+                    "FREQ=MONTHLY".to_owned(),
+                    format!("BYDAY={nth}{}", code(*day)),
+                ]
+            }
+        };
+        match self.ends {
+            Ends::Never => {}
+            // The end of that day; expansion runs in floating local time, written as UTC.
+            Ends::Until(date) => parts.push(format!("UNTIL={}T235959Z", date.format("%Y%m%d"))),
+            Ends::Count(count) => parts.push(format!("COUNT={count}")),
+        }
+        parts.join(";")
+    }
+
+    /// Reads a value written by [`Rule::to_rrule`]; None for anything else.
+    pub fn parse(rrule: &str) -> Option<Self> {
+        if rrule.trim().is_empty() {
+            return Some(Self::once());
+        }
+        let mut freq = None;
+        let mut interval = 1;
+        let mut byday = None;
+        let mut ends = Ends::Never;
+        for part in rrule.split(';') {
+            let (name, value) = part.split_once('=')?;
+            match name {
+                "FREQ" => freq = Some(value),
+                "INTERVAL" => interval = value.parse().ok()?,
+                "BYDAY" => byday = Some(value),
+                "UNTIL" => {
+                    ends = Ends::Until(NaiveDate::parse_from_str(value.get(..8)?, "%Y%m%d").ok()?)
+                }
+                "COUNT" => ends = Ends::Count(value.parse().ok()?),
+                _ => return None,
+            }
+        }
+        let repeat = match (freq?, byday?) {
+            ("WEEKLY", days) => Repeat::Weekly {
+                interval,
+                days: days
+                    .split(',')
+                    .map(weekday_of)
+                    .collect::<Option<Vec<_>>>()?,
+            },
+            ("MONTHLY", day) => {
+                let split = day.len().checked_sub(2)?;
+                Repeat::Monthly {
+                    nth: day[..split].parse().ok()?,
+                    day: weekday_of(&day[split..])?,
+                }
+            }
+            _ => return None,
+        };
+        Some(Self { repeat, ends })
+    }
+
+    /// Checks what a form cannot: at least one weekday, sensible numbers.
+    pub fn problem(&self, starts_on: NaiveDate) -> Option<RuleProblem> {
+        match &self.repeat {
+            Repeat::Once => return None,
+            Repeat::Weekly { days, .. } if days.is_empty() => return Some(RuleProblem::NoWeekday),
+            Repeat::Weekly { interval, .. } if !(1..=52).contains(interval) => {
+                return Some(RuleProblem::BadInterval)
+            }
+            Repeat::Monthly { nth, .. } if !matches!(nth, 1..=4 | -1) => {
+                return Some(RuleProblem::BadNth)
+            }
+            _ => {}
+        }
+        match self.ends {
+            Ends::Until(until) if until < starts_on => Some(RuleProblem::EndsBeforeStart),
+            Ends::Count(count) if !(1..=1000).contains(&count) => Some(RuleProblem::BadCount),
+            _ => None,
+        }
+    }
+}
+
+impl Rule {
+    /// The rule in Danish words: "Hver tirsdag", "Hver 2. uge om mandagen og torsdagen",
+    /// "Den sidste fredag i måneden, 11 gange".
+    pub fn describe(&self, starts_on: NaiveDate) -> String {
+        use crate::{
+            dates::{date_text, weekday_name},
+            i18n::t_with,
+        };
+        let days = |days: &[Weekday]| {
+            let names: Vec<String> = days.iter().map(|day| weekday_name(*day)).collect();
+            match names.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => {
+                    format!("{} {} {last}", rest.join(", "), crate::i18n::t("and"))
+                }
+                None => String::new(),
+            }
+        };
+        let mut text = match &self.repeat {
+            Repeat::Once => return t_with("rule-once", &[("date", date_text(starts_on))]),
+            Repeat::Weekly {
+                interval: 1,
+                days: list,
+            } => t_with("rule-weekly", &[("days", days(list))]),
+            Repeat::Weekly {
+                interval,
+                days: list,
+            } => t_with(
+                "rule-every-n-weeks",
+                &[("n", interval.to_string()), ("days", days(list))],
+            ),
+            Repeat::Monthly { nth: -1, day } => {
+                t_with("rule-monthly-last", &[("day", weekday_name(*day))])
+            }
+            Repeat::Monthly { nth, day } => t_with(
+                "rule-monthly",
+                &[("n", nth.to_string()), ("day", weekday_name(*day))],
+            ),
+        };
+        match self.ends {
+            Ends::Never => {}
+            Ends::Until(date) => {
+                text.push_str(&t_with("rule-until", &[("date", date_text(date))]));
+            }
+            Ends::Count(count) => {
+                text.push_str(&t_with("rule-count", &[("count", count.to_string())]));
+            }
+        }
+        text
+    }
+}
+
+/// Why a rule from the form cannot be used; each has a Danish message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleProblem {
+    NoWeekday,
+    BadInterval,
+    BadNth,
+    EndsBeforeStart,
+    BadCount,
+}
+
+impl RuleProblem {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            RuleProblem::NoWeekday => "rule-no-weekday",
+            RuleProblem::BadInterval => "rule-bad-interval",
+            RuleProblem::BadNth => "rule-bad-nth",
+            RuleProblem::EndsBeforeStart => "rule-ends-before-start",
+            RuleProblem::BadCount => "rule-bad-count",
+        }
+    }
+}
+
+/// The most dates one expansion returns; a year of a daily rule fits.
+const MAX_DATES: u16 = 2000;
+
+/// The dates in `from..=to` on which an activity starting on `starts_on` with `rrule` is
+/// scheduled. A one-off event has its first date only. A rule that cannot be read yields its
+/// first date only, so a damaged rule never hides an activity entirely.
+pub fn scheduled_dates(
+    starts_on: NaiveDate,
+    rrule: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<NaiveDate> {
+    let within = |date: &NaiveDate| (from..=to).contains(date);
+    if rrule.trim().is_empty() || to < starts_on {
+        return Some(starts_on).filter(within).into_iter().collect();
+    }
+    // Expansion in floating time (written as UTC): only the dates are used, and a calendar
+    // date has no daylight-saving time.
+    let at = |date: NaiveDate, time: NaiveTime| Tz::UTC.from_utc_datetime(&date.and_time(time));
+    let dates = rrule
+        .parse::<RRule<Unvalidated>>()
+        .and_then(|rule| rule.build(at(starts_on, NaiveTime::MIN)))
+        .map(|set| {
+            set.after(at(from.max(starts_on), NaiveTime::MIN))
+                .before(at(
+                    to,
+                    NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN),
+                ))
+                .all(MAX_DATES)
+                .dates
+        });
+    match dates {
+        Ok(dates) => dates
+            .into_iter()
+            .map(|date| date.date_naive())
+            .filter(within)
+            .collect(),
+        Err(err) => {
+            tracing::warn!(rule = rrule, error = %err, "an activity's rule cannot be read");
+            Some(starts_on).filter(within).into_iter().collect()
+        }
+    }
+}
+
+/// Whether `date` is one of the scheduled dates.
+pub fn is_scheduled(starts_on: NaiveDate, rrule: &str, date: NaiveDate) -> bool {
+    scheduled_dates(starts_on, rrule, date, date).contains(&date)
+}
+
+/// The local date and time on `date` at `time`.
+pub fn local(date: NaiveDate, time: NaiveTime) -> NaiveDateTime {
+    date.and_time(time)
+}
+
+/// The Monday of the week `date` is in.
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
+    date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn rules_round_trip_through_rrule() {
+        let rules = [
+            Rule::once(),
+            Rule {
+                repeat: Repeat::Weekly {
+                    interval: 1,
+                    days: vec![Weekday::Tue],
+                },
+                ends: Ends::Never,
+            },
+            Rule {
+                repeat: Repeat::Weekly {
+                    interval: 2,
+                    days: vec![Weekday::Mon, Weekday::Thu],
+                },
+                ends: Ends::Until(date(2027, 6, 30)),
+            },
+            Rule {
+                repeat: Repeat::Monthly {
+                    nth: -1,
+                    day: Weekday::Fri,
+                },
+                ends: Ends::Count(11),
+            },
+        ];
+        for rule in rules {
+            assert_eq!(
+                Rule::parse(&rule.to_rrule()),
+                Some(rule.clone()),
+                "{rule:?}"
+            );
+        }
+        assert_eq!(
+            Rule::parse("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;UNTIL=20270630T235959Z")
+                .unwrap()
+                .to_rrule(),
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;UNTIL=20270630T235959Z"
+        );
+        assert_eq!(Rule::parse("FREQ=DAILY;BYDAY=MO"), None);
+        assert_eq!(Rule::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn a_weekly_rule_gives_every_tuesday_across_the_dst_changes() {
+        // Tuesdays from 2026-03-17 to 2026-04-07 span the change on 2026-03-29.
+        let dates = scheduled_dates(
+            date(2026, 1, 6),
+            "FREQ=WEEKLY;BYDAY=TU",
+            date(2026, 3, 15),
+            date(2026, 4, 8),
+        );
+        assert_eq!(
+            dates,
+            [
+                date(2026, 3, 17),
+                date(2026, 3, 24),
+                date(2026, 3, 31),
+                date(2026, 4, 7)
+            ]
+        );
+    }
+
+    #[test]
+    fn every_other_week_until_a_date_and_a_count() {
+        let dates = scheduled_dates(
+            date(2026, 12, 1),
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20261231T235959Z",
+            date(2026, 11, 1),
+            date(2027, 3, 1),
+        );
+        assert_eq!(
+            dates,
+            [
+                date(2026, 12, 1),
+                date(2026, 12, 3),
+                date(2026, 12, 15),
+                date(2026, 12, 17),
+                date(2026, 12, 29),
+                date(2026, 12, 31)
+            ]
+        );
+        let counted = scheduled_dates(
+            date(2026, 12, 1),
+            "FREQ=WEEKLY;BYDAY=TU;COUNT=3",
+            date(2026, 1, 1),
+            date(2027, 12, 31),
+        );
+        assert_eq!(counted.len(), 3);
+    }
+
+    #[test]
+    fn monthly_on_the_last_friday_and_the_first_thursday() {
+        let last_fridays = scheduled_dates(
+            date(2026, 1, 1),
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            date(2026, 10, 1),
+            date(2026, 12, 31),
+        );
+        assert_eq!(
+            last_fridays,
+            [date(2026, 10, 30), date(2026, 11, 27), date(2026, 12, 25)]
+        );
+        assert!(is_scheduled(
+            date(2026, 1, 1),
+            "FREQ=MONTHLY;BYDAY=1TH",
+            date(2026, 12, 3)
+        ));
+        assert!(!is_scheduled(
+            date(2026, 1, 1),
+            "FREQ=MONTHLY;BYDAY=1TH",
+            date(2026, 12, 10)
+        ));
+    }
+
+    #[test]
+    fn a_one_off_event_has_its_date_only() {
+        let day = date(2026, 12, 12);
+        assert_eq!(
+            scheduled_dates(day, "", date(2026, 12, 1), date(2026, 12, 31)),
+            [day]
+        );
+        assert!(scheduled_dates(day, "", date(2027, 1, 1), date(2027, 1, 31)).is_empty());
+    }
+
+    #[test]
+    fn nothing_before_the_first_date() {
+        let dates = scheduled_dates(
+            date(2026, 12, 8),
+            "FREQ=WEEKLY;BYDAY=TU",
+            date(2026, 12, 1),
+            date(2026, 12, 15),
+        );
+        assert_eq!(dates, [date(2026, 12, 8), date(2026, 12, 15)]);
+    }
+
+    #[test]
+    fn form_mistakes_are_named() {
+        let start = date(2026, 12, 1);
+        let weekly = |days: Vec<Weekday>, ends| Rule {
+            repeat: Repeat::Weekly { interval: 1, days },
+            ends,
+        };
+        assert_eq!(
+            weekly(vec![], Ends::Never).problem(start),
+            Some(RuleProblem::NoWeekday)
+        );
+        assert_eq!(
+            weekly(vec![Weekday::Tue], Ends::Until(date(2026, 11, 1))).problem(start),
+            Some(RuleProblem::EndsBeforeStart)
+        );
+        assert_eq!(
+            weekly(vec![Weekday::Tue], Ends::Count(0)).problem(start),
+            Some(RuleProblem::BadCount)
+        );
+        assert_eq!(weekly(vec![Weekday::Tue], Ends::Never).problem(start), None);
+        assert_eq!(monday_of(date(2026, 11, 26)), date(2026, 11, 23));
+    }
+}

@@ -1,0 +1,557 @@
+//! The calendar's pages: `/kalender` (a list of the coming weeks, a month or a week, filtered by
+//! focus area and venue), `/aktiviteter/{slug}` and `/aktiviteter/{slug}/{date}`, and the front
+//! page's "Denne uge". All of it is plain HTML: links and a GET form, no JavaScript needed.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::{
+    calendar::{
+        api::{
+            load_activity, load_calendar, load_occurrence, load_this_week, CalendarData,
+            CalendarQuery, Choice, View,
+        },
+        Activity, Occurrence, SignupMode, Status,
+    },
+    dates::{date_text, long_date, month_name, time_span, weekday_name},
+    i18n::{t, t_with},
+    pages::{
+        errors::{NotFound, ServerError},
+        paragraphs,
+    },
+};
+
+/// `/kalender`.
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let query = use_query_map().get_untracked();
+    let query = CalendarQuery {
+        maaned: query.get("maaned"),
+        uge: query.get("uge"),
+        omraade: query.get("omraade").filter(|slug| !slug.is_empty()),
+        sted: query.get("sted").filter(|slug| !slug.is_empty()),
+    };
+    let data = OnceResource::new_blocking(load_calendar(query));
+    view! {
+        <Title text=t("calendar-title") />
+        <h1>{t("calendar-title")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <CalendarBody data /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The address of a view with the filters in force.
+fn calendar_href(view: &str, data: &CalendarData) -> String {
+    let mut params: Vec<String> = Vec::new();
+    if !view.is_empty() {
+        params.push(view.to_owned());
+    }
+    if let Some(area) = &data.focus_area {
+        params.push(format!("omraade={area}"));
+    }
+    if let Some(venue) = &data.venue {
+        params.push(format!("sted={venue}"));
+    }
+    if params.is_empty() {
+        "/kalender".to_owned()
+    } else {
+        format!("/kalender?{}", params.join("&"))
+    }
+}
+
+fn month_param(date: NaiveDate) -> String {
+    format!("maaned={}-{:02}", date.year(), date.month())
+}
+
+fn week_param(date: NaiveDate) -> String {
+    let iso = date.iso_week();
+    format!("uge={}-W{:02}", iso.year(), iso.week())
+}
+
+#[component]
+fn CalendarBody(data: CalendarData) -> impl IntoView {
+    let (heading, previous, next) = match &data.view {
+        View::List => (t("calendar-coming"), None, None),
+        View::Month { year, month } => (
+            format!("{} {year}", month_name(*month)),
+            Some(month_param(data.from - Duration::days(1))),
+            Some(month_param(data.to + Duration::days(1))),
+        ),
+        View::Week { year, week } => (
+            t_with(
+                "calendar-week-heading",
+                &[
+                    ("week", week.to_string()),
+                    ("year", year.to_string()),
+                    ("from", date_text(data.from)),
+                    ("to", date_text(data.to)),
+                ],
+            ),
+            Some(week_param(data.from - Duration::days(7))),
+            Some(week_param(data.from + Duration::days(7))),
+        ),
+    };
+    let tabs = [
+        ("", t("calendar-view-list"), matches!(data.view, View::List)),
+        (
+            "month",
+            t("calendar-view-month"),
+            matches!(data.view, View::Month { .. }),
+        ),
+        (
+            "week",
+            t("calendar-view-week"),
+            matches!(data.view, View::Week { .. }),
+        ),
+    ]
+    .into_iter()
+    .map(|(kind, label, current)| {
+        let param = match kind {
+            "month" => month_param(data.from.max(data.today)),
+            "week" => week_param(if matches!(data.view, View::List) {
+                data.today
+            } else {
+                data.from
+            }),
+            _ => String::new(),
+        };
+        let href = calendar_href(&param, &data);
+        view! {
+            <li>
+                <a href=href aria-current=current.then_some("page")>{label}</a>
+            </li>
+        }
+    })
+    .collect_view();
+    let paging = previous.zip(next).map(|(previous, next)| {
+        let previous = calendar_href(&previous, &data);
+        let next = calendar_href(&next, &data);
+        view! {
+            <nav class="pager" aria-label=t("calendar-pager")>
+                <a href=previous rel="prev">{t("calendar-previous")}</a>
+                <a href=next rel="next">{t("calendar-next")}</a>
+            </nav>
+        }
+    });
+    let body = match data.view {
+        View::Month { .. } => view! { <MonthGrid data=data.clone() /> }.into_any(),
+        _ => view! { <DayList data=data.clone() /> }.into_any(),
+    };
+    view! {
+        <ul class="view-tabs">{tabs}</ul>
+        <Filters data=data.clone() />
+        <h2 id="periode">{heading}</h2>
+        {paging}
+        {body}
+        <p class="feed-link">
+            <a href="/kalender.ics">{t("calendar-feed")}</a>
+            " "
+            <span class="muted">{t("calendar-feed-hint")}</span>
+        </p>
+    }
+}
+
+/// The filter form: a GET form, so it works without JavaScript and its result can be bookmarked.
+#[component]
+fn Filters(data: CalendarData) -> impl IntoView {
+    let options = |choices: &[Choice], chosen: &Option<String>| {
+        choices
+            .iter()
+            .map(|choice| {
+                let selected = chosen.as_deref() == Some(choice.slug.as_str());
+                view! { <option value=choice.slug.clone() selected=selected>{choice.name.clone()}</option> }
+            })
+            .collect_view()
+    };
+    let keep = match &data.view {
+        View::List => None,
+        View::Month { .. } => Some((
+            "maaned",
+            month_param(data.from)["maaned=".len()..].to_owned(),
+        )),
+        View::Week { .. } => Some(("uge", week_param(data.from)["uge=".len()..].to_owned())),
+    };
+    view! {
+        <form method="get" action="/kalender" class="filters">
+            {keep.map(|(name, value)| view! { <input type="hidden" name=name value=value /> })}
+            <div class="field">
+                <label for="omraade">{t("calendar-filter-area")}</label>
+                <select id="omraade" name="omraade">
+                    <option value="">{t("calendar-filter-all")}</option>
+                    {options(&data.focus_areas, &data.focus_area)}
+                </select>
+            </div>
+            <div class="field">
+                <label for="sted">{t("calendar-filter-venue")}</label>
+                <select id="sted" name="sted">
+                    <option value="">{t("calendar-filter-all")}</option>
+                    {options(&data.venues, &data.venue)}
+                </select>
+            </div>
+            <button type="submit" class="button button--secondary">{t("calendar-filter-submit")}</button>
+        </form>
+    }
+}
+
+/// One occurrence as a line: time, name (linked), place and what has changed.
+#[component]
+fn OccurrenceLine(occurrence: Occurrence) -> impl IntoView {
+    let href = occurrence.key.path();
+    let time = time_span(occurrence.starts.time(), occurrence.ends.time());
+    let note = match occurrence.status {
+        Status::Cancelled => Some(t("occurrence-cancelled")),
+        Status::Moved => Some(t_with(
+            "occurrence-moved-from",
+            &[("date", long_date(occurrence.key.date))],
+        )),
+        Status::Scheduled | Status::Extra => None,
+    };
+    let cancelled = occurrence.is_cancelled();
+    view! {
+        <li class="occurrence" class:occurrence--cancelled=cancelled>
+            <span class="occurrence__time">{time}</span>
+            " "
+            <a href=href class="occurrence__name">{occurrence.activity_name}</a>
+            {occurrence.venue.map(|venue| view! { <span class="occurrence__venue">{venue}</span> })}
+            {note.map(|note| view! { <strong class="occurrence__note">{note}</strong> })}
+        </li>
+    }
+}
+
+/// Days with their occurrences (the list and week views); empty days are left out of the
+/// list and shown as empty in a week.
+#[component]
+fn DayList(data: CalendarData) -> impl IntoView {
+    let show_empty = matches!(data.view, View::Week { .. });
+    let mut days = Vec::new();
+    let mut day = data.from;
+    while day <= data.to {
+        let todays: Vec<Occurrence> = data
+            .occurrences
+            .iter()
+            .filter(|occurrence| occurrence.starts.date() == day)
+            .cloned()
+            .collect();
+        if show_empty || !todays.is_empty() {
+            days.push((day, todays));
+        }
+        day += Duration::days(1);
+    }
+    if days.is_empty() {
+        return view! { <p>{t("calendar-nothing")}</p> }.into_any();
+    }
+    let today = data.today;
+    days.into_iter()
+        .map(|(day, occurrences)| {
+            let heading = if day == today {
+                format!("{} – {}", t("calendar-today"), long_date(day))
+            } else {
+                long_date(day)
+            };
+            let list = if occurrences.is_empty() {
+                view! { <p class="muted">{t("calendar-day-empty")}</p> }.into_any()
+            } else {
+                let items = occurrences
+                    .into_iter()
+                    .map(|occurrence| view! { <OccurrenceLine occurrence /> })
+                    .collect_view();
+                view! { <ul class="occurrences">{items}</ul> }.into_any()
+            };
+            view! {
+                <section class="day">
+                    <h3 class="day__heading">{heading}</h3>
+                    {list}
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A month as a table of weeks (Monday first); on a phone the stylesheet turns it into a list of
+/// the days that have something on.
+#[component]
+fn MonthGrid(data: CalendarData) -> impl IntoView {
+    let first = data.from;
+    let start = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    let mut weeks = Vec::new();
+    let mut day = start;
+    while day <= data.to {
+        let mut week = Vec::new();
+        for _ in 0..7 {
+            week.push(day);
+            day += Duration::days(1);
+        }
+        weeks.push(week);
+    }
+    let headers = (0..7)
+        .map(|offset| {
+            let name = weekday_name((start + Duration::days(offset)).weekday());
+            view! { <th scope="col">{name}</th> }
+        })
+        .collect_view();
+    let rows = weeks
+        .into_iter()
+        .map(|week| {
+            let cells = week
+                .into_iter()
+                .map(|day| {
+                    let inside = (data.from..=data.to).contains(&day);
+                    let todays: Vec<Occurrence> = data
+                        .occurrences
+                        .iter()
+                        .filter(|occurrence| occurrence.starts.date() == day)
+                        .cloned()
+                        .collect();
+                    let empty = todays.is_empty();
+                    let label = long_date(day);
+                    let items = todays
+                        .into_iter()
+                        .map(|occurrence| view! { <OccurrenceLine occurrence /> })
+                        .collect_view();
+                    view! {
+                        <td
+                            class="month__day"
+                            class:month__day--outside=!inside
+                            class:month__day--empty=empty
+                            class:month__day--today=day == data.today
+                        >
+                            {inside
+                                .then(|| {
+                                    view! {
+                                        <span class="month__date" aria-hidden="true">{day.day()}</span>
+                                        <span class="month__label visually-hidden">{label.clone()}</span>
+                                    }
+                                })}
+                            {(!empty).then(|| view! { <ul class="occurrences">{items}</ul> })}
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    let nothing = data
+        .occurrences
+        .is_empty()
+        .then(|| view! { <p>{t("calendar-nothing")}</p> });
+    view! {
+        {nothing}
+        <table class="month">
+            <caption class="visually-hidden">{t("calendar-month-caption")}</caption>
+            <thead>
+                <tr>{headers}</tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// The facts of an activity: where, price, sign-up, accessibility, contact.
+#[component]
+fn ActivityFacts(activity: Activity) -> impl IntoView {
+    let fact = |label: String, value: String| {
+        (!value.is_empty()).then(|| view! { <dt>{label}</dt> <dd>{value}</dd> })
+    };
+    let venue = activity.venue.clone().map(|venue| {
+        let text = if venue.address.is_empty() {
+            venue.name
+        } else {
+            format!("{}, {}", venue.name, venue.address)
+        };
+        view! { <dt>{t("activity-venue")}</dt> <dd>{text}</dd> }
+    });
+    let access = [
+        activity
+            .venue
+            .as_ref()
+            .map(|venue| venue.accessibility.clone())
+            .unwrap_or_default(),
+        activity.accessibility_note.clone(),
+    ]
+    .into_iter()
+    .filter(|text| !text.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
+    let signup = match activity.signup_mode {
+        SignupMode::None => t("signup-none"),
+        SignupMode::Optional => t("signup-optional"),
+        SignupMode::Required => t("signup-required"),
+    };
+    view! {
+        <dl class="facts">
+            {venue}
+            {fact(t("activity-focus-area"), activity.focus_area.map(|area| area.name).unwrap_or_default())}
+            {fact(t("activity-price"), activity.price_note)}
+            {fact(t("activity-signup"), signup)}
+            {fact(t("activity-accessibility"), access)}
+            {fact(t("activity-contact"), activity.contact)}
+        </dl>
+    }
+}
+
+/// `/aktiviteter/{slug}`.
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let slug = use_params_map()
+        .get_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    let data = OnceResource::new_blocking(load_activity(slug));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(data)) => {
+                        let activity = data.activity;
+                        let feed = format!("/aktiviteter/{}.ics", activity.slug);
+                        let upcoming = if data.upcoming.is_empty() {
+                            view! { <p>{t("activity-no-dates")}</p> }.into_any()
+                        } else {
+                            data.upcoming
+                                .into_iter()
+                                .map(|occurrence| {
+                                    let day = long_date(occurrence.starts.date());
+                                    view! {
+                                        <section class="day">
+                                            <h3 class="day__heading">{day}</h3>
+                                            <ul class="occurrences"><OccurrenceLine occurrence /></ul>
+                                        </section>
+                                    }
+                                })
+                                .collect_view()
+                                .into_any()
+                        };
+                        let when = format!(
+                            "{}, {}",
+                            data.rule_text,
+                            time_span(activity.start_time, activity.end_time)
+                        );
+                        view! {
+                            <Title text=activity.name.clone() />
+                            <h1>{activity.name.clone()}</h1>
+                            <p class="lead">{when}</p>
+                            {paragraphs(&activity.description, "")}
+                            <ActivityFacts activity=activity.clone() />
+                            <h2>{t("activity-dates")}</h2>
+                            {upcoming}
+                            <p><a href=feed class="button button--secondary">{t("activity-feed")}</a></p>
+                        }
+                            .into_any()
+                    }
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/aktiviteter/{slug}/{date}`: one date of an activity, with "add to my calendar".
+#[component]
+pub fn OccurrencePage() -> impl IntoView {
+    let params = use_params_map().get_untracked();
+    let slug = params.get("slug").unwrap_or_default();
+    let date = params.get("date").unwrap_or_default();
+    let data = OnceResource::new_blocking(load_occurrence(slug, date));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some((activity, occurrence))) => {
+                        view! { <OccurrenceDetails activity occurrence /> }.into_any()
+                    }
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OccurrenceDetails(activity: Activity, occurrence: Occurrence) -> impl IntoView {
+    let day = long_date(occurrence.starts.date());
+    let title = format!("{} – {}", activity.name, day);
+    let when = format!(
+        "{day}, {}",
+        time_span(occurrence.starts.time(), occurrence.ends.time())
+    );
+    let status = match occurrence.status {
+        Status::Cancelled => Some(view! {
+            <div class="alert" role="note">
+                <p><strong>{t("occurrence-cancelled-long")}</strong></p>
+                {(!occurrence.reason.is_empty()).then(|| view! { <p>{occurrence.reason.clone()}</p> })}
+            </div>
+        }),
+        Status::Moved => Some(view! {
+            <div class="alert" role="note">
+                <p><strong>{t_with("occurrence-moved-long", &[("date", long_date(occurrence.key.date))])}</strong></p>
+                {(!occurrence.reason.is_empty()).then(|| view! { <p>{occurrence.reason.clone()}</p> })}
+            </div>
+        }),
+        Status::Scheduled | Status::Extra => None,
+    };
+    let add = (!occurrence.is_cancelled()).then(|| {
+        let href = format!(
+            "/aktiviteter/{}.ics?dato={}",
+            activity.slug, occurrence.key.date
+        );
+        view! { <p><a href=href class="button">{t("occurrence-add-to-calendar")}</a></p> }
+    });
+    let activity_href = format!("/aktiviteter/{}", activity.slug);
+    view! {
+        <Title text=title />
+        <h1>{activity.name.clone()}</h1>
+        <p class="lead">{when}</p>
+        {status}
+        {add}
+        {paragraphs(&activity.description, "")}
+        <ActivityFacts activity=activity.clone() />
+        <p><a href=activity_href>{t("occurrence-all-dates")}</a></p>
+    }
+}
+
+/// The front page's "Denne uge": what happens from now to Sunday.
+#[component]
+pub fn ThisWeek() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_this_week());
+    view! {
+        <section aria-labelledby="denne-uge" class="this-week">
+            <h2 id="denne-uge">{t("home-this-week")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(occurrences) if occurrences.is_empty() => {
+                            view! { <p>{t("home-this-week-empty")}</p> }.into_any()
+                        }
+                        Ok(occurrences) => {
+                            let items = occurrences
+                                .into_iter()
+                                .map(|occurrence| {
+                                    let day = weekday_name(occurrence.starts.date().weekday());
+                                    view! {
+                                        <li class="this-week__item">
+                                            <span class="this-week__day">{day}</span>
+                                            <ul class="occurrences"><OccurrenceLine occurrence /></ul>
+                                        </li>
+                                    }
+                                })
+                                .collect_view();
+                            view! { <ul class="this-week__list">{items}</ul> }.into_any()
+                        }
+                        Err(_) => view! { <p>{t("home-this-week-error")}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
