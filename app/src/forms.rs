@@ -14,7 +14,7 @@ use crate::i18n::{t, t_with};
 
 /// What the server has to say about a submitted form: the values to show again, a message per
 /// field, and a message for the form as a whole.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FormFeedback {
     /// Which form on the page this is for, when a page has several.
     pub form: String,
@@ -117,6 +117,12 @@ pub enum FieldKind {
     CurrentPassword,
     /// A password being chosen.
     NewPassword,
+    /// A date, `YYYY-MM-DD` (the browser's date picker where it has one).
+    Date,
+    /// A time of day, `HH:MM`.
+    Time,
+    /// A whole number.
+    Number,
 }
 
 /// A labelled input with its hint and its error message.
@@ -136,48 +142,28 @@ pub fn Field(
     value: Option<String>,
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    let error = feedback
-        .as_ref()
-        .and_then(|feedback| feedback.error_for(name))
-        .map(str::to_owned);
+    let parts = FieldParts::new(name, &hint, &feedback);
     let is_password = matches!(kind, FieldKind::CurrentPassword | FieldKind::NewPassword);
     // Passwords are never sent back to the browser.
     let value = if is_password {
         None
     } else {
-        feedback
-            .as_ref()
-            .and_then(|feedback| feedback.value(name).map(str::to_owned))
-            .or(value)
+        Some(shown_value(name, value, &feedback))
     };
     let (input_type, default_autocomplete) = match kind {
         FieldKind::Text => ("text", None),
         FieldKind::Email => ("email", Some("email")),
         FieldKind::CurrentPassword => ("password", Some("current-password")),
         FieldKind::NewPassword => ("password", Some("new-password")),
+        FieldKind::Date => ("date", Some("off")),
+        FieldKind::Time => ("time", Some("off")),
+        FieldKind::Number => ("number", Some("off")),
     };
-    let hint_id = hint.as_ref().map(|_| format!("{name}-hint"));
-    let error_id = error.as_ref().map(|_| format!("{name}-error"));
-    let described_by = [hint_id.clone(), error_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let described_by = (!described_by.is_empty()).then_some(described_by);
-    let has_error = error.is_some();
+    let has_error = parts.error.is_some();
     view! {
         <div class="field" class:field--error=has_error>
             <label for=name>{label}</label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
-            {error
-                .map(|error| {
-                    view! {
-                        <p class="field__error" id=error_id.clone()>
-                            <span class="visually-hidden">{t("form-error-prefix")} " "</span>
-                            {error}
-                        </p>
-                    }
-                })}
+            {parts.messages(hint)}
             <input
                 id=name
                 name=name
@@ -185,12 +171,189 @@ pub fn Field(
                 value=value
                 required=required
                 autocomplete=autocomplete.or(default_autocomplete)
-                aria-describedby=described_by
+                aria-describedby=parts.described_by.clone()
                 aria-invalid=has_error.then_some("true")
-                spellcheck=(kind != FieldKind::Text).then_some("false")
-                autocapitalize=(kind != FieldKind::Text).then_some("none")
+                inputmode=(kind == FieldKind::Number).then_some("numeric")
+                spellcheck=is_password.then_some("false")
+                autocapitalize=matches!(kind, FieldKind::Email | FieldKind::CurrentPassword | FieldKind::NewPassword)
+                    .then_some("none")
             />
         </div>
+    }
+}
+
+/// The pieces every kind of field shares: its message, the ids that describe it, and the value
+/// to show.
+struct FieldParts {
+    error: Option<String>,
+    hint_id: Option<String>,
+    error_id: Option<String>,
+    described_by: Option<String>,
+}
+
+impl FieldParts {
+    fn new(name: &str, hint: &Option<String>, feedback: &Option<FormFeedback>) -> Self {
+        let error = feedback
+            .as_ref()
+            .and_then(|feedback| feedback.error_for(name))
+            .map(str::to_owned);
+        let hint_id = hint.as_ref().map(|_| format!("{name}-hint"));
+        let error_id = error.as_ref().map(|_| format!("{name}-error"));
+        let described_by = [hint_id.clone(), error_id.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Self {
+            error,
+            hint_id,
+            error_id,
+            described_by: (!described_by.is_empty()).then_some(described_by),
+        }
+    }
+
+    /// The hint and the error message, in that order.
+    fn messages(&self, hint: Option<String>) -> impl IntoView {
+        let hint_id = self.hint_id.clone();
+        let error_id = self.error_id.clone();
+        view! {
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{hint}</p> })}
+            {self
+                .error
+                .clone()
+                .map(|error| {
+                    view! {
+                        <p class="field__error" id=error_id>
+                            <span class="visually-hidden">{t("form-error-prefix")} " "</span>
+                            {error}
+                        </p>
+                    }
+                })}
+        }
+    }
+}
+
+/// The value to show in `name`: what was posted, or else `value`.
+fn shown_value(name: &str, value: Option<String>, feedback: &Option<FormFeedback>) -> String {
+    feedback
+        .as_ref()
+        .and_then(|feedback| feedback.value(name).map(str::to_owned))
+        .or(value)
+        .unwrap_or_default()
+}
+
+/// A labelled text area.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] feedback: Option<FormFeedback>,
+) -> impl IntoView {
+    let parts = FieldParts::new(name, &hint, &feedback);
+    let value = shown_value(name, value, &feedback);
+    let has_error = parts.error.is_some();
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label for=name>{label}</label>
+            {parts.messages(hint)}
+            <textarea
+                id=name
+                name=name
+                rows="6"
+                aria-describedby=parts.described_by.clone()
+                aria-invalid=has_error.then_some("true")
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
+/// A labelled drop-down list of `options` (value, label).
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: String,
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] feedback: Option<FormFeedback>,
+) -> impl IntoView {
+    let parts = FieldParts::new(name, &hint, &feedback);
+    let chosen = shown_value(name, value, &feedback);
+    let has_error = parts.error.is_some();
+    let options = options
+        .into_iter()
+        .map(|(value, label)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label for=name>{label}</label>
+            {parts.messages(hint)}
+            <select
+                id=name
+                name=name
+                aria-describedby=parts.described_by.clone()
+                aria-invalid=has_error.then_some("true")
+            >
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// A group of radio buttons (`multiple` false: one `name`) or checkboxes (`multiple` true: one
+/// field per option, named `{name}_{value}`), in a fieldset with a legend.
+#[component]
+pub fn ChoiceGroup(
+    name: &'static str,
+    legend: String,
+    options: Vec<(String, String)>,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] hint: Option<String>,
+    /// The chosen value(s); several are separated by commas.
+    #[prop(optional, into)]
+    value: Option<String>,
+    #[prop(optional)] feedback: Option<FormFeedback>,
+) -> impl IntoView {
+    let parts = FieldParts::new(name, &hint, &feedback);
+    let chosen = shown_value(name, value, &feedback);
+    let chosen: Vec<&str> = chosen.split(',').collect();
+    let has_error = parts.error.is_some();
+    let options = options
+        .into_iter()
+        .map(|(value, label)| {
+            let id = format!("{name}-{value}");
+            let checked = chosen.contains(&value.as_str());
+            let (kind, field_name, field_value) = if multiple {
+                ("checkbox", format!("{name}_{value}"), "on".to_owned())
+            } else {
+                ("radio", name.to_owned(), value)
+            };
+            view! {
+                <div class="choice">
+                    <input type=kind id=id.clone() name=field_name value=field_value checked=checked />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="field"
+            class:field--error=has_error
+            id=name
+            aria-describedby=parts.described_by.clone()
+        >
+            <legend>{legend}</legend>
+            {parts.messages(hint)}
+            {options}
+        </fieldset>
     }
 }
 

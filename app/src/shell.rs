@@ -20,6 +20,7 @@ use crate::{
         home::HomePage,
         info::{AccessibilityPage, NewsPage, PrivacyPage, WritePage},
         staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
+        staff_calendar::{StaffActivitiesPage, StaffActivityPage},
     },
     site::SiteInfo,
 };
@@ -79,6 +80,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("personale/brugere") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("personale/udbakke") view=OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("personale/log") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/aktiviteter") view=StaffActivitiesPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/aktiviteter/ny") view=StaffActivityPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/aktiviteter/:id") view=StaffActivityPage ssr=SsrMode::Async />
                     <Route path=path!("borgerjournalist") view=JournalistHome />
                     <Route path=path!("was") view=AccessibilityPage />
                     <Route path=path!("privatliv") view=PrivacyPage />

@@ -10,6 +10,11 @@ const pages = [
   '/',
   '/nyheder',
   '/kalender',
+  '/kalender?maaned=2026-12',
+  '/kalender?uge=2026-W52',
+  '/aktiviteter/babycafe',
+  '/aktiviteter/babycafe/2026-12-22',
+  '/aktiviteter/jobklub/2026-12-24',
   '/skriv',
   '/log-ind',
   '/glemt-adgangskode',
@@ -62,7 +67,18 @@ test('the login form with its errors has no WCAG 2.1 A/AA violations', async ({ 
 });
 
 const rolePages: [keyof typeof demo, string[]][] = [
-  ['admin', ['/personale', '/personale/brugere', '/personale/udbakke', '/personale/log', '/konto']],
+  [
+    'admin',
+    [
+      '/personale',
+      '/personale/brugere',
+      '/personale/udbakke',
+      '/personale/log',
+      '/konto',
+      '/personale/aktiviteter',
+      '/personale/aktiviteter/ny',
+    ],
+  ],
   ['journalist', ['/borgerjournalist', '/konto', '/personale']],
 ];
 
@@ -78,12 +94,20 @@ for (const [role, paths] of rolePages) {
         await expectNoAxeViolations(audited);
       }
     }
-    // A form that needs fixing: the invitation form, or changing the password.
-    const form = role === 'admin' ? '/personale/brugere' : '/konto';
-    await audited.goto(form);
-    await audited.locator('form.form button[type="submit"]').click();
-    await audited.locator('.error-summary').waitFor();
-    await expectNoAxeViolations(audited);
+    // Forms that need fixing: inviting and planning an activity, or changing the password.
+    const forms = role === 'admin' ? ['/personale/brugere', '/personale/aktiviteter/ny'] : ['/konto'];
+    for (const form of forms) {
+      await audited.goto(form);
+      await audited.locator('form.form button[type="submit"]').first().click();
+      await audited.locator('.error-summary').waitFor();
+      await expectNoAxeViolations(audited);
+    }
+    if (role === 'admin') {
+      // An existing activity, with its exceptions.
+      await audited.goto('/personale/aktiviteter');
+      await audited.getByRole('link', { name: 'Babycafé' }).click();
+      await expectNoAxeViolations(audited);
+    }
     if (audited !== page) await audited.context().close();
   });
 }

@@ -13,6 +13,7 @@ use app::{
         service::{self, Links, Refusal},
         Viewer,
     },
+    calendar::service::{self as calendar, ActivityForm, ExceptionForm},
     forms::FormFeedback,
     i18n::Lang,
     pages::account::safe_next,
@@ -44,6 +45,16 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
         .route("/konto/adgangskode", post(change_password))
         .route("/personale/brugere/inviter", post(invite))
         .route("/personale/brugere/{id}/{action}", post(set_disabled))
+        .route("/personale/aktiviteter/ny", post(create_activity))
+        .route("/personale/aktiviteter/{id}", post(update_activity))
+        .route(
+            "/personale/aktiviteter/{id}/undtagelser",
+            post(add_exception),
+        )
+        .route(
+            "/personale/aktiviteter/{id}/undtagelser/{exception}/slet",
+            post(delete_exception),
+        )
 }
 
 /// Splits a request into its parts (for rendering) and its form.
@@ -376,6 +387,118 @@ async fn set_disabled(
         .await
     {
         Ok(true) => Redirect::to(&format!("/personale/brugere?besked={notice}")).into_response(),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => render::internal_error(&state, &parts, &err.to_string()),
+    }
+}
+
+async fn create_activity(State(state): State<AppState>, request: Request) -> Response {
+    save_activity(state, None, request).await
+}
+
+async fn update_activity(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    save_activity(state, Some(id), request).await
+}
+
+/// Creates an activity (`id` None) or changes one, then shows it.
+async fn save_activity(state: AppState, id: Option<i64>, request: Request) -> Response {
+    let (parts, form) = match read_form::<ActivityForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Staff).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let page = match id {
+        Some(id) => format!("/personale/aktiviteter/{id}"),
+        None => "/personale/aktiviteter/ny".to_owned(),
+    };
+    let activity = match calendar::check_activity(&state.db, Lang::default(), &form, id).await {
+        Ok(activity) => activity,
+        Err(refusal) => return refused(&state, &parts, &page, refusal).await,
+    };
+    let now = Utc::now();
+    let saved = match id {
+        None => state
+            .db
+            .create_activity(Some(viewer.id), &activity, now)
+            .await
+            .map(|id| Some((id, "oprettet"))),
+        Some(id) => state
+            .db
+            .update_activity(Some(viewer.id), id, &activity, now)
+            .await
+            .map(|found| found.then_some((id, "gemt"))),
+    };
+    match saved {
+        Ok(Some((id, notice))) => {
+            Redirect::to(&format!("/personale/aktiviteter/{id}?besked={notice}")).into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => render::internal_error(&state, &parts, &err.to_string()),
+    }
+}
+
+async fn add_exception(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    let (parts, form) = match read_form::<ExceptionForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Staff).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let activity = match state.db.activity_by_id(id).await {
+        Ok(Some(activity)) => activity,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+    };
+    let page = format!("/personale/aktiviteter/{id}");
+    match calendar::add_exception(
+        &state.db,
+        Lang::default(),
+        viewer.id,
+        &activity,
+        &form,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => {
+            Redirect::to(&format!("{page}?besked=undtagelse-gemt#undtagelser")).into_response()
+        }
+        Err(refusal) => refused(&state, &parts, &page, refusal).await,
+    }
+}
+
+async fn delete_exception(
+    State(state): State<AppState>,
+    Path((id, exception)): Path<(i64, i64)>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Staff).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    match state
+        .db
+        .delete_exception(Some(viewer.id), id, exception, Utc::now())
+        .await
+    {
+        Ok(true) => Redirect::to(&format!(
+            "/personale/aktiviteter/{id}?besked=undtagelse-slettet#undtagelser"
+        ))
+        .into_response(),
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => render::internal_error(&state, &parts, &err.to_string()),
     }

@@ -243,6 +243,9 @@ pub async fn load_this_week() -> Result<Vec<Occurrence>, ServerFnError> {
 pub struct StaffActivity {
     pub activity: Activity,
     pub exceptions: Vec<Exception>,
+    /// The form's fields filled in from the activity.
+    pub form: crate::forms::FormFeedback,
+    pub rule_text: String,
 }
 
 /// The choices of the activity form: focus areas and venues by id.
@@ -252,12 +255,22 @@ pub struct FormChoices {
     pub venues: Vec<(i64, String)>,
 }
 
-/// Every activity, for staff.
+/// Every activity with its rule in words, for staff.
 #[server(endpoint = "personale-aktiviteter")]
-pub async fn load_staff_activities() -> Result<Vec<Activity>, ServerFnError> {
+pub async fn load_staff_activities() -> Result<Vec<(Activity, String)>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
-    db_from_context()?.list_activities().await.map_err(internal)
+    let activities = db_from_context()?
+        .list_activities()
+        .await
+        .map_err(internal)?;
+    Ok(activities
+        .into_iter()
+        .map(|activity| {
+            let rule = super::describe_rule(&activity);
+            (activity, rule)
+        })
+        .collect())
 }
 
 /// One activity with its exceptions and the form's choices, for staff; None for a new one.
@@ -291,10 +304,14 @@ pub async fn load_staff_activity(
         return Ok((None, choices));
     };
     let exceptions = db.exceptions_of(id).await.map_err(internal)?;
+    let form = super::service::ActivityForm::from_activity(&activity).feedback();
+    let rule_text = super::describe_rule(&activity);
     Ok((
         Some(StaffActivity {
             activity,
             exceptions,
+            form,
+            rule_text,
         }),
         choices,
     ))

@@ -15,9 +15,22 @@ pub mod occurrences;
 pub mod queries;
 #[cfg(feature = "ssr")]
 pub mod recurrence;
+#[cfg(feature = "ssr")]
+pub mod service;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
+
+/// The weekdays by their RFC 5545 codes, as the forms name them, Monday first.
+pub const WEEKDAY_CODES: [(&str, Weekday); 7] = [
+    ("MO", Weekday::Mon),
+    ("TU", Weekday::Tue),
+    ("WE", Weekday::Wed),
+    ("TH", Weekday::Thu),
+    ("FR", Weekday::Fri),
+    ("SA", Weekday::Sat),
+    ("SU", Weekday::Sun),
+];
 
 /// Whether residents sign up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +64,7 @@ impl SignupMode {
 /// A focus area or venue as an activity refers to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
+    pub id: i64,
     pub slug: String,
     pub name: String,
     /// The venue's address, or empty.

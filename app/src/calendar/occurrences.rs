@@ -197,6 +197,7 @@ mod tests {
             description: String::new(),
             focus_area: None,
             venue: Some(Place {
+                id: 1,
                 slug: "parkcafeen".into(),
                 name: "ParkCafeen".into(),
                 address: String::new(),

@@ -11,8 +11,10 @@ struct ActivityRow {
     slug: String,
     name: String,
     description: String,
+    focus_id: Option<i64>,
     focus_slug: Option<String>,
     focus_name: Option<String>,
+    venue_id: Option<i64>,
     venue_slug: Option<String>,
     venue_name: Option<String>,
     venue_address: Option<String>,
@@ -30,8 +32,13 @@ struct ActivityRow {
 
 impl From<ActivityRow> for Activity {
     fn from(row: ActivityRow) -> Self {
-        let place = |slug: Option<String>, name: Option<String>, address, accessibility| {
+        let place = |id: Option<i64>,
+                     slug: Option<String>,
+                     name: Option<String>,
+                     address,
+                     accessibility| {
             Some(Place {
+                id: id?,
                 slug: slug?,
                 name: name?,
                 address,
@@ -43,8 +50,15 @@ impl From<ActivityRow> for Activity {
             slug: row.slug,
             name: row.name,
             description: row.description,
-            focus_area: place(row.focus_slug, row.focus_name, String::new(), String::new()),
+            focus_area: place(
+                row.focus_id,
+                row.focus_slug,
+                row.focus_name,
+                String::new(),
+                String::new(),
+            ),
             venue: place(
+                row.venue_id,
                 row.venue_slug,
                 row.venue_name,
                 row.venue_address.unwrap_or_default(),
@@ -64,7 +78,8 @@ impl From<ActivityRow> for Activity {
 }
 
 const ACTIVITY_SELECT: &str = "select a.id, a.slug, a.name, a.description, \
-     f.slug as focus_slug, f.name as focus_name, v.slug as venue_slug, v.name as venue_name, \
+     f.id as focus_id, f.slug as focus_slug, f.name as focus_name, v.id as venue_id, \
+     v.slug as venue_slug, v.name as venue_name, \
      v.address as venue_address, v.accessibility as venue_accessibility, a.starts_on, \
      a.start_time, a.end_time, a.rule, a.capacity, a.signup_mode, a.price_note, \
      a.accessibility_note, a.contact \

@@ -224,6 +224,8 @@ fn OccurrenceLine(occurrence: Occurrence) -> impl IntoView {
             {note.map(|note| view! { <strong class="occurrence__note">{note}</strong> })}
         </li>
     }
+    // The month grid nests many of these: erasing the type keeps the compiler's type depth low.
+    .into_any()
 }
 
 /// Days with their occurrences (the list and week views); empty days are left out of the
@@ -334,6 +336,7 @@ fn MonthGrid(data: CalendarData) -> impl IntoView {
                             {(!empty).then(|| view! { <ul class="occurrences">{items}</ul> })}
                         </td>
                     }
+                    .into_any()
                 })
                 .collect_view();
             view! { <tr>{cells}</tr> }

@@ -6,6 +6,7 @@ pub mod errors;
 pub mod home;
 pub mod info;
 pub mod staff;
+pub mod staff_calendar;
 
 use leptos::prelude::*;
 

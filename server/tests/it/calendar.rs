@@ -268,3 +268,77 @@ async fn a_month_with_200_occurrences_renders_every_one() {
     );
     app.stop().await;
 }
+
+on_both_backends! {
+    async fn staff_plan_a_recurring_activity_with_an_exception_through_the_forms(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let (email, password) = app::demo::ACCOUNTS.iter().find(|a| a.2 == app::accounts::Role::Staff).map(|a| (a.0, a.3)).unwrap();
+        let staff = app.log_in(email, password).await;
+
+        let (status, _) = app.get("/personale/aktiviteter/ny").await;
+        assert_eq!(status, 303, "logged out: sent to log in");
+        let page = app.get_as("/personale/aktiviteter/ny", Some(&staff)).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Ny aktivitet"));
+
+        // Mistakes come back next to their fields, with everything typed kept.
+        let mut form = vec![
+            ("name", "Strikkeklub for alle"),
+            ("slug", ""),
+            ("description", "Vi strikker og drikker kaffe."),
+            ("starts_on", "2027-01-05"),
+            ("start_time", "18.00"),
+            ("end_time", "17.00"),
+            ("repeat", "weekly"),
+            ("interval", "2"),
+            ("ends", "count"),
+            ("count", "10"),
+            ("signup_mode", "none"),
+        ];
+        let answer = app.post_form("/personale/aktiviteter/ny", &form, Some(&staff)).await;
+        assert_eq!(answer.status, 422);
+        assert!(answer.body.contains("Sluttidspunktet skal ligge efter starttidspunktet."), "{}", answer.body);
+        assert!(answer.body.contains("Vælg mindst én ugedag."));
+        assert!(answer.body.contains(r#"value="Strikkeklub for alle""#));
+        assert!(answer.body.contains("Vi strikker og drikker kaffe."));
+
+        form[5] = ("end_time", "20.00");
+        form.push(("dag_TU", "on"));
+        let answer = app.post_form("/personale/aktiviteter/ny", &form, Some(&staff)).await;
+        assert_eq!(answer.status, 303, "{}", answer.body);
+        let location = answer.location.unwrap();
+        assert!(location.ends_with("?besked=oprettet"), "{location}");
+        let edit = location.split('?').next().unwrap().to_owned();
+
+        let activity = app.state.db.activity_by_slug("strikkeklub-for-alle").await.unwrap().unwrap();
+        assert_eq!(activity.rule, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=10");
+        let page = app.get_as(&location, Some(&staff)).await;
+        assert!(page.body.contains("Aktiviteten er oprettet."), "{}", page.body);
+        assert!(page.body.contains(r#"value="18:00""#), "the form shows the stored time");
+
+        // Cancel one date: only a date the rule has.
+        let exceptions = format!("{edit}/undtagelser");
+        let answer = app.post_form(&exceptions, &[("on_date", "2027-01-12"), ("kind", "cancelled")], Some(&staff)).await;
+        assert_eq!(answer.status, 422);
+        assert!(answer.body.contains("Aktiviteten er ikke på den dato."));
+        let answer = app
+            .post_form(&exceptions, &[("on_date", "2027-01-19"), ("kind", "cancelled"), ("reason", "Lokalet er lukket")], Some(&staff))
+            .await;
+        assert_eq!(answer.status, 303, "{}", answer.body);
+
+        let (_, month) = app.get("/kalender?maaned=2027-01").await;
+        assert!(month.contains(r#"href="/aktiviteter/strikkeklub-for-alle/2027-01-05""#));
+        assert!(month.contains(r#"href="/aktiviteter/strikkeklub-for-alle/2027-01-19""#));
+        let (_, cancelled) = app.get("/aktiviteter/strikkeklub-for-alle/2027-01-19").await;
+        assert!(cancelled.contains("Lokalet er lukket"));
+
+        // Journalists cannot plan the calendar, not even by posting directly.
+        let (email, password) = app::demo::ACCOUNTS.iter().find(|a| a.2 == app::accounts::Role::Journalist).map(|a| (a.0, a.3)).unwrap();
+        let journalist = app.log_in(email, password).await;
+        let answer = app.post_form("/personale/aktiviteter/ny", &form, Some(&journalist)).await;
+        assert_eq!(answer.status, 403);
+        let answer = app.post_form("/api/personale-aktiviteter", &[], Some(&journalist)).await;
+        assert_eq!(answer.status, 403);
+        app.stop().await;
+    }
+}

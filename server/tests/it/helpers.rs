@@ -16,13 +16,17 @@ macro_rules! on_both_backends {
 
             async fn story($backend: app::db::Backend) $body
 
-            #[tokio::test]
+            // Two worker threads: the app and the test's client run side by side as they would
+            // in production, so nothing the server does can starve the client or the reverse.
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
+                $crate::helpers::trace_to_test_output();
                 story(app::db::Backend::Sqlite).await;
             }
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
+                $crate::helpers::trace_to_test_output();
                 if $crate::helpers::postgres_admin_url().is_none() {
                     eprintln!("TEST_POSTGRES_URL is not set: PostgreSQL variant not run");
                     return;
@@ -31,6 +35,15 @@ macro_rules! on_both_backends {
             }
         }
     };
+}
+
+/// Sends the server's log (requests, warnings, errors) to the test's output, which the test
+/// harness shows only for a failing test.
+pub fn trace_to_test_output() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("info,sqlx=warn,tower_http=debug")
+        .with_test_writer()
+        .try_init();
 }
 
 /// The PostgreSQL server to create test databases on, if any.
@@ -168,7 +181,8 @@ impl TestApp {
         let server = tokio::spawn(server::serve(listener, state.clone()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(10))
+            // Generous: on two busy cores a request may wait behind Argon2 hashing of other tests.
+            .timeout(Duration::from_secs(30))
             .build()
             .unwrap();
         Self {

@@ -1,0 +1,477 @@
+//! What the staff's activity forms do: read the posted fields, check them with a Danish message
+//! per field, and write the activity, its rule or an exception.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
+use serde::Deserialize;
+
+use super::{
+    queries::NewActivity,
+    recurrence::{is_scheduled, Ends, Repeat, Rule},
+    ExceptionKind, SignupMode, WEEKDAY_CODES,
+};
+use crate::{accounts::service::Refusal, db::Db, forms::FormFeedback, i18n::Lang};
+
+/// The activity form as posted. Every field is text, so nothing typed is lost on the way back.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActivityForm {
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    pub focus_area: String,
+    pub venue: String,
+    pub starts_on: String,
+    pub start_time: String,
+    pub end_time: String,
+    /// "once", "weekly" or "monthly".
+    pub repeat: String,
+    pub interval: String,
+    #[serde(rename = "dag_MO")]
+    pub dag_mo: Option<String>,
+    #[serde(rename = "dag_TU")]
+    pub dag_tu: Option<String>,
+    #[serde(rename = "dag_WE")]
+    pub dag_we: Option<String>,
+    #[serde(rename = "dag_TH")]
+    pub dag_th: Option<String>,
+    #[serde(rename = "dag_FR")]
+    pub dag_fr: Option<String>,
+    #[serde(rename = "dag_SA")]
+    pub dag_sa: Option<String>,
+    #[serde(rename = "dag_SU")]
+    pub dag_su: Option<String>,
+    /// 1–4 or -1 (last).
+    pub nth: String,
+    pub month_day: String,
+    /// "never", "until" or "count".
+    pub ends: String,
+    pub until: String,
+    pub count: String,
+    pub capacity: String,
+    pub signup_mode: String,
+    pub price_note: String,
+    pub accessibility_note: String,
+    pub contact: String,
+}
+
+impl ActivityForm {
+    fn days(&self) -> Vec<(&'static str, Weekday)> {
+        let ticked = [
+            &self.dag_mo,
+            &self.dag_tu,
+            &self.dag_we,
+            &self.dag_th,
+            &self.dag_fr,
+            &self.dag_sa,
+            &self.dag_su,
+        ];
+        WEEKDAY_CODES
+            .iter()
+            .zip(ticked)
+            .filter(|(_, ticked)| ticked.is_some())
+            .map(|(day, _)| *day)
+            .collect()
+    }
+
+    /// The form filled in from a stored activity.
+    pub fn from_activity(activity: &super::Activity) -> Self {
+        let rule = Rule::parse(&activity.rule).unwrap_or_else(Rule::once);
+        let mut form = ActivityForm {
+            name: activity.name.clone(),
+            slug: activity.slug.clone(),
+            description: activity.description.clone(),
+            focus_area: activity
+                .focus_area
+                .as_ref()
+                .map(|area| area.id.to_string())
+                .unwrap_or_default(),
+            venue: activity
+                .venue
+                .as_ref()
+                .map(|venue| venue.id.to_string())
+                .unwrap_or_default(),
+            starts_on: activity.starts_on.to_string(),
+            start_time: activity.start_time.format("%H:%M").to_string(),
+            end_time: activity.end_time.format("%H:%M").to_string(),
+            repeat: "once".into(),
+            interval: "1".into(),
+            nth: "1".into(),
+            month_day: "MO".into(),
+            ends: "never".into(),
+            capacity: activity.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            signup_mode: activity.signup_mode.as_str().into(),
+            price_note: activity.price_note.clone(),
+            accessibility_note: activity.accessibility_note.clone(),
+            contact: activity.contact.clone(),
+            ..Default::default()
+        };
+        match rule.repeat {
+            Repeat::Once => {}
+            Repeat::Weekly { interval, days } => {
+                form.repeat = "weekly".into();
+                form.interval = interval.to_string();
+                for day in days {
+                    let on = Some("on".to_owned());
+                    match day {
+                        Weekday::Mon => form.dag_mo = on,
+                        Weekday::Tue => form.dag_tu = on,
+                        Weekday::Wed => form.dag_we = on,
+                        Weekday::Thu => form.dag_th = on,
+                        Weekday::Fri => form.dag_fr = on,
+                        Weekday::Sat => form.dag_sa = on,
+                        Weekday::Sun => form.dag_su = on,
+                    }
+                }
+            }
+            Repeat::Monthly { nth, day } => {
+                form.repeat = "monthly".into();
+                form.nth = nth.to_string();
+                form.month_day = WEEKDAY_CODES
+                    .iter()
+                    .find(|(_, weekday)| *weekday == day)
+                    .map(|(code, _)| (*code).to_owned())
+                    .unwrap_or_default();
+            }
+        }
+        match rule.ends {
+            Ends::Never => {}
+            Ends::Until(date) => {
+                form.ends = "until".into();
+                form.until = date.to_string();
+            }
+            Ends::Count(count) => {
+                form.ends = "count".into();
+                form.count = count.to_string();
+            }
+        }
+        form
+    }
+
+    /// What the form shows again after a refused post.
+    pub fn feedback(&self) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("activity");
+        let days: Vec<&str> = self.days().iter().map(|(code, _)| *code).collect();
+        for (field, value) in [
+            ("name", &self.name),
+            ("slug", &self.slug),
+            ("description", &self.description),
+            ("focus_area", &self.focus_area),
+            ("venue", &self.venue),
+            ("starts_on", &self.starts_on),
+            ("start_time", &self.start_time),
+            ("end_time", &self.end_time),
+            ("repeat", &self.repeat),
+            ("interval", &self.interval),
+            ("nth", &self.nth),
+            ("month_day", &self.month_day),
+            ("ends", &self.ends),
+            ("until", &self.until),
+            ("count", &self.count),
+            ("capacity", &self.capacity),
+            ("signup_mode", &self.signup_mode),
+            ("price_note", &self.price_note),
+            ("accessibility_note", &self.accessibility_note),
+            ("contact", &self.contact),
+        ] {
+            feedback.keep(field, value);
+        }
+        feedback.keep("dag", &days.join(","));
+        feedback
+    }
+}
+
+/// A slug from a name: lower case, Danish letters written out (æ → ae, ø → oe, å → aa), other
+/// letters without accents, and hyphens between words.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.trim().to_lowercase().chars() {
+        let piece = match c {
+            'æ' => "ae",
+            'ø' => "oe",
+            'å' => "aa",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'á' | 'à' | 'â' | 'ä' => "a",
+            'ö' | 'ó' | 'ò' | 'ô' => "o",
+            'ü' | 'ú' | 'ù' | 'û' => "u",
+            'í' | 'ì' | 'î' | 'ï' => "i",
+            c if c.is_ascii_alphanumeric() => {
+                slug.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        slug.push_str(piece);
+    }
+    slug.split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim().replace('.', ":");
+    NaiveTime::parse_from_str(&text, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(&text, "%H:%M:%S"))
+        .ok()
+}
+
+/// Checks the form and turns it into an activity, or a feedback with a message per field.
+pub async fn check_activity(
+    db: &Db,
+    lang: Lang,
+    form: &ActivityForm,
+    editing: Option<i64>,
+) -> Result<NewActivity, Refusal> {
+    let mut feedback = form.feedback();
+    let name = form.name.trim();
+    if name.is_empty() {
+        feedback.error("name", lang.text("activity-name-missing"));
+    }
+    let slug = if form.slug.trim().is_empty() {
+        slugify(name)
+    } else {
+        slugify(&form.slug)
+    };
+    if !name.is_empty() && slug.is_empty() {
+        feedback.error("slug", lang.text("activity-slug-invalid"));
+    } else if !slug.is_empty() && db.activity_slug_taken(&slug, editing).await? {
+        feedback.error("slug", lang.text("activity-slug-taken"));
+    }
+    let id_of = |text: &str| text.trim().parse::<i64>().ok();
+    let starts_on = parse_date(&form.starts_on);
+    if starts_on.is_none() {
+        feedback.error("starts_on", lang.text("date-invalid"));
+    }
+    let start = parse_time(&form.start_time);
+    if start.is_none() {
+        feedback.error("start_time", lang.text("time-invalid"));
+    }
+    let end = parse_time(&form.end_time);
+    match (start, end) {
+        (_, None) => {
+            feedback.error("end_time", lang.text("time-invalid"));
+        }
+        (Some(start), Some(end)) if end <= start => {
+            feedback.error("end_time", lang.text("time-end-before-start"));
+        }
+        _ => {}
+    }
+    let number = |text: &str| text.trim().parse::<u32>().ok();
+    let repeat = match form.repeat.as_str() {
+        "weekly" => Some(Repeat::Weekly {
+            interval: number(&form.interval).unwrap_or(0),
+            days: form.days().into_iter().map(|(_, day)| day).collect(),
+        }),
+        "monthly" => {
+            let day = WEEKDAY_CODES
+                .iter()
+                .find(|(code, _)| *code == form.month_day)
+                .map(|(_, day)| *day);
+            match (form.nth.trim().parse::<i8>().ok(), day) {
+                (Some(nth), Some(day)) => Some(Repeat::Monthly { nth, day }),
+                _ => {
+                    feedback.error("nth", lang.text("rule-bad-nth"));
+                    None
+                }
+            }
+        }
+        _ => Some(Repeat::Once),
+    };
+    let ends = match form.ends.as_str() {
+        "until" => match parse_date(&form.until) {
+            Some(date) => Some(Ends::Until(date)),
+            None => {
+                feedback.error("until", lang.text("date-invalid"));
+                None
+            }
+        },
+        "count" => Some(Ends::Count(number(&form.count).unwrap_or(0))),
+        _ => Some(Ends::Never),
+    };
+    let mut rule = None;
+    if let (Some(repeat), Some(ends), Some(starts_on)) = (repeat, ends, starts_on) {
+        let candidate = Rule { repeat, ends };
+        match candidate.problem(starts_on) {
+            Some(problem) => {
+                let field = match problem {
+                    super::recurrence::RuleProblem::NoWeekday => "dag",
+                    super::recurrence::RuleProblem::BadInterval => "interval",
+                    super::recurrence::RuleProblem::BadNth => "nth",
+                    super::recurrence::RuleProblem::EndsBeforeStart => "until",
+                    super::recurrence::RuleProblem::BadCount => "count",
+                };
+                feedback.error(field, lang.text(problem.message_key()));
+            }
+            None => rule = Some(candidate),
+        }
+    }
+    let capacity = match form.capacity.trim() {
+        "" => None,
+        text => match text.parse::<i64>() {
+            Ok(capacity) if capacity > 0 => Some(capacity),
+            _ => {
+                feedback.error("capacity", lang.text("capacity-invalid"));
+                None
+            }
+        },
+    };
+    let signup_mode = SignupMode::parse(&form.signup_mode).unwrap_or_default();
+    if signup_mode == SignupMode::Required && capacity.is_none() && form.capacity.trim().is_empty()
+    {
+        feedback.error("capacity", lang.text("capacity-needed"));
+    }
+    if let (true, Some(starts_on), Some(start), Some(end), Some(rule)) =
+        (feedback.is_ok(), starts_on, start, end, rule)
+    {
+        return Ok(NewActivity {
+            slug,
+            name: name.to_owned(),
+            description: form.description.trim().to_owned(),
+            focus_area_id: id_of(&form.focus_area),
+            venue_id: id_of(&form.venue),
+            starts_on,
+            start_time: start,
+            end_time: end,
+            rule: rule.to_rrule(),
+            capacity,
+            signup_mode,
+            price_note: form.price_note.trim().to_owned(),
+            accessibility_note: form.accessibility_note.trim().to_owned(),
+            contact: form.contact.trim().to_owned(),
+        });
+    }
+    Err(feedback.into())
+}
+
+/// The exception form as posted.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExceptionForm {
+    pub on_date: String,
+    /// "cancelled", "moved" or "extra".
+    pub kind: String,
+    pub reason: String,
+    pub new_date: String,
+    pub new_start: String,
+    pub new_end: String,
+}
+
+/// Checks an exception against the activity and writes it.
+pub async fn add_exception(
+    db: &Db,
+    lang: Lang,
+    actor_id: i64,
+    activity: &super::Activity,
+    form: &ExceptionForm,
+    now: DateTime<Utc>,
+) -> Result<(), Refusal> {
+    let mut feedback = FormFeedback::for_form("exception");
+    for (field, value) in [
+        ("on_date", &form.on_date),
+        ("kind", &form.kind),
+        ("reason", &form.reason),
+        ("new_date", &form.new_date),
+        ("new_start", &form.new_start),
+        ("new_end", &form.new_end),
+    ] {
+        feedback.keep(field, value);
+    }
+    let on_date = parse_date(&form.on_date);
+    let scheduled = on_date.map(|date| is_scheduled(activity.starts_on, &activity.rule, date));
+    let time_or_usual = |text: &str, usual: NaiveTime| {
+        if text.trim().is_empty() {
+            Some(usual)
+        } else {
+            parse_time(text)
+        }
+    };
+    let start = time_or_usual(&form.new_start, activity.start_time);
+    let end = time_or_usual(&form.new_end, activity.end_time);
+    if start.is_none() {
+        feedback.error("new_start", lang.text("time-invalid"));
+    }
+    if end.is_none() {
+        feedback.error("new_end", lang.text("time-invalid"));
+    }
+    let times = match (start, end) {
+        (Some(start), Some(end)) if end > start => Some((start, end)),
+        (Some(_), Some(_)) => {
+            feedback.error("new_end", lang.text("time-end-before-start"));
+            None
+        }
+        _ => None,
+    };
+    let kind = match (form.kind.as_str(), scheduled) {
+        (_, None) => {
+            feedback.error("on_date", lang.text("date-invalid"));
+            None
+        }
+        ("cancelled", Some(true)) => Some(ExceptionKind::Cancelled),
+        ("moved", Some(true)) => match (parse_date(&form.new_date), times) {
+            (Some(to), Some((start, end))) => Some(ExceptionKind::Moved { to, start, end }),
+            (None, _) => {
+                feedback.error("new_date", lang.text("date-invalid"));
+                None
+            }
+            _ => None,
+        },
+        ("cancelled" | "moved", Some(false)) => {
+            feedback.error("on_date", lang.text("exception-not-scheduled"));
+            None
+        }
+        ("extra", Some(false)) => times.map(|(start, end)| ExceptionKind::Extra { start, end }),
+        ("extra", Some(true)) => {
+            feedback.error("on_date", lang.text("exception-already-scheduled"));
+            None
+        }
+        _ => {
+            feedback.error("kind", lang.text("exception-kind-missing"));
+            None
+        }
+    };
+    match (kind, on_date, feedback.is_ok()) {
+        (Some(kind), Some(on_date), true) => {
+            db.set_exception(
+                Some(actor_id),
+                activity.id,
+                on_date,
+                &kind,
+                form.reason.trim(),
+                now,
+            )
+            .await?;
+            Ok(())
+        }
+        _ => Err(feedback.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_write_out_danish_letters() {
+        assert_eq!(
+            slugify("Fællesspisning i ParkCafeen"),
+            "faellesspisning-i-parkcafeen"
+        );
+        assert_eq!(
+            slugify("  Børnenes Højtid – Åben dag! "),
+            "boernenes-hoejtid-aaben-dag"
+        );
+        assert_eq!(slugify("Café Noël"), "cafe-noel");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn times_may_be_written_the_danish_way() {
+        assert_eq!(parse_time("9.30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("25:00"), None);
+    }
+}
