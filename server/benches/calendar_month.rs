@@ -94,7 +94,7 @@ async fn main() {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let mean = times.iter().map(|d| ms(*d)).sum::<f64>() / ROUNDS as f64;
-    println!("calendar month view, /kalender?maaned=2027-01 (SQLite, release build of this crate's profile)");
+    println!("calendar month view, /kalender?maaned=2027-01 (SQLite, bench profile: optimised)");
     println!("  occurrences in the month: {occurrences}");
     println!("  page size: {bytes} bytes (uncompressed)");
     println!("  requests: {ROUNDS}, one at a time");
