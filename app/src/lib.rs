@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod layout;
 pub mod pages;
 pub mod shell;
+pub mod signups;
 pub mod site;
 
 #[cfg(feature = "ssr")]

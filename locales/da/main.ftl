@@ -374,3 +374,18 @@ exception-extra-date = ekstra dato,
 exception-not-scheduled = Aktiviteten er ikke på den dato. Vælg en dato, hvor den plejer at være.
 exception-already-scheduled = Aktiviteten er allerede på den dato.
 exception-kind-missing = Vælg hvad der skal ske.
+
+## Sign-ups
+signup-name-missing = Skriv dit navn.
+signup-adults-invalid = Skriv hvor mange voksne I kommer, mindst 1 og højst 20.
+signup-children-invalid = Skriv hvor mange børn I kommer, fra 0 til 20.
+signup-contact-invalid = Skriv en e-mailadresse eller et telefonnummer med mindst 8 cifre.
+signup-note-too-long = Beskeden må højst have 500 tegn.
+signup-closed = Man kan ikke tilmelde sig denne dato.
+signup-email-manage = Her kan du se din tilmelding eller afmelde jer:
+signup-email-confirmed-subject = Du er tilmeldt: { $activity }
+signup-email-confirmed = Hej { $name }. Tak for din tilmelding. Der er plads til jer.
+signup-email-waitlisted-subject = Du er på ventelisten: { $activity }
+signup-email-waitlisted = Hej { $name }. Der er ikke plads lige nu, så I er på ventelisten. Bliver der plads, får du en e-mail.
+signup-email-promoted-subject = Der er plads til jer: { $activity }
+signup-email-promoted = Hej { $name }. Der er blevet plads, så nu er I tilmeldt. Brug linket i din første e-mail, hvis I alligevel ikke kan komme.

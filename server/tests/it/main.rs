@@ -9,5 +9,6 @@ mod helpers;
 mod http;
 mod mail;
 mod sessions;
+mod signups;
 mod startup;
 mod story;

@@ -1,0 +1,251 @@
+//! The sign-ups' queries, for both backends.
+//!
+//! Every change that can take or free seats runs in a transaction that first takes the
+//! occurrence's write lock: `BEGIN IMMEDIATE` on SQLite (one writer at a time for the whole
+//! file), `SELECT … FOR UPDATE` on the occurrence's row on PostgreSQL (one writer at a time per
+//! occurrence, across app instances). Counting the seats and writing the sign-up happen under
+//! that lock, so two parties can never both take the last seat.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{promotions, NewSignup, Signup, SignupStatus};
+use crate::{accounts::token::TokenHash, db::Db, enqueue_email_in, mail::OutgoingEmail};
+
+#[derive(sqlx::FromRow)]
+struct SignupRow {
+    id: i64,
+    occurrence_id: i64,
+    name: String,
+    adults: i64,
+    children: i64,
+    email: String,
+    phone: String,
+    note: String,
+    status: String,
+}
+
+impl From<SignupRow> for Signup {
+    fn from(row: SignupRow) -> Self {
+        Signup {
+            id: row.id,
+            occurrence_id: row.occurrence_id,
+            name: row.name,
+            adults: row.adults,
+            children: row.children,
+            email: row.email,
+            phone: row.phone,
+            note: row.note,
+            status: SignupStatus::parse(&row.status).unwrap_or(SignupStatus::Cancelled),
+        }
+    }
+}
+
+const SIGNUP_COLUMNS: &str =
+    "id, occurrence_id, name, adults, children, email, phone, note, status";
+
+/// Opens a transaction holding occurrence `$occurrence`'s write lock on either backend, runs
+/// `$body` with it as `$tx`, and commits if the body returns `Ok`.
+macro_rules! with_occurrence_locked {
+    ($db:expr, $occurrence:expr, |$tx:ident| $body:expr) => {
+        match $db {
+            Db::Sqlite(pool) => {
+                let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                let result = $body;
+                $tx.commit().await?;
+                result
+            }
+            Db::Postgres(pool) => {
+                let mut $tx = pool.begin().await?;
+                sqlx::query("select id from occurrences where id = $1 for update")
+                    .bind($occurrence)
+                    .execute(&mut *$tx)
+                    .await?;
+                let result = $body;
+                $tx.commit().await?;
+                result
+            }
+        }
+    };
+}
+
+/// The persons already confirmed for an occurrence, inside the locked transaction `$tx`.
+macro_rules! confirmed_persons_in {
+    ($tx:expr, $occurrence:expr) => {
+        sqlx::query_scalar::<_, i64>(
+            "select cast(coalesce(sum(adults + children), 0) as bigint) from signups \
+             where occurrence_id = $1 and status = 'confirmed'",
+        )
+        .bind($occurrence)
+        .fetch_one(&mut *$tx)
+        .await
+    };
+}
+
+/// The emails that may go out with a sign-up, chosen by where it lands.
+#[derive(Debug, Default)]
+pub struct SignupMails<'a> {
+    pub confirmed: Option<&'a OutgoingEmail>,
+    pub waitlisted: Option<&'a OutgoingEmail>,
+}
+
+impl Db {
+    /// The row of the occurrence of `activity_id` scheduled on `date`, created on first use.
+    pub async fn occurrence_id(
+        &self,
+        activity_id: i64,
+        date: NaiveDate,
+    ) -> Result<i64, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            sqlx::query(
+                "insert into occurrences (activity_id, on_date) values ($1, $2) \
+                 on conflict (activity_id, on_date) do nothing",
+            )
+            .bind(activity_id)
+            .bind(date)
+            .execute(pool)
+            .await?;
+            sqlx::query_scalar("select id from occurrences where activity_id = $1 and on_date = $2")
+                .bind(activity_id)
+                .bind(date)
+                .fetch_one(pool)
+                .await
+        })
+    }
+
+    /// Signs a party up: confirmed if it fits in `capacity` (persons; None is no limit),
+    /// otherwise on the waitlist. The matching email is queued in the same transaction.
+    pub async fn sign_up(
+        &self,
+        occurrence_id: i64,
+        capacity: Option<i64>,
+        signup: &NewSignup,
+        token: &TokenHash,
+        mails: &SignupMails<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<SignupStatus, sqlx::Error> {
+        let status = with_occurrence_locked!(self, occurrence_id, |tx| {
+            let taken = confirmed_persons_in!(tx, occurrence_id)?;
+            let status = match capacity {
+                Some(capacity) if taken + signup.persons() > capacity => SignupStatus::Waitlisted,
+                _ => SignupStatus::Confirmed,
+            };
+            sqlx::query(
+                "insert into signups (occurrence_id, name, adults, children, email, phone, note, \
+                 status, token_hash, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(occurrence_id)
+            .bind(&signup.name)
+            .bind(signup.adults)
+            .bind(signup.children)
+            .bind(&signup.email)
+            .bind(&signup.phone)
+            .bind(&signup.note)
+            .bind(status.as_str())
+            .bind(token.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            let mail = match status {
+                SignupStatus::Confirmed => mails.confirmed,
+                _ => mails.waitlisted,
+            };
+            if let Some(mail) = mail {
+                enqueue_email_in!(tx, mail, now)?;
+            }
+            status
+        });
+        Ok(status)
+    }
+
+    /// The sign-up a private link belongs to.
+    pub async fn signup_by_token(&self, token: &TokenHash) -> Result<Option<Signup>, sqlx::Error> {
+        let row: Option<SignupRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(&format!(
+                "select {SIGNUP_COLUMNS} from signups where token_hash = $1"
+            ))
+            .bind(token.as_str())
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.map(Signup::from))
+    }
+
+    /// Every sign-up of an occurrence in order of arrival, cancelled ones included.
+    pub async fn signups_of(&self, occurrence_id: i64) -> Result<Vec<Signup>, sqlx::Error> {
+        let rows: Vec<SignupRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(&format!(
+                "select {SIGNUP_COLUMNS} from signups where occurrence_id = $1 order by id"
+            ))
+            .bind(occurrence_id)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(Signup::from).collect())
+    }
+
+    /// Cancels the sign-up of a private link and promotes the earliest waiting parties that now
+    /// fit (see [`promotions`]), queuing `promotion_mail` for each. Returns the promoted
+    /// sign-ups, or None if the link is unknown or already cancelled.
+    pub async fn cancel_signup(
+        &self,
+        token: &TokenHash,
+        capacity: Option<i64>,
+        promotion_mail: &(dyn Fn(&Signup) -> Option<OutgoingEmail> + Send + Sync),
+        now: DateTime<Utc>,
+    ) -> Result<Option<Vec<Signup>>, sqlx::Error> {
+        let Some(signup) = self.signup_by_token(token).await? else {
+            return Ok(None);
+        };
+        let occurrence_id = signup.occurrence_id;
+        let promoted = with_occurrence_locked!(self, occurrence_id, |tx| {
+            let cancelled = sqlx::query(
+                "update signups set status = 'cancelled', cancelled_at = $2 \
+                 where token_hash = $1 and status <> 'cancelled'",
+            )
+            .bind(token.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            if cancelled.rows_affected() == 0 {
+                None
+            } else {
+                let mut promoted = Vec::new();
+                if let Some(capacity) = capacity {
+                    let taken = confirmed_persons_in!(tx, occurrence_id)?;
+                    let waiting: Vec<SignupRow> = sqlx::query_as(&format!(
+                        "select {SIGNUP_COLUMNS} from signups \
+                         where occurrence_id = $1 and status = 'waitlisted' order by id"
+                    ))
+                    .bind(occurrence_id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let waiting: Vec<Signup> = waiting.into_iter().map(Signup::from).collect();
+                    let sizes: Vec<(i64, i64)> = waiting
+                        .iter()
+                        .map(|party| (party.id, party.persons()))
+                        .collect();
+                    for id in promotions(capacity - taken, &sizes) {
+                        sqlx::query(
+                            "update signups set status = 'confirmed', promoted_at = $2 where id = $1",
+                        )
+                        .bind(id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                        if let Some(mut party) =
+                            waiting.iter().find(|party| party.id == id).cloned()
+                        {
+                            party.status = SignupStatus::Confirmed;
+                            if let Some(mail) = promotion_mail(&party) {
+                                enqueue_email_in!(tx, mail, now)?;
+                            }
+                            promoted.push(party);
+                        }
+                    }
+                }
+                Some(promoted)
+            }
+        });
+        Ok(promoted)
+    }
+}

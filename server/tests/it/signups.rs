@@ -1,0 +1,174 @@
+//! Sign-ups on both backends: capacity is never exceeded under concurrent requests (also from
+//! two app instances on one PostgreSQL), and cancelling promotes the earliest waiting party
+//! that fits, with its email queued in the same transaction.
+
+use app::{
+    accounts::token::Token,
+    calendar::{queries::NewActivity, SignupMode},
+    db::{Backend, Db},
+    mail::OutgoingEmail,
+    signups::{queries::SignupMails, NewSignup, Signup, SignupStatus},
+};
+use chrono::{NaiveDate, NaiveTime, Utc};
+
+use crate::{
+    helpers::{postgres_admin_url, TestDb},
+    on_both_backends,
+};
+
+async fn occurrence_with_capacity(db: &Db, capacity: i64) -> i64 {
+    let activity = NewActivity {
+        slug: "faellesspisning".into(),
+        name: "Fællesspisning".into(),
+        description: String::new(),
+        focus_area_id: None,
+        venue_id: None,
+        starts_on: NaiveDate::from_ymd_opt(2027, 1, 28).unwrap(),
+        start_time: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
+        end_time: NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
+        rule: "FREQ=MONTHLY;BYDAY=-1TH".into(),
+        capacity: Some(capacity),
+        signup_mode: SignupMode::Required,
+        price_note: String::new(),
+        accessibility_note: String::new(),
+        contact: String::new(),
+    };
+    let id = db
+        .create_activity(None, &activity, Utc::now())
+        .await
+        .unwrap();
+    db.occurrence_id(id, activity.starts_on).await.unwrap()
+}
+
+fn party(name: &str, adults: i64, children: i64) -> NewSignup {
+    NewSignup {
+        name: name.into(),
+        adults,
+        children,
+        email: format!("{}@example.org", name.to_lowercase()),
+        phone: String::new(),
+        note: String::new(),
+    }
+}
+
+/// Signs up `count` single persons at once on `db`, each from its own task.
+async fn rush(
+    db: &Db,
+    occurrence: i64,
+    capacity: i64,
+    count: usize,
+    tag: &str,
+) -> Vec<SignupStatus> {
+    let tasks: Vec<_> = (0..count)
+        .map(|n| {
+            let db = db.clone();
+            let person = party(&format!("{tag}{n}"), 1, 0);
+            tokio::spawn(async move {
+                db.sign_up(
+                    occurrence,
+                    Some(capacity),
+                    &person,
+                    &Token::generate().hash(),
+                    &SignupMails::default(),
+                    Utc::now(),
+                )
+                .await
+                .expect("a sign-up is written")
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.unwrap());
+    }
+    statuses
+}
+
+fn count(statuses: &[SignupStatus], wanted: SignupStatus) -> usize {
+    statuses.iter().filter(|status| **status == wanted).count()
+}
+
+on_both_backends! {
+    async fn two_hundred_at_once_for_thirty_seats_gives_thirty_confirmed(backend: Backend) {
+        let test_db = TestDb::new(backend).await;
+        let db = test_db.connect().await;
+        let occurrence = occurrence_with_capacity(&db, 30).await;
+        let statuses = rush(&db, occurrence, 30, 200, "p").await;
+        assert_eq!(count(&statuses, SignupStatus::Confirmed), 30);
+        assert_eq!(count(&statuses, SignupStatus::Waitlisted), 170);
+        let stored = db.signups_of(occurrence).await.unwrap();
+        let confirmed: i64 = stored.iter().filter(|s| s.status == SignupStatus::Confirmed).map(Signup::persons).sum();
+        assert_eq!(confirmed, 30, "the database agrees");
+        db.close().await;
+        test_db.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_app_instances_on_one_postgresql_never_overbook() {
+    if postgres_admin_url().is_none() {
+        eprintln!("TEST_POSTGRES_URL is not set: not run");
+        return;
+    }
+    let test_db = TestDb::new(Backend::Postgres).await;
+    // Two pools stand for two app instances behind a load balancer.
+    let first = test_db.connect().await;
+    let second = test_db.connect().await;
+    let occurrence = occurrence_with_capacity(&first, 30).await;
+    let (a, b) = tokio::join!(
+        rush(&first, occurrence, 30, 100, "a"),
+        rush(&second, occurrence, 30, 100, "b")
+    );
+    let all: Vec<SignupStatus> = a.into_iter().chain(b).collect();
+    assert_eq!(count(&all, SignupStatus::Confirmed), 30);
+    assert_eq!(count(&all, SignupStatus::Waitlisted), 170);
+    first.close().await;
+    second.close().await;
+    test_db.drop_database().await;
+}
+
+on_both_backends! {
+    async fn cancelling_promotes_the_earliest_party_that_fits(backend: Backend) {
+        let test_db = TestDb::new(backend).await;
+        let db = test_db.connect().await;
+        let occurrence = occurrence_with_capacity(&db, 4).await;
+        let now = Utc::now();
+        let mut tokens = Vec::new();
+        let mut statuses = Vec::new();
+        for person in [party("Anna", 2, 0), party("Bo", 1, 1), party("Carla", 2, 1), party("Dina", 1, 0)] {
+            let token = Token::generate();
+            statuses.push(db.sign_up(occurrence, Some(4), &person, &token.hash(), &SignupMails::default(), now).await.unwrap());
+            tokens.push(token);
+        }
+        use SignupStatus::*;
+        assert_eq!(statuses, [Confirmed, Confirmed, Waitlisted, Waitlisted]);
+
+        let mail = |party: &Signup| {
+            Some(OutgoingEmail {
+                to: party.email.clone(),
+                subject: format!("Du har fået en plads, {}", party.name),
+                text: "Der er blevet plads.".into(),
+                html: "<p>Der er blevet plads.</p>".into(),
+            })
+        };
+        // Anna (2) cancels: Carla's party of three does not fit in two seats, Dina's does.
+        let promoted = db.cancel_signup(&tokens[0].hash(), Some(4), &mail, now).await.unwrap().unwrap();
+        assert_eq!(promoted.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Dina"]);
+        // Bo (2) cancels: now three seats are free and Carla's party gets them.
+        let promoted = db.cancel_signup(&tokens[1].hash(), Some(4), &mail, now).await.unwrap().unwrap();
+        assert_eq!(promoted.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Carla"]);
+        // A link cancels once.
+        assert!(db.cancel_signup(&tokens[1].hash(), Some(4), &mail, now).await.unwrap().is_none());
+
+        let outbox = db.list_outbox(10).await.unwrap();
+        let subjects: Vec<&str> = outbox.iter().map(|entry| entry.subject.as_str()).collect();
+        assert!(subjects.contains(&"Du har fået en plads, Dina") && subjects.contains(&"Du har fået en plads, Carla"));
+        assert_eq!(outbox.len(), 2, "one email per promotion");
+
+        let stored = db.signups_of(occurrence).await.unwrap();
+        let confirmed: i64 = stored.iter().filter(|s| s.status == Confirmed).map(Signup::persons).sum();
+        assert_eq!(confirmed, 4);
+        db.close().await;
+        test_db.drop_database().await;
+    }
+}
