@@ -180,6 +180,8 @@ pub fn Field(
             />
         </div>
     }
+    // Pages hold many fields: an erased type keeps the compiler's type depth low.
+    .into_any()
 }
 
 /// The pieces every kind of field shares: its message, the ids that describe it, and the value
@@ -269,6 +271,8 @@ pub fn TextArea(
             </textarea>
         </div>
     }
+    // Pages hold many fields: an erased type keeps the compiler's type depth low.
+    .into_any()
 }
 
 /// A labelled drop-down list of `options` (value, label).
@@ -305,6 +309,8 @@ pub fn SelectField(
             </select>
         </div>
     }
+    // Pages hold many fields: an erased type keeps the compiler's type depth low.
+    .into_any()
 }
 
 /// A group of radio buttons (`multiple` false: one `name`) or checkboxes (`multiple` true: one
@@ -355,6 +361,8 @@ pub fn ChoiceGroup(
             {options}
         </fieldset>
     }
+    // Pages hold many fields: an erased type keeps the compiler's type depth low.
+    .into_any()
 }
 
 /// A message shown after a redirect, chosen by a `?besked=` key so no text travels in the

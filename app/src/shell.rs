@@ -19,6 +19,7 @@ use crate::{
         errors::NotFound,
         home::HomePage,
         info::{AccessibilityPage, NewsPage, PrivacyPage, WritePage},
+        signup::SignupManagePage,
         staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
         staff_calendar::{StaffActivitiesPage, StaffActivityPage},
     },
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("kalender") view=CalendarPage ssr=SsrMode::Async />
                     <Route path=path!("aktiviteter/:slug") view=ActivityPage ssr=SsrMode::Async />
                     <Route path=path!("aktiviteter/:slug/:date") view=OccurrencePage ssr=SsrMode::Async />
+                    <Route path=path!("tilmelding/:token") view=SignupManagePage ssr=SsrMode::Async />
                     <Route path=path!("skriv") view=WritePage />
                     <Route path=path!("log-ind") view=LoginPage />
                     <Route path=path!("invitation/:token") view=InvitationPage ssr=SsrMode::Async />

@@ -111,3 +111,14 @@ for (const [role, paths] of rolePages) {
     if (audited !== page) await audited.context().close();
   });
 }
+
+test('the sign-up form with its errors has no WCAG 2.1 A/AA violations', async ({ page }, testInfo) => {
+  const audited = await auditPage(page, testInfo);
+  await audited.goto('/aktiviteter/faellesspisning-parkcafeen');
+  await audited.locator('.occurrences a').first().click();
+  await expectNoAxeViolations(audited);
+  await audited.getByRole('button', { name: 'Tilmeld' }).click();
+  await audited.locator('.error-summary').waitFor();
+  await expectNoAxeViolations(audited);
+  if (audited !== page) await audited.context().close();
+});

@@ -28,6 +28,9 @@ pub struct Config {
     pub mail_from: lettre::message::Mailbox,
     /// `LEPTOS_SITE_ROOT`: the folder with the built stylesheet, WASM and public files.
     pub site_root: String,
+    /// `NABOSKAB_RETENTION_DAYS`: how many days after an occurrence the personal details of its
+    /// sign-ups are deleted.
+    pub retention_days: u32,
 }
 
 /// A configuration value that cannot be used, named by its variable.
@@ -111,6 +114,19 @@ impl Config {
             })?,
         };
         let site_root = get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into());
+        let retention_days = match get("NABOSKAB_RETENTION_DAYS") {
+            None => 30,
+            Some(value) => value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|days| (1..=3650).contains(days))
+                .ok_or_else(|| ConfigError {
+                    variable: "NABOSKAB_RETENTION_DAYS",
+                    value,
+                    reason: "expected a number of days from 1 to 3650".into(),
+                })?,
+        };
         Ok(Self {
             site_addr,
             database_url,
@@ -120,6 +136,7 @@ impl Config {
             smtp_url,
             mail_from,
             site_root,
+            retention_days,
         })
     }
 
@@ -149,7 +166,8 @@ impl fmt::Display for Config {
             )?,
         }
         writeln!(f, "  NABOSKAB_MAIL_FROM  = {}", self.mail_from)?;
-        write!(f, "  LEPTOS_SITE_ROOT    = {}", self.site_root)
+        writeln!(f, "  LEPTOS_SITE_ROOT    = {}", self.site_root)?;
+        write!(f, "  NABOSKAB_RETENTION_DAYS = {}", self.retention_days)
     }
 }
 
@@ -245,6 +263,7 @@ mod tests {
         assert!(config.smtp_url.is_none());
         assert!(!config.is_https());
         assert_eq!(config.mail_from.to_string(), "Naboskab <noreply@localhost>");
+        assert_eq!(config.retention_days, 30);
     }
 
     #[test]
@@ -262,6 +281,8 @@ mod tests {
             ("NABOSKAB_PUBLIC_URL", "ftp://example.org"),
             ("SMTP_URL", "mail.example.org"),
             ("NABOSKAB_MAIL_FROM", "ikke en adresse"),
+            ("NABOSKAB_RETENTION_DAYS", "0"),
+            ("NABOSKAB_RETENTION_DAYS", "en måned"),
         ] {
             let err = config(&[(variable, value)]).unwrap_err();
             assert_eq!(err.variable, variable);

@@ -1,6 +1,7 @@
-//! The POST handlers of the account forms. Each reads the form, applies the rate limits, lets
-//! `app::accounts::service` do the work, and then either redirects (303, so a reload does not
-//! post again) or renders the form's page again with Danish feedback next to the fields.
+//! The POST handlers of the forms: accounts, the staff's activities, and residents' sign-ups.
+//! Each reads the form, applies the rate limits where they apply, lets the domain's `service`
+//! module do the work, and then either redirects (303, so a reload does not post again) or
+//! renders the form's page again with Danish feedback next to the fields.
 //!
 //! These are plain axum handlers rather than Leptos server functions: a form posted without
 //! JavaScript must come back as a whole page with what was typed and what to fix, and must be
@@ -17,6 +18,7 @@ use app::{
     forms::FormFeedback,
     i18n::Lang,
     pages::account::safe_next,
+    signups::service::{self as signups, SignupForm},
 };
 use axum::{
     extract::{ConnectInfo, FromRequest, Path, Request, State},
@@ -55,6 +57,8 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
             "/personale/aktiviteter/{id}/undtagelser/{exception}/slet",
             post(delete_exception),
         )
+        .route("/aktiviteter/{slug}/{date}", post(sign_up))
+        .route("/tilmelding/{token}/afmeld", post(cancel_signup))
 }
 
 /// Splits a request into its parts (for rendering) and its form.
@@ -501,5 +505,101 @@ async fn delete_exception(
         .into_response(),
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => render::internal_error(&state, &parts, &err.to_string()),
+    }
+}
+
+/// The activity and occurrence of `/aktiviteter/{slug}/{date}`, if there is such a date.
+async fn find_occurrence(
+    state: &AppState,
+    slug: &str,
+    date: &str,
+) -> Result<Option<(app::calendar::Activity, app::calendar::Occurrence)>, sqlx::Error> {
+    let Ok(date) = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+        return Ok(None);
+    };
+    let key = app::calendar::OccurrenceKey {
+        activity_slug: slug.to_owned(),
+        date,
+    };
+    state.db.occurrence(&key).await
+}
+
+async fn sign_up(
+    State(state): State<AppState>,
+    Path((slug, date)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let (parts, form) = match read_form::<SignupForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let (activity, occurrence) = match find_occurrence(&state, &slug, &date).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+    };
+    if occurrence.starts <= app::calendar::api::local_now() {
+        let mut feedback = FormFeedback::for_form("signup");
+        feedback.message(Lang::default().text("signup-closed"));
+        return refused(&state, &parts, parts.uri.path(), Refusal::Invalid(feedback)).await;
+    }
+    let outcome = signups::sign_up(
+        &state.db,
+        Lang::default(),
+        &links(&state),
+        &activity,
+        &occurrence,
+        &form,
+        Utc::now(),
+    )
+    .await;
+    match outcome {
+        Ok(signed_up) => Redirect::to(&format!(
+            "/tilmelding/{}?besked=tilmeldt",
+            signed_up.token.as_str()
+        ))
+        .into_response(),
+        Err(refusal) => refused(&state, &parts, parts.uri.path(), refusal).await,
+    }
+}
+
+async fn cancel_signup(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let hash = app::accounts::token::Token::from_link(&token).hash();
+    let found = match state.db.signup_with_occurrence(&hash).await {
+        Ok(found) => found,
+        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+    };
+    let Some((_, activity_id, date)) = found else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let activity = match state.db.activity_by_id(activity_id).await {
+        Ok(Some(activity)) => activity,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+    };
+    let (activity, occurrence) =
+        match find_occurrence(&state, &activity.slug, &date.to_string()).await {
+            Ok(Some(found)) => found,
+            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+            Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+        };
+    let outcome = signups::cancel(
+        &state.db,
+        Lang::default(),
+        &state.site.name,
+        &activity,
+        &occurrence,
+        &token,
+        Utc::now(),
+    )
+    .await;
+    match outcome {
+        Ok(_) => Redirect::to(&format!("/tilmelding/{token}?besked=afmeldt")).into_response(),
+        Err(refusal) => refused(&state, &parts, &format!("/tilmelding/{token}"), refusal).await,
     }
 }

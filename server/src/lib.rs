@@ -29,6 +29,8 @@ pub struct AppState {
     pub public_url: url::Url,
     pub sessions: sessions::Store,
     pub limits: Arc<limits::Limits>,
+    /// Days after an occurrence that its sign-ups' personal details are kept.
+    pub retention_days: u32,
 }
 
 /// Why the server could not start; printed as one line before exiting with code 1.
@@ -88,11 +90,13 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         public_url: config.public_url.clone(),
         sessions,
         limits: Arc::default(),
+        retention_days: config.retention_days,
     })
 }
 
 /// Starts the work that runs beside the requests: the outbox worker sending email through the
-/// configured transport, and the clean-up of expired sessions and idle rate-limit keys.
+/// configured transport, the clean-up of expired sessions and idle rate-limit keys, and the
+/// deletion of old sign-ups' personal details.
 /// Returns where emails go, for the start-up line.
 pub fn start_background_work(state: &AppState, config: &Config) -> Result<String, StartError> {
     let mailer = match &config.smtp_url {
@@ -109,6 +113,7 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<String
     let described = mailer.describe();
     mail::spawn_outbox_worker(state.db.clone(), mailer, config.mail_from.clone());
     state.sessions.spawn_cleanup();
+    spawn_retention(state.db.clone(), config.retention_days);
     let limits = state.limits.clone();
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(10 * 60));
@@ -118,6 +123,23 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<String
         }
     });
     Ok(described)
+}
+
+/// Deletes the personal details of old sign-ups at start and then every hour (privacy: they are
+/// kept `days` days after the occurrence; the counts stay).
+fn spawn_retention(db: Db, days: u32) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(60 * 60));
+        loop {
+            interval.tick().await;
+            let before = app::calendar::api::today() - chrono::Duration::days(i64::from(days));
+            match db.forget_old_signups(before).await {
+                Ok(0) => {}
+                Ok(cleared) => tracing::info!(cleared, "deleted personal details of old sign-ups"),
+                Err(err) => tracing::warn!(error = %err, "could not delete old sign-up details"),
+            }
+        }
+    });
 }
 
 /// Binds the listening socket.

@@ -87,6 +87,7 @@ pub fn provide_request_context(state: &AppState) {
     provide_context(state.db.clone());
     provide_context(state.site.clone());
     provide_context(Lang::default());
+    provide_context(app::signups::RetentionDays(state.retention_days));
 }
 
 /// `/healthz`: 200 when the database answers, 503 when it does not.

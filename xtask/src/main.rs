@@ -127,12 +127,22 @@ fn build_release(root: &Path) -> Result {
     status(cargo(root).args(["leptos", "build", "--release"]))
 }
 
-/// The workspace root (the parent of this crate's folder).
+/// The workspace root: the nearest folder at or above the current one whose `Cargo.toml` has a
+/// `[workspace]` table.
+///
+/// Found at run time, not from `env!("CARGO_MANIFEST_DIR")`: cargo copies a binary to
+/// `target/debug/` only when it rebuilds it, so with a target folder shared by two checkouts
+/// a compiled-in path could name the other checkout.
 fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-        .to_path_buf()
+    let start = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    start
+        .ancestors()
+        .find(|dir| {
+            std::fs::read_to_string(dir.join("Cargo.toml"))
+                .is_ok_and(|manifest| manifest.lines().any(|line| line.trim() == "[workspace]"))
+        })
+        .map(Path::to_path_buf)
+        .unwrap_or(start)
 }
 
 /// Cargo's target folder, honouring `CARGO_TARGET_DIR`.

@@ -201,12 +201,23 @@ pub async fn load_activity(slug: String) -> Result<Option<ActivityData>, ServerF
     }))
 }
 
+/// What an occurrence's page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OccurrenceData {
+    pub activity: Activity,
+    pub occurrence: Occurrence,
+    /// Seats left (persons), if the activity has a capacity.
+    pub seats_left: Option<i64>,
+    /// Whether residents can sign up now: sign-up is on, the date is not cancelled or past.
+    pub open_for_signup: bool,
+}
+
 /// The occurrence page's data; None if the activity has no such date.
 #[server(endpoint = "forekomst")]
 pub async fn load_occurrence(
     slug: String,
     date: String,
-) -> Result<Option<(Activity, Occurrence)>, ServerFnError> {
+) -> Result<Option<OccurrenceData>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
         return Ok(None);
@@ -215,7 +226,29 @@ pub async fn load_occurrence(
         activity_slug: slug,
         date,
     };
-    db_from_context()?.occurrence(&key).await.map_err(internal)
+    let db = db_from_context()?;
+    let Some((activity, occurrence)) = db.occurrence(&key).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let seats_left = match activity.capacity {
+        Some(capacity) => {
+            let taken = db
+                .confirmed_persons(activity.id, date)
+                .await
+                .map_err(internal)?;
+            Some((capacity - taken).max(0))
+        }
+        None => None,
+    };
+    let open_for_signup = activity.signup_mode != super::SignupMode::None
+        && !occurrence.is_cancelled()
+        && occurrence.starts > local_now();
+    Ok(Some(OccurrenceData {
+        activity,
+        occurrence,
+        seats_left,
+        open_for_signup,
+    }))
 }
 
 /// What happens from today to Sunday (and, late in the week, the next week too), for the front

@@ -11,11 +11,12 @@ use crate::{
     calendar::{
         api::{
             load_activity, load_calendar, load_occurrence, load_this_week, CalendarData,
-            CalendarQuery, Choice, View,
+            CalendarQuery, Choice, OccurrenceData, View,
         },
         Activity, Occurrence, SignupMode, Status,
     },
     dates::{date_text, long_date, month_name, time_span, weekday_name},
+    forms::{feedback_for, ErrorSummary, Field, FieldKind},
     i18n::{t, t_with},
     pages::{
         errors::{NotFound, ServerError},
@@ -469,9 +470,7 @@ pub fn OccurrencePage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some((activity, occurrence))) => {
-                        view! { <OccurrenceDetails activity occurrence /> }.into_any()
-                    }
+                    Ok(Some(data)) => view! { <OccurrenceDetails data /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <ServerError /> }.into_any(),
                 }
@@ -481,7 +480,16 @@ pub fn OccurrencePage() -> impl IntoView {
 }
 
 #[component]
-fn OccurrenceDetails(activity: Activity, occurrence: Occurrence) -> impl IntoView {
+fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
+    let OccurrenceData {
+        activity,
+        occurrence,
+        seats_left,
+        open_for_signup,
+    } = data;
+    let signup = open_for_signup.then(|| {
+        view! { <SignupForm activity=activity.clone() occurrence=occurrence.clone() seats_left /> }
+    });
     let day = long_date(occurrence.starts.date());
     let title = format!("{} – {}", activity.name, day);
     let when = format!(
@@ -519,8 +527,51 @@ fn OccurrenceDetails(activity: Activity, occurrence: Occurrence) -> impl IntoVie
         {add}
         {paragraphs(&activity.description, "")}
         <ActivityFacts activity=activity.clone() />
+        {signup}
         <p><a href=activity_href>{t("occurrence-all-dates")}</a></p>
     }
+}
+
+/// The sign-up form of an occurrence: a handful of fields, no account.
+#[component]
+fn SignupForm(
+    activity: Activity,
+    occurrence: Occurrence,
+    seats_left: Option<i64>,
+) -> impl IntoView {
+    let feedback = feedback_for("signup");
+    let f = feedback.clone().unwrap_or_default();
+    let seats = seats_left.map(|seats| {
+        if seats > 0 {
+            t_with("signup-seats-left", &[("seats", seats.to_string())])
+        } else {
+            t("signup-full")
+        }
+    });
+    let action = occurrence.key.path();
+    let required = activity.signup_mode == SignupMode::Required;
+    view! {
+        <section aria-labelledby="tilmelding" class="signup">
+            <h2 id="tilmelding">{t("signup-title")}</h2>
+            {required.then(|| view! { <p>{t("signup-required")}</p> })}
+            {seats.map(|seats| view! { <p class="signup__seats">{seats}</p> })}
+            <ErrorSummary feedback=feedback />
+            <form method="post" action=action class="form" novalidate>
+                <Field name="name" label=t("signup-field-name") required=true autocomplete="name" feedback=f.clone() />
+                <Field name="adults" label=t("signup-field-adults") kind=FieldKind::Number value="1" feedback=f.clone() />
+                <Field name="children" label=t("signup-field-children") kind=FieldKind::Number value="0" feedback=f.clone() />
+                <Field name="contact" label=t("signup-field-contact") hint=t("signup-field-contact-hint") feedback=f.clone() />
+                <Field name="note" label=t("signup-field-note") hint=t("signup-field-note-hint") feedback=f.clone() />
+                <p class="muted">
+                    {t_with("signup-data-use", &[("days", crate::signups::retention_days().to_string())])}
+                    " "
+                    <a href="/privatliv">{t("footer-privacy")}</a>
+                </p>
+                <button type="submit" class="button">{t("signup-submit")}</button>
+            </form>
+        </section>
+    }
+    .into_any()
 }
 
 /// The front page's "Denne uge": what happens from now to Sunday.

@@ -110,6 +110,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <p>{t("privacy-login-cookie")}</p>
         <h2>{t("privacy-later-heading")}</h2>
         <p>{t("privacy-later")}</p>
+        <p>{t_with("privacy-retention", &[("days", crate::signups::retention_days().to_string())])}</p>
         <h2>{t("privacy-rights-heading")}</h2>
         <p>{t("privacy-rights")}</p>
         <p>

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod errors;
 pub mod home;
 pub mod info;
+pub mod signup;
 pub mod staff;
 pub mod staff_calendar;
 

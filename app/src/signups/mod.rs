@@ -6,12 +6,25 @@
 //! with several app instances on one PostgreSQL: each sign-up and cancellation runs in a
 //! transaction that holds the occurrence's write lock (see `queries.rs`).
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod queries;
 #[cfg(feature = "ssr")]
 pub mod service;
 
 use serde::{Deserialize, Serialize};
+
+/// How many days after an occurrence the personal details of its sign-ups are kept; the
+/// server puts it in every page's context (`NABOSKAB_RETENTION_DAYS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetentionDays(pub u32);
+
+/// The retention period of the page being rendered.
+pub fn retention_days() -> u32 {
+    leptos::prelude::use_context::<RetentionDays>()
+        .map(|days| days.0)
+        .unwrap_or(30)
+}
 
 /// Where a sign-up stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -249,3 +249,67 @@ impl Db {
         Ok(promoted)
     }
 }
+
+impl Db {
+    /// The persons confirmed for the occurrence of `activity_id` on `date` (none if nobody has
+    /// signed up yet).
+    pub async fn confirmed_persons(
+        &self,
+        activity_id: i64,
+        date: NaiveDate,
+    ) -> Result<i64, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            sqlx::query_scalar(
+                "select cast(coalesce(sum(s.adults + s.children), 0) as bigint) from signups s \
+                 join occurrences o on o.id = s.occurrence_id \
+                 where o.activity_id = $1 and o.on_date = $2 and s.status = 'confirmed'",
+            )
+            .bind(activity_id)
+            .bind(date)
+            .fetch_one(pool)
+            .await
+        })
+    }
+
+    /// The sign-up of a private link with its activity's id and the occurrence's date.
+    pub async fn signup_with_occurrence(
+        &self,
+        token: &TokenHash,
+    ) -> Result<Option<(Signup, i64, NaiveDate)>, sqlx::Error> {
+        let row: Option<(i64, NaiveDate)> = crate::db_run!(self, |pool| {
+            sqlx::query_as(
+                "select o.activity_id, o.on_date from signups s \
+                 join occurrences o on o.id = s.occurrence_id where s.token_hash = $1",
+            )
+            .bind(token.as_str())
+            .fetch_optional(pool)
+            .await
+        })?;
+        let Some((activity_id, date)) = row else {
+            return Ok(None);
+        };
+        Ok(self
+            .signup_by_token(token)
+            .await?
+            .map(|signup| (signup, activity_id, date)))
+    }
+}
+
+impl Db {
+    /// Deletes the name, email, phone and note of every sign-up for an occurrence before
+    /// `before`; the counts (adults, children, status) stay for the figures. Returns how many
+    /// sign-ups were cleared.
+    pub async fn forget_old_signups(&self, before: NaiveDate) -> Result<u64, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            sqlx::query(
+                "update signups set name = '', email = '', phone = '', note = '' \
+                 where occurrence_id in (select id from occurrences where on_date < $1) \
+                 and (name <> '' or email <> '' or phone <> '' or note <> '')",
+            )
+            .bind(before)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })
+    }
+}

@@ -174,7 +174,10 @@ pub async fn sign_up(
     let activity_name = ("activity", activity.name.clone());
     let confirmed = email(
         &party.email,
-        lang.text_with("signup-email-confirmed-subject", std::slice::from_ref(&activity_name)),
+        lang.text_with(
+            "signup-email-confirmed-subject",
+            std::slice::from_ref(&activity_name),
+        ),
         lang.text_with("signup-email-confirmed", std::slice::from_ref(&name)),
         details.clone(),
         links.site_name,

@@ -172,3 +172,81 @@ on_both_backends! {
         test_db.drop_database().await;
     }
 }
+
+on_both_backends! {
+    async fn a_resident_signs_up_gets_a_link_and_cancels(backend: Backend) {
+        let app = crate::helpers::TestApp::spawn(backend).await;
+        let db = &app.state.db;
+        let activity = db.activity_by_slug("faellesspisning-parkcafeen").await.unwrap().unwrap();
+        let today = app::calendar::api::today();
+        let next = app::calendar::occurrences::occurrences_of(&activity, &db.exceptions_of(activity.id).await.unwrap(), today + chrono::Duration::days(1), today + chrono::Duration::days(70))
+            .into_iter()
+            .find(|o| !o.is_cancelled())
+            .unwrap();
+        let path = next.key.path();
+        let (status, page) = app.get(&path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Tilmeld dig") && page.contains("Der er 40 ledige pladser."), "{page}");
+
+        let answer = app.post_form(&path, &[("name", ""), ("adults", "0"), ("contact", "amina@")], None).await;
+        assert_eq!(answer.status, 422);
+        assert!(answer.body.contains("Skriv dit navn.") && answer.body.contains("Skriv en gyldig e-mailadresse"));
+        assert!(answer.body.contains(r#"value="amina@""#));
+
+        let form = [("name", "Amina"), ("adults", "2"), ("children", "3"), ("contact", "amina@example.org"), ("note", "Ingen nødder")];
+        let answer = app.post_form(&path, &form, None).await;
+        assert_eq!(answer.status, 303, "{}", answer.body);
+        assert!(answer.set_cookie.is_none(), "residents get no cookie");
+        let manage = answer.location.unwrap();
+        assert!(manage.starts_with("/tilmelding/") && manage.ends_with("?besked=tilmeldt"), "{manage}");
+        let (status, page) = app.get(&manage).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("I er tilmeldt.") && page.contains("2 voksne og 3 børn"), "{page}");
+        let (_, page) = app.get(&path).await;
+        assert!(page.contains("Der er 35 ledige pladser."));
+
+        let outbox = db.list_outbox(5).await.unwrap();
+        assert_eq!(outbox[0].to_address, "amina@example.org");
+        assert!(outbox[0].subject.contains("Du er tilmeldt"));
+
+        let token = manage.trim_start_matches("/tilmelding/").split('?').next().unwrap();
+        let answer = app.post_form(&format!("/tilmelding/{token}/afmeld"), &[], None).await;
+        assert_eq!(answer.status, 303);
+        let (_, page) = app.get(answer.location.as_deref().unwrap()).await;
+        assert!(page.contains("I er afmeldt.") && page.contains("Tilmeldingen er afmeldt."), "{page}");
+        let (_, page) = app.get(&path).await;
+        assert!(page.contains("Der er 40 ledige pladser."));
+        let (status, _) = app.get("/tilmelding/ukendt").await;
+        assert_eq!(status, 404);
+        app.stop().await;
+    }
+}
+
+on_both_backends! {
+    async fn old_signups_lose_their_personal_details_and_keep_their_counts(backend: Backend) {
+        let test_db = TestDb::new(backend).await;
+        let db = test_db.connect().await;
+        let occurrence = occurrence_with_capacity(&db, 40).await; // 28 January 2027
+        let now = Utc::now();
+        let mut amina = party("Amina", 2, 3);
+        amina.phone = "+45 12 34 56 78".into();
+        amina.note = "Ingen nødder".into();
+        db.sign_up(occurrence, Some(40), &amina, &Token::generate().hash(), &SignupMails::default(), now).await.unwrap();
+        db.sign_up(occurrence, Some(40), &party("Bo", 1, 0), &Token::generate().hash(), &SignupMails::default(), now).await.unwrap();
+
+        // Not yet: the occurrence is not before the cut-off.
+        assert_eq!(db.forget_old_signups(NaiveDate::from_ymd_opt(2027, 1, 28).unwrap()).await.unwrap(), 0);
+        assert_eq!(db.forget_old_signups(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()).await.unwrap(), 2);
+        assert_eq!(db.forget_old_signups(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()).await.unwrap(), 0, "once");
+
+        let stored = db.signups_of(occurrence).await.unwrap();
+        for signup in &stored {
+            assert!(signup.name.is_empty() && signup.email.is_empty() && signup.phone.is_empty() && signup.note.is_empty(), "{signup:?}");
+        }
+        let persons: i64 = stored.iter().map(Signup::persons).sum();
+        assert_eq!(persons, 6, "the counts stay");
+        assert!(stored.iter().all(|signup| signup.status == SignupStatus::Confirmed));
+        db.close().await;
+        test_db.drop_database().await;
+    }
+}

@@ -1,0 +1,103 @@
+//! `/tilmelding/{token}`: the private page of a sign-up, reached from the confirmation email or
+//! right after signing up. It shows where the party stands and lets them cancel.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    dates::{long_date, time_span},
+    forms::Notice,
+    i18n::{t, t_with},
+    pages::{
+        account::notice_from_query,
+        errors::{NotFound, ServerError},
+    },
+    signups::{
+        api::{load_signup, SignupPage},
+        SignupStatus,
+    },
+};
+
+/// `/tilmelding/{token}`.
+#[component]
+pub fn SignupManagePage() -> impl IntoView {
+    let token = use_params_map()
+        .get_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let data = OnceResource::new_blocking(load_signup(token.clone()));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let token = token.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(Some(page)) => view! { <SignupDetails page token /> }.into_any(),
+                        Ok(None) => view! { <NotFound /> }.into_any(),
+                        Err(_) => view! { <ServerError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
+    let SignupPage {
+        activity,
+        occurrence,
+        signup,
+    } = page;
+    let notice = notice_from_query(&[
+        ("tilmeldt", "notice-signed-up"),
+        ("afmeldt", "notice-signup-cancelled"),
+    ]);
+    let status = match signup.status {
+        SignupStatus::Confirmed => t("signup-status-confirmed"),
+        SignupStatus::Waitlisted => t("signup-status-waitlisted"),
+        SignupStatus::Cancelled => t("signup-status-cancelled"),
+    };
+    let when = format!(
+        "{}, {}",
+        long_date(occurrence.starts.date()),
+        time_span(occurrence.starts.time(), occurrence.ends.time())
+    );
+    let party = t_with(
+        "signup-party",
+        &[
+            ("adults", signup.adults.to_string()),
+            ("children", signup.children.to_string()),
+        ],
+    );
+    let cancel = (signup.status != SignupStatus::Cancelled).then(|| {
+        let action = format!("/tilmelding/{token}/afmeld");
+        view! {
+            <form method="post" action=action class="form">
+                <p>{t("signup-cancel-hint")}</p>
+                <button type="submit" class="button button--secondary">{t("signup-cancel")}</button>
+            </form>
+        }
+    });
+    let occurrence_href = occurrence.key.path();
+    view! {
+        <Title text=t("signup-manage-title") />
+        <h1>{t("signup-manage-title")}</h1>
+        <Notice text=notice />
+        <p class="lead"><strong>{status}</strong></p>
+        <dl class="facts">
+            <dt>{t("signup-what")}</dt>
+            <dd><a href=occurrence_href>{activity.name.clone()}</a></dd>
+            <dt>{t("signup-when")}</dt>
+            <dd>{when}</dd>
+            {activity.venue.clone().map(|venue| view! { <dt>{t("activity-venue")}</dt> <dd>{venue.name}</dd> })}
+            <dt>{t("signup-field-name")}</dt>
+            <dd>{signup.name.clone()}</dd>
+            <dt>{t("signup-who")}</dt>
+            <dd>{party}</dd>
+        </dl>
+        <p class="muted">{t("signup-keep-link")}</p>
+        {cancel}
+    }
+}

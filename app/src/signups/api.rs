@@ -1,0 +1,49 @@
+//! The server function behind the private page of a sign-up (`/tilmelding/{token}`): anyone
+//! with the link may see it, nobody without it can find it.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::Signup;
+use crate::calendar::{Activity, Occurrence};
+
+/// What the private page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupPage {
+    pub activity: Activity,
+    pub occurrence: Occurrence,
+    pub signup: Signup,
+}
+
+/// The sign-up of a private link; None for an unknown link.
+#[server(endpoint = "tilmelding")]
+pub async fn load_signup(token: String) -> Result<Option<SignupPage>, ServerFnError> {
+    use crate::{
+        accounts::token::Token,
+        calendar::OccurrenceKey,
+        errors::{db_from_context, internal},
+    };
+    let db = db_from_context()?;
+    let Some((signup, activity_id, date)) = db
+        .signup_with_occurrence(&Token::from_link(&token).hash())
+        .await
+        .map_err(internal)?
+    else {
+        return Ok(None);
+    };
+    let Some(activity) = db.activity_by_id(activity_id).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let key = OccurrenceKey {
+        activity_slug: activity.slug.clone(),
+        date,
+    };
+    let Some((activity, occurrence)) = db.occurrence(&key).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    Ok(Some(SignupPage {
+        activity,
+        occurrence,
+        signup,
+    }))
+}
