@@ -5,7 +5,11 @@ import { expect, test } from '@playwright/test';
 import { demo, emailTo, linkIn, logIn, logOut, maildevUrl } from './helpers';
 
 test.describe('accounts', () => {
-  test.skip(!maildevUrl, 'needs the maildev that `cargo xtask test` starts');
+  // The emails are read from the maildev that `cargo xtask test` starts; without it these tests
+  // fail rather than pass unseen.
+  test.beforeAll(() => {
+    expect(maildevUrl, 'NABOSKAB_E2E_MAILDEV_URL (run through `cargo xtask test`)').toBeTruthy();
+  });
   test.setTimeout(120_000);
 
   test('an invited journalist sets a password, is refused the staff area and resets it by email', async ({
