@@ -86,6 +86,29 @@ const ACTIVITY_SELECT: &str = "select a.id, a.slug, a.name, a.description, \
      from activities a left join focus_areas f on f.id = a.focus_area_id \
      left join venues v on v.id = a.venue_id";
 
+/// Binds an activity's fields as `$1`…`$14` in the order of the table's columns, and `now` as
+/// `$15`.
+macro_rules! bind_activity {
+    ($query:expr, $activity:expr, $now:expr) => {
+        $query
+            .bind(&$activity.slug)
+            .bind(&$activity.name)
+            .bind(&$activity.description)
+            .bind($activity.focus_area_id)
+            .bind($activity.venue_id)
+            .bind($activity.starts_on)
+            .bind($activity.start_time)
+            .bind($activity.end_time)
+            .bind(&$activity.rule)
+            .bind($activity.capacity)
+            .bind($activity.signup_mode.as_str())
+            .bind(&$activity.price_note)
+            .bind(&$activity.accessibility_note)
+            .bind(&$activity.contact)
+            .bind($now)
+    };
+}
+
 /// An activity as staff write it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewActivity {
@@ -203,30 +226,16 @@ impl Db {
     ) -> Result<i64, sqlx::Error> {
         db_run!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let id: i64 = sqlx::query_scalar(
+            let insert = sqlx::query_scalar(
                 "insert into activities (slug, name, description, focus_area_id, venue_id, \
                  starts_on, start_time, end_time, rule, capacity, signup_mode, price_note, \
                  accessibility_note, contact, created_at, updated_at) \
                  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
                  returning id",
-            )
-            .bind(&activity.slug)
-            .bind(&activity.name)
-            .bind(&activity.description)
-            .bind(activity.focus_area_id)
-            .bind(activity.venue_id)
-            .bind(activity.starts_on)
-            .bind(activity.start_time)
-            .bind(activity.end_time)
-            .bind(&activity.rule)
-            .bind(activity.capacity)
-            .bind(activity.signup_mode.as_str())
-            .bind(&activity.price_note)
-            .bind(&activity.accessibility_note)
-            .bind(&activity.contact)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+            );
+            let id: i64 = bind_activity!(insert, activity, now)
+                .fetch_one(&mut *tx)
+                .await?;
             crate::accounts::queries::audit_in!(
                 tx,
                 now,
@@ -249,30 +258,16 @@ impl Db {
     ) -> Result<bool, sqlx::Error> {
         db_run!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let updated = sqlx::query(
-                "update activities set slug = $2, name = $3, description = $4, \
-                 focus_area_id = $5, venue_id = $6, starts_on = $7, start_time = $8, \
-                 end_time = $9, rule = $10, capacity = $11, signup_mode = $12, price_note = $13, \
-                 accessibility_note = $14, contact = $15, updated_at = $16 where id = $1",
-            )
-            .bind(id)
-            .bind(&activity.slug)
-            .bind(&activity.name)
-            .bind(&activity.description)
-            .bind(activity.focus_area_id)
-            .bind(activity.venue_id)
-            .bind(activity.starts_on)
-            .bind(activity.start_time)
-            .bind(activity.end_time)
-            .bind(&activity.rule)
-            .bind(activity.capacity)
-            .bind(activity.signup_mode.as_str())
-            .bind(&activity.price_note)
-            .bind(&activity.accessibility_note)
-            .bind(&activity.contact)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            let update = sqlx::query(
+                "update activities set slug = $1, name = $2, description = $3, \
+                 focus_area_id = $4, venue_id = $5, starts_on = $6, start_time = $7, \
+                 end_time = $8, rule = $9, capacity = $10, signup_mode = $11, price_note = $12, \
+                 accessibility_note = $13, contact = $14, updated_at = $15 where id = $16",
+            );
+            let updated = bind_activity!(update, activity, now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             if updated.rows_affected() == 0 {
                 return Ok(false);
             }

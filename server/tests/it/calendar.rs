@@ -316,6 +316,17 @@ on_both_backends! {
         assert!(page.body.contains("Aktiviteten er oprettet."), "{}", page.body);
         assert!(page.body.contains(r#"value="18:00""#), "the form shows the stored time");
 
+        // Changing it keeps its identity and rule.
+        let mut changed = form.clone();
+        changed[0] = ("name", "Strikkeklub for alle, også begyndere");
+        changed[1] = ("slug", "strikkeklub-for-alle");
+        let answer = app.post_form(&edit, &changed, Some(&staff)).await;
+        assert_eq!(answer.status, 303, "{}", answer.body);
+        assert!(answer.location.unwrap().ends_with("?besked=gemt"));
+        let updated = app.state.db.activity_by_slug("strikkeklub-for-alle").await.unwrap().unwrap();
+        assert_eq!((updated.id, updated.name.as_str()), (activity.id, "Strikkeklub for alle, også begyndere"));
+        assert_eq!(updated.rule, activity.rule);
+
         // Cancel one date: only a date the rule has.
         let exceptions = format!("{edit}/undtagelser");
         let answer = app.post_form(&exceptions, &[("on_date", "2027-01-12"), ("kind", "cancelled")], Some(&staff)).await;
