@@ -31,7 +31,7 @@ const BODY_LIMIT: usize = 1024 * 1024;
 
 /// Builds the whole router for `state`.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_request_context(&state)
@@ -80,6 +80,19 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The Leptos routes, worked out once per process.
+///
+/// `generate_route_list` renders the app with resource loading switched off by a
+/// process-global flag; a resource first polled by another request while that flag is up
+/// never resolves (leptos-rs/leptos#4773). Generating the list once, before any server in the
+/// process serves, keeps requests clear of that window; it matters for the tests, which start
+/// many apps in one process.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// What every page and server function finds in its Leptos context.
