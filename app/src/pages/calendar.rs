@@ -16,7 +16,7 @@ use crate::{
         Activity, Occurrence, SignupMode, Status,
     },
     dates::{date_text, long_date, month_name, time_span, weekday_name},
-    forms::{feedback_for, ErrorSummary, Field, FieldKind},
+    forms::{feedback_for, ErrorSummary, Field, FieldKind, SelectField},
     i18n::{t, t_with},
     pages::{
         errors::{NotFound, ServerError},
@@ -163,14 +163,15 @@ fn CalendarBody(data: CalendarData) -> impl IntoView {
 /// The filter form: a GET form, so it works without JavaScript and its result can be bookmarked.
 #[component]
 fn Filters(data: CalendarData) -> impl IntoView {
-    let options = |choices: &[Choice], chosen: &Option<String>| {
-        choices
-            .iter()
-            .map(|choice| {
-                let selected = chosen.as_deref() == Some(choice.slug.as_str());
-                view! { <option value=choice.slug.clone() selected=selected>{choice.name.clone()}</option> }
-            })
-            .collect_view()
+    // "Alle" first, then the choices, for the form's usual drop-down field.
+    let options = |choices: &[Choice]| {
+        std::iter::once((String::new(), t("calendar-filter-all")))
+            .chain(
+                choices
+                    .iter()
+                    .map(|choice| (choice.slug.clone(), choice.name.clone())),
+            )
+            .collect::<Vec<_>>()
     };
     let keep = match &data.view {
         View::List => None,
@@ -183,20 +184,18 @@ fn Filters(data: CalendarData) -> impl IntoView {
     view! {
         <form method="get" action="/kalender" class="filters">
             {keep.map(|(name, value)| view! { <input type="hidden" name=name value=value /> })}
-            <div class="field">
-                <label for="omraade">{t("calendar-filter-area")}</label>
-                <select id="omraade" name="omraade">
-                    <option value="">{t("calendar-filter-all")}</option>
-                    {options(&data.focus_areas, &data.focus_area)}
-                </select>
-            </div>
-            <div class="field">
-                <label for="sted">{t("calendar-filter-venue")}</label>
-                <select id="sted" name="sted">
-                    <option value="">{t("calendar-filter-all")}</option>
-                    {options(&data.venues, &data.venue)}
-                </select>
-            </div>
+            <SelectField
+                name="omraade"
+                label=t("calendar-filter-area")
+                options=options(&data.focus_areas)
+                value=data.focus_area.clone().unwrap_or_default()
+            />
+            <SelectField
+                name="sted"
+                label=t("calendar-filter-venue")
+                options=options(&data.venues)
+                value=data.venue.clone().unwrap_or_default()
+            />
             <button type="submit" class="button button--secondary">{t("calendar-filter-submit")}</button>
         </form>
     }
@@ -331,7 +330,7 @@ fn MonthGrid(data: CalendarData) -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <span class="month__date" aria-hidden="true">{day.day()}</span>
-                                        <span class="month__label visually-hidden">{label.clone()}</span>
+                                        <span class="month__label">{label.clone()}</span>
                                     }
                                 })}
                             {(!empty).then(|| view! { <ul class="occurrences">{items}</ul> })}
