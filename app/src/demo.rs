@@ -115,7 +115,7 @@ const ACTIVITIES: &[DemoActivity] = &[
 nogen endnu. Fortæl os gerne om allergi, når du tilmelder dig.",
         focus_area: "beboernetvaerk-inddragelse-og-demokrati",
         venue: Some("parkcafeen"),
-        starts_on: (2026, 1, 29),
+        starts_on: (2025, 1, 30),
         start: (17, 30),
         end: (19, 30),
         rule: "FREQ=MONTHLY;BYDAY=-1TH",
@@ -131,7 +131,7 @@ Nogle gange kommer en sundhedsplejerske og fortæller om et emne, fx førstehjæ
 babymassage eller mad og sundhed.",
         focus_area: "boern-unge-og-familie",
         venue: Some("parkcafeen"),
-        starts_on: (2026, 1, 6),
+        starts_on: (2025, 1, 7),
         start: (9, 30),
         end: (11, 30),
         rule: "FREQ=WEEKLY;BYDAY=TU",
@@ -161,7 +161,7 @@ kom over 70 naboer.",
             "Hjælp til lektier, breve fra kommunen og ansøgninger. Frivillige hjælper dig.",
         focus_area: "uddannelse-beskaeftigelse-og-erhverv",
         venue: Some("bysekretariatet"),
-        starts_on: (2026, 1, 7),
+        starts_on: (2025, 1, 8),
         start: (16, 0),
         end: (18, 0),
         rule: "FREQ=WEEKLY;BYDAY=WE",
@@ -175,7 +175,7 @@ kom over 70 naboer.",
         description: "Vi skriver ansøgninger og CV sammen og øver os til jobsamtaler.",
         focus_area: "uddannelse-beskaeftigelse-og-erhverv",
         venue: Some("bysekretariatet"),
-        starts_on: (2026, 1, 8),
+        starts_on: (2025, 1, 9),
         start: (10, 0),
         end: (12, 0),
         rule: "FREQ=WEEKLY;BYDAY=TH",
@@ -190,7 +190,7 @@ kom over 70 naboer.",
 computer eller telefon med.",
         focus_area: "uddannelse-beskaeftigelse-og-erhverv",
         venue: Some("bysekretariatet"),
-        starts_on: (2026, 1, 5),
+        starts_on: (2025, 1, 6),
         start: (13, 0),
         end: (15, 0),
         rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
@@ -204,7 +204,7 @@ computer eller telefon med.",
         description: "Vi taler dansk sammen og øver ord til hverdagen. Alle niveauer.",
         focus_area: "uddannelse-beskaeftigelse-og-erhverv",
         venue: Some("parken"),
-        starts_on: (2026, 1, 5),
+        starts_on: (2025, 1, 6),
         start: (10, 0),
         end: (12, 0),
         rule: "FREQ=WEEKLY;BYDAY=MO,WE",
@@ -218,7 +218,7 @@ computer eller telefon med.",
         description: "Børn og unge fra 10 til 15 år laver mad sammen og spiser den bagefter.",
         focus_area: "boern-unge-og-familie",
         venue: Some("parkcafeen"),
-        starts_on: (2026, 1, 7),
+        starts_on: (2025, 1, 8),
         start: (15, 30),
         end: (17, 30),
         rule: "FREQ=WEEKLY;BYDAY=WE",
@@ -247,7 +247,7 @@ computer eller telefon med.",
 hvor der kan blive mere trygt, fx med bedre lys.",
         focus_area: "udsatte-grupper",
         venue: Some("bysekretariatet"),
-        starts_on: (2026, 3, 3),
+        starts_on: (2025, 3, 4),
         start: (19, 0),
         end: (20, 30),
         rule: "FREQ=MONTHLY;BYDAY=1TU",
@@ -261,7 +261,7 @@ hvor der kan blive mere trygt, fx med bedre lys.",
         description: "Beboerforeningens linedance. Ingen erfaring nødvendig.",
         focus_area: "sundhed",
         venue: Some("parken"),
-        starts_on: (2026, 1, 8),
+        starts_on: (2025, 1, 9),
         start: (19, 0),
         end: (21, 0),
         rule: "FREQ=WEEKLY;BYDAY=TH",
@@ -275,7 +275,7 @@ hvor der kan blive mere trygt, fx med bedre lys.",
         description: "Beboerforeningens svømmehold i Randers Svømmehal. Vi mødes ved indgangen.",
         focus_area: "sundhed",
         venue: None,
-        starts_on: (2026, 1, 11),
+        starts_on: (2025, 1, 12),
         start: (10, 0),
         end: (11, 0),
         rule: "FREQ=WEEKLY;BYDAY=SU",
@@ -319,10 +319,13 @@ async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
         };
         let id = db.create_activity(None, &activity, now).await?;
         let exceptions: &[((i32, u32, u32), ExceptionKind, &str)] = match demo.slug {
-            "faellesspisning-parkcafeen" => {
-                &[((2026, 7, 30), ExceptionKind::Cancelled, "Sommerferie")]
-            }
+            "faellesspisning-parkcafeen" => &[
+                ((2025, 7, 31), ExceptionKind::Cancelled, "Sommerferie"),
+                ((2026, 7, 30), ExceptionKind::Cancelled, "Sommerferie"),
+            ],
             "babycafe" => &[
+                ((2025, 12, 23), ExceptionKind::Cancelled, "Juleferie"),
+                ((2025, 12, 30), ExceptionKind::Cancelled, "Juleferie"),
                 ((2026, 12, 22), ExceptionKind::Cancelled, "Juleferie"),
                 ((2026, 12, 29), ExceptionKind::Cancelled, "Juleferie"),
             ],
@@ -343,6 +346,155 @@ async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
         }
     }
     Ok(())
+}
+
+/// How many came to a demo activity each time: adults, children and volunteers as ranges, and
+/// whether residents signed up (then most adults and children came as signed-up parties).
+#[derive(Clone)]
+struct Turnout {
+    adults: (i64, i64),
+    children: (i64, i64),
+    volunteers: (i64, i64),
+    signups: bool,
+}
+
+fn turnout(slug: &str) -> Option<Turnout> {
+    let (adults, children, volunteers, signups) = match slug {
+        // About 34 residents and 2 volunteers each time (DESIGN.md §7).
+        "faellesspisning-parkcafeen" => ((20, 26), (6, 12), (2, 3), true),
+        "pc-undervisning" => ((4, 8), (0, 0), (1, 1), true),
+        // About 8 mothers with their babies.
+        "babycafe" => ((6, 10), (6, 10), (1, 1), false),
+        "lektiehjaelp-for-voksne" => ((4, 9), (0, 0), (2, 3), false),
+        "jobklub" => ((5, 10), (0, 0), (1, 2), false),
+        "danskundervisning" => ((6, 14), (0, 0), (2, 2), false),
+        "madklub-for-boern-og-unge" => ((0, 0), (10, 15), (2, 2), false),
+        "tryghedsvandring" => ((8, 15), (0, 0), (0, 0), false),
+        "linedance" => ((10, 18), (0, 0), (1, 1), false),
+        "svoemning" => ((6, 12), (2, 6), (1, 1), false),
+        _ => return None,
+    };
+    Some(Turnout {
+        adults,
+        children,
+        volunteers,
+        signups,
+    })
+}
+
+const DEMO_NAMES: &[&str] = &[
+    "Amina", "Bo", "Fatima", "Jens", "Leyla", "Mette", "Omar", "Sofie", "Yusuf", "Hanne", "Ali",
+    "Karin", "Nour", "Peter", "Zainab", "Lise",
+];
+
+/// A past of attendance for the figures page: every date of the demo activities before today
+/// gets an attendance record (now and then one that was not held), and the communal dinner and
+/// the PC course get signed-up parties, most of which came. The numbers are random but the
+/// same on every load (a fixed seed). Everything is written in one transaction.
+async fn load_attendance(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::Error> {
+    use rand::{rngs::StdRng, Rng, SeedableRng};
+
+    use crate::{accounts::token::Token, calendar::occurrences::occurrences_of};
+    let mut rng = StdRng::seed_from_u64(2026);
+    let now = chrono::Utc::now();
+    let yesterday = today.pred_opt().unwrap_or(today);
+    // (activity, its turnout, capacity, scheduled date, start) of every past date held or not.
+    let mut dates = Vec::new();
+    for activity in db.list_activities().await? {
+        let Some(turnout) = turnout(&activity.slug) else {
+            continue;
+        };
+        let exceptions = db.exceptions_of(activity.id).await?;
+        for occurrence in occurrences_of(&activity, &exceptions, activity.starts_on, yesterday) {
+            if !occurrence.is_cancelled() {
+                dates.push((activity.id, turnout.clone(), activity.capacity, occurrence));
+            }
+        }
+    }
+    crate::db_run!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        for (activity_id, turnout, capacity, occurrence) in &dates {
+            let created = occurrence.starts.and_utc() - chrono::Duration::days(3);
+            let occurrence_id: i64 = sqlx::query_scalar(
+                "insert into occurrences (activity_id, on_date) values ($1, $2) returning id",
+            )
+            .bind(activity_id)
+            .bind(occurrence.key.date)
+            .fetch_one(&mut *tx)
+            .await?;
+            // About one date in 25 did not take place after all.
+            let held = rng.random_range(0..25) != 0;
+            let mut walkin_adults = rng.random_range(turnout.adults.0..=turnout.adults.1);
+            let mut walkin_children = rng.random_range(turnout.children.0..=turnout.children.1);
+            let volunteers = rng.random_range(turnout.volunteers.0..=turnout.volunteers.1);
+            let mut came = 0;
+            if turnout.signups {
+                // The parties that signed up take most of the seats; the rest walk in.
+                let mut seats = capacity.unwrap_or(i64::MAX);
+                let mut index = 0;
+                while walkin_adults > 2 && seats > 2 {
+                    let adults = rng.random_range(1..=2).min(walkin_adults);
+                    let children = rng.random_range(0..=2).min(walkin_children);
+                    let status = match rng.random_range(0..12) {
+                        0 => "cancelled",
+                        _ => "confirmed",
+                    };
+                    let attended =
+                        (held && status == "confirmed").then(|| rng.random_range(0..10) != 0);
+                    if attended == Some(true) {
+                        walkin_adults -= adults;
+                        walkin_children -= children;
+                        came += adults + children;
+                    }
+                    if status == "confirmed" {
+                        seats -= adults + children;
+                    }
+                    let promoted =
+                        (status == "confirmed" && rng.random_range(0..15) == 0).then_some(created);
+                    let cancelled = (status == "cancelled").then_some(created);
+                    sqlx::query(
+                        "insert into signups (occurrence_id, name, adults, children, status, \
+                         token_hash, created_at, promoted_at, cancelled_at, attended) \
+                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    )
+                    .bind(occurrence_id)
+                    .bind(DEMO_NAMES[index % DEMO_NAMES.len()])
+                    .bind(adults)
+                    .bind(children)
+                    .bind(status)
+                    .bind(Token::generate().hash().as_str().to_owned())
+                    .bind(created)
+                    .bind(promoted)
+                    .bind(cancelled)
+                    .bind(attended)
+                    .execute(&mut *tx)
+                    .await?;
+                    index += 1;
+                }
+            }
+            let participants = came + walkin_adults + walkin_children;
+            let first_timers = rng.random_range(0..=(participants / 10).max(1));
+            let (walkin_adults, walkin_children, volunteers, first_timers) = if held {
+                (walkin_adults, walkin_children, volunteers, first_timers)
+            } else {
+                (0, 0, 0, 0)
+            };
+            sqlx::query(
+                "insert into attendance (occurrence_id, held, walkin_adults, walkin_children, \
+                 volunteers, first_timers, recorded_at) values ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(occurrence_id)
+            .bind(held)
+            .bind(walkin_adults)
+            .bind(walkin_children)
+            .bind(volunteers)
+            .bind(first_timers)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    })
 }
 
 fn site() -> SiteInfo {
@@ -373,6 +525,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     }
     if db.list_activities().await?.is_empty() {
         load_activities(db).await?;
+        load_attendance(db, crate::calendar::api::today()).await?;
         loaded = true;
     }
     if db.count_accounts().await? == 0 {

@@ -68,6 +68,32 @@ impl Lang {
             .try_lookup_with_args(self.id(), key, &args)
             .unwrap_or_else(|| key.to_owned())
     }
+
+    /// The text for `key` with arguments that may be numbers, so that the text can choose its
+    /// plural form (`{ $held -> [one] … *[other] … }`).
+    pub fn text_with_values(self, key: &str, args: &[(&'static str, Arg)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Text(text) => FluentValue::from(text.clone()),
+                    Arg::Number(number) => FluentValue::from(*number),
+                };
+                (Cow::Borrowed(*name), value)
+            })
+            .collect();
+        LOCALES
+            .try_lookup_with_args(self.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// An argument of [`Lang::text_with_values`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    /// A whole number; Fluent chooses plural forms by it.
+    Number(i64),
 }
 
 /// The language of the page being rendered.
@@ -158,11 +184,12 @@ mod tests {
     /// The string literals passed to `t(`, `t_with(`, `.text(` and `.text_with(`.
     fn keys_in(code: &str) -> Vec<&str> {
         let mut keys = Vec::new();
-        for opener in ["t(\"", "t_with(\""] {
+        for opener in ["t(\"", "t_with(\"", "text_with_values(\""] {
             for (at, _) in code.match_indices(opener) {
                 // `t(` and `text(`, but not `get(` or `select(`.
                 let before = &code[..at];
                 let call = before.ends_with("tex")
+                    || opener.starts_with("text")
                     || !before
                         .chars()
                         .next_back()

@@ -5,8 +5,10 @@
 //! nothing of sqlx reaches the browser build.
 
 pub mod accounts;
+pub mod attendance;
 pub mod calendar;
 pub mod dates;
+pub mod figures;
 pub mod forms;
 pub mod i18n;
 pub mod layout;

@@ -17,10 +17,12 @@ use crate::{
         },
         calendar::{ActivityPage, CalendarPage, OccurrencePage},
         errors::NotFound,
+        figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
         info::{AccessibilityPage, NewsPage, PrivacyPage, WritePage},
         signup::SignupManagePage,
         staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
+        staff_attendance::{AttendancePage, SignupPrintPage, StaffOccurrencePage},
         staff_calendar::{StaffActivitiesPage, StaffActivityPage},
     },
     site::SiteInfo,
@@ -78,13 +80,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("nulstil/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("konto") view=AccountPage />
                     <Route path=path!("ingen-adgang") view=ForbiddenPage />
-                    <Route path=path!("personale") view=StaffHome />
+                    <Route path=path!("personale") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("personale/brugere") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("personale/udbakke") view=OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("personale/log") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("personale/aktiviteter") view=StaffActivitiesPage ssr=SsrMode::Async />
                     <Route path=path!("personale/aktiviteter/ny") view=StaffActivityPage ssr=SsrMode::Async />
                     <Route path=path!("personale/aktiviteter/:id") view=StaffActivityPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/aktiviteter/:id/:date") view=StaffOccurrencePage ssr=SsrMode::Async />
+                    <Route path=path!("personale/aktiviteter/:id/:date/udskriv") view=SignupPrintPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/aktiviteter/:id/:date/fremmoede") view=AttendancePage ssr=SsrMode::Async />
+                    <Route path=path!("personale/tal") view=FiguresPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/tal/rapport") view=FiguresReportPage ssr=SsrMode::Async />
                     <Route path=path!("borgerjournalist") view=JournalistHome />
                     <Route path=path!("was") view=AccessibilityPage />
                     <Route path=path!("privatliv") view=PrivacyPage />

@@ -77,6 +77,13 @@ const rolePages: [keyof typeof demo, string[]][] = [
       '/konto',
       '/personale/aktiviteter',
       '/personale/aktiviteter/ny',
+      // A past communal dinner of the demo: its sign-ups, print view and attendance form.
+      '/personale/aktiviteter/1/2026-10-29',
+      '/personale/aktiviteter/1/2026-10-29/udskriv',
+      '/personale/aktiviteter/1/2026-10-29/fremmoede',
+      '/personale/tal',
+      '/personale/tal?aar=2025&kvartal=2',
+      '/personale/tal/rapport',
     ],
   ],
   ['journalist', ['/borgerjournalist', '/konto', '/personale']],

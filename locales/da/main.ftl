@@ -415,3 +415,147 @@ signup-party = { $adults } voksne og { $children } børn
 signup-keep-link = Adressen på denne side er din egen. Del den ikke med andre.
 signup-cancel-hint = Kan I ikke komme alligevel? Så afmeld jer, så andre kan få pladsen.
 signup-cancel = Afmeld
+
+## Changing a sign-up, and reminders
+signup-change-title = Ændr antal
+signup-change-submit = Gem ændringen
+signup-change-closed = Tilmeldingen kan ikke ændres længere.
+signup-change-no-room = Der er ikke plads til så mange. I beholder de pladser, I har.
+notice-party-changed = Ændringen er gemt.
+signup-email-reminder-subject = Husk i morgen: { $activity }
+signup-email-reminder = Hej { $name }. Vi glæder os til at se jer i morgen. Kan I ikke komme alligevel, så brug linket i din første e-mail til at afmelde jer, så andre kan få pladsen.
+
+## Staff: one date's sign-ups, print view and attendance
+staff-today = I dag
+staff-today-empty = Der er ingen aktiviteter i dag.
+staff-link-figures = Se tal for aktiviteterne, og hent dem til rapporten.
+staff-activity-dates = Datoer: tilmeldte og fremmøde
+staff-activity-dates-hint = Vælg en dato for at se de tilmeldte eller skrive fremmødet.
+staff-back-to-activity = ‹ { $activity }
+staff-signups-title = Tilmeldte
+staff-signups-seats = { $confirmed } af { $capacity } pladser er taget. { $waiting } personer venter.
+staff-signups-count = { $confirmed } personer er tilmeldt. { $waiting } personer venter.
+staff-signups-drop-in = Man tilmelder sig ikke denne aktivitet. Skriv bare, hvor mange der kom.
+staff-signups-empty = Ingen har tilmeldt sig.
+staff-signups-name = Navn
+staff-signups-party = Antal
+staff-signups-contact = Kontakt
+staff-signups-note = Besked
+staff-signups-status = Status
+staff-signups-print = Udskriv listen
+staff-signup-name-deleted = (navn slettet)
+staff-status-confirmed = Tilmeldt
+staff-status-waitlisted = Venteliste
+staff-status-cancelled = Afmeldt
+staff-attendance-title = Fremmøde
+staff-attendance-record = Skriv fremmøde
+staff-attendance-none = Ikke skrevet endnu.
+staff-attendance-not-held = Blev ikke holdt.
+staff-attendance-summary = { $participants } deltagere og { $volunteers } frivillige.
+notice-attendance-saved = Fremmødet er gemt.
+staff-print-back = ‹ Tilbage
+staff-print-came = Mødt
+staff-print-total = { $confirmed } personer er tilmeldt.
+staff-print-walk-ins = Kom uden tilmelding: voksne ______ børn ______ frivillige ______ første gang ______
+attendance-held = Blev aktiviteten holdt?
+attendance-held-yes = Ja, den blev holdt
+attendance-held-no = Nej, den blev aflyst
+attendance-held-missing = Vælg om aktiviteten blev holdt.
+attendance-came = Hvem kom?
+attendance-came-hint = Sæt flueben ved dem, der kom.
+attendance-walkin-adults = Voksne, der kom uden tilmelding
+attendance-walkin-children = Børn, der kom uden tilmelding
+attendance-adults = Antal voksne
+attendance-children = Antal børn
+attendance-volunteers = Antal frivillige
+attendance-first-timers = Heraf første gang
+attendance-first-timers-hint = Deltagere, der kom for første gang.
+attendance-count-invalid = Skriv et tal fra 0 til 1000.
+attendance-save = Gem fremmødet
+
+## Staff: figures
+figures-title = Tal
+figures-choose-year = Vælg år og kvartal
+figures-year = År
+figures-quarter = Kvartal
+figures-whole-year = Hele året
+figures-q1 = 1. kvartal
+figures-q2 = 2. kvartal
+figures-q3 = 3. kvartal
+figures-q4 = 4. kvartal
+figures-choose-dates = Eller vælg selv datoerne
+figures-from = Fra dato
+figures-to = Til dato
+figures-show = Vis tallene
+figures-year-invalid = Vælg et år.
+figures-quarter-invalid = Vælg et kvartal fra 1 til 4.
+figures-to-before-from = Til-datoen skal være efter fra-datoen.
+figures-period-too-long = Vælg en periode på højst 10 år.
+figures-quarter-label = { $quarter }. kvartal { $year }
+figures-chosen-label = perioden { $from } til { $to }
+figures-period-heading = Tal for { $period } (sidste år: { $previous })
+figures-table-legend = først { $current }, under det { $previous }
+figures-csv = Hent som regneark (CSV til Excel)
+figures-report = Rapport til udskrift
+figures-report-heading = Aktiviteter i { $period }
+figures-back = ‹ Tilbage til tallene
+figures-total = I alt
+figures-by-activity = Pr. aktivitet
+figures-by-focus-area = Pr. indsatsområde
+figures-no-focus-area = Intet indsatsområde
+figures-empty = Der er ingen tal for perioden.
+figures-name = Navn
+figures-chart-activities = Deltagere pr. aktivitet
+figures-chart-areas = Deltagere pr. indsatsområde
+figures-chart-see-table = Tallene står også i tabellen herunder.
+figures-definitions = Sådan tæller vi
+figures-held = Afholdt
+figures-held-definition = Antal gange aktiviteten blev holdt, ifølge det fremmøde personalet har skrevet. Datoer uden skrevet fremmøde tælles ikke med.
+figures-not-held = Aflyst
+figures-not-held-definition = Antal gange personalet har skrevet, at aktiviteten ikke blev holdt.
+figures-participants = Deltagere
+figures-participants-definition = Voksne og børn, der kom: de tilmeldte, der fik flueben, og dem der kom uden tilmelding. Frivillige tælles ikke med.
+figures-adults = Voksne
+figures-children = Børn
+figures-average = Deltagere pr. gang
+figures-average-definition = Deltagere delt med antal gange aktiviteten blev holdt.
+figures-volunteers = Frivillige pr. gang
+figures-volunteers-definition = Frivillige i alt delt med antal gange aktiviteten blev holdt.
+figures-first-timers = Første gang
+figures-first-timers-definition = Deltagere, der kom for første gang, som personalet har talt dem.
+figures-walk-ins = Uden tilmelding
+figures-walk-ins-definition = Voksne og børn, der kom uden at være tilmeldt. Ved aktiviteter uden tilmelding er det alle deltagere.
+figures-signups = Tilmeldinger
+figures-signups-definition = Antal tilmeldinger (familier eller grupper) til datoer i perioden, også dem der senere blev afmeldt.
+figures-cancellations = Afmeldinger
+figures-cancellations-definition = Tilmeldinger, der blev afmeldt.
+figures-no-shows = Udeblevne
+figures-no-shows-definition = Tilmeldinger med plads, der ikke fik flueben, på datoer hvor aktiviteten blev holdt.
+figures-promotions = Rykket op
+figures-promotions-definition = Tilmeldinger, der fik plads fra ventelisten.
+figures-csv-group = Gruppe
+figures-csv-name = Navn
+figures-csv-focus-area = Indsatsområde
+figures-csv-venue = Sted
+figures-csv-period = Periode
+figures-csv-activity = Aktivitet
+figures-csv-area = Indsatsområde
+figures-csv-total = I alt
+figures-sentence-venue = i { $venue }{" "}
+figures-sentence = I { $period } blev { $activity } afholdt { $held ->
+        [one] én gang
+       *[other] { $held } gange
+    } { $venue }med gennemsnitligt { $average ->
+        [one] én deltager
+       *[other] { $average } deltagere
+    } og { $volunteers ->
+        [one] én frivillig
+       *[other] { $volunteers } frivillige
+    }.
+figures-sentence-total = I alt blev der i { $period } afholdt { $held ->
+        [one] ét arrangement
+       *[other] { $held } arrangementer
+    } med { $participants ->
+        [one] én deltager
+       *[other] { $participants } deltagere
+    } i alt.

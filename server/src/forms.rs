@@ -18,7 +18,10 @@ use app::{
     forms::FormFeedback,
     i18n::Lang,
     pages::account::safe_next,
-    signups::service::{self as signups, SignupForm},
+    signups::{
+        queries::PartyChange,
+        service::{self as signups, PartyForm, SignupForm},
+    },
 };
 use axum::{
     extract::{ConnectInfo, FromRequest, Path, Request, State},
@@ -59,6 +62,11 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
         )
         .route("/aktiviteter/{slug}/{date}", post(sign_up))
         .route("/tilmelding/{token}/afmeld", post(cancel_signup))
+        .route("/tilmelding/{token}/aendr", post(change_party))
+        .route(
+            "/personale/aktiviteter/{id}/{date}/fremmoede",
+            post(record_attendance),
+        )
 }
 
 /// Splits a request into its parts (for rendering) and its form.
@@ -563,31 +571,32 @@ async fn sign_up(
     }
 }
 
+/// The activity and occurrence of a private sign-up link, if it is known.
+async fn signup_occurrence(
+    state: &AppState,
+    token: &str,
+) -> Result<Option<(app::calendar::Activity, app::calendar::Occurrence)>, sqlx::Error> {
+    let hash = app::accounts::token::Token::from_link(token).hash();
+    let Some((_, activity_id, date)) = state.db.signup_with_occurrence(&hash).await? else {
+        return Ok(None);
+    };
+    let Some(activity) = state.db.activity_by_id(activity_id).await? else {
+        return Ok(None);
+    };
+    find_occurrence(state, &activity.slug, &date.to_string()).await
+}
+
 async fn cancel_signup(
     State(state): State<AppState>,
     Path(token): Path<String>,
     request: Request,
 ) -> Response {
     let (parts, _) = request.into_parts();
-    let hash = app::accounts::token::Token::from_link(&token).hash();
-    let found = match state.db.signup_with_occurrence(&hash).await {
-        Ok(found) => found,
-        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
-    };
-    let Some((_, activity_id, date)) = found else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let activity = match state.db.activity_by_id(activity_id).await {
-        Ok(Some(activity)) => activity,
+    let (activity, occurrence) = match signup_occurrence(&state, &token).await {
+        Ok(Some(found)) => found,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
     };
-    let (activity, occurrence) =
-        match find_occurrence(&state, &activity.slug, &date.to_string()).await {
-            Ok(Some(found)) => found,
-            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-            Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
-        };
     let outcome = signups::cancel(
         &state.db,
         Lang::default(),
@@ -601,5 +610,77 @@ async fn cancel_signup(
     match outcome {
         Ok(_) => Redirect::to(&format!("/tilmelding/{token}?besked=afmeldt")).into_response(),
         Err(refusal) => refused(&state, &parts, &format!("/tilmelding/{token}"), refusal).await,
+    }
+}
+
+async fn change_party(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, form) = match read_form::<PartyForm>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let (activity, occurrence) = match signup_occurrence(&state, &token).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+    };
+    let outcome = signups::change_party(
+        &state.db,
+        Lang::default(),
+        &state.site.name,
+        (&activity, &occurrence),
+        &token,
+        &form,
+        Utc::now(),
+    )
+    .await;
+    let page = format!("/tilmelding/{token}");
+    match outcome {
+        Ok(PartyChange::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Ok(_) => Redirect::to(&format!("{page}?besked=aendret")).into_response(),
+        Err(refusal) => refused(&state, &parts, &page, refusal).await,
+    }
+}
+
+async fn record_attendance(
+    State(state): State<AppState>,
+    Path((id, date)): Path<(i64, String)>,
+    request: Request,
+) -> Response {
+    let (parts, pairs) = match read_form::<Vec<(String, String)>>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Staff).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let activity = match state.db.activity_by_id(id).await {
+        Ok(Some(activity)) => activity,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+    };
+    let (activity, occurrence) = match find_occurrence(&state, &activity.slug, &date).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+    };
+    let outcome = app::attendance::service::record(
+        &state.db,
+        Lang::default(),
+        viewer.id,
+        &activity,
+        &occurrence,
+        &pairs,
+        Utc::now(),
+    )
+    .await;
+    let page = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);
+    match outcome {
+        Ok(()) => Redirect::to(&format!("{page}?besked=fremmoede-gemt")).into_response(),
+        Err(refusal) => refused(&state, &parts, &format!("{page}/fremmoede"), refusal).await,
     }
 }

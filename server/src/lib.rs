@@ -4,6 +4,7 @@
 pub mod access;
 pub mod cli;
 pub mod config;
+pub mod exports;
 pub mod feeds;
 pub mod forms;
 pub mod limits;
@@ -113,7 +114,11 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<String
     let described = mailer.describe();
     mail::spawn_outbox_worker(state.db.clone(), mailer, config.mail_from.clone());
     state.sessions.spawn_cleanup();
-    spawn_retention(state.db.clone(), config.retention_days);
+    spawn_hourly_jobs(
+        state.db.clone(),
+        config.retention_days,
+        state.site.name.clone(),
+    );
     let limits = state.limits.clone();
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(10 * 60));
@@ -125,18 +130,33 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<String
     Ok(described)
 }
 
-/// Deletes the personal details of old sign-ups at start and then every hour (privacy: they are
-/// kept `days` days after the occurrence; the counts stay).
-fn spawn_retention(db: Db, days: u32) {
+/// The local hour from which the day-before reminders go out, so nobody gets one at night.
+const REMINDER_HOUR: u32 = 9;
+
+/// At start and then every hour: deletes the personal details of old sign-ups (privacy: they are
+/// kept `days` days after the occurrence; the counts stay), and from 9 o'clock queues the
+/// reminders of tomorrow's sign-ups (each once, so the hourly runs only catch late sign-ups).
+fn spawn_hourly_jobs(db: Db, days: u32, site_name: String) {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(60 * 60));
         loop {
             interval.tick().await;
-            let before = app::calendar::api::today() - chrono::Duration::days(i64::from(days));
+            let today = app::calendar::api::today();
+            let before = today - chrono::Duration::days(i64::from(days));
             match db.forget_old_signups(before).await {
                 Ok(0) => {}
                 Ok(cleared) => tracing::info!(cleared, "deleted personal details of old sign-ups"),
                 Err(err) => tracing::warn!(error = %err, "could not delete old sign-up details"),
+            }
+            if chrono::Timelike::hour(&app::calendar::api::local_now()) < REMINDER_HOUR {
+                continue;
+            }
+            let lang = app::i18n::Lang::default();
+            let now = chrono::Utc::now();
+            match app::signups::service::send_reminders(&db, lang, &site_name, today, now).await {
+                Ok(0) => {}
+                Ok(queued) => tracing::info!(queued, "queued reminders for tomorrow"),
+                Err(err) => tracing::warn!(error = %err, "could not queue reminders"),
             }
         }
     });

@@ -279,6 +279,9 @@ pub struct StaffActivity {
     /// The form's fields filled in from the activity.
     pub form: crate::forms::FormFeedback,
     pub rule_text: String,
+    /// The dates from five weeks back to five weeks ahead, for the sign-up lists and the
+    /// attendance forms.
+    pub dates: Vec<Occurrence>,
 }
 
 /// The choices of the activity form: focus areas and venues by id.
@@ -339,12 +342,20 @@ pub async fn load_staff_activity(
     let exceptions = db.exceptions_of(id).await.map_err(internal)?;
     let form = super::service::ActivityForm::from_activity(&activity).feedback();
     let rule_text = super::describe_rule(&activity);
+    let today = today();
+    let dates = super::occurrences::occurrences_of(
+        &activity,
+        &exceptions,
+        today - chrono::Duration::weeks(5),
+        today + chrono::Duration::weeks(5),
+    );
     Ok((
         Some(StaffActivity {
             activity,
             exceptions,
             form,
             rule_text,
+            dates,
         }),
         choices,
     ))

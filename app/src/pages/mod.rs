@@ -3,10 +3,12 @@
 pub mod account;
 pub mod calendar;
 pub mod errors;
+pub mod figures;
 pub mod home;
 pub mod info;
 pub mod signup;
 pub mod staff;
+pub mod staff_attendance;
 pub mod staff_calendar;
 
 use leptos::prelude::*;

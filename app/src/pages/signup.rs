@@ -1,5 +1,6 @@
 //! `/tilmelding/{token}`: the private page of a sign-up, reached from the confirmation email or
-//! right after signing up. It shows where the party stands and lets them cancel.
+//! right after signing up. It shows where the party stands and lets them change the party size
+//! or cancel.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -7,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     dates::{long_date, time_span},
-    forms::Notice,
+    forms::{feedback_for, ErrorSummary, Field, FieldKind, FormFeedback, Notice},
     i18n::{t, t_with},
     pages::{
         account::notice_from_query,
@@ -49,10 +50,12 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         activity,
         occurrence,
         signup,
+        can_change,
     } = page;
     let notice = notice_from_query(&[
         ("tilmeldt", "notice-signed-up"),
         ("afmeldt", "notice-signup-cancelled"),
+        ("aendret", "notice-party-changed"),
     ]);
     let status = match signup.status {
         SignupStatus::Confirmed => t("signup-status-confirmed"),
@@ -71,7 +74,26 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
             ("children", signup.children.to_string()),
         ],
     );
-    let cancel = (signup.status != SignupStatus::Cancelled).then(|| {
+    let change = can_change.then(|| {
+        let action = format!("/tilmelding/{token}/aendr");
+        let posted = feedback_for("party");
+        let feedback = posted
+            .clone()
+            .unwrap_or_else(|| FormFeedback::for_form("party"));
+        view! {
+            <form method="post" action=action class="form" novalidate>
+                <h2>{t("signup-change-title")}</h2>
+                <ErrorSummary feedback=posted />
+                <Field name="adults" label=t("signup-field-adults") kind=FieldKind::Number
+                    value=signup.adults.to_string() feedback=feedback.clone() />
+                <Field name="children" label=t("signup-field-children") kind=FieldKind::Number
+                    value=signup.children.to_string() feedback=feedback />
+                <button type="submit" class="button">{t("signup-change-submit")}</button>
+            </form>
+        }
+        .into_any()
+    });
+    let cancel = can_change.then(|| {
         let action = format!("/tilmelding/{token}/afmeld");
         view! {
             <form method="post" action=action class="form">
@@ -98,6 +120,7 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
             <dd>{party}</dd>
         </dl>
         <p class="muted">{t("signup-keep-link")}</p>
+        {change}
         {cancel}
     }
 }

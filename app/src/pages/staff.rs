@@ -39,7 +39,19 @@ pub fn StaffHome() -> impl IntoView {
     let greeting = viewer
         .as_ref()
         .map(|viewer| t_with("staff-greeting", &[("name", viewer.name.clone())]));
-    let mut links = vec![("/konto", t("account-title"), t("staff-link-account"))];
+    let mut links = vec![
+        (
+            "/personale/aktiviteter",
+            t("staff-activities-title"),
+            t("staff-link-activities"),
+        ),
+        (
+            "/personale/tal",
+            t("figures-title"),
+            t("staff-link-figures"),
+        ),
+        ("/konto", t("account-title"), t("staff-link-account")),
+    ];
     if viewer.is_some_and(|viewer| viewer.role == Role::Admin) {
         links.splice(
             0..0,
@@ -62,8 +74,49 @@ pub fn StaffHome() -> impl IntoView {
         <Title text=t("staff-title") />
         <h1>{t("staff-title")}</h1>
         <p>{greeting}</p>
+        <Today />
         <LinkList links />
     }
+}
+
+/// Today's occurrences, each with its sign-up list and attendance form one tap away.
+#[component]
+fn Today() -> impl IntoView {
+    let today = OnceResource::new_blocking(crate::attendance::api::load_staff_today());
+    let show = |occurrences: Vec<(i64, crate::calendar::Occurrence)>| {
+        if occurrences.is_empty() {
+            return view! {
+                <h2>{t("staff-today")}</h2>
+                <p>{t("staff-today-empty")}</p>
+            }
+            .into_any();
+        }
+        let items = occurrences
+            .into_iter()
+            .map(|(id, occurrence)| {
+                let base = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);
+                let attendance = format!("{base}/fremmoede");
+                let when =
+                    crate::dates::time_span(occurrence.starts.time(), occurrence.ends.time());
+                let cancelled = occurrence
+                    .is_cancelled()
+                    .then(|| format!(" · {}", t("occurrence-cancelled")));
+                view! {
+                    <li>
+                        <a href=base>{occurrence.activity_name.clone()}</a>
+                        <p class="muted">{when} {cancelled}</p>
+                        <p><a href=attendance>{t("staff-attendance-record")}</a></p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{t("staff-today")}</h2>
+            <ul class="link-list">{items}</ul>
+        }
+        .into_any()
+    };
+    view! { <Loaded data=today show /> }
 }
 
 /// `/borgerjournalist`: where citizen journalists start.

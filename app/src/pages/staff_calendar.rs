@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     calendar::{
         api::{load_staff_activities, load_staff_activity, FormChoices, StaffActivity},
-        Activity, Exception, ExceptionKind,
+        Activity, Exception, ExceptionKind, Occurrence,
     },
     dates::{long_date, time_span, weekday_name},
     forms::{
@@ -173,6 +173,9 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
     let exceptions = existing
         .clone()
         .map(|existing| view! { <ExceptionsSection existing /> });
+    let dates = existing.as_ref().map(
+        |existing| view! { <DatesSection id=existing.activity.id dates=existing.dates.clone() /> },
+    );
     let f = feedback;
     view! {
         <Title text=title.clone() />
@@ -180,6 +183,7 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
         <h1>{title}</h1>
         <Notice text=notice />
         {public}
+        {dates}
         <ErrorSummary feedback=posted />
         <form method="post" action=action class="form form--wide" novalidate>
             <Field name="name" label=t("activity-field-name") required=true feedback=f.clone() />
@@ -234,6 +238,33 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
 }
 
 /// The exceptions of an activity and the form to add one.
+/// The dates around today, each linking to its sign-up list and attendance form.
+#[component]
+fn DatesSection(id: i64, dates: Vec<Occurrence>) -> impl IntoView {
+    if dates.is_empty() {
+        return ().into_any();
+    }
+    let items = dates
+        .into_iter()
+        .map(|occurrence| {
+            let href = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);
+            let day = long_date(occurrence.starts.date());
+            let cancelled = occurrence
+                .is_cancelled()
+                .then(|| format!(" · {}", t("occurrence-cancelled")));
+            view! { <li><a href=href>{day}</a> {cancelled}</li> }
+        })
+        .collect_view();
+    view! {
+        <details class="dates">
+            <summary>{t("staff-activity-dates")}</summary>
+            <p class="muted">{t("staff-activity-dates-hint")}</p>
+            <ul>{items}</ul>
+        </details>
+    }
+    .into_any()
+}
+
 #[component]
 fn ExceptionsSection(existing: StaffActivity) -> impl IntoView {
     let id = existing.activity.id;

@@ -13,6 +13,9 @@ pub struct SignupPage {
     pub activity: Activity,
     pub occurrence: Occurrence,
     pub signup: Signup,
+    /// Whether the party may still change its size or cancel: not cancelled, and the
+    /// occurrence has not started.
+    pub can_change: bool,
 }
 
 /// The sign-up of a private link; None for an unknown link.
@@ -41,9 +44,13 @@ pub async fn load_signup(token: String) -> Result<Option<SignupPage>, ServerFnEr
     let Some((activity, occurrence)) = db.occurrence(&key).await.map_err(internal)? else {
         return Ok(None);
     };
+    let can_change = signup.status != super::SignupStatus::Cancelled
+        && !occurrence.is_cancelled()
+        && occurrence.starts > crate::calendar::api::local_now();
     Ok(Some(SignupPage {
         activity,
         occurrence,
         signup,
+        can_change,
     }))
 }

@@ -83,6 +83,8 @@ pub struct Signup {
     pub phone: String,
     pub note: String,
     pub status: SignupStatus,
+    /// Whether the party came, once staff have recorded attendance.
+    pub attended: Option<bool>,
 }
 
 impl Signup {

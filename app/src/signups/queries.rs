@@ -22,6 +22,7 @@ struct SignupRow {
     phone: String,
     note: String,
     status: String,
+    attended: Option<bool>,
 }
 
 impl From<SignupRow> for Signup {
@@ -36,12 +37,13 @@ impl From<SignupRow> for Signup {
             phone: row.phone,
             note: row.note,
             status: SignupStatus::parse(&row.status).unwrap_or(SignupStatus::Cancelled),
+            attended: row.attended,
         }
     }
 }
 
 const SIGNUP_COLUMNS: &str =
-    "id, occurrence_id, name, adults, children, email, phone, note, status";
+    "id, occurrence_id, name, adults, children, email, phone, note, status, attended";
 
 /// Opens a transaction holding occurrence `$occurrence`'s write lock on either backend, runs
 /// `$body` with it as `$tx`, and commits if the body returns `Ok`.
@@ -79,6 +81,47 @@ macro_rules! confirmed_persons_in {
         .fetch_one(&mut *$tx)
         .await
     };
+}
+
+/// Confirms the earliest waiting parties of occurrence `$occurrence` that fit in the seats left
+/// (see [`promotions`]) inside the locked transaction `$tx`, queuing `$mail` for each, and
+/// evaluates to the promoted sign-ups.
+macro_rules! promote_in {
+    ($tx:ident, $occurrence:expr, $capacity:expr, $mail:expr, $now:expr) => {{
+        let mut promoted = Vec::new();
+        if let Some(capacity) = $capacity {
+            let taken = confirmed_persons_in!($tx, $occurrence)?;
+            let waiting: Vec<SignupRow> = sqlx::query_as(&format!(
+                "select {SIGNUP_COLUMNS} from signups \
+                 where occurrence_id = $1 and status = 'waitlisted' order by id"
+            ))
+            .bind($occurrence)
+            .fetch_all(&mut *$tx)
+            .await?;
+            let waiting: Vec<Signup> = waiting.into_iter().map(Signup::from).collect();
+            let sizes: Vec<(i64, i64)> = waiting
+                .iter()
+                .map(|party| (party.id, party.persons()))
+                .collect();
+            for id in promotions(capacity - taken, &sizes) {
+                sqlx::query(
+                    "update signups set status = 'confirmed', promoted_at = $2 where id = $1",
+                )
+                .bind(id)
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
+                if let Some(mut party) = waiting.iter().find(|party| party.id == id).cloned() {
+                    party.status = SignupStatus::Confirmed;
+                    if let Some(mail) = $mail(&party) {
+                        enqueue_email_in!($tx, mail, $now)?;
+                    }
+                    promoted.push(party);
+                }
+            }
+        }
+        promoted
+    }};
 }
 
 /// The emails that may go out with a sign-up, chosen by where it lands.
@@ -190,7 +233,7 @@ impl Db {
         &self,
         token: &TokenHash,
         capacity: Option<i64>,
-        promotion_mail: &(dyn Fn(&Signup) -> Option<OutgoingEmail> + Send + Sync),
+        promotion_mail: &PromotionMail<'_>,
         now: DateTime<Utc>,
     ) -> Result<Option<Vec<Signup>>, sqlx::Error> {
         let Some(signup) = self.signup_by_token(token).await? else {
@@ -209,45 +252,87 @@ impl Db {
             if cancelled.rows_affected() == 0 {
                 None
             } else {
-                let mut promoted = Vec::new();
-                if let Some(capacity) = capacity {
-                    let taken = confirmed_persons_in!(tx, occurrence_id)?;
-                    let waiting: Vec<SignupRow> = sqlx::query_as(&format!(
-                        "select {SIGNUP_COLUMNS} from signups \
-                         where occurrence_id = $1 and status = 'waitlisted' order by id"
-                    ))
-                    .bind(occurrence_id)
-                    .fetch_all(&mut *tx)
-                    .await?;
-                    let waiting: Vec<Signup> = waiting.into_iter().map(Signup::from).collect();
-                    let sizes: Vec<(i64, i64)> = waiting
-                        .iter()
-                        .map(|party| (party.id, party.persons()))
-                        .collect();
-                    for id in promotions(capacity - taken, &sizes) {
-                        sqlx::query(
-                            "update signups set status = 'confirmed', promoted_at = $2 where id = $1",
-                        )
-                        .bind(id)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?;
-                        if let Some(mut party) =
-                            waiting.iter().find(|party| party.id == id).cloned()
-                        {
-                            party.status = SignupStatus::Confirmed;
-                            if let Some(mail) = promotion_mail(&party) {
-                                enqueue_email_in!(tx, mail, now)?;
-                            }
-                            promoted.push(party);
-                        }
-                    }
-                }
-                Some(promoted)
+                Some(promote_in!(
+                    tx,
+                    occurrence_id,
+                    capacity,
+                    promotion_mail,
+                    now
+                ))
             }
         });
         Ok(promoted)
     }
+
+    /// Changes the party size of the sign-up of a private link. A confirmed party that grows
+    /// must still fit; a party that shrinks frees seats for the waitlist, and a waiting party
+    /// that now fits is promoted (in order of arrival, like every promotion).
+    pub async fn change_party(
+        &self,
+        token: &TokenHash,
+        capacity: Option<i64>,
+        (adults, children): (i64, i64),
+        promotion_mail: &PromotionMail<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<PartyChange, sqlx::Error> {
+        let Some(signup) = self.signup_by_token(token).await? else {
+            return Ok(PartyChange::NotFound);
+        };
+        let occurrence_id = signup.occurrence_id;
+        let change = with_occurrence_locked!(self, occurrence_id, |tx| {
+            // Read again under the lock: the party may have changed since.
+            let current: Option<SignupRow> = sqlx::query_as(&format!(
+                "select {SIGNUP_COLUMNS} from signups where token_hash = $1"
+            ))
+            .bind(token.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+            match current.map(Signup::from) {
+                None => PartyChange::NotFound,
+                Some(current) if current.status == SignupStatus::Cancelled => PartyChange::NotFound,
+                Some(current) => {
+                    let taken = confirmed_persons_in!(tx, occurrence_id)?;
+                    let grows_past_capacity = current.status == SignupStatus::Confirmed
+                        && capacity.is_some_and(|capacity| {
+                            taken - current.persons() + adults + children > capacity
+                        });
+                    if grows_past_capacity {
+                        PartyChange::NoRoom
+                    } else {
+                        sqlx::query("update signups set adults = $2, children = $3 where id = $1")
+                            .bind(current.id)
+                            .bind(adults)
+                            .bind(children)
+                            .execute(&mut *tx)
+                            .await?;
+                        let promoted =
+                            promote_in!(tx, occurrence_id, capacity, promotion_mail, now);
+                        let status = if promoted.iter().any(|party| party.id == current.id) {
+                            SignupStatus::Confirmed
+                        } else {
+                            current.status
+                        };
+                        PartyChange::Changed(status)
+                    }
+                }
+            }
+        });
+        Ok(change)
+    }
+}
+
+/// Builds the email to a party promoted from the waitlist, if it gave an address.
+pub type PromotionMail<'a> = dyn Fn(&Signup) -> Option<OutgoingEmail> + Send + Sync + 'a;
+
+/// What a change of party size came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartyChange {
+    /// Changed; the party now stands here.
+    Changed(SignupStatus),
+    /// A confirmed party cannot grow: there are not enough seats.
+    NoRoom,
+    /// The link is unknown or the sign-up cancelled.
+    NotFound,
 }
 
 impl Db {
@@ -292,6 +377,60 @@ impl Db {
             .signup_by_token(token)
             .await?
             .map(|signup| (signup, activity_id, date)))
+    }
+}
+
+impl Db {
+    /// The confirmed parties of `activity_id`'s occurrence scheduled on `date` that gave an
+    /// email address and have not had a reminder.
+    pub async fn parties_to_remind(
+        &self,
+        activity_id: i64,
+        date: NaiveDate,
+    ) -> Result<Vec<Signup>, sqlx::Error> {
+        let rows: Vec<SignupRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(
+                "select s.id, s.occurrence_id, s.name, s.adults, s.children, s.email, s.phone, \
+                 s.note, s.status, s.attended from signups s \
+                 join occurrences o on o.id = s.occurrence_id \
+                 where o.activity_id = $1 and o.on_date = $2 and s.status = 'confirmed' \
+                 and s.email <> '' and s.reminded_at is null order by s.id",
+            )
+            .bind(activity_id)
+            .bind(date)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(Signup::from).collect())
+    }
+
+    /// Queues the reminder of one sign-up, once: marking it and queuing the email happen in one
+    /// transaction, and a sign-up already marked (by another run or instance) is skipped.
+    /// Returns whether this call queued it.
+    pub async fn queue_reminder(
+        &self,
+        signup_id: i64,
+        mail: &OutgoingEmail,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let marked = sqlx::query(
+                "update signups set reminded_at = $2 \
+                 where id = $1 and reminded_at is null and status = 'confirmed'",
+            )
+            .bind(signup_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if marked {
+                enqueue_email_in!(tx, mail, now)?;
+            }
+            tx.commit().await?;
+            Ok(marked)
+        })
     }
 }
 

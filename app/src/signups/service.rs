@@ -4,7 +4,10 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::{queries::SignupMails, NewSignup, Signup, SignupStatus};
+use super::{
+    queries::{PartyChange, SignupMails},
+    NewSignup, Signup, SignupStatus,
+};
 use crate::{
     accounts::{
         service::{Links, Refusal},
@@ -51,18 +54,7 @@ pub fn check(lang: Lang, form: &SignupForm) -> Result<NewSignup, FormFeedback> {
     } else if name.chars().count() > 100 {
         feedback.error("name", lang.text("name-too-long"));
     }
-    let number = |text: &str, default: i64| match text.trim() {
-        "" => Some(default),
-        text => text.parse::<i64>().ok(),
-    };
-    let adults = number(&form.adults, 1).filter(|n| (1..=MAX_PARTY).contains(n));
-    if adults.is_none() {
-        feedback.error("adults", lang.text("signup-adults-invalid"));
-    }
-    let children = number(&form.children, 0).filter(|n| (0..=MAX_PARTY).contains(n));
-    if children.is_none() {
-        feedback.error("children", lang.text("signup-children-invalid"));
-    }
+    let (adults, children) = party_size(lang, &form.adults, &form.children, &mut feedback);
     let contact = form.contact.trim();
     let (email, phone) = if contact.is_empty() {
         (String::new(), String::new())
@@ -98,6 +90,29 @@ pub fn check(lang: Lang, form: &SignupForm) -> Result<NewSignup, FormFeedback> {
         }),
         _ => Err(feedback),
     }
+}
+
+/// Reads the number of adults (1 if empty) and children (0 if empty) of a party, with a message
+/// by each field that is not a number in range.
+fn party_size(
+    lang: Lang,
+    adults: &str,
+    children: &str,
+    feedback: &mut FormFeedback,
+) -> (Option<i64>, Option<i64>) {
+    let number = |text: &str, default: i64| match text.trim() {
+        "" => Some(default),
+        text => text.parse::<i64>().ok(),
+    };
+    let adults = number(adults, 1).filter(|n| (1..=MAX_PARTY).contains(n));
+    if adults.is_none() {
+        feedback.error("adults", lang.text("signup-adults-invalid"));
+    }
+    let children = number(children, 0).filter(|n| (0..=MAX_PARTY).contains(n));
+    if children.is_none() {
+        feedback.error("children", lang.text("signup-children-invalid"));
+    }
+    (adults, children)
 }
 
 /// The lines every sign-up email shares: what, when, where, and the private link if there is
@@ -207,18 +222,14 @@ pub async fn sign_up(
     Ok(SignedUp { status, token })
 }
 
-/// Cancels the sign-up of a private link; waiting parties that now fit are confirmed and
-/// emailed. False if the link is unknown or already cancelled.
-pub async fn cancel(
-    db: &Db,
+/// The email to a party promoted from the waitlist, if it gave an address.
+fn promotion_mail<'a>(
     lang: Lang,
-    site_name: &str,
-    activity: &Activity,
-    occurrence: &Occurrence,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, Refusal> {
-    let promotion = |party: &Signup| {
+    site_name: &'a str,
+    activity: &'a Activity,
+    occurrence: &'a Occurrence,
+) -> impl Fn(&Signup) -> Option<OutgoingEmail> + Send + Sync + 'a {
+    move |party: &Signup| {
         // The party's private link is not known here (only its hash is stored); the email
         // refers to the first email, which holds it.
         (!party.email.is_empty()).then(|| {
@@ -233,7 +244,21 @@ pub async fn cancel(
                 site_name,
             )
         })
-    };
+    }
+}
+
+/// Cancels the sign-up of a private link; waiting parties that now fit are confirmed and
+/// emailed. False if the link is unknown or already cancelled.
+pub async fn cancel(
+    db: &Db,
+    lang: Lang,
+    site_name: &str,
+    activity: &Activity,
+    occurrence: &Occurrence,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, Refusal> {
+    let promotion = promotion_mail(lang, site_name, activity, occurrence);
     let cancelled = db
         .cancel_signup(
             &Token::from_link(token).hash(),
@@ -243,6 +268,99 @@ pub async fn cancel(
         )
         .await?;
     Ok(cancelled.is_some())
+}
+
+/// The private page's form to change the party size.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PartyForm {
+    pub adults: String,
+    pub children: String,
+}
+
+/// Changes the party size of the sign-up of a private link. A confirmed party that would no
+/// longer fit keeps its seats and gets a message; seats freed go to the waitlist.
+pub async fn change_party(
+    db: &Db,
+    lang: Lang,
+    site_name: &str,
+    (activity, occurrence): (&Activity, &Occurrence),
+    token: &str,
+    form: &PartyForm,
+    now: DateTime<Utc>,
+) -> Result<PartyChange, Refusal> {
+    let mut feedback = FormFeedback::for_form("party");
+    feedback
+        .keep("adults", &form.adults)
+        .keep("children", &form.children);
+    let (Some(adults), Some(children)) =
+        party_size(lang, &form.adults, &form.children, &mut feedback)
+    else {
+        return Err(feedback.into());
+    };
+    if occurrence.is_cancelled() || occurrence.starts <= crate::calendar::api::local_now() {
+        feedback.message(lang.text("signup-change-closed"));
+        return Err(feedback.into());
+    }
+    let promotion = promotion_mail(lang, site_name, activity, occurrence);
+    let change = db
+        .change_party(
+            &Token::from_link(token).hash(),
+            activity.capacity,
+            (adults, children),
+            &promotion,
+            now,
+        )
+        .await?;
+    if change == PartyChange::NoRoom {
+        feedback.error("adults", lang.text("signup-change-no-room"));
+        return Err(feedback.into());
+    }
+    Ok(change)
+}
+
+/// Queues the reminder email of every confirmed party with an address for the occurrences that
+/// take place the day after `today` (local), each once however often this runs. Returns how
+/// many were queued.
+pub async fn send_reminders(
+    db: &Db,
+    lang: Lang,
+    site_name: &str,
+    today: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<usize, sqlx::Error> {
+    let Some(tomorrow) = today.succ_opt() else {
+        return Ok(0);
+    };
+    let mut queued = 0;
+    let filter = crate::calendar::occurrences::Filter::default();
+    for found in db.occurrences_between(tomorrow, tomorrow, &filter).await? {
+        if found.is_cancelled() || found.signup_mode == SignupMode::None {
+            continue;
+        }
+        let Some((activity, occurrence)) = db.occurrence(&found.key).await? else {
+            continue;
+        };
+        for party in db
+            .parties_to_remind(activity.id, occurrence.key.date)
+            .await?
+        {
+            let mail = email(
+                &party.email,
+                lang.text_with(
+                    "signup-email-reminder-subject",
+                    &[("activity", activity.name.clone())],
+                ),
+                lang.text_with("signup-email-reminder", &[("name", party.name.clone())]),
+                details(lang, &activity, &occurrence, None),
+                site_name,
+            );
+            if db.queue_reminder(party.id, &mail, now).await? {
+                queued += 1;
+            }
+        }
+    }
+    Ok(queued)
 }
 
 #[cfg(test)]

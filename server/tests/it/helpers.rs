@@ -218,6 +218,19 @@ impl TestApp {
         answer(request.send().await.expect("the server answers")).await
     }
 
+    /// GETs `path` with `cookie` and returns the body as bytes (a download).
+    pub async fn get_bytes(&self, path: &str, cookie: &str) -> Vec<u8> {
+        let response = self
+            .client
+            .get(format!("http://{}{path}", self.addr))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.bytes().await.unwrap().to_vec()
+    }
+
     /// POSTs a form to `path` as a page of this site would, sending `cookie` if given.
     pub async fn post_form(
         &self,

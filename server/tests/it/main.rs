@@ -4,6 +4,7 @@
 //! where databases may be created; each test gets a database of its own.
 
 mod accounts;
+mod attendance;
 mod calendar;
 mod helpers;
 mod http;

@@ -1,0 +1,97 @@
+//! The server function behind the staff's page of one occurrence
+//! (`/personale/aktiviteter/{id}/{date}`): its sign-ups, and the attendance form filled in
+//! with what was recorded.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::Attendance;
+use crate::{
+    calendar::{Activity, Occurrence},
+    forms::FormFeedback,
+    signups::Signup,
+};
+
+/// What the staff's occurrence pages show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffOccurrence {
+    pub activity: Activity,
+    pub occurrence: Occurrence,
+    /// Every sign-up in order of arrival, cancelled ones included.
+    pub signups: Vec<Signup>,
+    pub attendance: Option<Attendance>,
+    /// The attendance form filled in from what was recorded.
+    pub form: FormFeedback,
+}
+
+/// One occurrence of activity `id` by its scheduled date, for staff; None if there is no such
+/// date.
+#[server(endpoint = "personale-gang")]
+pub async fn load_staff_occurrence(
+    id: i64,
+    date: NaiveDate,
+) -> Result<Option<StaffOccurrence>, ServerFnError> {
+    use crate::{
+        calendar::OccurrenceKey,
+        errors::{db_from_context, internal},
+    };
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let db = db_from_context()?;
+    let Some(activity) = db.activity_by_id(id).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let key = OccurrenceKey {
+        activity_slug: activity.slug.clone(),
+        date,
+    };
+    let Some((activity, occurrence)) = db.occurrence(&key).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let (signups, attendance) = match db
+        .existing_occurrence_id(activity.id, date)
+        .await
+        .map_err(internal)?
+    {
+        Some(row) => (
+            db.signups_of(row).await.map_err(internal)?,
+            db.attendance_of(row).await.map_err(internal)?,
+        ),
+        None => (Vec::new(), None),
+    };
+    let form = super::service::AttendanceForm::feedback_from(attendance.as_ref(), &signups);
+    Ok(Some(StaffOccurrence {
+        activity,
+        occurrence,
+        signups,
+        attendance,
+        form,
+    }))
+}
+
+/// Today's occurrences with their activity's id, for the staff's start page: the way to the
+/// attendance form at the door.
+#[server(endpoint = "personale-i-dag")]
+pub async fn load_staff_today() -> Result<Vec<(i64, Occurrence)>, ServerFnError> {
+    use crate::{
+        calendar::{api::today, occurrences::Filter},
+        errors::{db_from_context, internal},
+    };
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let db = db_from_context()?;
+    let today = today();
+    let activities = db.list_activities().await.map_err(internal)?;
+    let occurrences = db
+        .occurrences_between(today, today, &Filter::default())
+        .await
+        .map_err(internal)?;
+    Ok(occurrences
+        .into_iter()
+        .filter_map(|occurrence| {
+            activities
+                .iter()
+                .find(|activity| activity.slug == occurrence.key.activity_slug)
+                .map(|activity| (activity.id, occurrence))
+        })
+        .collect())
+}

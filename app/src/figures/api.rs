@@ -1,0 +1,73 @@
+//! The server function behind the figures page and the report, and (on the server) the one
+//! function that builds a report, which the CSV export and the tests use too.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{FiguresQuery, Report};
+use crate::forms::FormFeedback;
+
+/// What the figures page shows: the report, and the period form with any message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiguresPage {
+    pub report: Report,
+    pub form: FormFeedback,
+    /// The years the form offers, newest first.
+    pub years: Vec<i32>,
+}
+
+/// The figures of the period the query asks for (this year by default), for staff.
+#[server(endpoint = "personale-tal")]
+pub async fn load_figures(query: FiguresQuery) -> Result<FiguresPage, ServerFnError> {
+    use chrono::Datelike;
+
+    use crate::{
+        calendar::api::today,
+        errors::{db_from_context, internal},
+        i18n::lang,
+    };
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let lang = lang();
+    let today = today();
+    let (period, errors) = query.period(today);
+    let report = build_report(&db_from_context()?, lang, period)
+        .await
+        .map_err(internal)?;
+    let mut form = FormFeedback::for_form("figures");
+    for (field, value) in [
+        ("aar", &query.aar),
+        ("kvartal", &query.kvartal),
+        ("fra", &query.fra),
+        ("til", &query.til),
+    ] {
+        form.keep(field, value.as_deref().unwrap_or_default());
+    }
+    if query.aar.is_none() && query.fra.is_none() {
+        form.keep("aar", &today.year().to_string());
+    }
+    for (field, key) in errors {
+        form.error(field, lang.text(key));
+    }
+    Ok(FiguresPage {
+        report,
+        form,
+        years: (2020..=today.year() + 1).rev().collect(),
+    })
+}
+
+/// The report of `period` with the same period last year.
+#[cfg(feature = "ssr")]
+pub async fn build_report(
+    db: &crate::db::Db,
+    lang: crate::i18n::Lang,
+    period: super::Period,
+) -> Result<Report, sqlx::Error> {
+    use super::compute::{counts_by_activity, report};
+    let previous = period.previous_year();
+    let (occurrences, signups) = db.figure_rows(period.from, period.to).await?;
+    let current = counts_by_activity(&occurrences, &signups);
+    let (occurrences, signups) = db.figure_rows(previous.from, previous.to).await?;
+    let earlier = counts_by_activity(&occurrences, &signups);
+    let activities = db.list_activities().await?;
+    Ok(report(lang, &activities, period, &current, &earlier))
+}

@@ -1,0 +1,80 @@
+//! The figures as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads the
+//! Danish letters as Latin-1), semicolons between fields and decimal commas (what Excel expects
+//! with Danish regional settings), Danish column names, one row per activity and period.
+
+use super::{decimal, Counts, Line, Period, Report};
+use crate::i18n::Lang;
+
+/// The columns' Fluent keys, in order.
+pub const COLUMNS: [&str; 18] = [
+    "figures-csv-group",
+    "figures-csv-name",
+    "figures-csv-focus-area",
+    "figures-csv-venue",
+    "figures-csv-period",
+    "figures-held",
+    "figures-not-held",
+    "figures-participants",
+    "figures-adults",
+    "figures-children",
+    "figures-average",
+    "figures-volunteers",
+    "figures-first-timers",
+    "figures-walk-ins",
+    "figures-signups",
+    "figures-cancellations",
+    "figures-no-shows",
+    "figures-promotions",
+];
+
+/// The report as CSV bytes, byte-order mark first. Each line appears twice: this period, then
+/// the same period last year.
+pub fn to_csv(lang: Lang, report: &Report) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(COLUMNS.iter().map(|key| lang.text(key)))?;
+    let groups = [
+        ("figures-csv-activity", &report.by_activity),
+        ("figures-csv-area", &report.by_focus_area),
+        ("figures-csv-total", &vec![report.total.clone()]),
+    ];
+    for (group, lines) in groups {
+        for line in lines.iter() {
+            for (period, counts) in [
+                (&report.period, &line.current),
+                (&report.previous, &line.previous),
+            ] {
+                writer.write_record(row(lang, group, line, period, counts))?;
+            }
+        }
+    }
+    writer.flush()?;
+    writer
+        .into_inner()
+        .map_err(|err| csv::Error::from(err.into_error()))
+}
+
+fn row(lang: Lang, group: &str, line: &Line, period: &Period, counts: &Counts) -> Vec<String> {
+    vec![
+        lang.text(group),
+        line.name.clone(),
+        line.focus_area.clone(),
+        line.venue.clone(),
+        period.label(),
+        counts.held.to_string(),
+        counts.not_held.to_string(),
+        counts.participants().to_string(),
+        counts.adults.to_string(),
+        counts.children.to_string(),
+        decimal(counts.average_participants()),
+        decimal(counts.volunteers_per_occurrence()),
+        counts.first_timers.to_string(),
+        counts.walk_ins.to_string(),
+        counts.signups.to_string(),
+        counts.cancellations.to_string(),
+        counts.no_shows.to_string(),
+        counts.promotions.to_string(),
+    ]
+}

@@ -1,0 +1,312 @@
+//! `/personale/tal` (the figures of a period beside the same period last year, with charts and
+//! tables) and `/personale/tal/rapport` (the printable report with the definitions and the
+//! Danish sentences). The CSV export is served by the server at `/personale/tal.csv`.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    figures::{
+        api::{load_figures, FiguresPage},
+        decimal, Counts, FiguresQuery, Line, DEFINITIONS,
+    },
+    forms::{ErrorSummary, Field, FieldKind, SelectField},
+    i18n::{t, t_with},
+    pages::errors::ServerError,
+};
+
+fn query_from_address() -> FiguresQuery {
+    let query = use_query_map().get_untracked();
+    FiguresQuery {
+        aar: query.get("aar"),
+        kvartal: query.get("kvartal"),
+        fra: query.get("fra"),
+        til: query.get("til"),
+    }
+}
+
+/// Loads the figures of the address's period and shows them with `show`.
+#[component]
+fn WithFigures(show: fn(FiguresPage) -> AnyView) -> impl IntoView {
+    let data = OnceResource::new_blocking(load_figures(query_from_address()));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(page) => show(page),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/personale/tal`.
+#[component]
+pub fn FiguresPage() -> impl IntoView {
+    view! {
+        <Title text=t("figures-title") />
+        <h1>{t("figures-title")}</h1>
+        <WithFigures show=|page| view! { <Figures page /> }.into_any() />
+    }
+}
+
+#[component]
+fn Figures(page: FiguresPage) -> impl IntoView {
+    let FiguresPage {
+        report,
+        form,
+        years,
+    } = page;
+    let summary = Some(form.clone());
+    let feedback = form;
+    let years: Vec<(String, String)> = years
+        .into_iter()
+        .map(|year| (year.to_string(), year.to_string()))
+        .collect();
+    let quarters: Vec<(String, String)> = [
+        ("", "figures-whole-year"),
+        ("1", "figures-q1"),
+        ("2", "figures-q2"),
+        ("3", "figures-q3"),
+        ("4", "figures-q4"),
+    ]
+    .into_iter()
+    .map(|(value, key)| (value.to_owned(), t(key)))
+    .collect();
+    let query = report.period.query();
+    let csv_href = format!("/personale/tal.csv?{query}");
+    let report_href = format!("/personale/tal/rapport?{query}");
+    let heading = t_with(
+        "figures-period-heading",
+        &[
+            ("period", report.period.label()),
+            ("previous", report.previous.label()),
+        ],
+    );
+    let chart_activity = report.by_activity.clone();
+    let chart_area = report.by_focus_area.clone();
+    let (current, previous) = (report.period.label(), report.previous.label());
+    view! {
+        <form method="get" action="/personale/tal" class="form form--inline">
+            <ErrorSummary feedback=summary />
+            <fieldset class="field-row">
+                <legend>{t("figures-choose-year")}</legend>
+                <SelectField name="aar" label=t("figures-year") options=years feedback=feedback.clone() />
+                <SelectField name="kvartal" label=t("figures-quarter") options=quarters feedback=feedback.clone() />
+            </fieldset>
+            <fieldset class="field-row">
+                <legend>{t("figures-choose-dates")}</legend>
+                <Field name="fra" label=t("figures-from") kind=FieldKind::Date feedback=feedback.clone() />
+                <Field name="til" label=t("figures-to") kind=FieldKind::Date feedback=feedback />
+            </fieldset>
+            <button type="submit" class="button">{t("figures-show")}</button>
+        </form>
+        <h2>{heading}</h2>
+        <p class="actions">
+            <a href=csv_href class="button button--secondary" download="">{t("figures-csv")}</a>
+            " "
+            <a href=report_href class="button button--secondary">{t("figures-report")}</a>
+        </p>
+        <FigureTable caption=t("figures-total") lines=vec![report.total.clone()]
+            current=current.clone() previous=previous.clone() />
+        <h2>{t("figures-by-activity")}</h2>
+        <BarChart id="chart-activities" title=t("figures-chart-activities") lines=chart_activity
+            current=current.clone() previous=previous.clone() />
+        <FigureTable caption=t("figures-by-activity") lines=report.by_activity
+            current=current.clone() previous=previous.clone() />
+        <h2>{t("figures-by-focus-area")}</h2>
+        <BarChart id="chart-areas" title=t("figures-chart-areas") lines=chart_area
+            current=current.clone() previous=previous.clone() />
+        <FigureTable caption=t("figures-by-focus-area") lines=report.by_focus_area current previous />
+        <Definitions />
+    }
+    .into_any()
+}
+
+/// How one column of the figure tables shows its number.
+type Figure = fn(&Counts) -> String;
+
+/// The figures of `lines`, this period's number with last year's beside it.
+#[component]
+fn FigureTable(
+    caption: String,
+    lines: Vec<Line>,
+    current: String,
+    previous: String,
+) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <p>{t("figures-empty")}</p> }.into_any();
+    }
+    let columns: [(&str, Figure); 10] = [
+        ("figures-held", |c| c.held.to_string()),
+        ("figures-participants", |c| c.participants().to_string()),
+        ("figures-average", |c| decimal(c.average_participants())),
+        ("figures-volunteers", |c| {
+            decimal(c.volunteers_per_occurrence())
+        }),
+        ("figures-first-timers", |c| c.first_timers.to_string()),
+        ("figures-walk-ins", |c| c.walk_ins.to_string()),
+        ("figures-signups", |c| c.signups.to_string()),
+        ("figures-cancellations", |c| c.cancellations.to_string()),
+        ("figures-no-shows", |c| c.no_shows.to_string()),
+        ("figures-promotions", |c| c.promotions.to_string()),
+    ];
+    let headers = columns
+        .iter()
+        .map(|(key, _)| view! { <th scope="col">{t(key)}</th> })
+        .collect_view();
+    let rows = lines
+        .into_iter()
+        .map(|line| {
+            let cells = columns
+                .iter()
+                .map(|(_, value)| {
+                    let label = previous.clone();
+                    view! {
+                        <td>
+                            <span class="figure">{value(&line.current)}</span>
+                            <span class="figure-previous">
+                                <span class="visually-hidden">{label} ": "</span>
+                                {value(&line.previous)}
+                            </span>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{line.name.clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let legend = t_with(
+        "figures-table-legend",
+        &[("current", current), ("previous", previous.clone())],
+    );
+    let label = caption.clone();
+    view! {
+        <div class="table-wrap" role="region" aria-label=label tabindex="0">
+            <table class="figures">
+                <caption>{caption} <span class="muted">" – " {legend}</span></caption>
+                <thead><tr><th scope="col">{t("figures-name")}</th>{headers}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A horizontal bar chart of participants per line, this period and last year, drawn as SVG on
+/// the server. Written by hand rather than with a charting crate: a dozen bars with their
+/// labels are a few lines of markup that Leptos escapes and the stylesheet colours, while
+/// the chart crates draw text as positioned glyphs that screen readers and CSS cannot use.
+/// The table below the chart holds the same numbers for screen readers.
+#[component]
+fn BarChart(
+    id: &'static str,
+    title: String,
+    lines: Vec<Line>,
+    current: String,
+    previous: String,
+) -> impl IntoView {
+    if lines.is_empty() {
+        return ().into_any();
+    }
+    const BAR: f64 = 14.0;
+    const ROW: f64 = 2.0 * BAR + 26.0;
+    const WIDTH: f64 = 400.0;
+    const TOP: f64 = 44.0;
+    const LEFT: f64 = 8.0;
+    let largest = lines
+        .iter()
+        .flat_map(|line| [line.current.participants(), line.previous.participants()])
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let scale = (WIDTH - LEFT - 50.0) / largest;
+    let height = ROW * lines.len() as f64 + TOP;
+    let bars = lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let top = TOP + ROW * index as f64;
+            let now = line.current.participants();
+            let before = line.previous.participants();
+            let now_width = (now as f64 * scale).max(1.0);
+            let before_width = (before as f64 * scale).max(1.0);
+            view! {
+                <text x=LEFT y=top + 12.0 class="chart__label">{line.name.clone()}</text>
+                <rect x=LEFT y=top + 16.0 width=now_width height=BAR class="chart__bar" />
+                <text x=LEFT + now_width + 4.0 y=top + 16.0 + BAR - 2.0 class="chart__value">{now}</text>
+                <rect x=LEFT y=top + 16.0 + BAR width=before_width height=BAR - 2.0 class="chart__bar chart__bar--previous" />
+                <text x=LEFT + before_width + 4.0 y=top + 16.0 + 2.0 * BAR - 4.0 class="chart__value chart__value--previous">{before}</text>
+            }
+        })
+        .collect_view();
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    let view_box = format!("0 0 {WIDTH} {height}");
+    view! {
+        <figure class="chart">
+            <svg viewBox=view_box role="img" aria-labelledby=labelled_by width="100%">
+                <title id=title_id>{title.clone()}</title>
+                <rect x=LEFT y="4" width="12" height="12" class="chart__bar" />
+                <text x=LEFT + 18.0 y="15" class="chart__legend">{current}</text>
+                <rect x=LEFT y="22" width="12" height="12" class="chart__bar chart__bar--previous" />
+                <text x=LEFT + 18.0 y="33" class="chart__legend">{previous}</text>
+                {bars}
+            </svg>
+            <figcaption>{title} " " {t("figures-chart-see-table")}</figcaption>
+        </figure>
+    }
+    .into_any()
+}
+
+/// What each figure means, as the report states it.
+#[component]
+fn Definitions() -> impl IntoView {
+    let items = DEFINITIONS
+        .iter()
+        .map(|(name, definition)| view! { <dt>{t(name)}</dt> <dd>{t(definition)}</dd> })
+        .collect_view();
+    view! {
+        <h2>{t("figures-definitions")}</h2>
+        <dl class="definitions">{items}</dl>
+    }
+}
+
+/// `/personale/tal/rapport`: the report to print or copy into the yearly report.
+#[component]
+pub fn FiguresReportPage() -> impl IntoView {
+    view! {
+        <Title text=t("figures-report") />
+        <WithFigures show=|page| view! { <Report page /> }.into_any() />
+    }
+}
+
+#[component]
+fn Report(page: FiguresPage) -> impl IntoView {
+    let report = page.report;
+    let heading = t_with(
+        "figures-report-heading",
+        &[("period", report.period.label())],
+    );
+    let sentences = report
+        .sentences
+        .iter()
+        .map(|sentence| view! { <li>{sentence.clone()}</li> })
+        .collect_view();
+    let back = format!("/personale/tal?{}", report.period.query());
+    let (current, previous) = (report.period.label(), report.previous.label());
+    view! {
+        <p class="no-print"><a href=back>{t("figures-back")}</a></p>
+        <h1>{heading}</h1>
+        <ul class="report-sentences">{sentences}</ul>
+        <FigureTable caption=t("figures-total") lines=vec![report.total.clone()]
+            current=current.clone() previous=previous.clone() />
+        <FigureTable caption=t("figures-by-activity") lines=report.by_activity
+            current=current.clone() previous=previous.clone() />
+        <FigureTable caption=t("figures-by-focus-area") lines=report.by_focus_area current previous />
+        <Definitions />
+    }
+    .into_any()
+}

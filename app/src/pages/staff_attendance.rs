@@ -1,0 +1,368 @@
+//! The staff's pages of one occurrence: `/personale/aktiviteter/{id}/{date}` (the sign-up
+//! list), `…/udskriv` (the list to print and tick off on paper) and `…/fremmoede` (the
+//! attendance form, made for a phone at the door). Plain forms: they work without JavaScript.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    attendance::{
+        api::{load_staff_occurrence, StaffOccurrence},
+        Attendance,
+    },
+    calendar::SignupMode,
+    dates::{long_date, time_span},
+    forms::{feedback_for, ChoiceGroup, ErrorSummary, Field, FieldKind, Notice},
+    i18n::{t, t_with},
+    pages::{
+        account::notice_from_query,
+        errors::{NotFound, ServerError},
+    },
+    signups::{Signup, SignupStatus},
+};
+
+/// Loads the occurrence of the address's `id` and `date` and shows it with `show`.
+#[component]
+fn WithOccurrence(show: fn(StaffOccurrence) -> AnyView) -> impl IntoView {
+    let params = use_params_map().get_untracked();
+    let id = params.get("id").and_then(|id| id.parse::<i64>().ok());
+    let date = params
+        .get("date")
+        .and_then(|date| NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok());
+    let data = OnceResource::new_blocking(async move {
+        match (id, date) {
+            (Some(id), Some(date)) => load_staff_occurrence(id, date).await,
+            _ => Ok(None),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(data)) => show(data),
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// "Fællesspisning i ParkCafeen, torsdag 26. november 2026, 17.30–19.30".
+fn heading(data: &StaffOccurrence) -> (String, String) {
+    let when = format!(
+        "{}, {}",
+        long_date(data.occurrence.starts.date()),
+        time_span(data.occurrence.starts.time(), data.occurrence.ends.time())
+    );
+    (data.activity.name.clone(), when)
+}
+
+fn base_path(data: &StaffOccurrence) -> String {
+    format!(
+        "/personale/aktiviteter/{}/{}",
+        data.activity.id, data.occurrence.key.date
+    )
+}
+
+/// "2 voksne og 1 barn" as a short "2 + 1".
+fn party_size(signup: &Signup) -> String {
+    t_with(
+        "signup-party",
+        &[
+            ("adults", signup.adults.to_string()),
+            ("children", signup.children.to_string()),
+        ],
+    )
+}
+
+/// A name, or a note that the retention job has deleted it.
+fn name_of(signup: &Signup) -> String {
+    if signup.name.is_empty() {
+        t("staff-signup-name-deleted")
+    } else {
+        signup.name.clone()
+    }
+}
+
+fn persons(signups: &[Signup], status: SignupStatus) -> i64 {
+    signups
+        .iter()
+        .filter(|signup| signup.status == status)
+        .map(Signup::persons)
+        .sum()
+}
+
+/// What was recorded, in one line.
+fn attendance_summary(attendance: Option<Attendance>, signups: &[Signup]) -> String {
+    match attendance {
+        None => t("staff-attendance-none"),
+        Some(attendance) if !attendance.held => t("staff-attendance-not-held"),
+        Some(attendance) => {
+            let came: i64 = signups
+                .iter()
+                .filter(|signup| signup.attended == Some(true))
+                .map(Signup::persons)
+                .sum();
+            t_with(
+                "staff-attendance-summary",
+                &[
+                    (
+                        "participants",
+                        (came + attendance.walkin_adults + attendance.walkin_children).to_string(),
+                    ),
+                    ("volunteers", attendance.volunteers.to_string()),
+                ],
+            )
+        }
+    }
+}
+
+/// `/personale/aktiviteter/{id}/{date}`.
+#[component]
+pub fn StaffOccurrencePage() -> impl IntoView {
+    view! { <WithOccurrence show=|data| view! { <SignupList data /> }.into_any() /> }
+}
+
+#[component]
+fn SignupList(data: StaffOccurrence) -> impl IntoView {
+    let (name, when) = heading(&data);
+    let base = base_path(&data);
+    let notice = notice_from_query(&[("fremmoede-gemt", "notice-attendance-saved")]);
+    let confirmed = persons(&data.signups, SignupStatus::Confirmed);
+    let waiting = persons(&data.signups, SignupStatus::Waitlisted);
+    let seats = match data.activity.capacity {
+        Some(capacity) => t_with(
+            "staff-signups-seats",
+            &[
+                ("confirmed", confirmed.to_string()),
+                ("capacity", capacity.to_string()),
+                ("waiting", waiting.to_string()),
+            ],
+        ),
+        None => t_with(
+            "staff-signups-count",
+            &[
+                ("confirmed", confirmed.to_string()),
+                ("waiting", waiting.to_string()),
+            ],
+        ),
+    };
+    let summary = attendance_summary(data.attendance, &data.signups);
+    let cancelled = data.occurrence.is_cancelled().then(|| {
+        view! { <p class="alert" role="note"><strong>{t("occurrence-cancelled-long")}</strong></p> }
+    });
+    let list = if data.activity.signup_mode == SignupMode::None {
+        view! { <p>{t("staff-signups-drop-in")}</p> }.into_any()
+    } else if data.signups.is_empty() {
+        view! { <p>{t("staff-signups-empty")}</p> }.into_any()
+    } else {
+        view! { <SignupTable signups=data.signups.clone() /> }.into_any()
+    };
+    let title = format!("{name} – {when}");
+    let activity_href = format!("/personale/aktiviteter/{}", data.activity.id);
+    let attendance_href = format!("{base}/fremmoede");
+    let print_href = format!("{base}/udskriv");
+    view! {
+        <Title text=title />
+        <p><a href=activity_href>{t_with("staff-back-to-activity", &[("activity", name.clone())])}</a></p>
+        <h1>{name}</h1>
+        <p class="lead">{when}</p>
+        <Notice text=notice />
+        {cancelled}
+        <dl class="facts">
+            <dt>{t("staff-signups-title")}</dt>
+            <dd>{seats}</dd>
+            <dt>{t("staff-attendance-title")}</dt>
+            <dd>{summary}</dd>
+        </dl>
+        <p class="actions">
+            <a href=attendance_href class="button">{t("staff-attendance-record")}</a>
+            " "
+            <a href=print_href class="button button--secondary">{t("staff-signups-print")}</a>
+        </p>
+        <h2>{t("staff-signups-title")}</h2>
+        {list}
+    }
+    .into_any()
+}
+
+#[component]
+fn SignupTable(signups: Vec<Signup>) -> impl IntoView {
+    let headers = [
+        "staff-signups-name",
+        "staff-signups-party",
+        "staff-signups-contact",
+        "staff-signups-note",
+        "staff-signups-status",
+    ]
+    .map(|key| view! { <th scope="col">{t(key)}</th> });
+    let rows = signups
+        .into_iter()
+        .map(|signup| {
+            let status = match signup.status {
+                SignupStatus::Confirmed => t("staff-status-confirmed"),
+                SignupStatus::Waitlisted => t("staff-status-waitlisted"),
+                SignupStatus::Cancelled => t("staff-status-cancelled"),
+            };
+            let contact = [signup.email.clone(), signup.phone.clone()]
+                .into_iter()
+                .filter(|value| !value.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let muted = signup.status == SignupStatus::Cancelled;
+            view! {
+                <tr class:muted=muted>
+                    <td>{name_of(&signup)}</td>
+                    <td>{party_size(&signup)}</td>
+                    <td>{contact}</td>
+                    <td>{signup.note.clone()}</td>
+                    <td>{status}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" role="region" aria-label=t("staff-signups-title") tabindex="0">
+            <table>
+                <thead><tr>{headers}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// `/personale/aktiviteter/{id}/{date}/udskriv`: the confirmed and waiting parties with an
+/// empty box to tick on paper.
+#[component]
+pub fn SignupPrintPage() -> impl IntoView {
+    view! { <WithOccurrence show=|data| view! { <PrintList data /> }.into_any() /> }
+}
+
+#[component]
+fn PrintList(data: StaffOccurrence) -> impl IntoView {
+    let (name, when) = heading(&data);
+    let title = format!("{name} – {when}");
+    let back = base_path(&data);
+    let rows = data
+        .signups
+        .iter()
+        .filter(|signup| signup.status != SignupStatus::Cancelled)
+        .map(|signup| {
+            let status = match signup.status {
+                SignupStatus::Waitlisted => t("staff-status-waitlisted"),
+                _ => String::new(),
+            };
+            view! {
+                <tr>
+                    <td class="print-box" aria-hidden="true">"☐"</td>
+                    <td>{name_of(signup)}</td>
+                    <td>{party_size(signup)}</td>
+                    <td>{signup.note.clone()}</td>
+                    <td>{status}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let headers = [
+        "staff-print-came",
+        "staff-signups-name",
+        "staff-signups-party",
+        "staff-signups-note",
+        "staff-signups-status",
+    ]
+    .map(|key| view! { <th scope="col">{t(key)}</th> });
+    let total = t_with(
+        "staff-print-total",
+        &[(
+            "confirmed",
+            persons(&data.signups, SignupStatus::Confirmed).to_string(),
+        )],
+    );
+    view! {
+        <Title text=title />
+        <p class="no-print"><a href=back>{t("staff-print-back")}</a></p>
+        <h1>{name}</h1>
+        <p class="lead">{when}</p>
+        <p>{total}</p>
+        <table class="print-list">
+            <thead><tr>{headers}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p class="print-lines">{t("staff-print-walk-ins")}</p>
+    }
+    .into_any()
+}
+
+/// `/personale/aktiviteter/{id}/{date}/fremmoede`: tick off the parties that came and count
+/// the rest, in seconds on a phone.
+#[component]
+pub fn AttendancePage() -> impl IntoView {
+    view! { <WithOccurrence show=|data| view! { <AttendanceForm data /> }.into_any() /> }
+}
+
+#[component]
+fn AttendanceForm(data: StaffOccurrence) -> impl IntoView {
+    let (name, when) = heading(&data);
+    let posted = feedback_for("attendance");
+    let feedback = posted.clone().unwrap_or_else(|| data.form.clone());
+    let action = format!("{}/fremmoede", base_path(&data));
+    let drop_in = data.activity.signup_mode == SignupMode::None;
+    let parties: Vec<(String, String)> = data
+        .signups
+        .iter()
+        .filter(|signup| signup.status == SignupStatus::Confirmed)
+        .map(|signup| {
+            (
+                signup.id.to_string(),
+                format!("{} – {}", name_of(signup), party_size(signup)),
+            )
+        })
+        .collect();
+    let tick = (!drop_in).then(|| {
+        if parties.is_empty() {
+            view! { <p>{t("staff-signups-empty")}</p> }.into_any()
+        } else {
+            view! {
+                <ChoiceGroup name="came" legend=t("attendance-came") options=parties multiple=true
+                    hint=t("attendance-came-hint") feedback=feedback.clone() />
+            }
+            .into_any()
+        }
+    });
+    let (adults_label, children_label) = if drop_in {
+        (t("attendance-adults"), t("attendance-children"))
+    } else {
+        (
+            t("attendance-walkin-adults"),
+            t("attendance-walkin-children"),
+        )
+    };
+    let held_options = vec![
+        ("ja".to_owned(), t("attendance-held-yes")),
+        ("nej".to_owned(), t("attendance-held-no")),
+    ];
+    let title = format!("{} – {name}", t("staff-attendance-title"));
+    let back = base_path(&data);
+    view! {
+        <Title text=title />
+        <p><a href=back>{t("staff-print-back")}</a></p>
+        <h1>{t("staff-attendance-title")}</h1>
+        <p class="lead">{name} <br /> {when}</p>
+        <form method="post" action=action class="form attendance" novalidate>
+            <ErrorSummary feedback=posted />
+            <ChoiceGroup name="held" legend=t("attendance-held") options=held_options feedback=feedback.clone() />
+            {tick}
+            <Field name="walkin_adults" label=adults_label kind=FieldKind::Number feedback=feedback.clone() />
+            <Field name="walkin_children" label=children_label kind=FieldKind::Number feedback=feedback.clone() />
+            <Field name="volunteers" label=t("attendance-volunteers") kind=FieldKind::Number feedback=feedback.clone() />
+            <Field name="first_timers" label=t("attendance-first-timers") kind=FieldKind::Number
+                hint=t("attendance-first-timers-hint") feedback=feedback />
+            <button type="submit" class="button">{t("attendance-save")}</button>
+        </form>
+    }
+    .into_any()
+}
