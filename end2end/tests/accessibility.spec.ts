@@ -91,6 +91,8 @@ const rolePages: [keyof typeof demo, string[]][] = [
 
 for (const [role, paths] of rolePages) {
   test(`the pages of a logged-in ${role} have no WCAG 2.1 A/AA violations`, async ({ page }, testInfo) => {
+    // Many pages at two widths, each audited: more than the default 30 seconds.
+    test.setTimeout(150_000);
     const audited = await auditPage(page, testInfo);
     await logIn(audited, demo[role]);
     for (const width of [360, 1280]) {
