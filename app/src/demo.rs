@@ -497,6 +497,121 @@ async fn load_attendance(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::
     })
 }
 
+/// A demo article; `focus_area` is a focus area's slug, `days_ago` when it appeared.
+struct DemoArticle {
+    slug: &'static str,
+    title: &'static str,
+    lead: &'static str,
+    /// Markdown.
+    body: &'static str,
+    byline: &'static str,
+    focus_area: &'static str,
+    in_issue: bool,
+    days_ago: i64,
+}
+
+const ARTICLES: &[DemoArticle] = &[
+    DemoArticle {
+        slug: "fuldt-hus-til-faellesspisning",
+        title: "Fuldt hus til fællesspisning i ParkCafeen",
+        lead: "38 naboer spiste lasagne sammen i torsdags. Næste gang står Vangdalen for maden.",
+        body: "Der var duft af lasagne i hele ParkCafeen, da 38 naboer satte sig til bords i \
+torsdags. Fire frivillige havde lavet maden, og børnene hjalp med at dække bord.\n\n\
+## Næste gang\n\nNæste fællesspisning er den sidste torsdag i måneden. Tilmeld dig i \
+[kalenderen](/kalender), så vi ved, hvor meget mad vi skal lave.",
+        byline: "Amina Yusuf",
+        focus_area: "beboernetvaerk-inddragelse-og-demokrati",
+        in_issue: true,
+        days_ago: 3,
+    },
+    DemoArticle {
+        slug: "sundhedsplejersken-kommer-i-babycafeen",
+        title: "Sundhedsplejersken kommer i babycaféen",
+        lead: "Tirsdag fortæller sundhedsplejersken om søvn og mad til de mindste. Alle forældre er \
+velkomne.",
+        body: "I babycaféen mødes forældre på barsel hver tirsdag. Denne gang kommer \
+sundhedsplejersken og svarer på spørgsmål om søvn, mad og gråd.\n\nDu behøver ikke \
+tilmelde dig. Tag bare din baby med.",
+        byline: "Bysekretariatet",
+        focus_area: "boern-unge-og-familie",
+        in_issue: false,
+        days_ago: 6,
+    },
+    DemoArticle {
+        slug: "mere-lys-paa-stierne",
+        title: "Mere lys på stierne i Gl. Jennumparken",
+        lead: "Efter tryghedsvandringen i foråret har boligselskabet sat 14 nye lamper op.",
+        body: "På tryghedsvandringen pegede beboerne på de mørke steder i kvarteret. Nu er der kommet \
+14 nye lamper langs stierne.\n\n> Jeg går gerne en tur om aftenen nu, siger Hanne fra \
+blok 7.\n\nNæste tryghedsvandring er den første tirsdag i måneden.",
+        byline: "Jens Nielsen",
+        focus_area: "udsatte-grupper",
+        in_issue: true,
+        days_ago: 12,
+    },
+    DemoArticle {
+        slug: "jobklubben-hjalp-seks-i-arbejde",
+        title: "Jobklubben hjalp seks i arbejde",
+        lead: "Seks deltagere fra jobklubben har fået arbejde eller praktik siden sommerferien.",
+        body: "I jobklubben skriver vi ansøgninger og CV sammen og øver jobsamtaler. Siden \
+sommerferien har seks deltagere fået arbejde eller praktik.\n\nJobklubben er hver torsdag \
+kl. 10 i Bysekretariatet.",
+        byline: "Bysekretariatet",
+        focus_area: "uddannelse-beskaeftigelse-og-erhverv",
+        in_issue: true,
+        days_ago: 20,
+    },
+    DemoArticle {
+        slug: "nabofest-i-december",
+        title: "Kom til nabofest i december",
+        lead: "Den store julefest for hele kvarteret er lørdag den 12. december i Parken.",
+        body: "Der bliver mad, musik og juletræ. Sidste år kom over 70 naboer. Tilmeld dig gerne, \
+så vi kan købe ind, men du er også velkommen, hvis du bare kommer.",
+        byline: "Bysekretariatet",
+        focus_area: "beboernetvaerk-inddragelse-og-demokrati",
+        in_issue: false,
+        days_ago: 1,
+    },
+];
+
+/// The demo's articles and one magazine issue holding three of them.
+async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
+    use crate::articles::{
+        markdown::to_safe_html, queries::NewArticle, ArticleStatus, MagazineIssue,
+    };
+    let now = chrono::Utc::now();
+    let issue = MagazineIssue {
+        id: 0,
+        slug: "nordbyposten-3-2026".into(),
+        title: "Nordbyposten nr. 3, 2026".into(),
+        published_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a demo date"),
+        intro: "Efterårets blad: fællesspisning, lys på stierne og nyt fra jobklubben.".into(),
+    };
+    let issue_id = db.create_magazine_issue(None, &issue, now).await?;
+    let focus_areas = db.list_focus_areas().await?;
+    for (position, demo) in ARTICLES.iter().enumerate() {
+        let article = NewArticle {
+            slug: demo.slug.into(),
+            title: demo.title.into(),
+            lead: demo.lead.into(),
+            body: demo.body.into(),
+            body_html: to_safe_html(demo.body),
+            byline: demo.byline.into(),
+            status: ArticleStatus::Published,
+            publish_at: Some(now - chrono::Duration::days(demo.days_ago)),
+            issue_id: demo.in_issue.then_some(issue_id),
+            issue_position: position as i64,
+            tag_ids: focus_areas
+                .iter()
+                .filter(|focus| focus.slug == demo.focus_area)
+                .map(|focus| focus.id)
+                .collect(),
+        };
+        db.save_article(None, None, &article, now).await?;
+    }
+    Ok(())
+}
+
 fn site() -> SiteInfo {
     SiteInfo {
         name: "Randers Nordby".into(),
@@ -526,6 +641,10 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     if db.list_activities().await?.is_empty() {
         load_activities(db).await?;
         load_attendance(db, crate::calendar::api::today()).await?;
+        loaded = true;
+    }
+    if db.all_articles().await?.is_empty() {
+        load_news(db).await?;
         loaded = true;
     }
     if db.count_accounts().await? == 0 {

@@ -244,6 +244,20 @@ fn shown_value(name: &str, value: Option<String>, feedback: &Option<FormFeedback
         .unwrap_or_default()
 }
 
+/// Escapes text for the few places where Leptos writes text into the server's HTML as it is:
+/// the children of `<textarea>` (tachys 0.2 does not escape them) and the `<title>` that
+/// leptos_meta 0.8 writes. A browser decodes the character references in both, so people see
+/// what was typed. In the browser build the text is set as text and needs nothing.
+pub fn escape_unescaped_text(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        text
+    }
+}
+
 /// A labelled text area.
 #[component]
 pub fn TextArea(
@@ -254,7 +268,7 @@ pub fn TextArea(
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
     let parts = FieldParts::new(name, &hint, &feedback);
-    let value = shown_value(name, value, &feedback);
+    let value = escape_unescaped_text(shown_value(name, value, &feedback));
     let has_error = parts.error.is_some();
     view! {
         <div class="field" class:field--error=has_error>

@@ -19,11 +19,13 @@ use crate::{
         errors::NotFound,
         figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
-        info::{AccessibilityPage, NewsPage, PrivacyPage, WritePage},
+        info::{AccessibilityPage, PrivacyPage, WritePage},
+        news::{ArticlePage, IssuePage, IssuePrintPage, IssuesPage, NewsPage, SearchPage, TagPage},
         signup::SignupManagePage,
         staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
         staff_attendance::{AttendancePage, SignupPrintPage, StaffOccurrencePage},
         staff_calendar::{StaffActivitiesPage, StaffActivityPage},
+        staff_news::{ArticleEditorPage, DeleteArticlePage, StaffArticlesPage},
     },
     site::SiteInfo,
 };
@@ -50,6 +52,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The page inside `<body>`: skip link, header, the routed page and the footer.
+/// leptos_meta 0.8 writes the title into the server's `<head>` as it is, so a title holding
+/// `</title><script>` (an article's title is typed by people) would end the element early.
+fn escape_title(title: String) -> String {
+    crate::forms::escape_unescaped_text(title)
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -60,7 +68,8 @@ pub fn App() -> impl IntoView {
     let site_name = site.name.clone();
     view! {
         <Title formatter=move |page: String| {
-            if page.is_empty() { site_name.clone() } else { format!("{page} – {site_name}") }
+            let title = if page.is_empty() { site_name.clone() } else { format!("{page} – {site_name}") };
+            escape_title(title)
         } />
         <Router>
             <SkipLink />
@@ -68,7 +77,17 @@ pub fn App() -> impl IntoView {
             <main id="indhold" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("nyheder") view=NewsPage />
+                    <Route path=path!("nyheder") view=NewsPage ssr=SsrMode::Async />
+                    <Route path=path!("nyheder/:slug") view=ArticlePage ssr=SsrMode::Async />
+                    <Route path=path!("nyheder/emne/:slug") view=TagPage ssr=SsrMode::Async />
+                    <Route path=path!("soeg") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("nordbyposten") view=IssuesPage ssr=SsrMode::Async />
+                    <Route path=path!("nordbyposten/:slug") view=IssuePage ssr=SsrMode::Async />
+                    <Route path=path!("nordbyposten/:slug/udskriv") view=IssuePrintPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/artikler") view=StaffArticlesPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/artikler/ny") view=ArticleEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/artikler/:id") view=ArticleEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/artikler/:id/slet") view=DeleteArticlePage ssr=SsrMode::Async />
                     <Route path=path!("kalender") view=CalendarPage ssr=SsrMode::Async />
                     <Route path=path!("aktiviteter/:slug") view=ActivityPage ssr=SsrMode::Async />
                     <Route path=path!("aktiviteter/:slug/:date") view=OccurrencePage ssr=SsrMode::Async />
@@ -99,5 +118,17 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer site />
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    #[cfg(feature = "ssr")]
+    fn a_title_cannot_end_its_element() {
+        assert_eq!(
+            super::escape_title("</title><script>a & b</script>".into()),
+            "&lt;/title&gt;&lt;script&gt;a &amp; b&lt;/script&gt;"
+        );
     }
 }

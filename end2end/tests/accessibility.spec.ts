@@ -9,6 +9,12 @@ import { demo, expectNoAxeViolations, jsEnabled, logIn, waitForIslands } from '.
 const pages = [
   '/',
   '/nyheder',
+  '/nyheder/fuldt-hus-til-faellesspisning',
+  '/nyheder/emne/sundhed',
+  '/nordbyposten',
+  '/nordbyposten/nordbyposten-3-2026',
+  '/nordbyposten/nordbyposten-3-2026/udskriv',
+  '/soeg?q=f%C3%A6llesspisningen',
   '/kalender',
   '/kalender?maaned=2026-12',
   '/kalender?uge=2026-W52',
@@ -84,6 +90,9 @@ const rolePages: [keyof typeof demo, string[]][] = [
       '/personale/tal',
       '/personale/tal?aar=2025&kvartal=2',
       '/personale/tal/rapport',
+      '/personale/artikler',
+      '/personale/artikler/ny',
+      '/personale/artikler/1',
     ],
   ],
   ['journalist', ['/borgerjournalist', '/konto', '/personale']],
@@ -104,10 +113,16 @@ for (const [role, paths] of rolePages) {
       }
     }
     // Forms that need fixing: inviting and planning an activity, or changing the password.
-    const forms = role === 'admin' ? ['/personale/brugere', '/personale/aktiviteter/ny'] : ['/konto'];
+    const forms =
+      role === 'admin' ? ['/personale/brugere', '/personale/aktiviteter/ny', '/personale/artikler/ny'] : ['/konto'];
     for (const form of forms) {
       await audited.goto(form);
-      await audited.locator('form.form button[type="submit"]').first().click();
+      // The article editor's first button is the preview; saving is what gets refused.
+      const submit =
+        form === '/personale/artikler/ny'
+          ? audited.getByRole('button', { name: 'Gem artiklen' })
+          : audited.locator('form.form button[type="submit"]').first();
+      await submit.click();
       await audited.locator('.error-summary').waitFor();
       await expectNoAxeViolations(audited);
     }

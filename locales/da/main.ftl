@@ -559,3 +559,70 @@ figures-sentence-total = I alt blev der i { $period } afholdt { $held ->
         [one] én deltager
        *[other] { $participants } deltagere
     } i alt.
+
+## News and the magazine
+news-all = Alle nyheder
+news-feed = Nyheder som feed (Atom)
+news-pages = Sider
+news-previous = ‹ Nyere
+news-next = Ældre ›
+news-page-of = Side { $page } af { $pages }
+news-tag-title = Nyheder om { $tag }
+news-tags = Emner
+news-from-issue = Fra
+news-byline = Af { $name }
+feed-title = Nyheder fra { $site }
+search-title = Søg i nyhederne
+search-label = Søg efter
+search-submit = Søg
+search-none = Vi fandt ingen nyheder med "{ $query }". Prøv et andet ord.
+search-count = { $count } nyheder med "{ $query }".
+magazine-title = Nordbyposten
+magazine-intro = Kvarterets blad udkommer tre gange om året. Her kan du læse alle artiklerne.
+magazine-empty = Der er ingen udgaver endnu.
+magazine-all-issues = Alle udgaver af Nordbyposten
+magazine-print = Udskriv hele udgaven
+magazine-contents = Indhold
+
+## Staff: articles
+staff-articles-title = Nyheder
+staff-link-articles = Skriv, planlæg og udgiv nyheder og artikler til bladet.
+staff-articles-back = ‹ Alle nyheder
+staff-article-new = Ny artikel
+notice-article-saved = Artiklen er gemt.
+notice-article-deleted = Artiklen er slettet.
+article-status-draft = Kladde
+article-status-scheduled = Planlagt
+article-status-published = Udgivet
+article-status-unpublished = Taget ned
+article-publish-now = Udgiv nu
+article-publish-later = Udgiv senere (på dato og klokkeslæt herunder)
+article-publishing = Udgivelse
+article-field-status = Hvad skal der ske med artiklen?
+article-field-publish-date = Dato for udgivelse
+article-field-publish-time = Klokkeslæt for udgivelse
+article-field-title = Overskrift
+article-field-slug-hint = Lad feltet stå tomt, så laves det af overskriften.
+article-field-lead = Indledning
+article-field-lead-hint = En eller to sætninger, der fortæller, hvad artiklen handler om.
+article-field-body = Tekst
+article-field-body-hint = Skriv almindelig tekst. Tom linje giver nyt afsnit. **fed**, *kursiv*, # Overskrift og [link](https://…) virker.
+article-field-byline = Skrevet af
+article-field-tags = Emner (indsatsområder)
+article-field-issue = Udgave af Nordbyposten
+article-field-issue-position = Nummer i udgaven
+article-no-issue = Ikke i bladet
+article-preview = Se forhåndsvisning
+article-preview-title = Forhåndsvisning
+article-save = Gem artiklen
+article-see-public = Se artiklen, som beboerne ser den
+article-delete = Slet artiklen
+article-delete-confirm = Vil du slette "{ $title }"? Det kan ikke fortrydes.
+article-delete-yes = Ja, slet artiklen
+article-delete-no = Nej, gå tilbage
+article-title-missing = Skriv en overskrift.
+article-title-too-long = Overskriften må højst have 200 tegn.
+article-slug-taken = Det korte navn bruges allerede af en anden artikel.
+article-lead-too-long = Indledningen må højst have 1000 tegn.
+article-body-too-long = Teksten er for lang.
+article-status-missing = Vælg hvad der skal ske med artiklen.

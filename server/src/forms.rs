@@ -63,6 +63,9 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
         .route("/aktiviteter/{slug}/{date}", post(sign_up))
         .route("/tilmelding/{token}/afmeld", post(cancel_signup))
         .route("/tilmelding/{token}/aendr", post(change_party))
+        .route("/personale/artikler/ny", post(create_article))
+        .route("/personale/artikler/{id}", post(update_article))
+        .route("/personale/artikler/{id}/slet", post(delete_article))
         .route(
             "/personale/aktiviteter/{id}/{date}/fremmoede",
             post(record_attendance),
@@ -682,5 +685,85 @@ async fn record_attendance(
     match outcome {
         Ok(()) => Redirect::to(&format!("{page}?besked=fremmoede-gemt")).into_response(),
         Err(refusal) => refused(&state, &parts, &format!("{page}/fremmoede"), refusal).await,
+    }
+}
+
+async fn create_article(State(state): State<AppState>, request: Request) -> Response {
+    save_article(state, None, request).await
+}
+
+async fn update_article(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    save_article(state, Some(id), request).await
+}
+
+/// Saves an article from the editor, or shows the editor again with a preview.
+async fn save_article(state: AppState, id: Option<i64>, request: Request) -> Response {
+    use app::articles::service::{self as articles, ArticleForm};
+    let (parts, pairs) = match read_form::<Vec<(String, String)>>(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Staff).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let existing = match id {
+        None => None,
+        Some(id) => match state.db.article_by_id(id).await {
+            Ok(Some(article)) => Some(article),
+            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+            Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+        },
+    };
+    let page = match id {
+        Some(id) => format!("/personale/artikler/{id}"),
+        None => "/personale/artikler/ny".to_owned(),
+    };
+    let form = ArticleForm::from_pairs(&pairs);
+    if form.action == "preview" {
+        let preview = articles::preview(&form);
+        return render::page(&state, &parts, &page, Some(preview), StatusCode::OK).await;
+    }
+    let now = Utc::now();
+    let article =
+        match articles::check(&state.db, Lang::default(), &form, existing.as_ref(), now).await {
+            Ok(article) => article,
+            Err(refusal) => return refused(&state, &parts, &page, refusal).await,
+        };
+    match state
+        .db
+        .save_article(Some(viewer.id), id, &article, now)
+        .await
+    {
+        Ok(Some(id)) => {
+            Redirect::to(&format!("/personale/artikler/{id}?besked=gemt")).into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => render::internal_error(&state, &parts, &err.to_string()),
+    }
+}
+
+async fn delete_article(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Staff).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    match state
+        .db
+        .delete_article(Some(viewer.id), id, Utc::now())
+        .await
+    {
+        Ok(true) => Redirect::to("/personale/artikler?besked=slettet").into_response(),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => render::internal_error(&state, &parts, &err.to_string()),
     }
 }

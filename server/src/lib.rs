@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod forms;
 pub mod limits;
 pub mod mail;
+pub mod news;
 pub mod render;
 pub mod routes;
 pub mod sessions;

@@ -21,7 +21,7 @@ use tower_http::{
     timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-use crate::{access, exports, feeds, forms, sessions, AppState};
+use crate::{access, exports, feeds, forms, news, sessions, AppState};
 
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -43,6 +43,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/kalender.ics", get(feeds::whole_calendar))
         .route("/personale/tal.csv", get(exports::figures_csv))
+        .route("/feed.xml", get(news::atom_feed))
+        .route("/sitemap.xml", get(news::sitemap))
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -102,6 +104,9 @@ pub fn provide_request_context(state: &AppState) {
     provide_context(state.site.clone());
     provide_context(Lang::default());
     provide_context(app::signups::RetentionDays(state.retention_days));
+    provide_context(app::pages::news::PublicUrl(
+        state.public_url.as_str().trim_end_matches('/').to_owned(),
+    ));
 }
 
 /// `/healthz`: 200 when the database answers, 503 when it does not.

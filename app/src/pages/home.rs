@@ -1,11 +1,12 @@
-//! The front page: a welcome, the housing areas and the places where things happen.
+//! The front page: a welcome, the latest news (the newest as the lead story), this week's
+//! activities, the housing areas and the places where things happen.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
     i18n::{t, t_with},
-    pages::{calendar::ThisWeek, errors::ServerError, paragraphs},
+    pages::{calendar::ThisWeek, errors::ServerError, news::LatestNews, paragraphs},
     site::{load_front_page, FrontPage, SiteInfo},
 };
 
@@ -77,6 +78,7 @@ fn Front(site: SiteInfo, page: FrontPage) -> impl IntoView {
             <li><a class="button" href="/kalender">{t("home-see-calendar")}</a></li>
             <li><a class="button button--secondary" href="/nyheder">{t("home-read-news")}</a></li>
         </ul>
+        <LatestNews />
         <ThisWeek />
         {areas}
         <section aria-labelledby="steder">

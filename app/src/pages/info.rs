@@ -37,12 +37,6 @@ fn ContactLine(site: SiteInfo) -> impl IntoView {
     view! { <ul class="contact">{email} {phone} {address}</ul> }
 }
 
-/// `/nyheder` until articles arrive.
-#[component]
-pub fn NewsPage() -> impl IntoView {
-    view! { <TextPage title=t("news-title") paragraphs=vec![t("news-empty")] /> }
-}
-
 /// `/skriv`: how to write for the magazine.
 #[component]
 pub fn WritePage() -> impl IntoView {

@@ -6,10 +6,12 @@ pub mod errors;
 pub mod figures;
 pub mod home;
 pub mod info;
+pub mod news;
 pub mod signup;
 pub mod staff;
 pub mod staff_attendance;
 pub mod staff_calendar;
+pub mod staff_news;
 
 use leptos::prelude::*;
 

@@ -9,6 +9,7 @@ mod calendar;
 mod helpers;
 mod http;
 mod mail;
+mod news;
 mod sessions;
 mod signups;
 mod startup;

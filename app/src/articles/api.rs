@@ -1,0 +1,171 @@
+//! The server functions behind the news pages (`/nyheder`, `/nyheder/{slug}`, tag and issue
+//! archives, search, the front page's news) and the staff's article editor.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{Article, MagazineIssue, Tag};
+use crate::forms::FormFeedback;
+
+/// How many articles a page of the news list shows.
+pub const PAGE_SIZE: i64 = 10;
+
+/// One page of a list of articles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleList {
+    pub articles: Vec<Article>,
+    /// 1-based.
+    pub page: i64,
+    pub pages: i64,
+    /// The tag the list is narrowed to, if any.
+    pub tag: Option<Tag>,
+}
+
+/// Page `page` of the published news, optionally only those tagged with a focus area's slug.
+/// An unknown tag gives None.
+#[server(endpoint = "nyheder")]
+pub async fn load_news(
+    page: i64,
+    tag: Option<String>,
+) -> Result<Option<ArticleList>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    let db = db_from_context()?;
+    let tag = match tag {
+        None => None,
+        Some(slug) => {
+            let areas = db.list_focus_areas().await.map_err(internal)?;
+            match areas.into_iter().find(|area| area.slug == slug) {
+                Some(area) => Some(Tag {
+                    id: area.id,
+                    slug: area.slug,
+                    name: area.name,
+                }),
+                None => return Ok(None),
+            }
+        }
+    };
+    let page = page.max(1);
+    let (articles, count) = db
+        .public_articles(
+            chrono::Utc::now(),
+            tag.as_ref().map(|tag| tag.slug.as_str()),
+            None,
+            PAGE_SIZE,
+            (page - 1) * PAGE_SIZE,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(Some(ArticleList {
+        articles,
+        page,
+        pages: ((count + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        tag,
+    }))
+}
+
+/// A published article by its slug; None if there is none (or not yet).
+#[server(endpoint = "artikel")]
+pub async fn load_article(slug: String) -> Result<Option<Article>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    db_from_context()?
+        .public_article(&slug, chrono::Utc::now())
+        .await
+        .map_err(internal)
+}
+
+/// The published articles matching `query`.
+#[server(endpoint = "soeg")]
+pub async fn load_search(query: String) -> Result<Vec<Article>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    if query.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    db_from_context()?
+        .search_articles(query.trim(), chrono::Utc::now())
+        .await
+        .map_err(internal)
+}
+
+/// The magazine's issues, newest first.
+#[server(endpoint = "udgaver")]
+pub async fn load_issues() -> Result<Vec<MagazineIssue>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    db_from_context()?.magazine_issues().await.map_err(internal)
+}
+
+/// One issue with its published articles in the magazine's order.
+#[server(endpoint = "udgave")]
+pub async fn load_issue(
+    slug: String,
+) -> Result<Option<(MagazineIssue, Vec<Article>)>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    let db = db_from_context()?;
+    let Some(issue) = db.magazine_issue(&slug).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let (articles, _) = db
+        .public_articles(chrono::Utc::now(), None, Some(issue.id), 200, 0)
+        .await
+        .map_err(internal)?;
+    Ok(Some((issue, articles)))
+}
+
+/// Every article, for staff.
+#[server(endpoint = "personale-artikler")]
+pub async fn load_staff_articles() -> Result<Vec<Article>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    db_from_context()?.all_articles().await.map_err(internal)
+}
+
+/// What the editor needs: the article (None for a new one) with its form filled in, and the
+/// choices of focus areas and issues.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorData {
+    pub article: Option<Article>,
+    pub form: FormFeedback,
+    pub focus_areas: Vec<(i64, String)>,
+    pub issues: Vec<(i64, String)>,
+}
+
+/// The editor's data for article `id` (None for a new one); None if there is no such article.
+#[server(endpoint = "personale-artikel")]
+pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let db = db_from_context()?;
+    let focus_areas = db
+        .list_focus_areas()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|area| (area.id, area.name))
+        .collect();
+    let issues = db
+        .magazine_issues()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|issue| (issue.id, issue.title))
+        .collect();
+    let (article, form) = match id {
+        None => {
+            let mut form = FormFeedback::for_form("article");
+            form.keep("status", "draft");
+            (None, form)
+        }
+        Some(id) => match db.article_by_id(id).await.map_err(internal)? {
+            None => return Ok(None),
+            Some(article) => {
+                let form = super::service::ArticleForm::feedback_from(&article);
+                (Some(article), form)
+            }
+        },
+    };
+    Ok(Some(EditorData {
+        article,
+        form,
+        focus_areas,
+        issues,
+    }))
+}

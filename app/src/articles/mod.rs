@@ -1,0 +1,132 @@
+//! News and the magazine *Nordbyposten*: articles (title, lead, Markdown body rendered to
+//! sanitized HTML, byline, focus-area tags, an optional magazine issue) with a status and the
+//! time they appear, and the magazine's issues.
+//!
+//! An article is shown to residents when it is published or scheduled and its time has come;
+//! nothing has to run at that time, the queries compare with the clock.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The key under which a preview's HTML travels back to the editor in its
+/// [`crate::forms::FormFeedback`].
+pub const PREVIEW: &str = "preview_html";
+
+/// Where an article stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ArticleStatus {
+    Draft,
+    /// Appears by itself at its time.
+    Scheduled,
+    Published,
+    /// Taken down again; kept for staff.
+    Unpublished,
+}
+
+impl ArticleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleStatus::Draft => "draft",
+            ArticleStatus::Scheduled => "scheduled",
+            ArticleStatus::Published => "published",
+            ArticleStatus::Unpublished => "unpublished",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "draft" => Some(ArticleStatus::Draft),
+            "scheduled" => Some(ArticleStatus::Scheduled),
+            "published" => Some(ArticleStatus::Published),
+            "unpublished" => Some(ArticleStatus::Unpublished),
+            _ => None,
+        }
+    }
+}
+
+/// A focus area as an article's tag.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+}
+
+/// A magazine issue as an article refers to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueRef {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+}
+
+/// An article with everything its page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    /// The Markdown as written.
+    pub body: String,
+    /// The body as sanitized HTML; safe to insert as it is.
+    pub body_html: String,
+    pub byline: String,
+    pub status: ArticleStatus,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub tags: Vec<Tag>,
+    pub issue: Option<IssueRef>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Article {
+    /// Whether residents see it at `now`.
+    pub fn is_public(&self, now: DateTime<Utc>) -> bool {
+        matches!(
+            self.status,
+            ArticleStatus::Published | ArticleStatus::Scheduled
+        ) && self.publish_at.is_some_and(|at| at <= now)
+    }
+
+    /// The article's page.
+    pub fn path(&self) -> String {
+        format!("/nyheder/{}", self.slug)
+    }
+}
+
+/// A magazine issue (udgave) with its articles in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MagazineIssue {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub published_on: chrono::NaiveDate,
+    pub intro: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip() {
+        for status in [
+            ArticleStatus::Draft,
+            ArticleStatus::Scheduled,
+            ArticleStatus::Published,
+            ArticleStatus::Unpublished,
+        ] {
+            assert_eq!(ArticleStatus::parse(status.as_str()), Some(status));
+        }
+    }
+}

@@ -1,0 +1,413 @@
+//! The articles' and magazine issues' queries, for both backends. Full-text search is the one
+//! place where the dialects differ: FTS5 on SQLite, `tsvector` with the Danish configuration on
+//! PostgreSQL.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Article, ArticleStatus, IssueRef, MagazineIssue, Tag};
+use crate::{accounts::queries::audit_in, db::Db};
+
+#[derive(sqlx::FromRow)]
+struct ArticleRow {
+    id: i64,
+    slug: String,
+    title: String,
+    lead: String,
+    body: String,
+    body_html: String,
+    byline: String,
+    status: String,
+    publish_at: Option<DateTime<Utc>>,
+    issue_id: Option<i64>,
+    issue_slug: Option<String>,
+    issue_title: Option<String>,
+    updated_at: DateTime<Utc>,
+}
+
+const ARTICLE_SELECT: &str = "select a.id, a.slug, a.title, a.lead, a.body, a.body_html, \
+    a.byline, a.status, a.publish_at, a.issue_id, i.slug as issue_slug, i.title as issue_title, \
+    a.updated_at from articles a left join magazine_issues i on i.id = a.issue_id";
+
+/// The condition for what residents see at `$1` (the time now).
+const PUBLIC: &str =
+    "a.status in ('published', 'scheduled') and a.publish_at is not null and a.publish_at <= $1";
+
+/// An article as staff write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewArticle {
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    pub body: String,
+    pub body_html: String,
+    pub byline: String,
+    pub status: ArticleStatus,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub issue_id: Option<i64>,
+    pub issue_position: i64,
+    pub tag_ids: Vec<i64>,
+}
+
+impl NewArticle {
+    /// What SQLite's search reads: the stems of the title, lead and body.
+    fn search_text(&self) -> String {
+        super::search::stems(&format!("{} {} {}", self.title, self.lead, self.body))
+    }
+}
+
+impl Db {
+    async fn complete(&self, rows: Vec<ArticleRow>) -> Result<Vec<Article>, sqlx::Error> {
+        let mut articles = Vec::with_capacity(rows.len());
+        for row in rows {
+            let tags: Vec<(i64, String, String)> = crate::db_run!(self, |pool| {
+                sqlx::query_as(
+                    "select f.id, f.slug, f.name from article_focus_areas t \
+                     join focus_areas f on f.id = t.focus_area_id \
+                     where t.article_id = $1 order by f.position, f.name",
+                )
+                .bind(row.id)
+                .fetch_all(pool)
+                .await
+            })?;
+            articles.push(Article {
+                id: row.id,
+                slug: row.slug,
+                title: row.title,
+                lead: row.lead,
+                body: row.body,
+                body_html: row.body_html,
+                byline: row.byline,
+                status: ArticleStatus::parse(&row.status).unwrap_or(ArticleStatus::Draft),
+                publish_at: row.publish_at,
+                tags: tags
+                    .into_iter()
+                    .map(|(id, slug, name)| Tag { id, slug, name })
+                    .collect(),
+                issue: match (row.issue_id, row.issue_slug, row.issue_title) {
+                    (Some(id), Some(slug), Some(title)) => Some(IssueRef { id, slug, title }),
+                    _ => None,
+                },
+                updated_at: row.updated_at,
+            });
+        }
+        Ok(articles)
+    }
+
+    /// A published article by its slug, as residents see it at `now`.
+    pub async fn public_article(
+        &self,
+        slug: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Article>, sqlx::Error> {
+        let rows: Vec<ArticleRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(&format!("{ARTICLE_SELECT} where {PUBLIC} and a.slug = $2"))
+                .bind(now)
+                .bind(slug)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(self.complete(rows).await?.pop())
+    }
+
+    /// The published articles at `now`, newest first: `limit` of them after skipping `offset`,
+    /// and how many there are in all. `tag` (a focus area's slug) and `issue` (an issue's id)
+    /// narrow the list.
+    pub async fn public_articles(
+        &self,
+        now: DateTime<Utc>,
+        tag: Option<&str>,
+        issue: Option<i64>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<Article>, i64), sqlx::Error> {
+        let filter = format!(
+            "{PUBLIC} and ($2 is null or exists (select 1 from article_focus_areas t \
+             join focus_areas f on f.id = t.focus_area_id where t.article_id = a.id and f.slug = $2)) \
+             and ($3 is null or a.issue_id = $3)"
+        );
+        // An issue lists its articles in the magazine's order; everything else newest first.
+        let order = if issue.is_some() {
+            "a.issue_position, a.publish_at"
+        } else {
+            "a.publish_at desc, a.id desc"
+        };
+        let (rows, count): (Vec<ArticleRow>, i64) = crate::db_run!(self, |pool| {
+            let rows = sqlx::query_as(&format!(
+                "{ARTICLE_SELECT} where {filter} order by {order} limit $4 offset $5"
+            ))
+            .bind(now)
+            .bind(tag)
+            .bind(issue)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await?;
+            let count =
+                sqlx::query_scalar(&format!("select count(*) from articles a where {filter}"))
+                    .bind(now)
+                    .bind(tag)
+                    .bind(issue)
+                    .fetch_one(pool)
+                    .await?;
+            Ok::<_, sqlx::Error>((rows, count))
+        })?;
+        Ok((self.complete(rows).await?, count))
+    }
+
+    /// The published articles that match `query`, best first (at most 50).
+    pub async fn search_articles(
+        &self,
+        query: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Article>, sqlx::Error> {
+        let rows: Vec<ArticleRow> = match self {
+            Db::Sqlite(pool) => {
+                let Some(fts) = super::search::fts_query(query) else {
+                    return Ok(Vec::new());
+                };
+                sqlx::query_as(&format!(
+                    "{ARTICLE_SELECT} join articles_fts on articles_fts.rowid = a.id \
+                     where {PUBLIC} and articles_fts match $2 order by articles_fts.rank limit 50"
+                ))
+                .bind(now)
+                .bind(fts)
+                .fetch_all(pool)
+                .await?
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_as(&format!(
+                    "{ARTICLE_SELECT} where {PUBLIC} \
+                     and a.search @@ websearch_to_tsquery('danish', $2) \
+                     order by ts_rank(a.search, websearch_to_tsquery('danish', $2)) desc limit 50"
+                ))
+                .bind(now)
+                .bind(query)
+                .fetch_all(pool)
+                .await?
+            }
+        };
+        self.complete(rows).await
+    }
+
+    /// Every article for staff, newest change first.
+    pub async fn all_articles(&self) -> Result<Vec<Article>, sqlx::Error> {
+        let rows: Vec<ArticleRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(&format!(
+                "{ARTICLE_SELECT} order by a.updated_at desc, a.id desc"
+            ))
+            .fetch_all(pool)
+            .await
+        })?;
+        self.complete(rows).await
+    }
+
+    /// One article by id, whatever its status (for staff).
+    pub async fn article_by_id(&self, id: i64) -> Result<Option<Article>, sqlx::Error> {
+        let rows: Vec<ArticleRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(&format!("{ARTICLE_SELECT} where a.id = $1"))
+                .bind(id)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(self.complete(rows).await?.pop())
+    }
+
+    /// Whether another article than `except` has this slug.
+    pub async fn article_slug_taken(
+        &self,
+        slug: &str,
+        except: Option<i64>,
+    ) -> Result<bool, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            sqlx::query_scalar::<_, i64>(
+                "select count(*) from articles where slug = $1 and ($2 is null or id <> $2)",
+            )
+            .bind(slug)
+            .bind(except)
+            .fetch_one(pool)
+            .await
+            .map(|count| count > 0)
+        })
+    }
+
+    /// Creates an article (`id` None) or changes one, with its tags, and records it in the
+    /// audit log; returns its id, or None if there is no article `id`.
+    pub async fn save_article(
+        &self,
+        actor_id: Option<i64>,
+        id: Option<i64>,
+        article: &NewArticle,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let search_text = article.search_text();
+        crate::db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let saved: Option<i64> = match id {
+                None => Some(
+                    sqlx::query_scalar(
+                        "insert into articles (slug, title, lead, body, body_html, byline, \
+                         status, publish_at, issue_id, issue_position, search_text, created_at, \
+                         updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
+                         returning id",
+                    )
+                    .bind(&article.slug)
+                    .bind(&article.title)
+                    .bind(&article.lead)
+                    .bind(&article.body)
+                    .bind(&article.body_html)
+                    .bind(&article.byline)
+                    .bind(article.status.as_str())
+                    .bind(article.publish_at)
+                    .bind(article.issue_id)
+                    .bind(article.issue_position)
+                    .bind(&search_text)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?,
+                ),
+                Some(id) => sqlx::query_scalar(
+                    "update articles set slug = $2, title = $3, lead = $4, body = $5, \
+                     body_html = $6, byline = $7, status = $8, publish_at = $9, issue_id = $10, \
+                     issue_position = $11, search_text = $12, updated_at = $13 \
+                     where id = $1 returning id",
+                )
+                .bind(id)
+                .bind(&article.slug)
+                .bind(&article.title)
+                .bind(&article.lead)
+                .bind(&article.body)
+                .bind(&article.body_html)
+                .bind(&article.byline)
+                .bind(article.status.as_str())
+                .bind(article.publish_at)
+                .bind(article.issue_id)
+                .bind(article.issue_position)
+                .bind(&search_text)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?,
+            };
+            let Some(saved) = saved else {
+                return Ok(None);
+            };
+            sqlx::query("delete from article_focus_areas where article_id = $1")
+                .bind(saved)
+                .execute(&mut *tx)
+                .await?;
+            for tag in &article.tag_ids {
+                sqlx::query(
+                    "insert into article_focus_areas (article_id, focus_area_id) values ($1, $2)",
+                )
+                .bind(saved)
+                .bind(tag)
+                .execute(&mut *tx)
+                .await?;
+            }
+            let action = if id.is_some() {
+                "update_article"
+            } else {
+                "create_article"
+            };
+            audit_in!(tx, now, actor_id, action, article.slug.clone())?;
+            tx.commit().await?;
+            Ok(Some(saved))
+        })
+    }
+
+    /// Deletes an article; false if there was none.
+    pub async fn delete_article(
+        &self,
+        actor_id: Option<i64>,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let slug: Option<String> =
+                sqlx::query_scalar("delete from articles where id = $1 returning slug")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(slug) = &slug {
+                audit_in!(tx, now, actor_id, "delete_article", slug.clone())?;
+            }
+            tx.commit().await?;
+            Ok(slug.is_some())
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct IssueRow {
+    id: i64,
+    slug: String,
+    title: String,
+    published_on: NaiveDate,
+    intro: String,
+}
+
+impl From<IssueRow> for MagazineIssue {
+    fn from(row: IssueRow) -> Self {
+        MagazineIssue {
+            id: row.id,
+            slug: row.slug,
+            title: row.title,
+            published_on: row.published_on,
+            intro: row.intro,
+        }
+    }
+}
+
+impl Db {
+    /// Every magazine issue, newest first.
+    pub async fn magazine_issues(&self) -> Result<Vec<MagazineIssue>, sqlx::Error> {
+        let rows: Vec<IssueRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(
+                "select id, slug, title, published_on, intro from magazine_issues \
+                 order by published_on desc, id desc",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(MagazineIssue::from).collect())
+    }
+
+    /// One magazine issue by its slug.
+    pub async fn magazine_issue(&self, slug: &str) -> Result<Option<MagazineIssue>, sqlx::Error> {
+        let row: Option<IssueRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(
+                "select id, slug, title, published_on, intro from magazine_issues where slug = $1",
+            )
+            .bind(slug)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.map(MagazineIssue::from))
+    }
+
+    /// Creates a magazine issue and returns its id.
+    pub async fn create_magazine_issue(
+        &self,
+        actor_id: Option<i64>,
+        issue: &MagazineIssue,
+        now: DateTime<Utc>,
+    ) -> Result<i64, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "insert into magazine_issues (slug, title, published_on, intro, created_at) \
+                 values ($1, $2, $3, $4, $5) returning id",
+            )
+            .bind(&issue.slug)
+            .bind(&issue.title)
+            .bind(issue.published_on)
+            .bind(&issue.intro)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            audit_in!(tx, now, actor_id, "create_issue", issue.slug.clone())?;
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+}

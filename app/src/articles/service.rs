@@ -1,0 +1,225 @@
+//! What the staff's article editor does: read the form (its tag checkboxes are named after the
+//! focus areas, so it is read from its pairs), check it with a Danish message per field, and
+//! turn it into an article to save or to preview.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Copenhagen;
+
+use super::{markdown::to_safe_html, queries::NewArticle, Article, ArticleStatus, PREVIEW};
+use crate::{
+    accounts::service::Refusal, calendar::service::slugify, db::Db, forms::FormFeedback, i18n::Lang,
+};
+
+/// The editor's fields as posted.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleForm {
+    pub title: String,
+    pub slug: String,
+    pub lead: String,
+    pub body: String,
+    pub byline: String,
+    /// "draft", "published", "scheduled" or "unpublished".
+    pub status: String,
+    pub publish_date: String,
+    pub publish_time: String,
+    pub issue: String,
+    pub issue_position: String,
+    /// The ids of the ticked focus areas (checkboxes `omraade_{id}`).
+    pub tags: Vec<i64>,
+    /// "preview" to see the article before saving it.
+    pub action: String,
+}
+
+const MAX_TITLE: usize = 200;
+const MAX_LEAD: usize = 1000;
+const MAX_BODY: usize = 100_000;
+
+impl ArticleForm {
+    /// Reads the posted pairs; unknown names are ignored.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut form = ArticleForm::default();
+        for (name, value) in pairs {
+            let value = value.clone();
+            match name.as_str() {
+                "title" => form.title = value,
+                "slug" => form.slug = value,
+                "lead" => form.lead = value,
+                "body" => form.body = value,
+                "byline" => form.byline = value,
+                "status" => form.status = value,
+                "publish_date" => form.publish_date = value,
+                "publish_time" => form.publish_time = value,
+                "issue" => form.issue = value,
+                "issue_position" => form.issue_position = value,
+                "action" => form.action = value,
+                other => {
+                    if let Some(id) = other
+                        .strip_prefix("omraade_")
+                        .and_then(|id| id.parse().ok())
+                    {
+                        form.tags.push(id);
+                    }
+                }
+            }
+        }
+        form
+    }
+
+    /// The form filled in from a saved article.
+    pub fn feedback_from(article: &Article) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("article");
+        let (date, time) = article
+            .publish_at
+            .map(|at| {
+                let local = at.with_timezone(&Copenhagen);
+                (
+                    local.format("%Y-%m-%d").to_string(),
+                    local.format("%H:%M").to_string(),
+                )
+            })
+            .unwrap_or_default();
+        let tags: Vec<String> = article.tags.iter().map(|tag| tag.id.to_string()).collect();
+        feedback
+            .keep("title", &article.title)
+            .keep("slug", &article.slug)
+            .keep("lead", &article.lead)
+            .keep("body", &article.body)
+            .keep("byline", &article.byline)
+            .keep("status", article.status.as_str())
+            .keep("publish_date", &date)
+            .keep("publish_time", &time)
+            .keep("omraade", &tags.join(","))
+            .keep(
+                "issue",
+                &article
+                    .issue
+                    .as_ref()
+                    .map(|issue| issue.id.to_string())
+                    .unwrap_or_default(),
+            );
+        feedback
+    }
+
+    fn keep_all(&self, feedback: &mut FormFeedback) {
+        let tags: Vec<String> = self.tags.iter().map(i64::to_string).collect();
+        feedback
+            .keep("title", &self.title)
+            .keep("slug", &self.slug)
+            .keep("lead", &self.lead)
+            .keep("body", &self.body)
+            .keep("byline", &self.byline)
+            .keep("status", &self.status)
+            .keep("publish_date", &self.publish_date)
+            .keep("publish_time", &self.publish_time)
+            .keep("issue", &self.issue)
+            .keep("issue_position", &self.issue_position)
+            .keep("omraade", &tags.join(","));
+    }
+}
+
+/// Checks the form. `existing` is the article being edited (its first publishing time is
+/// kept when it is published again).
+pub async fn check(
+    db: &Db,
+    lang: Lang,
+    form: &ArticleForm,
+    existing: Option<&Article>,
+    now: DateTime<Utc>,
+) -> Result<NewArticle, Refusal> {
+    let mut feedback = FormFeedback::for_form("article");
+    form.keep_all(&mut feedback);
+    let title = form.title.trim();
+    if title.is_empty() {
+        feedback.error("title", lang.text("article-title-missing"));
+    } else if title.chars().count() > MAX_TITLE {
+        feedback.error("title", lang.text("article-title-too-long"));
+    }
+    let slug = slugify(if form.slug.trim().is_empty() {
+        title
+    } else {
+        &form.slug
+    });
+    if !title.is_empty() && slug.is_empty() {
+        feedback.error("slug", lang.text("activity-slug-invalid"));
+    } else if !slug.is_empty()
+        && db
+            .article_slug_taken(&slug, existing.map(|article| article.id))
+            .await?
+    {
+        feedback.error("slug", lang.text("article-slug-taken"));
+    }
+    if form.lead.chars().count() > MAX_LEAD {
+        feedback.error("lead", lang.text("article-lead-too-long"));
+    }
+    if form.body.chars().count() > MAX_BODY {
+        feedback.error("body", lang.text("article-body-too-long"));
+    }
+    let status = ArticleStatus::parse(&form.status);
+    if status.is_none() {
+        feedback.error("status", lang.text("article-status-missing"));
+    }
+    let scheduled_at = match status {
+        Some(ArticleStatus::Scheduled) => {
+            let date = NaiveDate::parse_from_str(form.publish_date.trim(), "%Y-%m-%d").ok();
+            let time = NaiveTime::parse_from_str(form.publish_time.trim(), "%H:%M").ok();
+            match (date, time) {
+                (Some(date), Some(time)) => Copenhagen
+                    .from_local_datetime(&date.and_time(time))
+                    .earliest()
+                    .map(|at| at.with_timezone(&Utc)),
+                (date, time) => {
+                    if date.is_none() {
+                        feedback.error("publish_date", lang.text("date-invalid"));
+                    }
+                    if time.is_none() {
+                        feedback.error("publish_time", lang.text("time-invalid"));
+                    }
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let issue_id = match form.issue.trim() {
+        "" => None,
+        id => id.parse::<i64>().ok(),
+    };
+    let issue_position = form.issue_position.trim().parse::<i64>().unwrap_or(0);
+    let Some(status) = status.filter(|_| feedback.is_ok()) else {
+        return Err(feedback.into());
+    };
+    let publish_at = match status {
+        ArticleStatus::Scheduled => scheduled_at,
+        // Published again, it keeps the time it first appeared.
+        ArticleStatus::Published => Some(
+            existing
+                .and_then(|article| article.publish_at)
+                .filter(|at| *at <= now)
+                .unwrap_or(now),
+        ),
+        ArticleStatus::Draft | ArticleStatus::Unpublished => {
+            existing.and_then(|article| article.publish_at)
+        }
+    };
+    Ok(NewArticle {
+        slug,
+        title: title.to_owned(),
+        lead: form.lead.trim().to_owned(),
+        body: form.body.clone(),
+        body_html: to_safe_html(&form.body),
+        byline: form.byline.trim().to_owned(),
+        status,
+        publish_at,
+        issue_id,
+        issue_position,
+        tag_ids: form.tags.clone(),
+    })
+}
+
+/// The editor again with what was typed and the article's sanitized HTML to look at.
+pub fn preview(form: &ArticleForm) -> FormFeedback {
+    let mut feedback = FormFeedback::for_form("article");
+    form.keep_all(&mut feedback);
+    feedback.keep(PREVIEW, &to_safe_html(&form.body));
+    feedback
+}

@@ -1,0 +1,402 @@
+//! The news and the magazine for residents: `/nyheder` (paginated), `/nyheder/{slug}` (an
+//! article, with canonical and Open Graph tags), `/nyheder/emne/{slug}` (a focus area's
+//! archive), `/soeg` (search), `/nordbyposten` (the issues), `/nordbyposten/{slug}` (an issue)
+//! and `/nordbyposten/{slug}/udskriv` (the whole issue to print).
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::{
+    articles::{
+        api::{load_article, load_issue, load_issues, load_news, load_search, ArticleList},
+        Article, MagazineIssue,
+    },
+    dates::date_text,
+    i18n::{t, t_with},
+    pages::errors::{NotFound, ServerError},
+};
+
+/// The site's public address (no trailing slash), for canonical and Open Graph tags.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PublicUrl(pub String);
+
+fn public_url() -> String {
+    use_context::<PublicUrl>()
+        .map(|url| url.0)
+        .unwrap_or_default()
+}
+
+/// "26. november 2026", the day an article appeared, in Danish time. Pages render on the
+/// server; the browser build (which has no time-zone database) never shows these dates.
+fn published(article: &Article) -> Option<String> {
+    article.publish_at.map(|at| {
+        #[cfg(feature = "ssr")]
+        let day = at
+            .with_timezone(&chrono_tz::Europe::Copenhagen)
+            .date_naive();
+        #[cfg(not(feature = "ssr"))]
+        let day = at.date_naive();
+        date_text(day)
+    })
+}
+
+/// An article in a list: title as a link, date, lead.
+#[component]
+fn ArticleCard(article: Article, #[prop(optional)] lead_story: bool) -> impl IntoView {
+    let href = article.path();
+    let date = published(&article);
+    let heading = if lead_story {
+        view! { <h2 class="article-card__title article-card__title--lead"><a href=href>{article.title.clone()}</a></h2> }.into_any()
+    } else {
+        view! { <h3 class="article-card__title"><a href=href>{article.title.clone()}</a></h3> }
+            .into_any()
+    };
+    view! {
+        <article class="article-card">
+            {heading}
+            <p class="muted">{date}</p>
+            <p>{article.lead.clone()}</p>
+        </article>
+    }
+    .into_any()
+}
+
+/// Links to the previous and next page of a list.
+#[component]
+fn Pager(page: i64, pages: i64, base: String) -> impl IntoView {
+    if pages <= 1 {
+        return ().into_any();
+    }
+    let link = |page: i64| format!("{base}?side={page}");
+    let previous =
+        (page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{t("news-previous")}</a> });
+    let next =
+        (page < pages).then(|| view! { <a href=link(page + 1) rel="next">{t("news-next")}</a> });
+    let position = t_with(
+        "news-page-of",
+        &[("page", page.to_string()), ("pages", pages.to_string())],
+    );
+    view! {
+        <nav class="pager" aria-label=t("news-pages")>
+            {previous} " " <span>{position}</span> " " {next}
+        </nav>
+    }
+    .into_any()
+}
+
+fn page_from_query() -> i64 {
+    use_query_map()
+        .get_untracked()
+        .get("side")
+        .and_then(|page| page.parse().ok())
+        .unwrap_or(1)
+}
+
+/// `/nyheder`.
+#[component]
+pub fn NewsPage() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_news(page_from_query(), None));
+    view! { <NewsList data base="/nyheder".to_owned() /> }
+}
+
+/// `/nyheder/emne/{slug}`.
+#[component]
+pub fn TagPage() -> impl IntoView {
+    let slug = use_params_map()
+        .get_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    let base = format!("/nyheder/emne/{slug}");
+    let data = OnceResource::new_blocking(load_news(page_from_query(), Some(slug)));
+    view! { <NewsList data base /> }
+}
+
+#[component]
+fn NewsList(
+    data: OnceResource<Result<Option<ArticleList>, ServerFnError>>,
+    base: String,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let base = base.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(Some(list)) => view! { <Articles list base /> }.into_any(),
+                        Ok(None) => view! { <NotFound /> }.into_any(),
+                        Err(_) => view! { <ServerError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Articles(list: ArticleList, base: String) -> impl IntoView {
+    let title = match &list.tag {
+        Some(tag) => t_with("news-tag-title", &[("tag", tag.name.clone())]),
+        None => t("news-title"),
+    };
+    let items = if list.articles.is_empty() {
+        view! { <p>{t("news-empty")}</p> }.into_any()
+    } else {
+        list.articles
+            .into_iter()
+            .map(|article| view! { <ArticleCard article /> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <SearchForm query=String::new() />
+        <div class="article-list">{items}</div>
+        <Pager page=list.page pages=list.pages base />
+        <p><a href="/nordbyposten">{t("magazine-all-issues")}</a> " · " <a href="/feed.xml">{t("news-feed")}</a></p>
+    }
+    .into_any()
+}
+
+/// A search field that works without JavaScript (a GET form to `/soeg`).
+#[component]
+fn SearchForm(query: String) -> impl IntoView {
+    view! {
+        <form method="get" action="/soeg" class="search" role="search">
+            <label for="q">{t("search-label")}</label>
+            <input id="q" name="q" type="search" value=query />
+            <button type="submit" class="button">{t("search-submit")}</button>
+        </form>
+    }
+}
+
+/// `/nyheder/{slug}`.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let slug = use_params_map()
+        .get_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    let data = OnceResource::new_blocking(load_article(slug));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(article)) => view! { <ArticleView article /> }.into_any(),
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let url = format!("{}{}", public_url(), article.path());
+    let date = published(&article);
+    let tags = (!article.tags.is_empty()).then(|| {
+        let items = article
+            .tags
+            .iter()
+            .map(|tag| {
+                let href = format!("/nyheder/emne/{}", tag.slug);
+                view! { <li><a href=href>{tag.name.clone()}</a></li> }
+            })
+            .collect_view();
+        view! { <ul class="chips" aria-label=t("news-tags")>{items}</ul> }
+    });
+    let issue = article.issue.clone().map(|issue| {
+        let href = format!("/nordbyposten/{}", issue.slug);
+        view! { <p>{t("news-from-issue")} " " <a href=href>{issue.title}</a></p> }
+    });
+    let byline = (!article.byline.is_empty()).then(|| {
+        view! { <p class="byline">{t_with("news-byline", &[("name", article.byline.clone())])}</p> }
+    });
+    view! {
+        <Title text=article.title.clone() />
+        <Link rel="canonical" href=url.clone() />
+        <Meta property="og:type" content="article" />
+        <Meta property="og:title" content=article.title.clone() />
+        <Meta property="og:description" content=article.lead.clone() />
+        <Meta property="og:url" content=url />
+        <Meta name="description" content=article.lead.clone() />
+        <article class="article">
+            <h1>{article.title.clone()}</h1>
+            <p class="muted">{date}</p>
+            {byline}
+            <p class="lead">{article.lead.clone()}</p>
+            // Sanitized by ammonia when it was saved (`articles::markdown`).
+            <div class="article__body" inner_html=article.body_html.clone()></div>
+            {tags}
+            {issue}
+        </article>
+        <p><a href="/nyheder">{t("news-all")}</a></p>
+    }
+    .into_any()
+}
+
+/// `/soeg?q=…`.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query = use_query_map().get_untracked().get("q").unwrap_or_default();
+    let data = OnceResource::new_blocking(load_search(query.clone()));
+    view! {
+        <Title text=t("search-title") />
+        <h1>{t("search-title")}</h1>
+        <SearchForm query=query.clone() />
+        <Suspense fallback=|| ()>
+            {move || {
+                let query = query.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(found) if query.trim().is_empty() => { let _ = found; ().into_any() }
+                        Ok(found) if found.is_empty() => view! { <p>{t_with("search-none", &[("query", query)])}</p> }.into_any(),
+                        Ok(found) => {
+                            let count = t_with("search-count", &[("count", found.len().to_string()), ("query", query)]);
+                            let items = found.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view();
+                            view! { <p role="status">{count}</p> <div class="article-list">{items}</div> }.into_any()
+                        }
+                        Err(_) => view! { <ServerError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// `/nordbyposten`.
+#[component]
+pub fn IssuesPage() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_issues());
+    view! {
+        <Title text=t("magazine-title") />
+        <h1>{t("magazine-title")}</h1>
+        <p>{t("magazine-intro")}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(issues) if issues.is_empty() => view! { <p>{t("magazine-empty")}</p> }.into_any(),
+                    Ok(issues) => {
+                        let items = issues.into_iter().map(|issue| {
+                            let href = format!("/nordbyposten/{}", issue.slug);
+                            view! { <li><a href=href>{issue.title}</a> <span class="muted">{date_text(issue.published_on)}</span></li> }
+                        }).collect_view();
+                        view! { <ul class="link-list">{items}</ul> }.into_any()
+                    }
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/nordbyposten/{slug}`.
+#[component]
+pub fn IssuePage() -> impl IntoView {
+    view! { <WithIssue show=|(issue, articles)| view! { <IssueView issue articles /> }.into_any() /> }
+}
+
+/// `/nordbyposten/{slug}/udskriv`: every article of the issue in full, to print.
+#[component]
+pub fn IssuePrintPage() -> impl IntoView {
+    view! { <WithIssue show=|(issue, articles)| view! { <IssuePrint issue articles /> }.into_any() /> }
+}
+
+#[component]
+fn WithIssue(show: fn((MagazineIssue, Vec<Article>)) -> AnyView) -> impl IntoView {
+    let slug = use_params_map()
+        .get_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    let data = OnceResource::new_blocking(load_issue(slug));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(found)) => show(found),
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn IssueView(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
+    let print = format!("/nordbyposten/{}/udskriv", issue.slug);
+    let items = articles
+        .into_iter()
+        .map(|article| view! { <ArticleCard article /> })
+        .collect_view();
+    view! {
+        <Title text=issue.title.clone() />
+        <h1>{issue.title.clone()}</h1>
+        <p class="muted">{date_text(issue.published_on)}</p>
+        <p class="lead">{issue.intro.clone()}</p>
+        <p><a href=print class="button button--secondary">{t("magazine-print")}</a></p>
+        <h2>{t("magazine-contents")}</h2>
+        <div class="article-list">{items}</div>
+    }
+    .into_any()
+}
+
+#[component]
+fn IssuePrint(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
+    let back = format!("/nordbyposten/{}", issue.slug);
+    let items = articles
+        .into_iter()
+        .map(|article| {
+            let byline = (!article.byline.is_empty())
+                .then(|| view! { <p class="byline">{t_with("news-byline", &[("name", article.byline.clone())])}</p> });
+            view! {
+                <article class="article article--print">
+                    <h2>{article.title.clone()}</h2>
+                    {byline}
+                    <p class="lead">{article.lead.clone()}</p>
+                    // Sanitized by ammonia when it was saved.
+                    <div class="article__body" inner_html=article.body_html.clone()></div>
+                </article>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=issue.title.clone() />
+        <p class="no-print"><a href=back>{t("staff-print-back")}</a></p>
+        <h1>{issue.title.clone()}</h1>
+        <p class="lead">{issue.intro.clone()}</p>
+        {items}
+    }
+    .into_any()
+}
+
+/// The front page's news: the newest article as the lead story and the four after it.
+#[component]
+pub fn LatestNews() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_news(1, None));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(list)) if !list.articles.is_empty() => {
+                        let mut articles = list.articles.into_iter().take(5);
+                        let lead = articles.next().map(|article| view! { <ArticleCard article lead_story=true /> });
+                        let rest = articles.map(|article| view! { <ArticleCard article /> }).collect_view();
+                        view! {
+                            <section class="front-news" aria-labelledby="nyheder">
+                                <h2 id="nyheder" class="visually-hidden">{t("news-title")}</h2>
+                                {lead}
+                                <div class="article-list">{rest}</div>
+                                <p><a href="/nyheder">{t("news-all")}</a></p>
+                            </section>
+                        }.into_any()
+                    }
+                    Ok(_) => ().into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

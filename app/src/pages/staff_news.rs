@@ -1,0 +1,206 @@
+//! The staff's news pages: `/personale/artikler` (every article with its status),
+//! `/personale/artikler/ny` and `/personale/artikler/{id}` (the editor, with a preview button
+//! that works without JavaScript), and `/personale/artikler/{id}/slet` (deleting, after a
+//! confirmation).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    articles::{
+        api::{load_editor, load_staff_articles, EditorData},
+        Article, ArticleStatus, PREVIEW,
+    },
+    forms::{
+        feedback_for, ChoiceGroup, ErrorSummary, Field, FieldKind, Notice, SelectField, TextArea,
+    },
+    i18n::t,
+    pages::{
+        account::notice_from_query,
+        errors::{NotFound, ServerError},
+    },
+};
+
+fn status_label(article: &Article) -> String {
+    match article.status {
+        ArticleStatus::Draft => t("article-status-draft"),
+        ArticleStatus::Scheduled if article.is_public(chrono::Utc::now()) => {
+            t("article-status-published")
+        }
+        ArticleStatus::Scheduled => t("article-status-scheduled"),
+        ArticleStatus::Published => t("article-status-published"),
+        ArticleStatus::Unpublished => t("article-status-unpublished"),
+    }
+}
+
+/// `/personale/artikler`.
+#[component]
+pub fn StaffArticlesPage() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_staff_articles());
+    let notice = notice_from_query(&[("slettet", "notice-article-deleted")]);
+    view! {
+        <Title text=t("staff-articles-title") />
+        <h1>{t("staff-articles-title")}</h1>
+        <Notice text=notice />
+        <p><a href="/personale/artikler/ny" class="button">{t("staff-article-new")}</a></p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(articles) if articles.is_empty() => view! { <p>{t("news-empty")}</p> }.into_any(),
+                    Ok(articles) => {
+                        let items = articles.into_iter().map(|article| {
+                            let href = format!("/personale/artikler/{}", article.id);
+                            let status = status_label(&article);
+                            view! { <li><a href=href>{article.title.clone()}</a> <p class="muted">{status}</p></li> }
+                        }).collect_view();
+                        view! { <ul class="link-list">{items}</ul> }.into_any()
+                    }
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn id_from_address() -> Option<i64> {
+    use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse().ok())
+}
+
+/// `/personale/artikler/ny` and `/personale/artikler/{id}`.
+#[component]
+pub fn ArticleEditorPage() -> impl IntoView {
+    let id = id_from_address();
+    let data = OnceResource::new_blocking(load_editor(id));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(data)) => view! { <Editor data /> }.into_any(),
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Editor(data: EditorData) -> impl IntoView {
+    let posted = feedback_for("article");
+    let f = posted.clone().unwrap_or(data.form);
+    let preview = f.value(PREVIEW).map(str::to_owned);
+    let notice = notice_from_query(&[("gemt", "notice-article-saved")]);
+    let (title, action, public, delete) = match &data.article {
+        Some(article) => (
+            article.title.clone(),
+            format!("/personale/artikler/{}", article.id),
+            article
+                .is_public(chrono::Utc::now())
+                .then(|| article.path()),
+            Some(format!("/personale/artikler/{}/slet", article.id)),
+        ),
+        None => (
+            t("staff-article-new"),
+            "/personale/artikler/ny".to_owned(),
+            None,
+            None,
+        ),
+    };
+    let tags: Vec<(String, String)> = data
+        .focus_areas
+        .iter()
+        .map(|(id, name)| (id.to_string(), name.clone()))
+        .collect();
+    let issues: Vec<(String, String)> = std::iter::once((String::new(), t("article-no-issue")))
+        .chain(
+            data.issues
+                .iter()
+                .map(|(id, title)| (id.to_string(), title.clone())),
+        )
+        .collect();
+    let statuses = vec![
+        ("draft".to_owned(), t("article-status-draft")),
+        ("published".to_owned(), t("article-publish-now")),
+        ("scheduled".to_owned(), t("article-publish-later")),
+        ("unpublished".to_owned(), t("article-status-unpublished")),
+    ];
+    let preview = preview.map(|html| {
+        view! {
+            <section class="preview" aria-labelledby="preview-title">
+                <h2 id="preview-title">{t("article-preview-title")}</h2>
+                <h3>{f.value("title").unwrap_or_default().to_owned()}</h3>
+                <p class="lead">{f.value("lead").unwrap_or_default().to_owned()}</p>
+                // Sanitized by ammonia (`articles::service::preview`).
+                <div class="article__body" inner_html=html></div>
+            </section>
+        }
+    });
+    let public = public.map(|href| view! { <p><a href=href>{t("article-see-public")}</a></p> });
+    let delete = delete.map(|href| view! { <p><a href=href class="button button--secondary">{t("article-delete")}</a></p> });
+    view! {
+        <Title text=title.clone() />
+        <p><a href="/personale/artikler">{t("staff-articles-back")}</a></p>
+        <h1>{title}</h1>
+        <Notice text=notice />
+        {public}
+        {preview}
+        <ErrorSummary feedback=posted />
+        <form method="post" action=action class="form form--wide" novalidate>
+            <Field name="title" label=t("article-field-title") required=true feedback=f.clone() />
+            <Field name="slug" label=t("activity-field-slug") hint=t("article-field-slug-hint") feedback=f.clone() />
+            <TextArea name="lead" label=t("article-field-lead") hint=t("article-field-lead-hint") feedback=f.clone() />
+            <TextArea name="body" label=t("article-field-body") hint=t("article-field-body-hint") feedback=f.clone() />
+            <Field name="byline" label=t("article-field-byline") feedback=f.clone() />
+            <ChoiceGroup name="omraade" legend=t("article-field-tags") options=tags multiple=true feedback=f.clone() />
+            <SelectField name="issue" label=t("article-field-issue") options=issues feedback=f.clone() />
+            <Field name="issue_position" label=t("article-field-issue-position") kind=FieldKind::Number feedback=f.clone() />
+            <fieldset class="group">
+                <legend>{t("article-publishing")}</legend>
+                <ChoiceGroup name="status" legend=t("article-field-status") options=statuses feedback=f.clone() />
+                <Field name="publish_date" label=t("article-field-publish-date") kind=FieldKind::Date feedback=f.clone() />
+                <Field name="publish_time" label=t("article-field-publish-time") kind=FieldKind::Time hint=t("time-hint") feedback=f />
+            </fieldset>
+            <p class="actions">
+                <button type="submit" name="action" value="preview" class="button button--secondary">{t("article-preview")}</button>
+                " "
+                <button type="submit" name="action" value="save" class="button">{t("article-save")}</button>
+            </p>
+        </form>
+        {delete}
+    }
+    .into_any()
+}
+
+/// `/personale/artikler/{id}/slet`: are you sure?
+#[component]
+pub fn DeleteArticlePage() -> impl IntoView {
+    let id = id_from_address();
+    let data = OnceResource::new_blocking(load_editor(id));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(EditorData { article: Some(article), .. })) => {
+                        let action = format!("/personale/artikler/{}/slet", article.id);
+                        let back = format!("/personale/artikler/{}", article.id);
+                        view! {
+                            <Title text=t("article-delete") />
+                            <h1>{t("article-delete")}</h1>
+                            <p>{crate::i18n::t_with("article-delete-confirm", &[("title", article.title.clone())])}</p>
+                            <form method="post" action=action class="form">
+                                <button type="submit" class="button">{t("article-delete-yes")}</button>
+                            </form>
+                            <p><a href=back>{t("article-delete-no")}</a></p>
+                        }.into_any()
+                    }
+                    Ok(_) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,68 @@
+// News from end to end: staff write an article in the editor, look at the preview, schedule it
+// for tomorrow, then publish it; a resident finds it on the front page, in its topic's and its
+// magazine issue's archive, by searching an inflected word, and in the Atom feed.
+import { expect, test } from '@playwright/test';
+import { demo, expectNoAxeViolations, jsEnabled, logIn, logOut } from './helpers';
+
+test('staff publish an article and residents find it everywhere', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  const word = `Kaffemik${testInfo.project.name.replace(/[^a-z]/g, '')}${Date.now() % 100000}`;
+  const title = `${word} i ParkCafeen`;
+  await logIn(page, demo.staff);
+  await page.goto('/personale');
+  await page.getByRole('link', { name: 'Nyheder', exact: true }).last().click();
+  await page.getByRole('link', { name: 'Ny artikel' }).click();
+  if (jsEnabled(testInfo)) await expectNoAxeViolations(page);
+
+  await page.getByLabel('Overskrift').fill(title);
+  await page.getByLabel('Indledning').fill('Hver fredag drikker vi kaffe sammen.');
+  await page.getByLabel('Tekst', { exact: true }).fill('Vi drikker **kaffe** og spiser kage.\n\nAlle er velkomne.');
+  await page.getByLabel('Skrevet af').fill('Fatima');
+  await page.getByLabel('Sundhed').check();
+  await page.getByLabel('Udgave af Nordbyposten').selectOption({ label: 'Nordbyposten nr. 3, 2026' });
+  await page.getByRole('button', { name: 'Se forhåndsvisning' }).click();
+  await expect(page.getByRole('heading', { name: 'Forhåndsvisning' })).toBeVisible();
+  await expect(page.locator('.preview strong')).toHaveText('kaffe');
+  await expect(page.getByLabel('Overskrift')).toHaveValue(title);
+
+  // Scheduled for tomorrow: not public yet.
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByLabel('Udgiv senere').check();
+  await page.getByLabel('Dato for udgivelse').fill(tomorrow);
+  await page.getByLabel('Klokkeslæt for udgivelse').fill('08:00');
+  await page.getByRole('button', { name: 'Gem artiklen' }).click();
+  await expect(page.getByText('Artiklen er gemt.')).toBeVisible();
+  if (jsEnabled(testInfo)) await expectNoAxeViolations(page);
+  await page.goto('/nyheder');
+  await expect(page.getByText(title)).toHaveCount(0);
+
+  // Published now.
+  await page.goto('/personale/artikler');
+  await page.getByRole('link', { name: title }).click();
+  await page.getByLabel('Udgiv nu').check();
+  await page.getByRole('button', { name: 'Gem artiklen' }).click();
+  await expect(page.getByText('Artiklen er gemt.')).toBeVisible();
+  await logOut(page);
+
+  // A resident finds it.
+  await page.goto('/');
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(page.locator('.article__body strong')).toHaveText('kaffe');
+  if (jsEnabled(testInfo)) await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Sundhed' }).click();
+  await expect(page.getByRole('heading', { name: 'Nyheder om Sundhed' })).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await page.goto('/nordbyposten');
+  await page.getByRole('link', { name: 'Nordbyposten nr. 3, 2026' }).click();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  if (jsEnabled(testInfo)) await expectNoAxeViolations(page);
+  await page.goto('/nyheder');
+  await page.getByLabel('Søg efter').fill(`${word.toLowerCase()}en`);
+  await page.getByRole('button', { name: 'Søg', exact: true }).click();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  if (jsEnabled(testInfo)) await expectNoAxeViolations(page);
+  const feed = await page.request.get('/feed.xml');
+  expect(feed.headers()['content-type']).toContain('application/atom+xml');
+  expect(await feed.text()).toContain(`<title>${title}</title>`);
+});

@@ -1,0 +1,272 @@
+//! News on both backends: staff write, schedule and publish an article through the editor's
+//! form; residents find it on the front page, in its tag and issue archives, by search (an
+//! inflected Danish word finds it) and in `/feed.xml`, read back by Python's feedparser. A corpus
+//! of XSS payloads in every text field stays inert on every page that shows it.
+
+use app::{accounts::Role, articles::MagazineIssue};
+use chrono::{Duration, Utc};
+use scraper::{Html, Selector};
+
+use crate::{helpers::TestApp, on_both_backends};
+
+async fn staff_cookie(app: &TestApp) -> String {
+    let (email, password) = app::demo::ACCOUNTS
+        .iter()
+        .find(|a| a.2 == Role::Staff)
+        .map(|a| (a.0, a.3))
+        .unwrap();
+    app.log_in(email, password).await
+}
+
+#[derive(serde::Deserialize, Debug)]
+struct ParsedFeed {
+    bozo: bool,
+    version: String,
+    entries: Vec<ParsedEntry>,
+}
+
+#[derive(serde::Deserialize, Debug)]
+struct ParsedEntry {
+    title: String,
+    link: String,
+    summary: String,
+    content: String,
+}
+
+/// `/feed.xml` as Python's feedparser reads it; None without `TEST_PYTHON`.
+async fn read_feed(app: &TestApp) -> Option<ParsedFeed> {
+    let Ok(python) = std::env::var("TEST_PYTHON") else {
+        eprintln!("TEST_PYTHON is not set: the feed is not read back");
+        return None;
+    };
+    let response = app
+        .client
+        .get(format!("http://{}/feed.xml", app.addr))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/atom+xml; charset=utf-8"
+    );
+    let body = response.bytes().await.unwrap();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), &body).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/read_feed.py");
+    let output = std::process::Command::new(python)
+        .arg(script)
+        .arg(file.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(serde_json::from_slice(&output.stdout).unwrap())
+}
+
+on_both_backends! {
+    async fn staff_schedule_and_publish_an_article_that_residents_then_find(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let db = app.state.db.clone();
+        let cookie = staff_cookie(&app).await;
+        let area = db.list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
+        let issue = db.magazine_issues().await.unwrap().remove(0);
+        let tag = format!("omraade_{}", area.id);
+        let issue_id = issue.id.to_string();
+        let tomorrow = (Utc::now() + Duration::days(1)).format("%Y-%m-%d").to_string();
+        let mut form = vec![
+            ("title", "Fællesspisning i Vangdalen med suppe"),
+            ("lead", "Naboerne i Vangdalen lavede suppe til hinanden."),
+            ("body", "Efter **fællesspisningen** var der kaffe.\n\nTak til de frivillige."),
+            ("byline", "Leyla"),
+            (tag.as_str(), "on"),
+            ("issue", issue_id.as_str()),
+            ("status", "scheduled"),
+            ("publish_date", tomorrow.as_str()),
+            ("publish_time", "08:00"),
+            ("action", "preview"),
+        ];
+
+        // The preview shows the rendered body without saving anything.
+        let preview = app.post_form("/personale/artikler/ny", &form, Some(&cookie)).await;
+        assert_eq!(preview.status, 200, "{}", preview.body);
+        assert!(preview.body.contains("<strong>fællesspisningen</strong>") && preview.body.contains("Forhåndsvisning"));
+        assert_eq!(db.all_articles().await.unwrap().iter().filter(|a| a.title.contains("Vangdalen med suppe")).count(), 0);
+
+        // A missing title is refused with a message and nothing typed is lost.
+        form[0].1 = "";
+        form[9].1 = "save";
+        let refused = app.post_form("/personale/artikler/ny", &form, Some(&cookie)).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("Skriv en overskrift.") && refused.body.contains("Naboerne i Vangdalen lavede suppe"));
+
+        // Scheduled for tomorrow: saved, but residents do not see it yet.
+        form[0].1 = "Fællesspisning i Vangdalen med suppe";
+        let saved = app.post_form("/personale/artikler/ny", &form, Some(&cookie)).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let editor = saved.location.unwrap();
+        let path = "/nyheder/faellesspisning-i-vangdalen-med-suppe";
+        assert_eq!(app.get(path).await.0, 404);
+        assert!(!app.get("/nyheder").await.1.contains("Vangdalen med suppe"));
+
+        // Published now.
+        let mut publish = form.clone();
+        publish[6].1 = "published";
+        let saved = app.post_form(editor.split('?').next().unwrap(), &publish, Some(&cookie)).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let (status, page) = app.get(path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("<strong>fællesspisningen</strong>") && page.contains("Af Leyla"));
+        assert!(page.contains(r#"rel="canonical""#) && page.contains(r#"property="og:title""#), "{page}");
+        for (place, address) in [
+            ("front page", "/".to_owned()),
+            ("news", "/nyheder".to_owned()),
+            ("tag archive", "/nyheder/emne/sundhed".to_owned()),
+            ("issue", format!("/nordbyposten/{}", issue.slug)),
+            ("issue print", format!("/nordbyposten/{}/udskriv", issue.slug)),
+            // An inflected form finds the word.
+            ("search", "/soeg?q=f%C3%A6llesspisningerne".to_owned()),
+            ("sitemap", "/sitemap.xml".to_owned()),
+        ] {
+            let (status, body) = app.get(&address).await;
+            assert_eq!(status, 200, "{place}");
+            assert!(body.contains("Vangdalen med suppe") || body.contains(path), "{place}: {body}");
+        }
+        let (_, nothing) = app.get("/soeg?q=cykelsmed").await;
+        assert!(nothing.contains("Vi fandt ingen nyheder"));
+
+        if let Some(feed) = read_feed(&app).await {
+            assert!(!feed.bozo, "a well-formed feed");
+            assert_eq!(feed.version, "atom10");
+            let entry = feed.entries.iter().find(|e| e.title == "Fællesspisning i Vangdalen med suppe").expect("the article is in the feed");
+            assert!(entry.link.ends_with(path));
+            assert_eq!(entry.summary, "Naboerne i Vangdalen lavede suppe til hinanden.");
+            assert!(entry.content.contains("<strong>fællesspisningen</strong>"));
+        }
+
+        // Unpublished, it is gone again; deleted, it is gone for staff too.
+        let mut down = form.clone();
+        down[6].1 = "unpublished";
+        app.post_form(editor.split('?').next().unwrap(), &down, Some(&cookie)).await;
+        assert_eq!(app.get(path).await.0, 404);
+        let id = editor.trim_start_matches("/personale/artikler/").split('?').next().unwrap().to_owned();
+        let confirm = app.get_as(&format!("/personale/artikler/{id}/slet"), Some(&cookie)).await;
+        assert!(confirm.body.contains("Vil du slette"));
+        let deleted = app.post_form(&format!("/personale/artikler/{id}/slet"), &[], Some(&cookie)).await;
+        assert_eq!(deleted.status, 303);
+        assert!(db.article_by_id(id.parse().unwrap()).await.unwrap().is_none());
+        app.stop().await;
+    }
+}
+
+/// The scripts, frames and event attributes a page holds, and its links that run script.
+fn active_content(html: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    let mut found = Vec::new();
+    let everything = Selector::parse("*").unwrap();
+    for element in document.select(&everything) {
+        let name = element.value().name();
+        if [
+            "iframe", "frame", "object", "embed", "base", "meta", "link", "style", "form",
+        ]
+        .contains(&name)
+        {
+            found.push(format!("<{name}>"));
+        }
+        if name == "script" {
+            // The site's own scripts are served from /pkg; anything else was injected.
+            let src = element.value().attr("src").unwrap_or("inline");
+            found.push(format!("<script {src}>"));
+        }
+        for (attribute, value) in element.value().attrs() {
+            let value = value.trim().to_ascii_lowercase();
+            if attribute.to_ascii_lowercase().starts_with("on")
+                || ((attribute == "href"
+                    || attribute == "src"
+                    || attribute == "action"
+                    || attribute == "data")
+                    && (value.starts_with("javascript:") || value.starts_with("data:")))
+                || attribute == "style"
+            {
+                found.push(format!("{name} {attribute}={value}"));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+on_both_backends! {
+    async fn xss_payloads_in_every_text_field_are_inert_wherever_shown(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let db = app.state.db.clone();
+        let cookie = staff_cookie(&app).await;
+        let payloads: Vec<&str> = include_str!("xss_payloads.txt").lines().filter(|line| !line.is_empty()).collect();
+        assert!(payloads.len() >= 50, "a corpus of at least 50 payloads");
+
+        // What the pages hold before any payload: the site's own scripts, meta tags and forms.
+        let pages = |issue: &str, slug: &str, id: &str| vec![
+            "/".to_owned(),
+            "/nyheder".to_owned(),
+            format!("/nyheder/{slug}"),
+            "/nyheder/emne/sundhed".to_owned(),
+            "/nordbyposten".to_owned(),
+            format!("/nordbyposten/{issue}"),
+            format!("/nordbyposten/{issue}/udskriv"),
+            "/soeg?q=xss".to_owned(),
+            "/personale/artikler".to_owned(),
+            format!("/personale/artikler/{id}"),
+        ];
+        let baseline: Vec<Vec<String>> = {
+            let mut found = Vec::new();
+            for page in pages("nordbyposten-3-2026", "mere-lys-paa-stierne", "1") {
+                found.push(active_content(&app.get_as(&page, Some(&cookie)).await.body));
+            }
+            found
+        };
+        let area = db.list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
+        let tag = format!("omraade_{}", area.id);
+        for (n, payload) in payloads.iter().enumerate() {
+            let issue = MagazineIssue {
+                id: 0,
+                slug: format!("xss-{n}"),
+                title: format!("{payload} xss"),
+                published_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                intro: (*payload).to_owned(),
+            };
+            let issue_id = db.create_magazine_issue(None, &issue, Utc::now()).await.unwrap().to_string();
+            // Titles have at most 200 characters; the longest payloads are cut to fit.
+            let title = format!("xss {n} {}", payload.chars().take(180).collect::<String>());
+            let slug = format!("xss-{n}");
+            let form = [
+                ("title", title.as_str()),
+                ("slug", slug.as_str()),
+                ("lead", payload),
+                ("body", payload),
+                ("byline", payload),
+                (tag.as_str(), "on"),
+                ("issue", issue_id.as_str()),
+                ("status", "published"),
+                ("action", "save"),
+            ];
+            let saved = app.post_form("/personale/artikler/ny", &form, Some(&cookie)).await;
+            assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
+            let id = saved.location.unwrap().trim_start_matches("/personale/artikler/").split('?').next().unwrap().to_owned();
+            for (page, before) in pages(&format!("xss-{n}"), &slug, &id).iter().zip(&baseline) {
+                let answer = app.get_as(page, Some(&cookie)).await;
+                assert_eq!(answer.status, 200, "{page}");
+                let found = active_content(&answer.body);
+                assert_eq!(&found, before, "payload {payload:?} became active on {page}");
+            }
+        }
+        // The feed carries them as text: it still parses, every entry with its title intact.
+        if let Some(feed) = read_feed(&app).await {
+            assert!(!feed.bozo);
+            assert!(feed.entries.iter().any(|e| e.title.starts_with("xss ") && e.title.contains("<script>")));
+        }
+        app.stop().await;
+    }
+}
