@@ -606,6 +606,8 @@ async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
                 .filter(|focus| focus.slug == demo.focus_area)
                 .map(|focus| focus.id)
                 .collect(),
+            cover_image_id: None,
+            cover_alt: String::new(),
         };
         db.save_article(None, None, &article, now).await?;
     }

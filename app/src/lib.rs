@@ -12,6 +12,7 @@ pub mod dates;
 pub mod figures;
 pub mod forms;
 pub mod i18n;
+pub mod images;
 pub mod layout;
 pub mod pages;
 pub mod shell;

@@ -1,5 +1,5 @@
-// News from end to end: staff write an article in the editor, look at the preview, schedule it
-// for tomorrow, then publish it; a resident finds it on the front page, in its topic's and its
+// News from end to end: staff write an article with a photo in the editor, look at the preview,
+// schedule it for tomorrow, then publish it; a resident finds it on the front page, in its topic's and its
 // magazine issue's archive, by searching an inflected word, and in the Atom feed.
 import { expect, test } from '@playwright/test';
 import { demo, expectNoAxeViolations, jsEnabled, logIn, logOut } from './helpers';
@@ -25,6 +25,12 @@ test('staff publish an article and residents find it everywhere', async ({ page 
   await expect(page.locator('.preview strong')).toHaveText('kaffe');
   await expect(page.getByLabel('Overskrift')).toHaveValue(title);
 
+  // A photo (the page itself, as a JPEG) with its description; a file has to be chosen again
+  // after a preview, as browsers do not keep it.
+  const photo = await page.screenshot({ type: 'jpeg', quality: 60 });
+  await page.getByLabel('Vælg et billede (frivilligt)').setInputFiles({ name: 'kaffe.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByLabel('Beskriv billedet').fill('Naboer drikker kaffe i ParkCafeen');
+
   // Scheduled for tomorrow: not public yet.
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
   await page.getByLabel('Udgiv senere').check();
@@ -49,6 +55,9 @@ test('staff publish an article and residents find it everywhere', async ({ page 
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expect(page.locator('.article__body strong')).toHaveText('kaffe');
+  const cover = page.getByRole('img', { name: 'Naboer drikker kaffe i ParkCafeen' });
+  await expect(cover).toBeVisible();
+  expect(await cover.getAttribute('srcset')).toContain('400w');
   if (jsEnabled(testInfo)) await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Sundhed' }).click();
   await expect(page.getByRole('heading', { name: 'Nyheder om Sundhed' })).toBeVisible();

@@ -700,10 +700,71 @@ async fn update_article(
     save_article(state, Some(id), request).await
 }
 
+/// Reads the article editor's form: multipart (with a cover image) or, without a file,
+/// urlencoded. An upload larger than the limit is reported on its field; the text fields, which
+/// come before it in the form, are kept.
+async fn read_article_form(
+    state: &AppState,
+    request: Request,
+) -> Result<(Parts, app::articles::service::ArticleForm, bool), Response> {
+    use app::articles::service::ArticleForm;
+    use axum::extract::Multipart;
+    let multipart = request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("multipart/form-data"));
+    if !multipart {
+        let (parts, pairs) = read_form::<Vec<(String, String)>>(state, request).await?;
+        return Ok((parts, ArticleForm::from_pairs(&pairs), false));
+    }
+    let (parts, body) = request.into_parts();
+    let request = Request::from_parts(parts.clone(), body);
+    let mut multipart = Multipart::from_request(request, state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let mut pairs = Vec::new();
+    let mut file = None;
+    let mut too_large = false;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(_) => {
+                too_large = true;
+                break;
+            }
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "cover" {
+            let chosen = field.file_name().is_some_and(|name| !name.is_empty());
+            match field.bytes().await {
+                Ok(bytes) if chosen || !bytes.is_empty() => file = Some(bytes.to_vec()),
+                Ok(_) => {}
+                Err(_) => {
+                    too_large = true;
+                    break;
+                }
+            }
+        } else {
+            match field.text().await {
+                Ok(text) => pairs.push((name, text)),
+                Err(_) => {
+                    too_large = true;
+                    break;
+                }
+            }
+        }
+    }
+    let mut form = ArticleForm::from_pairs(&pairs);
+    form.cover_file = file;
+    Ok((parts, form, too_large))
+}
+
 /// Saves an article from the editor, or shows the editor again with a preview.
 async fn save_article(state: AppState, id: Option<i64>, request: Request) -> Response {
-    use app::articles::service::{self as articles, ArticleForm};
-    let (parts, pairs) = match read_form::<Vec<(String, String)>>(&state, request).await {
+    use app::articles::service as articles;
+    let (parts, form, too_large) = match read_article_form(&state, request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -723,27 +784,23 @@ async fn save_article(state: AppState, id: Option<i64>, request: Request) -> Res
         Some(id) => format!("/personale/artikler/{id}"),
         None => "/personale/artikler/ny".to_owned(),
     };
-    let form = ArticleForm::from_pairs(&pairs);
+    let lang = Lang::default();
+    if too_large {
+        let mut feedback = articles::kept(&form);
+        feedback.error("cover", lang.text("image-too-large"));
+        return refused(&state, &parts, &page, Refusal::Invalid(feedback)).await;
+    }
     if form.action == "preview" {
         let preview = articles::preview(&form);
         return render::page(&state, &parts, &page, Some(preview), StatusCode::OK).await;
     }
     let now = Utc::now();
-    let article =
-        match articles::check(&state.db, Lang::default(), &form, existing.as_ref(), now).await {
-            Ok(article) => article,
-            Err(refusal) => return refused(&state, &parts, &page, refusal).await,
-        };
-    match state
-        .db
-        .save_article(Some(viewer.id), id, &article, now)
-        .await
-    {
+    match articles::save(&state.db, lang, viewer.id, &form, existing.as_ref(), now).await {
         Ok(Some(id)) => {
             Redirect::to(&format!("/personale/artikler/{id}?besked=gemt")).into_response()
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => render::internal_error(&state, &parts, &err.to_string()),
+        Err(refusal) => refused(&state, &parts, &page, refusal).await,
     }
 }
 

@@ -1,11 +1,12 @@
-//! The news as feeds for machines: `/feed.xml` (Atom, built with the `atom_syndication` crate)
-//! and `/sitemap.xml` (every public page, for search engines).
+//! The news as files: `/feed.xml` (Atom, built with the `atom_syndication` crate),
+//! `/sitemap.xml` (every public page, for search engines) and the images
+//! `/billeder/{id}/{width}.jpg`.
 
 use app::{articles::Article, i18n::Lang};
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use axum::{
-    extract::State,
-    http::{header, StatusCode},
+    extract::{Path, State},
+    http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 use chrono::Utc;
@@ -151,6 +152,54 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
     (
         [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
         xml,
+    )
+        .into_response()
+}
+
+/// `/billeder/{id}/{width}.jpg`: one stored variant. A variant never changes, so browsers may
+/// keep it for a year; the ETag answers a revalidation with 304.
+pub async fn image(
+    State(state): State<AppState>,
+    Path((id, file)): Path<(i64, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(width) = file
+        .strip_suffix(".jpg")
+        .and_then(|width| width.parse::<i64>().ok())
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (data, etag) = match state.db.image_variant(id, width).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "could not read an image");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let etag = format!("\"{etag}\"");
+    let cache = "public, max-age=31536000, immutable";
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag));
+    if matches {
+        return (
+            StatusCode::NOT_MODIFIED,
+            [
+                (header::ETAG, etag),
+                (header::CACHE_CONTROL, cache.to_owned()),
+            ],
+        )
+            .into_response();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "image/jpeg".to_owned()),
+            (header::ETAG, etag),
+            (header::CACHE_CONTROL, cache.to_owned()),
+        ],
+        data,
     )
         .into_response()
 }

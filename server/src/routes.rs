@@ -26,8 +26,29 @@ use crate::{access, exports, feeds, forms, news, sessions, AppState};
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The largest request body accepted; uploads will raise it on their own routes.
+/// The largest request body accepted, except by the article editor (see [`UPLOAD_LIMIT`]).
 const BODY_LIMIT: usize = 1024 * 1024;
+
+/// The largest body the article editor accepts: a 10 MB image and the article's text. It is
+/// also the hard limit of every request's body; [`small_bodies`] keeps the others at
+/// [`BODY_LIMIT`].
+const UPLOAD_LIMIT: usize = 11 * 1024 * 1024;
+
+/// Refuses (413) a body announced as larger than [`BODY_LIMIT`] anywhere but the article
+/// editor, where images are uploaded.
+async fn small_bodies(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let uploads = request.uri().path().starts_with("/personale/artikler/");
+    let announced = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|length| length.to_str().ok())
+        .and_then(|length| length.parse::<usize>().ok())
+        .unwrap_or(0);
+    if !uploads && announced > BODY_LIMIT {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    next.run(request).await
+}
 
 /// Builds the whole router for `state`.
 pub fn router(state: AppState) -> Router {
@@ -45,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .route("/personale/tal.csv", get(exports::figures_csv))
         .route("/feed.xml", get(news::atom_feed))
         .route("/sitemap.xml", get(news::sitemap))
+        .route("/billeder/{id}/{file}", get(news::image))
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -79,7 +101,9 @@ pub fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(small_bodies))
+        .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT))
+        .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -86,6 +86,9 @@ pub struct Article {
     pub publish_at: Option<DateTime<Utc>>,
     pub tags: Vec<Tag>,
     pub issue: Option<IssueRef>,
+    pub cover: Option<crate::images::Image>,
+    /// The cover's alt text, for those who cannot see it.
+    pub cover_alt: String,
     pub updated_at: DateTime<Utc>,
 }
 

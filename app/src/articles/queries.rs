@@ -21,12 +21,15 @@ struct ArticleRow {
     issue_id: Option<i64>,
     issue_slug: Option<String>,
     issue_title: Option<String>,
+    cover_image_id: Option<i64>,
+    cover_alt: String,
     updated_at: DateTime<Utc>,
 }
 
 const ARTICLE_SELECT: &str = "select a.id, a.slug, a.title, a.lead, a.body, a.body_html, \
     a.byline, a.status, a.publish_at, a.issue_id, i.slug as issue_slug, i.title as issue_title, \
-    a.updated_at from articles a left join magazine_issues i on i.id = a.issue_id";
+    a.cover_image_id, a.cover_alt, a.updated_at \
+    from articles a left join magazine_issues i on i.id = a.issue_id";
 
 /// The condition for what residents see at `$1` (the time now).
 const PUBLIC: &str =
@@ -46,6 +49,8 @@ pub struct NewArticle {
     pub issue_id: Option<i64>,
     pub issue_position: i64,
     pub tag_ids: Vec<i64>,
+    pub cover_image_id: Option<i64>,
+    pub cover_alt: String,
 }
 
 impl NewArticle {
@@ -69,6 +74,10 @@ impl Db {
                 .fetch_all(pool)
                 .await
             })?;
+            let cover = match row.cover_image_id {
+                Some(id) => self.image_by_id(id).await?,
+                None => None,
+            };
             articles.push(Article {
                 id: row.id,
                 slug: row.slug,
@@ -87,6 +96,8 @@ impl Db {
                     (Some(id), Some(slug), Some(title)) => Some(IssueRef { id, slug, title }),
                     _ => None,
                 },
+                cover,
+                cover_alt: row.cover_alt,
                 updated_at: row.updated_at,
             });
         }
@@ -247,7 +258,8 @@ impl Db {
                     sqlx::query_scalar(
                         "insert into articles (slug, title, lead, body, body_html, byline, \
                          status, publish_at, issue_id, issue_position, search_text, created_at, \
-                         updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
+                         updated_at, cover_image_id, cover_alt) \
+                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) \
                          returning id",
                     )
                     .bind(&article.slug)
@@ -262,30 +274,36 @@ impl Db {
                     .bind(article.issue_position)
                     .bind(&search_text)
                     .bind(now)
+                    .bind(article.cover_image_id)
+                    .bind(&article.cover_alt)
                     .fetch_one(&mut *tx)
                     .await?,
                 ),
-                Some(id) => sqlx::query_scalar(
-                    "update articles set slug = $2, title = $3, lead = $4, body = $5, \
+                Some(id) => {
+                    sqlx::query_scalar(
+                        "update articles set slug = $2, title = $3, lead = $4, body = $5, \
                      body_html = $6, byline = $7, status = $8, publish_at = $9, issue_id = $10, \
-                     issue_position = $11, search_text = $12, updated_at = $13 \
-                     where id = $1 returning id",
-                )
-                .bind(id)
-                .bind(&article.slug)
-                .bind(&article.title)
-                .bind(&article.lead)
-                .bind(&article.body)
-                .bind(&article.body_html)
-                .bind(&article.byline)
-                .bind(article.status.as_str())
-                .bind(article.publish_at)
-                .bind(article.issue_id)
-                .bind(article.issue_position)
-                .bind(&search_text)
-                .bind(now)
-                .fetch_optional(&mut *tx)
-                .await?,
+                     issue_position = $11, search_text = $12, updated_at = $13, \
+                     cover_image_id = $14, cover_alt = $15 where id = $1 returning id",
+                    )
+                    .bind(id)
+                    .bind(&article.slug)
+                    .bind(&article.title)
+                    .bind(&article.lead)
+                    .bind(&article.body)
+                    .bind(&article.body_html)
+                    .bind(&article.byline)
+                    .bind(article.status.as_str())
+                    .bind(article.publish_at)
+                    .bind(article.issue_id)
+                    .bind(article.issue_position)
+                    .bind(&search_text)
+                    .bind(now)
+                    .bind(article.cover_image_id)
+                    .bind(&article.cover_alt)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                }
             };
             let Some(saved) = saved else {
                 return Ok(None);

@@ -7,7 +7,12 @@ use chrono_tz::Europe::Copenhagen;
 
 use super::{markdown::to_safe_html, queries::NewArticle, Article, ArticleStatus, PREVIEW};
 use crate::{
-    accounts::service::Refusal, calendar::service::slugify, db::Db, forms::FormFeedback, i18n::Lang,
+    accounts::service::Refusal,
+    calendar::service::slugify,
+    db::Db,
+    forms::FormFeedback,
+    i18n::Lang,
+    images::process::{variants, Variant},
 };
 
 /// The editor's fields as posted.
@@ -28,6 +33,11 @@ pub struct ArticleForm {
     pub tags: Vec<i64>,
     /// "preview" to see the article before saving it.
     pub action: String,
+    pub cover_alt: String,
+    /// Ticked to remove the cover image.
+    pub remove_cover: bool,
+    /// The uploaded cover file, if one was chosen (the handler fills it in from the upload).
+    pub cover_file: Option<Vec<u8>>,
 }
 
 const MAX_TITLE: usize = 200;
@@ -52,6 +62,8 @@ impl ArticleForm {
                 "issue" => form.issue = value,
                 "issue_position" => form.issue_position = value,
                 "action" => form.action = value,
+                "cover_alt" => form.cover_alt = value,
+                "remove_cover" => form.remove_cover = true,
                 other => {
                     if let Some(id) = other
                         .strip_prefix("omraade_")
@@ -89,6 +101,7 @@ impl ArticleForm {
             .keep("publish_date", &date)
             .keep("publish_time", &time)
             .keep("omraade", &tags.join(","))
+            .keep("cover_alt", &article.cover_alt)
             .keep(
                 "issue",
                 &article
@@ -113,19 +126,40 @@ impl ArticleForm {
             .keep("publish_time", &self.publish_time)
             .keep("issue", &self.issue)
             .keep("issue_position", &self.issue_position)
+            .keep("cover_alt", &self.cover_alt)
             .keep("omraade", &tags.join(","));
     }
 }
 
-/// Checks the form. `existing` is the article being edited (its first publishing time is
-/// kept when it is published again).
+/// Checks the form and saves the article (with its new cover image, if one was uploaded);
+/// returns its id, or None if the article being edited is gone.
+pub async fn save(
+    db: &Db,
+    lang: Lang,
+    actor_id: i64,
+    form: &ArticleForm,
+    existing: Option<&Article>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, Refusal> {
+    let (mut article, variants) = check(db, lang, form, existing, now).await?;
+    if let Some(variants) = variants {
+        article.cover_image_id = Some(db.save_image(Some(actor_id), &variants, now).await?);
+    }
+    Ok(db
+        .save_article(Some(actor_id), existing.map(|a| a.id), &article, now)
+        .await?)
+}
+
+/// Checks the form: the article to save, and the variants of a newly uploaded cover (stored by
+/// [`save`] only when everything else is right too). `existing` is the article being edited
+/// (its first publishing time and its cover are kept).
 pub async fn check(
     db: &Db,
     lang: Lang,
     form: &ArticleForm,
     existing: Option<&Article>,
     now: DateTime<Utc>,
-) -> Result<NewArticle, Refusal> {
+) -> Result<(NewArticle, Option<Vec<Variant>>), Refusal> {
     let mut feedback = FormFeedback::for_form("article");
     form.keep_all(&mut feedback);
     let title = form.title.trim();
@@ -180,6 +214,24 @@ pub async fn check(
         }
         _ => None,
     };
+    let variants = match &form.cover_file {
+        Some(bytes) => match variants(bytes) {
+            Ok(variants) => Some(variants),
+            Err(refused) => {
+                feedback.error("cover", lang.text(refused.key()));
+                None
+            }
+        },
+        None => None,
+    };
+    let kept_cover = existing
+        .and_then(|article| article.cover.as_ref())
+        .filter(|_| !form.remove_cover)
+        .map(|cover| cover.id);
+    let has_cover = variants.is_some() || kept_cover.is_some();
+    if has_cover && form.cover_alt.trim().is_empty() {
+        feedback.error("cover_alt", lang.text("article-cover-alt-missing"));
+    }
     let issue_id = match form.issue.trim() {
         "" => None,
         id => id.parse::<i64>().ok(),
@@ -201,7 +253,7 @@ pub async fn check(
             existing.and_then(|article| article.publish_at)
         }
     };
-    Ok(NewArticle {
+    let article = NewArticle {
         slug,
         title: title.to_owned(),
         lead: form.lead.trim().to_owned(),
@@ -213,13 +265,26 @@ pub async fn check(
         issue_id,
         issue_position,
         tag_ids: form.tags.clone(),
-    })
+        cover_image_id: kept_cover,
+        cover_alt: if has_cover {
+            form.cover_alt.trim().to_owned()
+        } else {
+            String::new()
+        },
+    };
+    Ok((article, variants))
+}
+
+/// The editor's feedback with what was typed kept (a chosen file has to be chosen again).
+pub fn kept(form: &ArticleForm) -> FormFeedback {
+    let mut feedback = FormFeedback::for_form("article");
+    form.keep_all(&mut feedback);
+    feedback
 }
 
 /// The editor again with what was typed and the article's sanitized HTML to look at.
 pub fn preview(form: &ArticleForm) -> FormFeedback {
-    let mut feedback = FormFeedback::for_form("article");
-    form.keep_all(&mut feedback);
+    let mut feedback = kept(form);
     feedback.keep(PREVIEW, &to_safe_html(&form.body));
     feedback
 }

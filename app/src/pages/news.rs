@@ -41,6 +41,32 @@ fn published(article: &Article) -> Option<String> {
     })
 }
 
+/// An article's cover: the variant a phone needs by default, the others in `srcset`, and its
+/// size so the page does not jump while it loads.
+#[component]
+fn Cover(
+    image: crate::images::Image,
+    alt: String,
+    #[prop(optional)] eager: bool,
+    sizes: &'static str,
+) -> impl IntoView {
+    let src = image.src(800);
+    let srcset = image.srcset();
+    view! {
+        <img
+            class="cover"
+            src=src
+            srcset=srcset
+            sizes=sizes
+            width=image.width.to_string()
+            height=image.height.to_string()
+            alt=alt
+            loading=if eager { "eager" } else { "lazy" }
+            decoding="async"
+        />
+    }
+}
+
 /// An article in a list: title as a link, date, lead.
 #[component]
 fn ArticleCard(article: Article, #[prop(optional)] lead_story: bool) -> impl IntoView {
@@ -52,8 +78,12 @@ fn ArticleCard(article: Article, #[prop(optional)] lead_story: bool) -> impl Int
         view! { <h3 class="article-card__title"><a href=href>{article.title.clone()}</a></h3> }
             .into_any()
     };
+    let cover = article.cover.clone().map(|image| {
+        view! { <Cover image alt=article.cover_alt.clone() sizes="(min-width: 48em) 20rem, 100vw" /> }
+    });
     view! {
         <article class="article-card">
+            {cover}
             {heading}
             <p class="muted">{date}</p>
             <p>{article.lead.clone()}</p>
@@ -227,6 +257,9 @@ fn ArticleView(article: Article) -> impl IntoView {
             <p class="muted">{date}</p>
             {byline}
             <p class="lead">{article.lead.clone()}</p>
+            {article.cover.clone().map(|image| view! {
+                <figure><Cover image alt=article.cover_alt.clone() eager=true sizes="(min-width: 45em) 40rem, 100vw" /></figure>
+            })}
             // Sanitized by ammonia when it was saved (`articles::markdown`).
             <div class="article__body" inner_html=article.body_html.clone()></div>
             {tags}

@@ -140,6 +140,23 @@ fn Editor(data: EditorData) -> impl IntoView {
         }
     });
     let public = public.map(|href| view! { <p><a href=href>{t("article-see-public")}</a></p> });
+    let current_cover = data.article.as_ref().and_then(|article| article.cover.clone()).map(|cover| {
+        view! {
+            <figure class="cover-current">
+                <img src=cover.src(400) alt=t("article-current-cover") width="200" height=(200 * cover.height / cover.width.max(1)).to_string() />
+                <div class="choice">
+                    <input type="checkbox" id="remove_cover" name="remove_cover" value="on" />
+                    <label for="remove_cover">{t("article-remove-cover")}</label>
+                </div>
+            </figure>
+        }
+    });
+    let cover_error = f.error_for("cover").map(str::to_owned);
+    let cover_described = if cover_error.is_some() {
+        "cover-hint cover-error"
+    } else {
+        "cover-hint"
+    };
     let delete = delete.map(|href| view! { <p><a href=href class="button button--secondary">{t("article-delete")}</a></p> });
     view! {
         <Title text=title.clone() />
@@ -149,13 +166,25 @@ fn Editor(data: EditorData) -> impl IntoView {
         {public}
         {preview}
         <ErrorSummary feedback=posted />
-        <form method="post" action=action class="form form--wide" novalidate>
+        <form method="post" action=action class="form form--wide" enctype="multipart/form-data" novalidate>
             <Field name="title" label=t("article-field-title") required=true feedback=f.clone() />
             <Field name="slug" label=t("activity-field-slug") hint=t("article-field-slug-hint") feedback=f.clone() />
             <TextArea name="lead" label=t("article-field-lead") hint=t("article-field-lead-hint") feedback=f.clone() />
             <TextArea name="body" label=t("article-field-body") hint=t("article-field-body-hint") feedback=f.clone() />
             <Field name="byline" label=t("article-field-byline") feedback=f.clone() />
             <ChoiceGroup name="omraade" legend=t("article-field-tags") options=tags multiple=true feedback=f.clone() />
+            <fieldset class="group">
+                <legend>{t("article-field-cover")}</legend>
+                {current_cover}
+                <div class="field" class:field--error=cover_error.is_some()>
+                    <label for="cover">{t("article-field-cover-file")}</label>
+                    <p class="field__hint" id="cover-hint">{t("article-field-cover-hint")}</p>
+                    {cover_error.clone().map(|error| view! { <p class="field__error" id="cover-error">{error}</p> })}
+                    <input type="file" id="cover" name="cover" accept="image/jpeg,image/png,image/webp,image/gif"
+                        aria-describedby=cover_described aria-invalid=cover_error.is_some().then_some("true") />
+                </div>
+                <Field name="cover_alt" label=t("article-field-cover-alt") hint=t("article-field-cover-alt-hint") feedback=f.clone() />
+            </fieldset>
             <SelectField name="issue" label=t("article-field-issue") options=issues feedback=f.clone() />
             <Field name="issue_position" label=t("article-field-issue-position") kind=FieldKind::Number feedback=f.clone() />
             <fieldset class="group">

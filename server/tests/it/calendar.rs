@@ -50,39 +50,9 @@ struct ParsedEvent {
     utc_offset_hours: f64,
 }
 
-/// Fetches an iCalendar document and reads it with Python's `icalendar` (`TEST_PYTHON`); None
-/// when the test command did not provide it.
+/// Fetches an iCalendar document and reads it with Python's `icalendar`.
 async fn read_ics(app: &TestApp, path: &str) -> Option<ParsedCalendar> {
-    let Ok(python) = std::env::var("TEST_PYTHON") else {
-        eprintln!("TEST_PYTHON is not set: the iCalendar file is not read back");
-        return None;
-    };
-    let response = app
-        .client
-        .get(format!("http://{}{path}", app.addr))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200, "{path}");
-    assert_eq!(
-        response.headers()["content-type"],
-        "text/calendar; charset=utf-8"
-    );
-    let body = response.bytes().await.unwrap();
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), &body).unwrap();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/read_ics.py");
-    let output = std::process::Command::new(python)
-        .arg(script)
-        .arg(file.path())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Some(serde_json::from_slice(&output.stdout).unwrap())
+    crate::helpers::read_with_python(app, path, "text/calendar; charset=utf-8", "read_ics.py").await
 }
 
 on_both_backends! {

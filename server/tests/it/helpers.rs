@@ -283,7 +283,7 @@ impl TestApp {
     }
 }
 
-async fn answer(response: reqwest::Response) -> Answer {
+pub async fn answer(response: reqwest::Response) -> Answer {
     let header = |name: &str| {
         response
             .headers()
@@ -298,4 +298,43 @@ async fn answer(response: reqwest::Response) -> Answer {
         set_cookie,
         body: response.text().await.unwrap(),
     }
+}
+
+/// Fetches `path` from `app`, checks its content type, and reads it with the Python script
+/// `tests/python/{script}` (standard parsers: what a calendar app or feed reader would
+/// understand is what counts), which prints JSON. None when the test command did not provide
+/// `TEST_PYTHON`.
+pub async fn read_with_python<T: serde::de::DeserializeOwned>(
+    app: &TestApp,
+    path: &str,
+    content_type: &str,
+    script: &str,
+) -> Option<T> {
+    let Ok(python) = std::env::var("TEST_PYTHON") else {
+        eprintln!("TEST_PYTHON is not set: {path} is not read back");
+        return None;
+    };
+    let response = app
+        .client
+        .get(format!("http://{}{path}", app.addr))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{path}");
+    assert_eq!(response.headers()["content-type"], content_type, "{path}");
+    let body = response.bytes().await.unwrap();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), &body).unwrap();
+    let script = format!("{}/tests/python/{script}", env!("CARGO_MANIFEST_DIR"));
+    let output = std::process::Command::new(python)
+        .arg(script)
+        .arg(file.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(serde_json::from_slice(&output.stdout).unwrap())
 }

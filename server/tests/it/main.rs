@@ -8,6 +8,7 @@ mod attendance;
 mod calendar;
 mod helpers;
 mod http;
+mod images;
 mod mail;
 mod news;
 mod sessions;

@@ -35,36 +35,13 @@ struct ParsedEntry {
 
 /// `/feed.xml` as Python's feedparser reads it; None without `TEST_PYTHON`.
 async fn read_feed(app: &TestApp) -> Option<ParsedFeed> {
-    let Ok(python) = std::env::var("TEST_PYTHON") else {
-        eprintln!("TEST_PYTHON is not set: the feed is not read back");
-        return None;
-    };
-    let response = app
-        .client
-        .get(format!("http://{}/feed.xml", app.addr))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/atom+xml; charset=utf-8"
-    );
-    let body = response.bytes().await.unwrap();
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), &body).unwrap();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/read_feed.py");
-    let output = std::process::Command::new(python)
-        .arg(script)
-        .arg(file.path())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Some(serde_json::from_slice(&output.stdout).unwrap())
+    crate::helpers::read_with_python(
+        app,
+        "/feed.xml",
+        "application/atom+xml; charset=utf-8",
+        "read_feed.py",
+    )
+    .await
 }
 
 on_both_backends! {

@@ -1,0 +1,53 @@
+//! Images (photos for articles): checked by their content, decoded and encoded again as JPEG in
+//! a few widths, so no EXIF or GPS data survives, and stored in the database. Pages show them
+//! with width, height, `srcset`, `sizes`, alt text and lazy loading; `/billeder/{id}/{width}.jpg`
+//! serves them with an ETag and a long cache lifetime (a variant never changes).
+
+#[cfg(feature = "ssr")]
+pub mod process;
+#[cfg(feature = "ssr")]
+pub mod queries;
+
+use serde::{Deserialize, Serialize};
+
+/// The widths an image is stored in (narrower originals get only the widths below their own,
+/// and their own).
+pub const WIDTHS: [u32; 3] = [400, 800, 1600];
+
+/// A stored image as pages refer to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub id: i64,
+    /// The widest variant's size.
+    pub width: i64,
+    pub height: i64,
+    /// The stored widths, narrowest first.
+    pub widths: Vec<i64>,
+}
+
+impl Image {
+    pub fn url(&self, width: i64) -> String {
+        format!("/billeder/{}/{width}.jpg", self.id)
+    }
+
+    /// The `srcset` attribute: every stored width.
+    pub fn srcset(&self) -> String {
+        self.widths
+            .iter()
+            .map(|width| format!("{} {width}w", self.url(*width)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The narrowest variant at least `wanted` wide (or the widest there is).
+    pub fn src(&self, wanted: i64) -> String {
+        let width = self
+            .widths
+            .iter()
+            .copied()
+            .find(|width| *width >= wanted)
+            .or_else(|| self.widths.last().copied())
+            .unwrap_or(self.width);
+        self.url(width)
+    }
+}

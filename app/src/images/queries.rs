@@ -1,0 +1,87 @@
+//! The images' queries, for both backends.
+
+use chrono::{DateTime, Utc};
+
+use super::{process::Variant, Image};
+use crate::db::Db;
+
+impl Db {
+    /// Stores an image's variants (the widest last) and returns its id.
+    pub async fn save_image(
+        &self,
+        uploaded_by: Option<i64>,
+        variants: &[Variant],
+        now: DateTime<Utc>,
+    ) -> Result<i64, sqlx::Error> {
+        let (width, height) = variants
+            .last()
+            .map(|v| (i64::from(v.width), i64::from(v.height)))
+            .unwrap_or_default();
+        crate::db_run!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "insert into images (width, height, uploaded_by, created_at) \
+                 values ($1, $2, $3, $4) returning id",
+            )
+            .bind(width)
+            .bind(height)
+            .bind(uploaded_by)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for variant in variants {
+                sqlx::query(
+                    "insert into image_variants (image_id, width, height, etag, data) \
+                     values ($1, $2, $3, $4, $5)",
+                )
+                .bind(id)
+                .bind(i64::from(variant.width))
+                .bind(i64::from(variant.height))
+                .bind(&variant.etag)
+                .bind(&variant.data)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// An image with its stored widths.
+    pub async fn image_by_id(&self, id: i64) -> Result<Option<Image>, sqlx::Error> {
+        let rows: Vec<(i64, i64)> = crate::db_run!(self, |pool| {
+            sqlx::query_as(
+                "select width, height from image_variants where image_id = $1 order by width",
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await
+        })?;
+        let Some((width, height)) = rows.last().copied() else {
+            return Ok(None);
+        };
+        Ok(Some(Image {
+            id,
+            width,
+            height,
+            widths: rows.iter().map(|(width, _)| *width).collect(),
+        }))
+    }
+
+    /// One variant's JPEG and ETag.
+    pub async fn image_variant(
+        &self,
+        id: i64,
+        width: i64,
+    ) -> Result<Option<(Vec<u8>, String)>, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            sqlx::query_as(
+                "select data, etag from image_variants where image_id = $1 and width = $2",
+            )
+            .bind(id)
+            .bind(width)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+}
