@@ -60,6 +60,29 @@ impl NewArticle {
     }
 }
 
+/// Binds an article's fields as `$1`…`$14` (slug, title, lead, body, body_html, byline, status,
+/// publish_at, issue_id, issue_position, search_text, now, cover_image_id, cover_alt): the
+/// insert and the update take them in the same order.
+macro_rules! bind_article {
+    ($query:expr, $article:expr, $search_text:expr, $now:expr) => {
+        $query
+            .bind(&$article.slug)
+            .bind(&$article.title)
+            .bind(&$article.lead)
+            .bind(&$article.body)
+            .bind(&$article.body_html)
+            .bind(&$article.byline)
+            .bind($article.status.as_str())
+            .bind($article.publish_at)
+            .bind($article.issue_id)
+            .bind($article.issue_position)
+            .bind(&$search_text)
+            .bind($now)
+            .bind($article.cover_image_id)
+            .bind(&$article.cover_alt)
+    };
+}
+
 impl Db {
     async fn complete(&self, rows: Vec<ArticleRow>) -> Result<Vec<Article>, sqlx::Error> {
         let mut articles = Vec::with_capacity(rows.len());
@@ -255,52 +278,34 @@ impl Db {
             let mut tx = pool.begin().await?;
             let saved: Option<i64> = match id {
                 None => Some(
-                    sqlx::query_scalar(
-                        "insert into articles (slug, title, lead, body, body_html, byline, \
-                         status, publish_at, issue_id, issue_position, search_text, created_at, \
-                         updated_at, cover_image_id, cover_alt) \
-                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) \
-                         returning id",
+                    bind_article!(
+                        sqlx::query_scalar(
+                            "insert into articles (slug, title, lead, body, body_html, byline, \
+                             status, publish_at, issue_id, issue_position, search_text, \
+                             updated_at, cover_image_id, cover_alt, created_at) values ($1, $2, \
+                             $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $12) returning id",
+                        ),
+                        article,
+                        search_text,
+                        now
                     )
-                    .bind(&article.slug)
-                    .bind(&article.title)
-                    .bind(&article.lead)
-                    .bind(&article.body)
-                    .bind(&article.body_html)
-                    .bind(&article.byline)
-                    .bind(article.status.as_str())
-                    .bind(article.publish_at)
-                    .bind(article.issue_id)
-                    .bind(article.issue_position)
-                    .bind(&search_text)
-                    .bind(now)
-                    .bind(article.cover_image_id)
-                    .bind(&article.cover_alt)
                     .fetch_one(&mut *tx)
                     .await?,
                 ),
                 Some(id) => {
-                    sqlx::query_scalar(
-                        "update articles set slug = $2, title = $3, lead = $4, body = $5, \
-                     body_html = $6, byline = $7, status = $8, publish_at = $9, issue_id = $10, \
-                     issue_position = $11, search_text = $12, updated_at = $13, \
-                     cover_image_id = $14, cover_alt = $15 where id = $1 returning id",
+                    bind_article!(
+                        sqlx::query_scalar(
+                            "update articles set slug = $1, title = $2, lead = $3, body = $4, \
+                             body_html = $5, byline = $6, status = $7, publish_at = $8, \
+                             issue_id = $9, issue_position = $10, search_text = $11, \
+                             updated_at = $12, cover_image_id = $13, cover_alt = $14 \
+                             where id = $15 returning id",
+                        ),
+                        article,
+                        search_text,
+                        now
                     )
                     .bind(id)
-                    .bind(&article.slug)
-                    .bind(&article.title)
-                    .bind(&article.lead)
-                    .bind(&article.body)
-                    .bind(&article.body_html)
-                    .bind(&article.byline)
-                    .bind(article.status.as_str())
-                    .bind(article.publish_at)
-                    .bind(article.issue_id)
-                    .bind(article.issue_position)
-                    .bind(&search_text)
-                    .bind(now)
-                    .bind(article.cover_image_id)
-                    .bind(&article.cover_alt)
                     .fetch_optional(&mut *tx)
                     .await?
                 }
