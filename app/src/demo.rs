@@ -577,17 +577,23 @@ så vi kan købe ind, men du er også velkommen, hvis du bare kommer.",
 /// The demo's articles and one magazine issue holding three of them.
 async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
     use crate::articles::{
-        markdown::to_safe_html, queries::NewArticle, ArticleStatus, MagazineIssue,
+        markdown::to_safe_html,
+        queries::{NewArticle, NewIssue},
+        ArticleStatus,
     };
     let now = chrono::Utc::now();
-    let issue = MagazineIssue {
-        id: 0,
+    let issue = NewIssue {
         slug: "nordbyposten-3-2026".into(),
         title: "Nordbyposten nr. 3, 2026".into(),
         published_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a demo date"),
         intro: "Efterårets blad: fællesspisning, lys på stierne og nyt fra jobklubben.".into(),
+        cover_image_id: None,
+        cover_alt: String::new(),
     };
-    let issue_id = db.create_magazine_issue(None, &issue, now).await?;
+    let issue_id = db
+        .save_magazine_issue(None, None, &issue, now)
+        .await?
+        .expect("a new issue gets an id");
     let focus_areas = db.list_focus_areas().await?;
     for (position, demo) in ARTICLES.iter().enumerate() {
         let article = NewArticle {

@@ -25,7 +25,10 @@ use crate::{
         staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
         staff_attendance::{AttendancePage, SignupPrintPage, StaffOccurrencePage},
         staff_calendar::{StaffActivitiesPage, StaffActivityPage},
-        staff_news::{ArticleEditorPage, DeleteArticlePage, StaffArticlesPage},
+        staff_news::{
+            ArticleEditorPage, DeleteArticlePage, IssueEditorPage, StaffArticlesPage,
+            StaffIssuesPage,
+        },
     },
     site::SiteInfo,
 };
@@ -88,6 +91,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("personale/artikler/ny") view=ArticleEditorPage ssr=SsrMode::Async />
                     <Route path=path!("personale/artikler/:id") view=ArticleEditorPage ssr=SsrMode::Async />
                     <Route path=path!("personale/artikler/:id/slet") view=DeleteArticlePage ssr=SsrMode::Async />
+                    <Route path=path!("personale/udgaver") view=StaffIssuesPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/udgaver/ny") view=IssueEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/udgaver/:id") view=IssueEditorPage ssr=SsrMode::Async />
                     <Route path=path!("kalender") view=CalendarPage ssr=SsrMode::Async />
                     <Route path=path!("aktiviteter/:slug") view=ActivityPage ssr=SsrMode::Async />
                     <Route path=path!("aktiviteter/:slug/:date") view=OccurrencePage ssr=SsrMode::Async />

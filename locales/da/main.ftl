@@ -639,3 +639,18 @@ image-too-large = Billedet er for stort. Det må højst fylde 10 MB.
 image-not-an-image = Filen er ikke et billede. Vælg et JPEG-, PNG-, WebP- eller GIF-billede.
 image-too-many-pixels = Billedet har for mange pixels. Det må højst have 40 megapixel.
 image-unreadable = Billedet kan ikke læses. Prøv at gemme det igen som JPEG.
+
+## Staff: magazine issues
+staff-issues-title = Udgaver af Nordbyposten
+staff-link-issues = Opret udgaver af bladet med forside, og se dem samlet.
+staff-issues-back = ‹ Alle udgaver
+staff-issue-new = Ny udgave
+notice-issue-saved = Udgaven er gemt.
+issue-see-public = Se udgaven, som beboerne ser den
+issue-field-title = Navn
+issue-field-title-hint = Fx "Nordbyposten nr. 3, 2026".
+issue-field-published-on = Udkommer
+issue-field-intro = Kort om udgaven
+issue-save = Gem udgaven
+issue-title-missing = Skriv udgavens navn.
+issue-slug-taken = Det korte navn bruges allerede af en anden udgave.

@@ -66,6 +66,8 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
         .route("/personale/artikler/ny", post(create_article))
         .route("/personale/artikler/{id}", post(update_article))
         .route("/personale/artikler/{id}/slet", post(delete_article))
+        .route("/personale/udgaver/ny", post(create_issue))
+        .route("/personale/udgaver/{id}", post(update_issue))
         .route(
             "/personale/aktiviteter/{id}/{date}/fremmoede",
             post(record_attendance),
@@ -700,14 +702,21 @@ async fn update_article(
     save_article(state, Some(id), request).await
 }
 
-/// Reads the article editor's form: multipart (with a cover image) or, without a file,
-/// urlencoded. An upload larger than the limit is reported on its field; the text fields, which
-/// come before it in the form, are kept.
-async fn read_article_form(
+/// A form that may carry a cover image: its text fields, the file if one was chosen, and
+/// whether the upload was larger than the limit.
+struct UploadForm {
+    pairs: Vec<(String, String)>,
+    cover: Option<Vec<u8>>,
+    too_large: bool,
+}
+
+/// Reads a form with a `cover` file field: multipart or, without a file, urlencoded. An upload
+/// larger than the limit is reported, and the text fields, which come before the file in the
+/// form, are kept.
+async fn read_upload_form(
     state: &AppState,
     request: Request,
-) -> Result<(Parts, app::articles::service::ArticleForm, bool), Response> {
-    use app::articles::service::ArticleForm;
+) -> Result<(Parts, UploadForm), Response> {
     use axum::extract::Multipart;
     let multipart = request
         .headers()
@@ -716,7 +725,12 @@ async fn read_article_form(
         .is_some_and(|value| value.starts_with("multipart/form-data"));
     if !multipart {
         let (parts, pairs) = read_form::<Vec<(String, String)>>(state, request).await?;
-        return Ok((parts, ArticleForm::from_pairs(&pairs), false));
+        let form = UploadForm {
+            pairs,
+            cover: None,
+            too_large: false,
+        };
+        return Ok((parts, form));
     }
     let (parts, body) = request.into_parts();
     let request = Request::from_parts(parts.clone(), body);
@@ -756,18 +770,24 @@ async fn read_article_form(
             }
         }
     }
-    let mut form = ArticleForm::from_pairs(&pairs);
-    form.cover_file = file;
-    Ok((parts, form, too_large))
+    let form = UploadForm {
+        pairs,
+        cover: file,
+        too_large,
+    };
+    Ok((parts, form))
 }
 
 /// Saves an article from the editor, or shows the editor again with a preview.
 async fn save_article(state: AppState, id: Option<i64>, request: Request) -> Response {
-    use app::articles::service as articles;
-    let (parts, form, too_large) = match read_article_form(&state, request).await {
+    use app::articles::service::{self as articles, ArticleForm};
+    let (parts, upload) = match read_upload_form(&state, request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
+    let mut form = ArticleForm::from_pairs(&upload.pairs);
+    form.cover_file = upload.cover;
+    let too_large = upload.too_large;
     let viewer = match viewer_meeting(&state, &parts, Requirement::Staff).await {
         Ok(viewer) => viewer,
         Err(response) => return response,
@@ -822,5 +842,58 @@ async fn delete_article(
         Ok(true) => Redirect::to("/personale/artikler?besked=slettet").into_response(),
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => render::internal_error(&state, &parts, &err.to_string()),
+    }
+}
+
+async fn create_issue(State(state): State<AppState>, request: Request) -> Response {
+    save_issue(state, None, request).await
+}
+
+async fn update_issue(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    save_issue(state, Some(id), request).await
+}
+
+/// Saves a magazine issue from its form.
+async fn save_issue(state: AppState, id: Option<i64>, request: Request) -> Response {
+    use app::articles::service::{self as articles, IssueForm};
+    let (parts, upload) = match read_upload_form(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let viewer = match viewer_meeting(&state, &parts, Requirement::Staff).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let existing = match id {
+        None => None,
+        Some(id) => match state.db.magazine_issue_by_id(id).await {
+            Ok(Some(issue)) => Some(issue),
+            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+            Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+        },
+    };
+    let page = match id {
+        Some(id) => format!("/personale/udgaver/{id}"),
+        None => "/personale/udgaver/ny".to_owned(),
+    };
+    let lang = Lang::default();
+    let mut form = IssueForm::from_pairs(&upload.pairs);
+    form.cover_file = upload.cover;
+    if upload.too_large {
+        let mut feedback = form.kept();
+        feedback.error("cover", lang.text("image-too-large"));
+        return refused(&state, &parts, &page, Refusal::Invalid(feedback)).await;
+    }
+    let now = Utc::now();
+    match articles::save_issue(&state.db, lang, viewer.id, &form, existing.as_ref(), now).await {
+        Ok(Some(id)) => {
+            Redirect::to(&format!("/personale/udgaver/{id}?besked=gemt")).into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(refusal) => refused(&state, &parts, &page, refusal).await,
     }
 }

@@ -26,7 +26,8 @@ use crate::{access, exports, feeds, forms, news, sessions, AppState};
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The largest request body accepted, except by the article editor (see [`UPLOAD_LIMIT`]).
+/// The largest request body accepted, except by the editors that take images (see
+/// [`UPLOAD_LIMIT`]).
 const BODY_LIMIT: usize = 1024 * 1024;
 
 /// The largest body the article editor accepts: a 10 MB image and the article's text. It is
@@ -34,10 +35,12 @@ const BODY_LIMIT: usize = 1024 * 1024;
 /// [`BODY_LIMIT`].
 const UPLOAD_LIMIT: usize = 11 * 1024 * 1024;
 
-/// Refuses (413) a body announced as larger than [`BODY_LIMIT`] anywhere but the article
-/// editor, where images are uploaded.
+/// Refuses (413) a body announced as larger than [`BODY_LIMIT`] anywhere but the article and
+/// issue editors, where images are uploaded.
 async fn small_bodies(request: axum::extract::Request, next: middleware::Next) -> Response {
-    let uploads = request.uri().path().starts_with("/personale/artikler/");
+    let path = request.uri().path();
+    let uploads =
+        path.starts_with("/personale/artikler/") || path.starts_with("/personale/udgaver/");
     let announced = request
         .headers()
         .get(axum::http::header::CONTENT_LENGTH)

@@ -169,3 +169,23 @@ pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFn
         issues,
     }))
 }
+
+/// The issue form's data for issue `id` (None for a new one); None if there is no such issue.
+#[server(endpoint = "personale-udgave")]
+pub async fn load_issue_editor(
+    id: Option<i64>,
+) -> Result<Option<(Option<MagazineIssue>, FormFeedback)>, ServerFnError> {
+    use crate::errors::{db_from_context, internal};
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let Some(id) = id else {
+        return Ok(Some((None, FormFeedback::for_form("issue"))));
+    };
+    let issue = db_from_context()?
+        .magazine_issue_by_id(id)
+        .await
+        .map_err(internal)?;
+    Ok(issue.map(|issue| {
+        let form = super::service::IssueForm::feedback_from(&issue);
+        (Some(issue), form)
+    }))
+}

@@ -115,6 +115,8 @@ pub struct MagazineIssue {
     pub title: String,
     pub published_on: chrono::NaiveDate,
     pub intro: String,
+    pub cover: Option<crate::images::Image>,
+    pub cover_alt: String,
 }
 
 #[cfg(test)]

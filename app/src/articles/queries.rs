@@ -367,70 +367,160 @@ struct IssueRow {
     title: String,
     published_on: NaiveDate,
     intro: String,
+    cover_image_id: Option<i64>,
+    cover_alt: String,
 }
 
-impl From<IssueRow> for MagazineIssue {
-    fn from(row: IssueRow) -> Self {
-        MagazineIssue {
-            id: row.id,
-            slug: row.slug,
-            title: row.title,
-            published_on: row.published_on,
-            intro: row.intro,
-        }
-    }
+const ISSUE_COLUMNS: &str = "id, slug, title, published_on, intro, cover_image_id, cover_alt";
+
+/// A magazine issue as staff write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewIssue {
+    pub slug: String,
+    pub title: String,
+    pub published_on: NaiveDate,
+    pub intro: String,
+    pub cover_image_id: Option<i64>,
+    pub cover_alt: String,
 }
 
 impl Db {
+    async fn complete_issues(
+        &self,
+        rows: Vec<IssueRow>,
+    ) -> Result<Vec<MagazineIssue>, sqlx::Error> {
+        let mut issues = Vec::with_capacity(rows.len());
+        for row in rows {
+            let cover = match row.cover_image_id {
+                Some(id) => self.image_by_id(id).await?,
+                None => None,
+            };
+            issues.push(MagazineIssue {
+                id: row.id,
+                slug: row.slug,
+                title: row.title,
+                published_on: row.published_on,
+                intro: row.intro,
+                cover,
+                cover_alt: row.cover_alt,
+            });
+        }
+        Ok(issues)
+    }
+
     /// Every magazine issue, newest first.
     pub async fn magazine_issues(&self) -> Result<Vec<MagazineIssue>, sqlx::Error> {
         let rows: Vec<IssueRow> = crate::db_run!(self, |pool| {
-            sqlx::query_as(
-                "select id, slug, title, published_on, intro from magazine_issues \
-                 order by published_on desc, id desc",
-            )
+            sqlx::query_as(&format!(
+                "select {ISSUE_COLUMNS} from magazine_issues order by published_on desc, id desc"
+            ))
             .fetch_all(pool)
             .await
         })?;
-        Ok(rows.into_iter().map(MagazineIssue::from).collect())
+        self.complete_issues(rows).await
     }
 
     /// One magazine issue by its slug.
     pub async fn magazine_issue(&self, slug: &str) -> Result<Option<MagazineIssue>, sqlx::Error> {
-        let row: Option<IssueRow> = crate::db_run!(self, |pool| {
-            sqlx::query_as(
-                "select id, slug, title, published_on, intro from magazine_issues where slug = $1",
-            )
+        let rows: Vec<IssueRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(&format!(
+                "select {ISSUE_COLUMNS} from magazine_issues where slug = $1"
+            ))
             .bind(slug)
-            .fetch_optional(pool)
+            .fetch_all(pool)
             .await
         })?;
-        Ok(row.map(MagazineIssue::from))
+        Ok(self.complete_issues(rows).await?.pop())
     }
 
-    /// Creates a magazine issue and returns its id.
-    pub async fn create_magazine_issue(
+    /// One magazine issue by its id.
+    pub async fn magazine_issue_by_id(
+        &self,
+        id: i64,
+    ) -> Result<Option<MagazineIssue>, sqlx::Error> {
+        let rows: Vec<IssueRow> = crate::db_run!(self, |pool| {
+            sqlx::query_as(&format!(
+                "select {ISSUE_COLUMNS} from magazine_issues where id = $1"
+            ))
+            .bind(id)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(self.complete_issues(rows).await?.pop())
+    }
+
+    /// Whether another issue than `except` has this slug.
+    pub async fn issue_slug_taken(
+        &self,
+        slug: &str,
+        except: Option<i64>,
+    ) -> Result<bool, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            sqlx::query_scalar::<_, i64>(
+                "select count(*) from magazine_issues where slug = $1 and ($2 is null or id <> $2)",
+            )
+            .bind(slug)
+            .bind(except)
+            .fetch_one(pool)
+            .await
+            .map(|count| count > 0)
+        })
+    }
+
+    /// Creates a magazine issue (`id` None) or changes one; returns its id, or None if there is
+    /// no issue `id`.
+    pub async fn save_magazine_issue(
         &self,
         actor_id: Option<i64>,
-        issue: &MagazineIssue,
+        id: Option<i64>,
+        issue: &NewIssue,
         now: DateTime<Utc>,
-    ) -> Result<i64, sqlx::Error> {
+    ) -> Result<Option<i64>, sqlx::Error> {
         crate::db_run!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let id: i64 = sqlx::query_scalar(
-                "insert into magazine_issues (slug, title, published_on, intro, created_at) \
-                 values ($1, $2, $3, $4, $5) returning id",
-            )
-            .bind(&issue.slug)
-            .bind(&issue.title)
-            .bind(issue.published_on)
-            .bind(&issue.intro)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            audit_in!(tx, now, actor_id, "create_issue", issue.slug.clone())?;
+            // Both statements take the issue's fields as $1…$6, then the time or the id.
+            macro_rules! bind_issue {
+                ($query:expr) => {
+                    $query
+                        .bind(&issue.slug)
+                        .bind(&issue.title)
+                        .bind(issue.published_on)
+                        .bind(&issue.intro)
+                        .bind(issue.cover_image_id)
+                        .bind(&issue.cover_alt)
+                };
+            }
+            let saved: Option<i64> = match id {
+                None => {
+                    bind_issue!(sqlx::query_scalar(
+                        "insert into magazine_issues (slug, title, published_on, intro, \
+                     cover_image_id, cover_alt, created_at) values ($1, $2, $3, $4, $5, $6, $7) \
+                     returning id",
+                    ))
+                    .bind(now)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                }
+                Some(id) => {
+                    bind_issue!(sqlx::query_scalar(
+                        "update magazine_issues set slug = $1, title = $2, published_on = $3, \
+                     intro = $4, cover_image_id = $5, cover_alt = $6 where id = $7 returning id",
+                    ))
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                }
+            };
+            if saved.is_some() {
+                let action = if id.is_some() {
+                    "update_issue"
+                } else {
+                    "create_issue"
+                };
+                audit_in!(tx, now, actor_id, action, issue.slug.clone())?;
+            }
             tx.commit().await?;
-            Ok(id)
+            Ok(saved)
         })
     }
 }

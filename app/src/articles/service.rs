@@ -5,7 +5,11 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
 
-use super::{markdown::to_safe_html, queries::NewArticle, Article, ArticleStatus, PREVIEW};
+use super::{
+    markdown::to_safe_html,
+    queries::{NewArticle, NewIssue},
+    Article, ArticleStatus, MagazineIssue, PREVIEW,
+};
 use crate::{
     accounts::service::Refusal,
     calendar::service::slugify,
@@ -214,24 +218,18 @@ pub async fn check(
         }
         _ => None,
     };
-    let variants = match &form.cover_file {
-        Some(bytes) => match variants(bytes) {
-            Ok(variants) => Some(variants),
-            Err(refused) => {
-                feedback.error("cover", lang.text(refused.key()));
-                None
-            }
-        },
-        None => None,
-    };
     let kept_cover = existing
         .and_then(|article| article.cover.as_ref())
         .filter(|_| !form.remove_cover)
         .map(|cover| cover.id);
+    let (variants, kept_cover) = cover_of(
+        lang,
+        &form.cover_file,
+        kept_cover,
+        &form.cover_alt,
+        &mut feedback,
+    );
     let has_cover = variants.is_some() || kept_cover.is_some();
-    if has_cover && form.cover_alt.trim().is_empty() {
-        feedback.error("cover_alt", lang.text("article-cover-alt-missing"));
-    }
     let issue_id = match form.issue.trim() {
         "" => None,
         id => id.parse::<i64>().ok(),
@@ -287,4 +285,160 @@ pub fn preview(form: &ArticleForm) -> FormFeedback {
     let mut feedback = kept(form);
     feedback.keep(PREVIEW, &to_safe_html(&form.body));
     feedback
+}
+
+/// The magazine issue form as posted.
+#[derive(Clone, Debug, Default)]
+pub struct IssueForm {
+    pub title: String,
+    pub slug: String,
+    pub published_on: String,
+    pub intro: String,
+    pub cover_alt: String,
+    pub remove_cover: bool,
+    /// The uploaded cover file, if one was chosen.
+    pub cover_file: Option<Vec<u8>>,
+}
+
+impl IssueForm {
+    /// Reads the posted pairs; unknown names are ignored.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut form = IssueForm::default();
+        for (name, value) in pairs {
+            let value = value.clone();
+            match name.as_str() {
+                "title" => form.title = value,
+                "slug" => form.slug = value,
+                "published_on" => form.published_on = value,
+                "intro" => form.intro = value,
+                "cover_alt" => form.cover_alt = value,
+                "remove_cover" => form.remove_cover = true,
+                _ => {}
+            }
+        }
+        form
+    }
+
+    /// What was typed, kept for the form shown again.
+    pub fn kept(&self) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("issue");
+        feedback
+            .keep("title", &self.title)
+            .keep("slug", &self.slug)
+            .keep("published_on", &self.published_on)
+            .keep("intro", &self.intro)
+            .keep("cover_alt", &self.cover_alt);
+        feedback
+    }
+
+    /// The form filled in from a saved issue.
+    pub fn feedback_from(issue: &MagazineIssue) -> FormFeedback {
+        IssueForm {
+            title: issue.title.clone(),
+            slug: issue.slug.clone(),
+            published_on: issue.published_on.to_string(),
+            intro: issue.intro.clone(),
+            cover_alt: issue.cover_alt.clone(),
+            ..IssueForm::default()
+        }
+        .kept()
+    }
+}
+
+/// The cover of a form: a new upload's variants, or the kept cover's id; a message on `cover`
+/// for a refused file and on `cover_alt` for a cover without a description.
+fn cover_of(
+    lang: Lang,
+    file: &Option<Vec<u8>>,
+    kept: Option<i64>,
+    alt: &str,
+    feedback: &mut FormFeedback,
+) -> (Option<Vec<Variant>>, Option<i64>) {
+    let new = match file {
+        Some(bytes) => match variants(bytes) {
+            Ok(variants) => Some(variants),
+            Err(refused) => {
+                feedback.error("cover", lang.text(refused.key()));
+                None
+            }
+        },
+        None => None,
+    };
+    if (new.is_some() || kept.is_some()) && alt.trim().is_empty() {
+        feedback.error("cover_alt", lang.text("article-cover-alt-missing"));
+    }
+    (new, kept)
+}
+
+/// Checks the issue form and saves the issue with its new cover; returns its id, or None if the
+/// issue being edited is gone.
+pub async fn save_issue(
+    db: &Db,
+    lang: Lang,
+    actor_id: i64,
+    form: &IssueForm,
+    existing: Option<&MagazineIssue>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, Refusal> {
+    let mut feedback = form.kept();
+    let title = form.title.trim();
+    if title.is_empty() {
+        feedback.error("title", lang.text("issue-title-missing"));
+    } else if title.chars().count() > MAX_TITLE {
+        feedback.error("title", lang.text("article-title-too-long"));
+    }
+    let slug = slugify(if form.slug.trim().is_empty() {
+        title
+    } else {
+        &form.slug
+    });
+    if !title.is_empty() && slug.is_empty() {
+        feedback.error("slug", lang.text("activity-slug-invalid"));
+    } else if !slug.is_empty()
+        && db
+            .issue_slug_taken(&slug, existing.map(|issue| issue.id))
+            .await?
+    {
+        feedback.error("slug", lang.text("issue-slug-taken"));
+    }
+    let published_on = NaiveDate::parse_from_str(form.published_on.trim(), "%Y-%m-%d").ok();
+    if published_on.is_none() {
+        feedback.error("published_on", lang.text("date-invalid"));
+    }
+    if form.intro.chars().count() > MAX_LEAD {
+        feedback.error("intro", lang.text("article-lead-too-long"));
+    }
+    let kept_cover = existing
+        .and_then(|issue| issue.cover.as_ref())
+        .filter(|_| !form.remove_cover)
+        .map(|cover| cover.id);
+    let (new_cover, kept_cover) = cover_of(
+        lang,
+        &form.cover_file,
+        kept_cover,
+        &form.cover_alt,
+        &mut feedback,
+    );
+    let Some(published_on) = published_on.filter(|_| feedback.is_ok()) else {
+        return Err(feedback.into());
+    };
+    let cover_image_id = match new_cover {
+        Some(variants) => Some(db.save_image(Some(actor_id), &variants, now).await?),
+        None => kept_cover,
+    };
+    let issue = NewIssue {
+        slug,
+        title: title.to_owned(),
+        published_on,
+        intro: form.intro.trim().to_owned(),
+        cover_image_id,
+        cover_alt: if cover_image_id.is_some() {
+            form.cover_alt.trim().to_owned()
+        } else {
+            String::new()
+        },
+    };
+    Ok(db
+        .save_magazine_issue(Some(actor_id), existing.map(|issue| issue.id), &issue, now)
+        .await?)
 }

@@ -368,6 +368,9 @@ fn IssueView(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
         <Title text=issue.title.clone() />
         <h1>{issue.title.clone()}</h1>
         <p class="muted">{date_text(issue.published_on)}</p>
+        {issue.cover.clone().map(|image| view! {
+            <figure class="issue-cover"><Cover image alt=issue.cover_alt.clone() eager=true sizes="(min-width: 48em) 20rem, 100vw" /></figure>
+        })}
         <p class="lead">{issue.intro.clone()}</p>
         <p><a href=print class="button button--secondary">{t("magazine-print")}</a></p>
         <h2>{t("magazine-contents")}</h2>

@@ -13,9 +13,11 @@ use crate::{
         Article, ArticleStatus, PREVIEW,
     },
     forms::{
-        feedback_for, ChoiceGroup, ErrorSummary, Field, FieldKind, Notice, SelectField, TextArea,
+        feedback_for, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback, Notice,
+        SelectField, TextArea,
     },
     i18n::t,
+    images::Image,
     pages::{
         account::notice_from_query,
         errors::{NotFound, ServerError},
@@ -140,23 +142,10 @@ fn Editor(data: EditorData) -> impl IntoView {
         }
     });
     let public = public.map(|href| view! { <p><a href=href>{t("article-see-public")}</a></p> });
-    let current_cover = data.article.as_ref().and_then(|article| article.cover.clone()).map(|cover| {
-        view! {
-            <figure class="cover-current">
-                <img src=cover.src(400) alt=t("article-current-cover") width="200" height=(200 * cover.height / cover.width.max(1)).to_string() />
-                <div class="choice">
-                    <input type="checkbox" id="remove_cover" name="remove_cover" value="on" />
-                    <label for="remove_cover">{t("article-remove-cover")}</label>
-                </div>
-            </figure>
-        }
-    });
-    let cover_error = f.error_for("cover").map(str::to_owned);
-    let cover_described = if cover_error.is_some() {
-        "cover-hint cover-error"
-    } else {
-        "cover-hint"
-    };
+    let current_cover = data
+        .article
+        .as_ref()
+        .and_then(|article| article.cover.clone());
     let delete = delete.map(|href| view! { <p><a href=href class="button button--secondary">{t("article-delete")}</a></p> });
     view! {
         <Title text=title.clone() />
@@ -173,18 +162,7 @@ fn Editor(data: EditorData) -> impl IntoView {
             <TextArea name="body" label=t("article-field-body") hint=t("article-field-body-hint") feedback=f.clone() />
             <Field name="byline" label=t("article-field-byline") feedback=f.clone() />
             <ChoiceGroup name="omraade" legend=t("article-field-tags") options=tags multiple=true feedback=f.clone() />
-            <fieldset class="group">
-                <legend>{t("article-field-cover")}</legend>
-                {current_cover}
-                <div class="field" class:field--error=cover_error.is_some()>
-                    <label for="cover">{t("article-field-cover-file")}</label>
-                    <p class="field__hint" id="cover-hint">{t("article-field-cover-hint")}</p>
-                    {cover_error.clone().map(|error| view! { <p class="field__error" id="cover-error">{error}</p> })}
-                    <input type="file" id="cover" name="cover" accept="image/jpeg,image/png,image/webp,image/gif"
-                        aria-describedby=cover_described aria-invalid=cover_error.is_some().then_some("true") />
-                </div>
-                <Field name="cover_alt" label=t("article-field-cover-alt") hint=t("article-field-cover-alt-hint") feedback=f.clone() />
-            </fieldset>
+            <CoverField current=current_cover feedback=f.clone() />
             <SelectField name="issue" label=t("article-field-issue") options=issues feedback=f.clone() />
             <Field name="issue_position" label=t("article-field-issue-position") kind=FieldKind::Number feedback=f.clone() />
             <fieldset class="group">
@@ -200,6 +178,127 @@ fn Editor(data: EditorData) -> impl IntoView {
             </p>
         </form>
         {delete}
+    }
+    .into_any()
+}
+
+/// The cover image of an article or issue: the current one (with a box to remove it), a file to
+/// choose, and its description.
+#[component]
+fn CoverField(current: Option<Image>, feedback: FormFeedback) -> impl IntoView {
+    let current = current.map(|cover| {
+        let height = (200 * cover.height / cover.width.max(1)).to_string();
+        view! {
+            <figure class="cover-current">
+                <img src=cover.src(400) alt=t("article-current-cover") width="200" height=height />
+                <div class="choice">
+                    <input type="checkbox" id="remove_cover" name="remove_cover" value="on" />
+                    <label for="remove_cover">{t("article-remove-cover")}</label>
+                </div>
+            </figure>
+        }
+    });
+    let error = feedback.error_for("cover").map(str::to_owned);
+    let described = if error.is_some() {
+        "cover-hint cover-error"
+    } else {
+        "cover-hint"
+    };
+    view! {
+        <fieldset class="group">
+            <legend>{t("article-field-cover")}</legend>
+            {current}
+            <div class="field" class:field--error=error.is_some()>
+                <label for="cover">{t("article-field-cover-file")}</label>
+                <p class="field__hint" id="cover-hint">{t("article-field-cover-hint")}</p>
+                {error.clone().map(|error| view! { <p class="field__error" id="cover-error">{error}</p> })}
+                <input type="file" id="cover" name="cover" accept="image/jpeg,image/png,image/webp,image/gif"
+                    aria-describedby=described aria-invalid=error.is_some().then_some("true") />
+            </div>
+            <Field name="cover_alt" label=t("article-field-cover-alt") hint=t("article-field-cover-alt-hint") feedback />
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// `/personale/udgaver`: the magazine's issues.
+#[component]
+pub fn StaffIssuesPage() -> impl IntoView {
+    let data = OnceResource::new_blocking(crate::articles::api::load_issues());
+    view! {
+        <Title text=t("staff-issues-title") />
+        <h1>{t("staff-issues-title")}</h1>
+        <p><a href="/personale/udgaver/ny" class="button">{t("staff-issue-new")}</a></p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(issues) if issues.is_empty() => view! { <p>{t("magazine-empty")}</p> }.into_any(),
+                    Ok(issues) => {
+                        let items = issues.into_iter().map(|issue| {
+                            let href = format!("/personale/udgaver/{}", issue.id);
+                            view! { <li><a href=href>{issue.title}</a></li> }
+                        }).collect_view();
+                        view! { <ul class="link-list">{items}</ul> }.into_any()
+                    }
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/personale/udgaver/ny` and `/personale/udgaver/{id}`.
+#[component]
+pub fn IssueEditorPage() -> impl IntoView {
+    let id = id_from_address();
+    let data = OnceResource::new_blocking(crate::articles::api::load_issue_editor(id));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some((issue, form))) => view! { <IssueEditor issue form /> }.into_any(),
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn IssueEditor(issue: Option<crate::articles::MagazineIssue>, form: FormFeedback) -> impl IntoView {
+    let posted = feedback_for("issue");
+    let f = posted.clone().unwrap_or(form);
+    let notice = notice_from_query(&[("gemt", "notice-issue-saved")]);
+    let (title, action, public) = match &issue {
+        Some(issue) => (
+            issue.title.clone(),
+            format!("/personale/udgaver/{}", issue.id),
+            Some(format!("/nordbyposten/{}", issue.slug)),
+        ),
+        None => (
+            t("staff-issue-new"),
+            "/personale/udgaver/ny".to_owned(),
+            None,
+        ),
+    };
+    let public = public.map(|href| view! { <p><a href=href>{t("issue-see-public")}</a></p> });
+    let cover = issue.and_then(|issue| issue.cover);
+    view! {
+        <Title text=title.clone() />
+        <p><a href="/personale/udgaver">{t("staff-issues-back")}</a></p>
+        <h1>{title}</h1>
+        <Notice text=notice />
+        {public}
+        <ErrorSummary feedback=posted />
+        <form method="post" action=action class="form form--wide" enctype="multipart/form-data" novalidate>
+            <Field name="title" label=t("issue-field-title") hint=t("issue-field-title-hint") required=true feedback=f.clone() />
+            <Field name="slug" label=t("activity-field-slug") hint=t("article-field-slug-hint") feedback=f.clone() />
+            <Field name="published_on" label=t("issue-field-published-on") kind=FieldKind::Date required=true feedback=f.clone() />
+            <TextArea name="intro" label=t("issue-field-intro") feedback=f.clone() />
+            <CoverField current=cover feedback=f />
+            <button type="submit" class="button">{t("issue-save")}</button>
+        </form>
     }
     .into_any()
 }

@@ -122,6 +122,19 @@ on_both_backends! {
             assert_eq!(again.status(), 304);
         }
         assert!(src.starts_with("/billeder/"));
+
+        // A magazine issue gets its cover the same way.
+        let form = reqwest::multipart::Form::new()
+            .text("title", "Nordbyposten nr. 4, 2026")
+            .text("published_on", "2026-12-01")
+            .text("cover_alt", "Forsiden med julelys i Parken")
+            .part("cover", reqwest::multipart::Part::bytes(photo_with_gps()).file_name("forside.jpg").mime_str("image/jpeg").unwrap());
+        let response = app.client.post(format!("http://{}/personale/udgaver/ny", app.addr))
+            .header("cookie", &cookie).header("origin", app.origin.clone()).multipart(form).send().await.unwrap();
+        assert_eq!(response.status(), 303);
+        let (status, page) = app.get("/nordbyposten/nordbyposten-nr-4-2026").await;
+        assert_eq!(status, 200);
+        assert!(page.contains(r#"alt="Forsiden med julelys i Parken""#) && page.contains("srcset="), "{page}");
         app.stop().await;
     }
 }

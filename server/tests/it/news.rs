@@ -3,7 +3,7 @@
 //! inflected Danish word finds it) and in `/feed.xml`, read back by Python's feedparser. A corpus
 //! of XSS payloads in every text field stays inert on every page that shows it.
 
-use app::{accounts::Role, articles::MagazineIssue};
+use app::accounts::Role;
 use chrono::{Duration, Utc};
 use scraper::{Html, Selector};
 
@@ -207,14 +207,17 @@ on_both_backends! {
         let area = db.list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
         let tag = format!("omraade_{}", area.id);
         for (n, payload) in payloads.iter().enumerate() {
-            let issue = MagazineIssue {
-                id: 0,
-                slug: format!("xss-{n}"),
-                title: format!("{payload} xss"),
-                published_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-                intro: (*payload).to_owned(),
-            };
-            let issue_id = db.create_magazine_issue(None, &issue, Utc::now()).await.unwrap().to_string();
+            // The issue is written through the staff's issue form, like the article.
+            let issue_slug = format!("xss-{n}");
+            let issue_title = format!("{} xss", payload.chars().take(180).collect::<String>());
+            let saved = app.post_form("/personale/udgaver/ny", &[
+                ("title", issue_title.as_str()),
+                ("slug", issue_slug.as_str()),
+                ("published_on", "2026-01-01"),
+                ("intro", payload),
+            ], Some(&cookie)).await;
+            assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
+            let issue_id = db.magazine_issue(&issue_slug).await.unwrap().unwrap().id.to_string();
             // Titles have at most 200 characters; the longest payloads are cut to fit.
             let title = format!("xss {n} {}", payload.chars().take(180).collect::<String>());
             let slug = format!("xss-{n}");
