@@ -167,25 +167,23 @@ pub async fn check(
     let mut feedback = FormFeedback::for_form("article");
     form.keep_all(&mut feedback);
     let title = form.title.trim();
-    if title.is_empty() {
-        feedback.error("title", lang.text("article-title-missing"));
-    } else if title.chars().count() > MAX_TITLE {
-        feedback.error("title", lang.text("article-title-too-long"));
-    }
-    let slug = slugify(if form.slug.trim().is_empty() {
-        title
-    } else {
-        &form.slug
-    });
-    if !title.is_empty() && slug.is_empty() {
-        feedback.error("slug", lang.text("activity-slug-invalid"));
-    } else if !slug.is_empty()
-        && db
-            .article_slug_taken(&slug, existing.map(|article| article.id))
-            .await?
-    {
-        feedback.error("slug", lang.text("article-slug-taken"));
-    }
+    let slug = match title_and_slug(
+        lang,
+        title,
+        &form.slug,
+        "article-title-missing",
+        &mut feedback,
+    ) {
+        Some(slug)
+            if db
+                .article_slug_taken(&slug, existing.map(|article| article.id))
+                .await? =>
+        {
+            feedback.error("slug", lang.text("article-slug-taken"));
+            slug
+        }
+        slug => slug.unwrap_or_default(),
+    };
     if form.lead.chars().count() > MAX_LEAD {
         feedback.error("lead", lang.text("article-lead-too-long"));
     }
@@ -345,6 +343,28 @@ impl IssueForm {
     }
 }
 
+/// Checks a title (`missing` is the message's key when there is none) and makes its slug from
+/// the slug field, or from the title when that is empty. Returns the slug to look up, or None
+/// when there is none to check.
+fn title_and_slug(
+    lang: Lang,
+    title: &str,
+    slug: &str,
+    missing: &str,
+    feedback: &mut FormFeedback,
+) -> Option<String> {
+    if title.is_empty() {
+        feedback.error("title", lang.text(missing));
+    } else if title.chars().count() > MAX_TITLE {
+        feedback.error("title", lang.text("article-title-too-long"));
+    }
+    let slug = slugify(if slug.trim().is_empty() { title } else { slug });
+    if !title.is_empty() && slug.is_empty() {
+        feedback.error("slug", lang.text("activity-slug-invalid"));
+    }
+    (!slug.is_empty()).then_some(slug)
+}
+
 /// The cover of a form: a new upload's variants, or the kept cover's id; a message on `cover`
 /// for a refused file and on `cover_alt` for a cover without a description.
 fn cover_of(
@@ -382,25 +402,23 @@ pub async fn save_issue(
 ) -> Result<Option<i64>, Refusal> {
     let mut feedback = form.kept();
     let title = form.title.trim();
-    if title.is_empty() {
-        feedback.error("title", lang.text("issue-title-missing"));
-    } else if title.chars().count() > MAX_TITLE {
-        feedback.error("title", lang.text("article-title-too-long"));
-    }
-    let slug = slugify(if form.slug.trim().is_empty() {
-        title
-    } else {
-        &form.slug
-    });
-    if !title.is_empty() && slug.is_empty() {
-        feedback.error("slug", lang.text("activity-slug-invalid"));
-    } else if !slug.is_empty()
-        && db
-            .issue_slug_taken(&slug, existing.map(|issue| issue.id))
-            .await?
-    {
-        feedback.error("slug", lang.text("issue-slug-taken"));
-    }
+    let slug = match title_and_slug(
+        lang,
+        title,
+        &form.slug,
+        "issue-title-missing",
+        &mut feedback,
+    ) {
+        Some(slug)
+            if db
+                .issue_slug_taken(&slug, existing.map(|issue| issue.id))
+                .await? =>
+        {
+            feedback.error("slug", lang.text("issue-slug-taken"));
+            slug
+        }
+        slug => slug.unwrap_or_default(),
+    };
     let published_on = NaiveDate::parse_from_str(form.published_on.trim(), "%Y-%m-%d").ok();
     if published_on.is_none() {
         feedback.error("published_on", lang.text("date-invalid"));
