@@ -1,7 +1,8 @@
 //! News on both backends: staff write, schedule and publish an article through the editor's
 //! form; residents find it on the front page, in its tag and issue archives, by search (an
 //! inflected Danish word finds it) and in `/feed.xml`, read back by Python's feedparser. A corpus
-//! of XSS payloads in every text field stays inert on every page that shows it.
+//! of XSS payloads in every text field (title, lead, body, byline, alt text, the issue's name
+//! and introduction) stays inert on every page that shows it.
 
 use app::accounts::Role;
 use chrono::{Duration, Utc};
@@ -139,6 +140,41 @@ on_both_backends! {
     }
 }
 
+/// Posts a staff form as the browser does when a file is chosen: multipart, with a small JPEG
+/// as the cover.
+async fn post_with_cover(
+    app: &TestApp,
+    cookie: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> crate::helpers::Answer {
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+        .encode(&[90; 16 * 16 * 3], 16, 16, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text((*name).to_owned(), (*value).to_owned());
+    }
+    form = form.part(
+        "cover",
+        reqwest::multipart::Part::bytes(jpeg)
+            .file_name("omslag.jpg")
+            .mime_str("image/jpeg")
+            .unwrap(),
+    );
+    let response = app
+        .client
+        .post(format!("http://{}{path}", app.addr))
+        .header("cookie", cookie)
+        .header("origin", app.origin.clone())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    crate::helpers::answer(response).await
+}
+
 /// The scripts, frames and event attributes a page holds, and its links that run script.
 fn active_content(html: &str) -> Vec<String> {
     let document = Html::parse_document(html);
@@ -210,12 +246,14 @@ on_both_backends! {
             // The issue is written through the staff's issue form, like the article.
             let issue_slug = format!("xss-{n}");
             let issue_title = format!("{} xss", payload.chars().take(180).collect::<String>());
-            let saved = app.post_form("/personale/udgaver/ny", &[
+            // Each with a small cover whose alt text is the payload too.
+            let saved = post_with_cover(&app, &cookie, "/personale/udgaver/ny", &[
                 ("title", issue_title.as_str()),
                 ("slug", issue_slug.as_str()),
                 ("published_on", "2026-01-01"),
                 ("intro", payload),
-            ], Some(&cookie)).await;
+                ("cover_alt", payload),
+            ]).await;
             assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
             let issue_id = db.magazine_issue(&issue_slug).await.unwrap().unwrap().id.to_string();
             // Titles have at most 200 characters; the longest payloads are cut to fit.
@@ -227,12 +265,13 @@ on_both_backends! {
                 ("lead", payload),
                 ("body", payload),
                 ("byline", payload),
+                ("cover_alt", payload),
                 (tag.as_str(), "on"),
                 ("issue", issue_id.as_str()),
                 ("status", "published"),
                 ("action", "save"),
             ];
-            let saved = app.post_form("/personale/artikler/ny", &form, Some(&cookie)).await;
+            let saved = post_with_cover(&app, &cookie, "/personale/artikler/ny", &form).await;
             assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
             let id = saved.location.unwrap().trim_start_matches("/personale/artikler/").split('?').next().unwrap().to_owned();
             for (page, before) in pages(&format!("xss-{n}"), &slug, &id).iter().zip(&baseline) {
