@@ -8,7 +8,7 @@ test('the front page welcomes the resident in Danish with the demo neighbourhood
   await expect(page).toHaveTitle('Randers Nordby');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Velkommen til Randers Nordby');
   await expect(page.getByRole('heading', { name: 'Steder i kvarteret' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'ParkCafeen' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'ParkCafeen', exact: true })).toBeVisible();
   await expect(page.getByText('Vangdalen', { exact: true })).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText('Hjemmesiden drives af Bysekretariatet.');
 });

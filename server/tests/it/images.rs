@@ -1,6 +1,7 @@
 //! Images on both backends: a photo with GPS data in its EXIF is stored and served without any
 //! EXIF; files that are not images, empty or too large get a Danish message by the field, and
-//! what was typed stays; the article page shows the image with its sizes, `srcset` and alt text.
+//! what was typed stays; the article page shows the image with its sizes, `srcset` and alt text;
+//! bodies over 1 MB are refused everywhere but the editors.
 
 use app::accounts::Role;
 use image::{codecs::jpeg::JpegEncoder, ImageDecoder, ImageEncoder, RgbImage};
@@ -135,6 +136,11 @@ on_both_backends! {
         let (status, page) = app.get("/nordbyposten/nordbyposten-nr-4-2026").await;
         assert_eq!(status, 200);
         assert!(page.contains(r#"alt="Forsiden med julelys i Parken""#) && page.contains("srcset="), "{page}");
+
+        // Only the editors take large bodies: elsewhere more than 1 MB is refused at once.
+        let big = "a".repeat(2 * 1024 * 1024);
+        let refused = app.post_form("/log-ind", &[("email", big.as_str()), ("password", "x")], None).await;
+        assert_eq!(refused.status, 413);
         app.stop().await;
     }
 }
