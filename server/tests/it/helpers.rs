@@ -231,6 +231,25 @@ impl TestApp {
         response.bytes().await.unwrap().to_vec()
     }
 
+    /// POSTs a multipart form (one with a file) to `path` as a page of this site would.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        form: reqwest::multipart::Form,
+        cookie: &str,
+    ) -> Answer {
+        let response = self
+            .client
+            .post(format!("http://{}{path}", self.addr))
+            .header("cookie", cookie)
+            .header("origin", self.origin.clone())
+            .multipart(form)
+            .send()
+            .await
+            .expect("the server answers");
+        answer(response).await
+    }
+
     /// POSTs a form to `path` as a page of this site would, sending `cookie` if given.
     pub async fn post_form(
         &self,

@@ -60,16 +60,8 @@ async fn upload(
                 .mime_str("image/jpeg")
                 .unwrap(),
         );
-    let response = app
-        .client
-        .post(format!("http://{}/personale/artikler/ny", app.addr))
-        .header("cookie", cookie)
-        .header("origin", app.origin.clone())
-        .multipart(form)
-        .send()
+    app.post_multipart("/personale/artikler/ny", form, cookie)
         .await
-        .unwrap();
-    crate::helpers::answer(response).await
 }
 
 on_both_backends! {
@@ -130,9 +122,8 @@ on_both_backends! {
             .text("published_on", "2026-12-01")
             .text("cover_alt", "Forsiden med julelys i Parken")
             .part("cover", reqwest::multipart::Part::bytes(photo_with_gps()).file_name("forside.jpg").mime_str("image/jpeg").unwrap());
-        let response = app.client.post(format!("http://{}/personale/udgaver/ny", app.addr))
-            .header("cookie", &cookie).header("origin", app.origin.clone()).multipart(form).send().await.unwrap();
-        assert_eq!(response.status(), 303);
+        let saved = app.post_multipart("/personale/udgaver/ny", form, &cookie).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
         let (status, page) = app.get("/nordbyposten/nordbyposten-nr-4-2026").await;
         assert_eq!(status, 200);
         assert!(page.contains(r#"alt="Forsiden med julelys i Parken""#) && page.contains("srcset="), "{page}");

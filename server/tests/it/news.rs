@@ -163,16 +163,7 @@ async fn post_with_cover(
             .mime_str("image/jpeg")
             .unwrap(),
     );
-    let response = app
-        .client
-        .post(format!("http://{}{path}", app.addr))
-        .header("cookie", cookie)
-        .header("origin", app.origin.clone())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    crate::helpers::answer(response).await
+    app.post_multipart(path, form, cookie).await
 }
 
 /// The scripts, frames and event attributes a page holds, and its links that run script.
