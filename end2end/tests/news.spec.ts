@@ -1,6 +1,7 @@
 // News from end to end: staff write an article with a photo in the editor, look at the preview,
 // schedule it for tomorrow, then publish it; a resident finds it on the front page, in its topic's and its
-// magazine issue's archive, by searching an inflected word, and in the Atom feed.
+// magazine issue's archive, by searching an inflected word, and in the Atom feed. The editor's
+// live preview shows the text while it is typed (with JavaScript; without, the button does).
 import { expect, test } from '@playwright/test';
 import { demo, expectNoAxeViolations, jsEnabled, logIn, logOut } from './helpers';
 
@@ -24,7 +25,7 @@ test('staff publish an article and residents find it everywhere', async ({ page 
   await page.getByLabel('Udgave af Nordbyposten').selectOption({ label: 'Nordbyposten nr. 3, 2026' });
   await page.getByRole('button', { name: 'Se forhåndsvisning' }).click();
   await expect(page.getByRole('heading', { name: 'Forhåndsvisning' })).toBeVisible();
-  await expect(page.locator('.preview strong')).toHaveText('kaffe');
+  await expect(page.getByRole('region', { name: 'Forhåndsvisning', exact: true }).locator('strong')).toHaveText('kaffe');
   await expect(page.getByLabel('Overskrift')).toHaveValue(title);
 
   // A photo (the page itself, as a JPEG) with its description; a file has to be chosen again
@@ -76,4 +77,47 @@ test('staff publish an article and residents find it everywhere', async ({ page 
   const feed = await page.request.get('/feed.xml');
   expect(feed.headers()['content-type']).toContain('application/atom+xml');
   expect(await feed.text()).toContain(`<title>${title}</title>`);
+});
+
+test('the editor shows the text as readers will see it while staff type', async ({ page }, testInfo) => {
+  const word = `Loppemarked${testInfo.project.name.replace(/[^a-z]/g, '')}${Date.now() % 100000}`;
+  const live = page.getByRole('region', { name: 'Sådan ser teksten ud' });
+  const body = page.getByLabel('Tekst', { exact: true });
+  await logIn(page, demo.staff);
+
+  // An article that has a text shows it from the start.
+  await page.goto('/personale/artikler/1');
+  if (jsEnabled(testInfo)) {
+    await expect(live.locator('.article__body p').first()).toBeVisible();
+  } else {
+    await expect(live).toBeHidden();
+  }
+
+  await page.goto('/personale/artikler/ny');
+  await body.fill(`# ${word}\n\nTag **kaffe** med.`);
+  if (jsEnabled(testInfo)) {
+    await expect(live.getByRole('heading', { name: word })).toBeVisible();
+    await expect(live.locator('strong')).toHaveText('kaffe');
+    // It follows the typing, key by key.
+    await body.press('End');
+    await body.pressSequentially(' Og *kage*.');
+    await expect(live.locator('em')).toHaveText('kage');
+    await expectNoAxeViolations(page);
+
+    // When the session has run out, it says so instead of showing an old text.
+    await page.context().clearCookies();
+    await body.pressSequentially(' Mere.');
+    await expect(live.getByText('Teksten kan ikke vises lige nu.')).toBeVisible();
+    await logIn(page, demo.staff);
+  } else {
+    // Without JavaScript there is no live preview; the button shows the same.
+    await expect(live).toBeHidden();
+    await page.getByRole('button', { name: 'Se forhåndsvisning' }).click();
+    const preview = page.getByRole('region', { name: 'Forhåndsvisning', exact: true });
+    await expect(preview.getByRole('heading', { name: word })).toBeVisible();
+    await expect(preview.locator('strong')).toHaveText('kaffe');
+  }
+  // Looking at a preview saves nothing.
+  await page.goto('/personale/artikler');
+  await expect(page.getByText(word)).toHaveCount(0);
 });

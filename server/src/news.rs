@@ -1,6 +1,6 @@
 //! The news as files: `/feed.xml` (Atom, built with the `atom_syndication` crate),
-//! `/sitemap.xml` (every public page, for search engines) and the images
-//! `/billeder/{id}/{width}.jpg`.
+//! `/sitemap.xml` (every public page, for search engines), the images
+//! `/billeder/{id}/{width}.jpg`, and the HTML the editor's live preview asks for.
 
 use app::{articles::Article, i18n::Lang};
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
@@ -12,6 +12,17 @@ use axum::{
 use chrono::Utc;
 
 use crate::AppState;
+
+/// `POST /personale/artikler/forhaandsvisning` (staff only, by the access check): the
+/// Markdown in the request's body as the article page will show it, sanitized the same way as
+/// when an article is saved. The editor's live preview island asks for it while staff type.
+pub async fn preview(body: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        app::articles::markdown::to_safe_html(&body),
+    )
+        .into_response()
+}
 
 /// How many articles the feed carries.
 const FEED_SIZE: i64 = 20;

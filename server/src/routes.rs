@@ -70,6 +70,10 @@ pub fn router(state: AppState) -> Router {
         .route("/feed.xml", get(news::atom_feed))
         .route("/sitemap.xml", get(news::sitemap))
         .route("/billeder/{id}/{file}", get(news::image))
+        .route(
+            app::pages::staff_news::PREVIEW_ADDRESS,
+            axum::routing::post(news::preview),
+        )
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -2,7 +2,7 @@
 //! form; residents find it on the front page, in its tag and issue archives, by search (an
 //! inflected Danish word finds it) and in `/feed.xml`, read back by Python's feedparser. A corpus
 //! of XSS payloads in every text field (title, lead, body, byline, alt text, the issue's name
-//! and introduction) stays inert on every page that shows it.
+//! and introduction) stays inert on every page that shows it, and in the editor's live preview.
 
 use app::accounts::Role;
 use chrono::{Duration, Utc};
@@ -277,6 +277,74 @@ on_both_backends! {
             assert!(!feed.bozo);
             assert!(feed.entries.iter().any(|e| e.title.starts_with("xss ") && e.title.contains("<script>")));
         }
+        app.stop().await;
+    }
+}
+
+/// POSTs `markdown` to the live preview's address as the editor's island does.
+async fn ask_preview(
+    app: &TestApp,
+    markdown: &str,
+    cookie: Option<&str>,
+) -> crate::helpers::Answer {
+    let mut request = app
+        .client
+        .post(format!(
+            "http://{}{}",
+            app.addr,
+            app::pages::staff_news::PREVIEW_ADDRESS
+        ))
+        .header("content-type", "text/plain; charset=utf-8")
+        .header("origin", &app.origin)
+        .body(markdown.to_owned());
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    crate::helpers::answer(request.send().await.unwrap()).await
+}
+
+on_both_backends! {
+    async fn the_live_preview_renders_markdown_for_staff_only_and_keeps_payloads_inert(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let markdown = "Kom til **fællesspisning** i [ParkCafeen](https://example.org).";
+
+        // Logged out, it leads to the login page, like every staff address.
+        let refused = ask_preview(&app, markdown, None).await;
+        assert_eq!(refused.status, 303, "{}", refused.body);
+        assert!(refused.location.as_deref().unwrap_or_default().starts_with("/log-ind"));
+        assert!(!refused.body.contains("<strong>"), "{}", refused.body);
+
+        let cookie = staff_cookie(&app).await;
+        let shown = ask_preview(&app, markdown, Some(&cookie)).await;
+        assert_eq!(shown.status, 200, "{}", shown.body);
+        assert!(shown.body.contains("<strong>fællesspisning</strong>"), "{}", shown.body);
+        assert!(shown.body.contains(r#"<a href="https://example.org" rel="noopener noreferrer">ParkCafeen</a>"#), "{}", shown.body);
+
+        // The same sanitizing as a saved article: no payload turns into active content.
+        let payloads = include_str!("xss_payloads.txt").lines().filter(|line| !line.is_empty());
+        for payload in payloads {
+            let shown = ask_preview(&app, payload, Some(&cookie)).await;
+            assert_eq!(shown.status, 200, "{payload}: {}", shown.body);
+            assert_eq!(active_content(&shown.body), Vec::<String>::new(), "{payload} became {}", shown.body);
+        }
+
+        // From another site it is refused even with the cookie (the same-origin check).
+        let foreign = app
+            .client
+            .post(format!("http://{}{}", app.addr, app::pages::staff_news::PREVIEW_ADDRESS))
+            .header("origin", "https://evil.example")
+            .header("cookie", &cookie)
+            .body(markdown)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(foreign.status(), 403);
+
+        // A journalist is not staff.
+        let journalist = app::demo::ACCOUNTS.iter().find(|a| a.2 == Role::Journalist).unwrap();
+        let cookie = app.log_in(journalist.0, journalist.3).await;
+        let refused = ask_preview(&app, markdown, Some(&cookie)).await;
+        assert_eq!(refused.status, 403, "{}", refused.body);
         app.stop().await;
     }
 }
