@@ -585,10 +585,7 @@ async fn signup_occurrence(
     let Some((_, activity_id, date)) = state.db.signup_with_occurrence(&hash).await? else {
         return Ok(None);
     };
-    let Some(activity) = state.db.activity_by_id(activity_id).await? else {
-        return Ok(None);
-    };
-    find_occurrence(state, &activity.slug, &date.to_string()).await
+    state.db.occurrence_of(activity_id, date).await
 }
 
 async fn cancel_signup(
@@ -663,12 +660,10 @@ async fn record_attendance(
         Ok(viewer) => viewer,
         Err(response) => return response,
     };
-    let activity = match state.db.activity_by_id(id).await {
-        Ok(Some(activity)) => activity,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return render::internal_error(&state, &parts, &err.to_string()),
+    let Ok(date) = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
+        return StatusCode::NOT_FOUND.into_response();
     };
-    let (activity, occurrence) = match find_occurrence(&state, &activity.slug, &date).await {
+    let (activity, occurrence) = match state.db.occurrence_of(id, date).await {
         Ok(Some(found)) => found,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return render::internal_error(&state, &parts, &err.to_string()),

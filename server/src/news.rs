@@ -119,7 +119,7 @@ pub async fn atom_feed(State(state): State<AppState>) -> Response {
 pub async fn sitemap(State(state): State<AppState>) -> Response {
     let now = Utc::now();
     let found = async {
-        let (articles, _) = state.db.public_articles(now, None, None, 50_000, 0).await?;
+        let articles = state.db.public_article_slugs(now).await?;
         let issues = state.db.magazine_issues().await?;
         Ok::<_, sqlx::Error>((articles, issues))
     };
@@ -142,7 +142,7 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
     .iter()
     .map(|path| (*path).to_owned())
     .collect();
-    paths.extend(articles.iter().map(Article::path));
+    paths.extend(articles.iter().map(|slug| app::articles::path_of(slug)));
     paths.extend(
         issues
             .iter()

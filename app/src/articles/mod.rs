@@ -92,6 +92,11 @@ pub struct Article {
     pub updated_at: DateTime<Utc>,
 }
 
+/// The page of the article with `slug`.
+pub fn path_of(slug: &str) -> String {
+    format!("/nyheder/{slug}")
+}
+
 impl Article {
     /// Whether residents see it at `now`.
     pub fn is_public(&self, now: DateTime<Utc>) -> bool {
@@ -103,7 +108,7 @@ impl Article {
 
     /// The article's page.
     pub fn path(&self) -> String {
-        format!("/nyheder/{}", self.slug)
+        path_of(&self.slug)
     }
 }
 

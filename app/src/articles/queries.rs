@@ -188,6 +188,22 @@ impl Db {
         Ok((self.complete(rows).await?, count))
     }
 
+    /// The slugs of every article published at `now`, newest first: all the sitemap needs,
+    /// in one query however many articles there are.
+    pub async fn public_article_slugs(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, sqlx::Error> {
+        crate::db_run!(self, |pool| {
+            sqlx::query_scalar(&format!(
+                "select a.slug from articles a where {PUBLIC} order by a.publish_at desc, a.id desc"
+            ))
+            .bind(now)
+            .fetch_all(pool)
+            .await
+        })
+    }
+
     /// The published articles that match `query`, best first (at most 50).
     pub async fn search_articles(
         &self,

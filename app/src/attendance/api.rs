@@ -32,20 +32,10 @@ pub async fn load_staff_occurrence(
     id: i64,
     date: NaiveDate,
 ) -> Result<Option<StaffOccurrence>, ServerFnError> {
-    use crate::{
-        calendar::OccurrenceKey,
-        errors::{db_from_context, internal},
-    };
+    use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
-    let Some(activity) = db.activity_by_id(id).await.map_err(internal)? else {
-        return Ok(None);
-    };
-    let key = OccurrenceKey {
-        activity_slug: activity.slug.clone(),
-        date,
-    };
-    let Some((activity, occurrence)) = db.occurrence(&key).await.map_err(internal)? else {
+    let Some((activity, occurrence)) = db.occurrence_of(id, date).await.map_err(internal)? else {
         return Ok(None);
     };
     let (signups, attendance) = match db

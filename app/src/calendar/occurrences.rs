@@ -152,23 +152,44 @@ impl Db {
         &self,
         key: &OccurrenceKey,
     ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
-        let Some(activity) = self.activity_by_slug(&key.activity_slug).await? else {
-            return Ok(None);
-        };
+        match self.activity_by_slug(&key.activity_slug).await? {
+            Some(activity) => self.occurrence_in(activity, key.date).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The occurrence of activity `activity_id` scheduled on `date`, wherever it has been moved
+    /// to: how the staff's pages and a sign-up, which know the activity by its id, find it.
+    pub async fn occurrence_of(
+        &self,
+        activity_id: i64,
+        date: NaiveDate,
+    ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
+        match self.activity_by_id(activity_id).await? {
+            Some(activity) => self.occurrence_in(activity, date).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn occurrence_in(
+        &self,
+        activity: Activity,
+        date: NaiveDate,
+    ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
         let exceptions = self.exceptions_of(activity.id).await?;
         // A moved occurrence lives at its new date: look there too.
-        let mut dates = vec![key.date];
+        let mut dates = vec![date];
         if let Some(ExceptionKind::Moved { to, .. }) = exceptions
             .iter()
-            .find(|exception| exception.on_date == key.date)
+            .find(|exception| exception.on_date == date)
             .map(|exception| &exception.kind)
         {
             dates.push(*to);
         }
-        let found = dates.into_iter().find_map(|date| {
-            occurrences_of(&activity, &exceptions, date, date)
+        let found = dates.into_iter().find_map(|on| {
+            occurrences_of(&activity, &exceptions, on, on)
                 .into_iter()
-                .find(|occurrence| occurrence.key == *key)
+                .find(|occurrence| occurrence.key.date == date)
         });
         Ok(found.map(|occurrence| (activity, occurrence)))
     }

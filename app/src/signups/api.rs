@@ -23,7 +23,6 @@ pub struct SignupPage {
 pub async fn load_signup(token: String) -> Result<Option<SignupPage>, ServerFnError> {
     use crate::{
         accounts::token::Token,
-        calendar::OccurrenceKey,
         errors::{db_from_context, internal},
     };
     let db = db_from_context()?;
@@ -34,14 +33,11 @@ pub async fn load_signup(token: String) -> Result<Option<SignupPage>, ServerFnEr
     else {
         return Ok(None);
     };
-    let Some(activity) = db.activity_by_id(activity_id).await.map_err(internal)? else {
-        return Ok(None);
-    };
-    let key = OccurrenceKey {
-        activity_slug: activity.slug.clone(),
-        date,
-    };
-    let Some((activity, occurrence)) = db.occurrence(&key).await.map_err(internal)? else {
+    let Some((activity, occurrence)) = db
+        .occurrence_of(activity_id, date)
+        .await
+        .map_err(internal)?
+    else {
         return Ok(None);
     };
     let can_change = signup.status != super::SignupStatus::Cancelled

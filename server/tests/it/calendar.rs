@@ -135,6 +135,11 @@ on_both_backends! {
         assert_eq!(status, 200);
         assert!(page.contains("Denne dag er flyttet."), "{page}");
         assert!(page.contains("13.00–14.30"), "{page}");
+        // The staff's pages and sign-ups find it by the activity's id and the scheduled date.
+        let (_, found) = db.occurrence_of(id, moved).await.unwrap().expect("the moved date");
+        assert_eq!((found.key.date, found.starts.date()), (moved, moved_to));
+        assert!(db.occurrence_of(id, today + chrono::Duration::days(3)).await.unwrap().is_none());
+        assert!(db.occurrence_of(id + 1000, today).await.unwrap().is_none());
 
         // The list view shows both: the cancelled date as cancelled, the moved one on its new day.
         let (_, list) = app.get("/kalender").await;

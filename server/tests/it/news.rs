@@ -89,6 +89,7 @@ on_both_backends! {
         let path = "/nyheder/faellesspisning-i-vangdalen-med-suppe";
         assert_eq!(app.get(path).await.0, 404);
         assert!(!app.get("/nyheder").await.1.contains("Vangdalen med suppe"));
+        assert!(!app.get("/sitemap.xml").await.1.contains(path));
 
         // Published now.
         let mut publish = form.clone();
