@@ -77,6 +77,9 @@ macro_rules! db_run {
     };
 }
 
+/// How many ids one `in (…)` list binds at most: well under the bind limits of both backends.
+const IDS_PER_QUERY: usize = 500;
+
 impl Db {
     /// Opens a pool for `url` (creating an SQLite file if needed) and checks that it answers.
     pub async fn connect(url: &str) -> Result<Self, ConnectError> {
@@ -136,5 +139,33 @@ impl Db {
     /// Closes every connection; later queries fail.
     pub async fn close(&self) {
         db_run!(self, |pool| pool.close().await)
+    }
+}
+
+impl Db {
+    /// The rows of `sql` for `ids`, its `{ids}` replaced by an `in` list's placeholders
+    /// (`$1, $2, …`, which both backends accept): one query per [`IDS_PER_QUERY`] ids, rather
+    /// than one per id. Rows come back in `sql`'s order within each group of ids.
+    pub async fn rows_for_ids<T>(&self, sql: &str, ids: &[i64]) -> Result<Vec<T>, sqlx::Error>
+    where
+        T: Send
+            + Unpin
+            + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+    {
+        let mut found = Vec::new();
+        for chunk in ids.chunks(IDS_PER_QUERY) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
+            let sql = sql.replace("{ids}", &placeholders.join(", "));
+            let rows: Vec<T> = db_run!(self, |pool| {
+                let mut query = sqlx::query_as(&sql);
+                for id in chunk {
+                    query = query.bind(id);
+                }
+                query.fetch_all(pool).await
+            })?;
+            found.extend(rows);
+        }
+        Ok(found)
     }
 }

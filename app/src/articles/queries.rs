@@ -2,6 +2,8 @@
 //! place where the dialects differ: FTS5 on SQLite, `tsvector` with the Danish configuration on
 //! PostgreSQL.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Article, ArticleStatus, IssueRef, MagazineIssue, Tag};
@@ -84,24 +86,29 @@ macro_rules! bind_article {
 }
 
 impl Db {
+    /// Articles from their rows, with their tags and covers: two queries for the whole list,
+    /// not two per article.
     async fn complete(&self, rows: Vec<ArticleRow>) -> Result<Vec<Article>, sqlx::Error> {
-        let mut articles = Vec::with_capacity(rows.len());
-        for row in rows {
-            let tags: Vec<(i64, String, String)> = crate::db_run!(self, |pool| {
-                sqlx::query_as(
-                    "select f.id, f.slug, f.name from article_focus_areas t \
-                     join focus_areas f on f.id = t.focus_area_id \
-                     where t.article_id = $1 order by f.position, f.name",
-                )
-                .bind(row.id)
-                .fetch_all(pool)
-                .await
-            })?;
-            let cover = match row.cover_image_id {
-                Some(id) => self.image_by_id(id).await?,
-                None => None,
-            };
-            articles.push(Article {
+        let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+        let found: Vec<(i64, i64, String, String)> = self
+            .rows_for_ids(
+                "select t.article_id, f.id, f.slug, f.name from article_focus_areas t \
+                 join focus_areas f on f.id = t.focus_area_id \
+                 where t.article_id in ({ids}) order by f.position, f.name",
+                &ids,
+            )
+            .await?;
+        let mut tags: HashMap<i64, Vec<Tag>> = HashMap::new();
+        for (article, id, slug, name) in found {
+            tags.entry(article)
+                .or_default()
+                .push(Tag { id, slug, name });
+        }
+        let cover_ids: Vec<i64> = rows.iter().filter_map(|row| row.cover_image_id).collect();
+        let covers = self.images_by_ids(&cover_ids).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Article {
                 id: row.id,
                 slug: row.slug,
                 title: row.title,
@@ -111,20 +118,16 @@ impl Db {
                 byline: row.byline,
                 status: ArticleStatus::parse(&row.status).unwrap_or(ArticleStatus::Draft),
                 publish_at: row.publish_at,
-                tags: tags
-                    .into_iter()
-                    .map(|(id, slug, name)| Tag { id, slug, name })
-                    .collect(),
+                tags: tags.remove(&row.id).unwrap_or_default(),
                 issue: match (row.issue_id, row.issue_slug, row.issue_title) {
                     (Some(id), Some(slug), Some(title)) => Some(IssueRef { id, slug, title }),
                     _ => None,
                 },
-                cover,
+                cover: row.cover_image_id.and_then(|id| covers.get(&id).cloned()),
                 cover_alt: row.cover_alt,
                 updated_at: row.updated_at,
-            });
-        }
-        Ok(articles)
+            })
+            .collect())
     }
 
     /// A published article by its slug, as residents see it at `now`.
@@ -405,23 +408,20 @@ impl Db {
         &self,
         rows: Vec<IssueRow>,
     ) -> Result<Vec<MagazineIssue>, sqlx::Error> {
-        let mut issues = Vec::with_capacity(rows.len());
-        for row in rows {
-            let cover = match row.cover_image_id {
-                Some(id) => self.image_by_id(id).await?,
-                None => None,
-            };
-            issues.push(MagazineIssue {
+        let cover_ids: Vec<i64> = rows.iter().filter_map(|row| row.cover_image_id).collect();
+        let covers = self.images_by_ids(&cover_ids).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| MagazineIssue {
                 id: row.id,
                 slug: row.slug,
                 title: row.title,
                 published_on: row.published_on,
                 intro: row.intro,
-                cover,
+                cover: row.cover_image_id.and_then(|id| covers.get(&id).cloned()),
                 cover_alt: row.cover_alt,
-            });
-        }
-        Ok(issues)
+            })
+            .collect())
     }
 
     /// Every magazine issue, newest first.

@@ -1,5 +1,7 @@
 //! The images' queries, for both backends.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use super::{process::Variant, Image};
@@ -49,23 +51,32 @@ impl Db {
 
     /// An image with its stored widths.
     pub async fn image_by_id(&self, id: i64) -> Result<Option<Image>, sqlx::Error> {
-        let rows: Vec<(i64, i64)> = crate::db_run!(self, |pool| {
-            sqlx::query_as(
-                "select width, height from image_variants where image_id = $1 order by width",
+        Ok(self.images_by_ids(&[id]).await?.remove(&id))
+    }
+
+    /// The images of `ids` with their stored widths, by id; ids without an image are left out.
+    pub async fn images_by_ids(&self, ids: &[i64]) -> Result<HashMap<i64, Image>, sqlx::Error> {
+        let rows: Vec<(i64, i64, i64)> = self
+            .rows_for_ids(
+                "select image_id, width, height from image_variants \
+                 where image_id in ({ids}) order by image_id, width",
+                ids,
             )
-            .bind(id)
-            .fetch_all(pool)
-            .await
-        })?;
-        let Some((width, height)) = rows.last().copied() else {
-            return Ok(None);
-        };
-        Ok(Some(Image {
-            id,
-            width,
-            height,
-            widths: rows.iter().map(|(width, _)| *width).collect(),
-        }))
+            .await?;
+        let mut images: HashMap<i64, Image> = HashMap::new();
+        // Ordered by width, so the last variant of each image is its widest.
+        for (id, width, height) in rows {
+            let image = images.entry(id).or_insert_with(|| Image {
+                id,
+                width,
+                height,
+                widths: Vec::new(),
+            });
+            image.width = width;
+            image.height = height;
+            image.widths.push(width);
+        }
+        Ok(images)
     }
 
     /// One variant's JPEG and ETag.

@@ -40,6 +40,20 @@ on_both_backends! {
         let park_cafe = venues.iter().find(|v| v.slug == "parkcafeen").unwrap();
         assert!(park_cafe.description.contains("fællesspisning"));
 
+        // Looking up many ids at once spans several queries and finds each row once, in order
+        // within its group.
+        let mut ids: Vec<i64> = (1_000..2_200).collect();
+        ids.insert(700, park_cafe.id);
+        let found: Vec<(i64, String)> = db
+            .rows_for_ids("select id, slug from venues where id in ({ids}) order by id", &ids)
+            .await
+            .unwrap();
+        assert_eq!(found, [(park_cafe.id, "parkcafeen".to_owned())]);
+        let all: Vec<i64> = venues.iter().map(|v| v.id).collect();
+        let found: Vec<(i64,)> =
+            db.rows_for_ids("select id from venues where id in ({ids}) order by id", &all).await.unwrap();
+        assert_eq!(found.len(), 4);
+
         // Closing and reopening the same database keeps everything and migrates nothing new.
         db.close().await;
         let reopened = test_db.connect().await;
