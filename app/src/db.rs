@@ -140,9 +140,7 @@ impl Db {
     pub async fn close(&self) {
         db_run!(self, |pool| pool.close().await)
     }
-}
 
-impl Db {
     /// The rows of `sql` for `ids`, its `{ids}` replaced by an `in` list's placeholders
     /// (`$1, $2, …`, which both backends accept): one query per [`IDS_PER_QUERY`] ids, rather
     /// than one per id. Rows come back in `sql`'s order within each group of ids.
