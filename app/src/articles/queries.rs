@@ -265,22 +265,33 @@ impl Db {
         Ok(self.complete(rows).await?.pop())
     }
 
+    /// Whether another row of `table` than `except` has this slug. `table` is one of this
+    /// module's table names, never input.
+    async fn slug_taken_in(
+        &self,
+        table: &'static str,
+        slug: &str,
+        except: Option<i64>,
+    ) -> Result<bool, sqlx::Error> {
+        let sql =
+            format!("select count(*) from {table} where slug = $1 and ($2 is null or id <> $2)");
+        crate::db_run!(self, |pool| {
+            sqlx::query_scalar::<_, i64>(&sql)
+                .bind(slug)
+                .bind(except)
+                .fetch_one(pool)
+                .await
+                .map(|count| count > 0)
+        })
+    }
+
     /// Whether another article than `except` has this slug.
     pub async fn article_slug_taken(
         &self,
         slug: &str,
         except: Option<i64>,
     ) -> Result<bool, sqlx::Error> {
-        crate::db_run!(self, |pool| {
-            sqlx::query_scalar::<_, i64>(
-                "select count(*) from articles where slug = $1 and ($2 is null or id <> $2)",
-            )
-            .bind(slug)
-            .bind(except)
-            .fetch_one(pool)
-            .await
-            .map(|count| count > 0)
-        })
+        self.slug_taken_in("articles", slug, except).await
     }
 
     /// Creates an article (`id` None) or changes one, with its tags, and records it in the
@@ -471,16 +482,7 @@ impl Db {
         slug: &str,
         except: Option<i64>,
     ) -> Result<bool, sqlx::Error> {
-        crate::db_run!(self, |pool| {
-            sqlx::query_scalar::<_, i64>(
-                "select count(*) from magazine_issues where slug = $1 and ($2 is null or id <> $2)",
-            )
-            .bind(slug)
-            .bind(except)
-            .fetch_one(pool)
-            .await
-            .map(|count| count > 0)
-        })
+        self.slug_taken_in("magazine_issues", slug, except).await
     }
 
     /// Creates a magazine issue (`id` None) or changes one; returns its id, or None if there is

@@ -349,3 +349,35 @@ on_both_backends! {
         app.stop().await;
     }
 }
+
+on_both_backends! {
+    async fn a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let cookie = staff_cookie(&app).await;
+        let redirect_id = |answer: &crate::helpers::Answer, prefix: &str| {
+            answer.location.as_deref().unwrap().trim_start_matches(prefix).split('?').next().unwrap().to_owned()
+        };
+
+        let issue = [("title", "Sommernummer"), ("slug", "sommer"), ("published_on", "2026-06-01"), ("cover_alt", "Forsiden")];
+        let saved = post_with_cover(&app, &cookie, "/personale/udgaver/ny", &issue).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let id = redirect_id(&saved, "/personale/udgaver/");
+        let again = post_with_cover(&app, &cookie, "/personale/udgaver/ny", &[("title", "Andet nummer"), ("slug", "sommer"), ("published_on", "2026-07-01"), ("cover_alt", "Forsiden")]).await;
+        assert_eq!(again.status, 422);
+        assert!(again.body.contains("Det korte navn bruges allerede af en anden udgave.") && again.body.contains("Andet nummer"), "{}", again.body);
+        let kept = post_with_cover(&app, &cookie, &format!("/personale/udgaver/{id}"), &issue).await;
+        assert_eq!(kept.status, 303, "{}", kept.body);
+
+        let article = [("title", "Ny bænk"), ("slug", "ny-baenk"), ("status", "draft"), ("cover_alt", "Bænken"), ("action", "save")];
+        let saved = post_with_cover(&app, &cookie, "/personale/artikler/ny", &article).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let id = redirect_id(&saved, "/personale/artikler/");
+        // A demo article's slug is taken too.
+        let taken = post_with_cover(&app, &cookie, "/personale/artikler/ny", &[("title", "Lamper"), ("slug", "mere-lys-paa-stierne"), ("status", "draft"), ("cover_alt", "Lys"), ("action", "save")]).await;
+        assert_eq!(taken.status, 422);
+        assert!(taken.body.contains("Det korte navn bruges allerede af en anden artikel.") && taken.body.contains("Lamper"), "{}", taken.body);
+        let kept = post_with_cover(&app, &cookie, &format!("/personale/artikler/{id}"), &article).await;
+        assert_eq!(kept.status, 303, "{}", kept.body);
+        app.stop().await;
+    }
+}
