@@ -293,7 +293,7 @@ async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
     let time = |(h, m): (u32, u32)| NaiveTime::from_hms_opt(h, m, 0).expect("a demo time");
     let focus_areas = db.list_focus_areas().await?;
     let venues = db.list_venues().await?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     for demo in ACTIVITIES {
         let activity = NewActivity {
             slug: demo.slug.into(),
@@ -396,7 +396,7 @@ async fn load_attendance(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::
 
     use crate::{accounts::token::Token, calendar::occurrences::occurrences_of};
     let mut rng = StdRng::seed_from_u64(2026);
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let yesterday = today.pred_opt().unwrap_or(today);
     // (activity, its turnout, capacity, scheduled date, start) of every past date held or not.
     let mut dates = Vec::new();
@@ -581,7 +581,7 @@ async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
         queries::{NewArticle, NewIssue},
         ArticleStatus,
     };
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let issue = NewIssue {
         slug: "nordbyposten-3-2026".into(),
         title: "Nordbyposten nr. 3, 2026".into(),
@@ -648,7 +648,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     }
     if db.list_activities().await?.is_empty() {
         load_activities(db).await?;
-        load_attendance(db, crate::calendar::api::today()).await?;
+        load_attendance(db, crate::clock::today()).await?;
         loaded = true;
     }
     if db.all_articles().await?.is_empty() {
@@ -656,7 +656,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
         loaded = true;
     }
     if db.count_accounts().await? == 0 {
-        let now = chrono::Utc::now();
+        let now = crate::clock::now();
         for (email, name, role, password) in ACCOUNTS {
             let email = EmailAddress::parse(email).expect("a valid demo address");
             let hash = Password::parse(password, &[])

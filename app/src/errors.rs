@@ -1,14 +1,56 @@
 //! How failures cross the edge: details go to the log, the caller gets a plain message.
 //!
-//! Residents never see a raw error. A server function maps every internal failure with
-//! [`internal`], which logs the cause and returns a message without details; pages then show
-//! the friendly Danish error view from `crate::pages::errors`.
+//! Residents never see a raw error. A form's domain function answers with a [`Refusal`]: the
+//! input needs fixing ([`Refusal::Invalid`], the form again with Danish feedback), or something
+//! broke on our side ([`Refusal::Internal`], which keeps its cause for the log). A server
+//! function maps every internal failure with [`internal`], which logs the cause and returns a
+//! message without details; pages then show the friendly Danish error view from
+//! `crate::pages::errors`.
 
 use std::fmt::Display;
 
 use leptos::prelude::*;
 
-use crate::db::Db;
+use crate::{db::Db, forms::FormFeedback};
+
+/// A failure whose cause is for the log only.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Why a form was not carried out.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// The input needs fixing; show the form again with this feedback.
+    #[error("the form needs fixing")]
+    Invalid(FormFeedback),
+    /// Something broke on our side; show the 500 page and log the cause.
+    #[error("internal failure: {0}")]
+    Internal(#[source] Cause),
+}
+
+impl Refusal {
+    /// An internal failure described in words, where there is no error value to keep.
+    pub fn internal(what: impl Into<String>) -> Self {
+        Refusal::Internal(what.into().into())
+    }
+}
+
+impl From<sqlx::Error> for Refusal {
+    fn from(err: sqlx::Error) -> Self {
+        Refusal::Internal(Box::new(err))
+    }
+}
+
+impl From<tokio::task::JoinError> for Refusal {
+    fn from(err: tokio::task::JoinError) -> Self {
+        Refusal::Internal(Box::new(err))
+    }
+}
+
+impl From<FormFeedback> for Refusal {
+    fn from(feedback: FormFeedback) -> Self {
+        Refusal::Invalid(feedback)
+    }
+}
 
 /// Logs `err` and returns an error that says nothing about it.
 pub fn internal(err: impl Display) -> ServerFnError {
@@ -19,4 +61,19 @@ pub fn internal(err: impl Display) -> ServerFnError {
 /// The database handle the server put in the request's context.
 pub fn db_from_context() -> Result<Db, ServerFnError> {
     use_context::<Db>().ok_or_else(|| internal("no database in the request context"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_refusal_keeps_its_cause() {
+        let refusal = Refusal::from(sqlx::Error::RowNotFound);
+        let Refusal::Internal(cause) = &refusal else {
+            panic!("a database error is internal");
+        };
+        assert!(cause.downcast_ref::<sqlx::Error>().is_some());
+        assert!(std::error::Error::source(&refusal).is_some());
+    }
 }

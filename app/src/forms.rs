@@ -73,6 +73,13 @@ impl FormFeedback {
     }
 }
 
+/// Reads a checkbox into a `bool`: a ticked box is posted (with any value), an unticked one is
+/// not, so the field's `#[serde(default)]` gives `false`.
+pub fn ticked<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    use serde::Deserialize;
+    String::deserialize(deserializer).map(|_| true)
+}
+
 /// The feedback for the form named `form`, if the server rendered this page after a post of it.
 pub fn feedback_for(form: &str) -> Option<FormFeedback> {
     use_context::<FormFeedback>().filter(|feedback| feedback.form == form)
@@ -327,8 +334,8 @@ pub fn SelectField(
     .into_any()
 }
 
-/// A group of radio buttons (`multiple` false: one `name`) or checkboxes (`multiple` true: one
-/// field per option, named `{name}_{value}`), in a fieldset with a legend.
+/// A group of radio buttons (`multiple` false) or checkboxes (`multiple` true: the name repeats
+/// once per ticked box, which serde reads into a `Vec`), in a fieldset with a legend.
 #[component]
 pub fn ChoiceGroup(
     name: &'static str,
@@ -350,14 +357,10 @@ pub fn ChoiceGroup(
         .map(|(value, label)| {
             let id = format!("{name}-{value}");
             let checked = chosen.contains(&value.as_str());
-            let (kind, field_name, field_value) = if multiple {
-                ("checkbox", format!("{name}_{value}"), "on".to_owned())
-            } else {
-                ("radio", name.to_owned(), value)
-            };
+            let kind = if multiple { "checkbox" } else { "radio" };
             view! {
                 <div class="choice">
-                    <input type=kind id=id.clone() name=field_name value=field_value checked=checked />
+                    <input type=kind id=id.clone() name=name value=value checked=checked />
                     <label for=id>{label}</label>
                 </div>
             }

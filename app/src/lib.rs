@@ -20,6 +20,8 @@ pub mod signups;
 pub mod site;
 
 #[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -27,8 +29,6 @@ pub mod demo;
 pub mod errors;
 #[cfg(feature = "ssr")]
 pub mod mail;
-#[cfg(feature = "ssr")]
-pub mod time;
 
 pub use shell::{shell, App};
 

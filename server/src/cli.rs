@@ -4,8 +4,10 @@
 //! There is one command with one option, so the arguments are read by hand; a parser crate
 //! would add build time and nothing a user would notice.
 
-use app::accounts::service::{self, Links, Refusal};
-use chrono::Utc;
+use app::{
+    accounts::service::{self, Links},
+    errors::Refusal,
+};
 
 use crate::{Config, StartError};
 
@@ -54,7 +56,7 @@ pub async fn create_admin(config: &Config, email: &str) -> Result<String, StartE
         None,
         email,
         "admin",
-        Utc::now(),
+        app::clock::now(),
     )
     .await;
     state.db.close().await;
@@ -71,7 +73,7 @@ pub async fn create_admin(config: &Config, email: &str) -> Result<String, StartE
                 .map(|(_, message)| message.clone())
                 .unwrap_or_else(|| "the invitation was refused".to_owned()),
         )),
-        Err(Refusal::Internal(cause)) => Err(StartError::Command(cause)),
+        Err(Refusal::Internal(cause)) => Err(StartError::Command(cause.to_string())),
     }
 }
 

@@ -4,12 +4,11 @@
 pub mod access;
 pub mod cli;
 pub mod config;
-pub mod exports;
-pub mod feeds;
-pub mod forms;
+pub mod errors;
+pub mod extract;
+pub mod handlers;
 pub mod limits;
 pub mod mail;
-pub mod news;
 pub mod render;
 pub mod routes;
 pub mod sessions;
@@ -33,6 +32,16 @@ pub struct AppState {
     pub limits: Arc<limits::Limits>,
     /// Days after an occurrence that its sign-ups' personal details are kept.
     pub retention_days: u32,
+}
+
+impl AppState {
+    /// The addresses and words the emails need.
+    pub fn links(&self) -> app::accounts::service::Links<'_> {
+        app::accounts::service::Links {
+            public_url: self.public_url.as_str(),
+            site_name: &self.site.name,
+        }
+    }
 }
 
 /// Why the server could not start; printed as one line before exiting with code 1.
@@ -142,18 +151,18 @@ fn spawn_hourly_jobs(db: Db, days: u32, site_name: String) {
         let mut interval = tokio::time::interval(Duration::from_secs(60 * 60));
         loop {
             interval.tick().await;
-            let today = app::calendar::api::today();
+            let now = app::clock::now();
+            let today = app::clock::local_date(now);
             let before = today - chrono::Duration::days(i64::from(days));
             match db.forget_old_signups(before).await {
                 Ok(0) => {}
                 Ok(cleared) => tracing::info!(cleared, "deleted personal details of old sign-ups"),
                 Err(err) => tracing::warn!(error = %err, "could not delete old sign-up details"),
             }
-            if chrono::Timelike::hour(&app::calendar::api::local_now()) < REMINDER_HOUR {
+            if chrono::Timelike::hour(&app::clock::local(now)) < REMINDER_HOUR {
                 continue;
             }
             let lang = app::i18n::Lang::default();
-            let now = chrono::Utc::now();
             match app::signups::service::send_reminders(&db, lang, &site_name, today, now).await {
                 Ok(0) => {}
                 Ok(queued) => tracing::info!(queued, "queued reminders for tomorrow"),

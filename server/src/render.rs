@@ -43,9 +43,8 @@ pub async fn page(
     response
 }
 
-/// The friendly 500 page, for a failure the person cannot fix; the cause goes to the log.
-pub fn internal_error(state: &AppState, parts: &Parts, cause: &str) -> Response {
-    tracing::error!(error = %cause, path = %parts.uri.path(), "a form could not be handled");
+/// The friendly 500 page, for a failure the person cannot fix; the caller has logged the cause.
+pub fn internal_error(state: &AppState) -> Response {
     let output_name = state.leptos_options.output_name.to_string();
     (
         StatusCode::INTERNAL_SERVER_ERROR,

@@ -21,7 +21,7 @@ use tower_http::{
     timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-use crate::{access, exports, feeds, forms, news, sessions, AppState};
+use crate::{access, handlers, sessions, AppState};
 
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -63,23 +63,15 @@ pub fn router(state: AppState) -> Router {
     let fallback_context = context.clone();
     let output_name = state.leptos_options.output_name.to_string();
     let https = state.public_url.scheme() == "https";
-    let router = Router::new()
+    // The forms post to the addresses of their pages, so the handlers and the pages share
+    // routes (a GET and a POST of one address).
+    Router::new()
         .route("/healthz", get(healthz))
-        .route("/kalender.ics", get(feeds::whole_calendar))
-        .route("/personale/tal.csv", get(exports::figures_csv))
-        .route("/feed.xml", get(news::atom_feed))
-        .route("/sitemap.xml", get(news::sitemap))
-        .route("/billeder/{id}/{file}", get(news::image))
-        .route(
-            app::pages::staff_news::PREVIEW_ADDRESS,
-            axum::routing::post(news::preview),
-        )
+        .merge(handlers::routes(&state))
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
-        });
-    // The forms post to the addresses of their pages, so the two share routes.
-    forms::add_routes(router)
+        })
         // Route layers wrap the matched routes only, not the static files of the fallback, so
         // a logged-in person's requests for scripts and styles never touch the session store.
         // The last one added runs first: session, viewer, same-origin check, access check.
@@ -99,7 +91,7 @@ pub fn router(state: AppState) -> Router {
         >(fallback_context, shell))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            feeds::activity_feeds,
+            handlers::calendar::activity_feeds,
         ))
         .layer(CatchPanicLayer::custom(move |_| {
             panic_response(&output_name)

@@ -73,6 +73,13 @@ fn test() -> Result {
 
     step("formatting");
     status(cargo(&root).args(["fmt", "--all", "--check"]))?;
+    step("formatting of view! code (leptosfmt)");
+    status(
+        Command::new("leptosfmt")
+            .args(["--check", "app/src/**/*.rs"])
+            .current_dir(&root)
+            .env("PATH", tools::path_with_tools(&root)),
+    )?;
 
     step("clippy (server side: app with ssr, server, xtask)");
     status(cargo(&root).args([

@@ -9,6 +9,8 @@ use std::{
 use crate::{output, status, step, Result};
 
 const CARGO_LEPTOS_VERSION: &str = "0.3.10";
+/// The formatter of `view!` code; pinned, since another version may format differently.
+const LEPTOSFMT_VERSION: &str = "0.1.33";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// `PATH` with the project's npm tools and cargo's binaries in front.
@@ -71,8 +73,19 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     npm_ci(root, root)
 }
 
-/// Chromium and the Playwright packages of `end2end/`.
+/// Chromium, leptosfmt and the Playwright packages of `end2end/`.
 pub fn ensure_test_tools(root: &Path) -> Result {
+    let leptosfmt = output(Command::new("leptosfmt").arg("--version")).unwrap_or_default();
+    if !leptosfmt.contains(LEPTOSFMT_VERSION) {
+        step(&format!("installing leptosfmt {LEPTOSFMT_VERSION}"));
+        status(Command::new("cargo").args([
+            "install",
+            "leptosfmt",
+            "--version",
+            LEPTOSFMT_VERSION,
+            "--locked",
+        ]))?;
+    }
     if !Path::new(CHROMIUM).exists() {
         step("installing Chromium from Debian's packages");
         let sudo = !is_root();

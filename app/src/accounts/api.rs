@@ -88,8 +88,8 @@ pub async fn list_accounts() -> Result<Vec<AccountSummary>, ServerFnError> {
 #[server(endpoint = "udbakke")]
 pub async fn list_outbox() -> Result<Vec<OutboxLine>, ServerFnError> {
     use crate::{
+        clock::local_datetime,
         errors::{db_from_context, internal},
-        time::local_datetime,
     };
     require(Role::Admin)?;
     let entries = db_from_context()?
@@ -115,8 +115,8 @@ pub async fn list_outbox() -> Result<Vec<OutboxLine>, ServerFnError> {
 #[server(endpoint = "log")]
 pub async fn list_audit() -> Result<Vec<AuditLine>, ServerFnError> {
     use crate::{
+        clock::local_datetime,
         errors::{db_from_context, internal},
-        time::local_datetime,
     };
     require(Role::Admin)?;
     let entries = db_from_context()?.list_audit(200).await.map_err(internal)?;
@@ -141,7 +141,7 @@ pub async fn check_link(token: String, reset: bool) -> Result<Option<String>, Se
     } else {
         TokenPurpose::Invitation
     };
-    let account = account_for_link(&db_from_context()?, &token, purpose, chrono::Utc::now())
+    let account = account_for_link(&db_from_context()?, &token, purpose, crate::clock::now())
         .await
         .map_err(internal)?;
     Ok(account.map(|account| account.email))

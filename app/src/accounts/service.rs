@@ -11,33 +11,12 @@ use super::{
     token::Token,
     EmailAddress, Role, Viewer,
 };
-use crate::{db::Db, forms::FormFeedback, i18n::Lang};
+use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
 
 /// How long an invitation link works.
 pub const INVITATION_VALID: Duration = Duration::days(7);
 /// How long a password-reset link works.
 pub const RESET_VALID: Duration = Duration::hours(1);
-
-/// Why a form was not carried out.
-#[derive(Debug)]
-pub enum Refusal {
-    /// The input needs fixing; show the form again with this feedback.
-    Invalid(FormFeedback),
-    /// Something broke on our side; show the 500 page and log the cause.
-    Internal(String),
-}
-
-impl From<sqlx::Error> for Refusal {
-    fn from(err: sqlx::Error) -> Self {
-        Refusal::Internal(err.to_string())
-    }
-}
-
-impl From<FormFeedback> for Refusal {
-    fn from(feedback: FormFeedback) -> Self {
-        Refusal::Invalid(feedback)
-    }
-}
 
 /// The addresses and words the emails need.
 #[derive(Clone, Debug)]
@@ -77,14 +56,14 @@ impl Viewer {
 async fn hash_password(password: Password) -> Result<PasswordHash, Refusal> {
     tokio::task::spawn_blocking(move || password.hash())
         .await
-        .map_err(|err| Refusal::Internal(err.to_string()))
+        .map_err(Refusal::from)
 }
 
 /// Checks a password on a blocking thread.
 async fn verify_password(hash: PasswordHash, attempt: String) -> Result<bool, Refusal> {
     tokio::task::spawn_blocking(move || hash.verify(&attempt))
         .await
-        .map_err(|err| Refusal::Internal(err.to_string()))
+        .map_err(Refusal::from)
 }
 
 /// A hash to verify against when the account does not exist, so that a wrong address takes as
@@ -100,7 +79,13 @@ fn decoy_hash() -> PasswordHash {
 
 /// Checks an email address and password. The same message for every failure, so the form does
 /// not tell which addresses have accounts.
-pub async fn log_in(db: &Db, lang: Lang, email: &str, password: &str) -> Result<Account, Refusal> {
+pub async fn log_in(
+    db: &Db,
+    lang: Lang,
+    email: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<Account, Refusal> {
     let mut feedback = FormFeedback::for_form("login");
     feedback.keep("email", email.trim());
     if email.trim().is_empty() {
@@ -123,6 +108,7 @@ pub async fn log_in(db: &Db, lang: Lang, email: &str, password: &str) -> Result<
     let matches = verify_password(hash, password.to_owned()).await?;
     match account {
         Some(account) if matches && account.password_hash.is_some() && !account.disabled => {
+            db.record_audit(Some(account.id), "log_in", "", now).await?;
             Ok(account)
         }
         _ => {
@@ -232,7 +218,7 @@ pub async fn accept_invitation(
         Some(id) => Ok(db
             .account_by_id(id)
             .await?
-            .ok_or_else(|| Refusal::Internal("the account vanished after accepting".to_owned()))?),
+            .ok_or_else(|| Refusal::internal("the account vanished after accepting"))?),
         None => {
             feedback.message(lang.text("link-expired"));
             Err(feedback.into())
@@ -309,7 +295,7 @@ pub async fn reset_password(
         Some(id) => Ok(db
             .account_by_id(id)
             .await?
-            .ok_or_else(|| Refusal::Internal("the account vanished after a reset".to_owned()))?),
+            .ok_or_else(|| Refusal::internal("the account vanished after a reset"))?),
         None => {
             feedback.message(lang.text("link-expired"));
             Err(feedback.into())
@@ -330,7 +316,7 @@ pub async fn change_password(
     let account = db
         .account_by_id(viewer.id)
         .await?
-        .ok_or_else(|| Refusal::Internal("the logged-in account is gone".to_owned()))?;
+        .ok_or_else(|| Refusal::internal("the logged-in account is gone"))?;
     let hash = account.password_hash.clone().unwrap_or_else(decoy_hash);
     if !verify_password(hash, current.to_owned()).await? {
         feedback.error("current", lang.text("password-current-wrong"));
@@ -345,4 +331,36 @@ pub async fn change_password(
     let hash = hash_password(password).await?;
     db.change_password(account.id, &hash, now).await?;
     Ok(db.account_by_id(account.id).await?.unwrap_or(account))
+}
+
+/// What came of closing or reopening an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountChange {
+    Done,
+    /// There is no such account.
+    NotFound,
+    /// Admins cannot close their own account (and lock everyone out); the page offers no
+    /// button for it either.
+    OwnAccount,
+}
+
+/// Closes (`disabled`) or reopens an account on an admin's word.
+pub async fn set_disabled(
+    db: &Db,
+    admin: &Viewer,
+    user_id: i64,
+    disabled: bool,
+    now: DateTime<Utc>,
+) -> Result<AccountChange, Refusal> {
+    if user_id == admin.id {
+        return Ok(AccountChange::OwnAccount);
+    }
+    let found = db
+        .set_account_disabled(admin.id, user_id, disabled, now)
+        .await?;
+    Ok(if found {
+        AccountChange::Done
+    } else {
+        AccountChange::NotFound
+    })
 }

@@ -47,7 +47,7 @@ pub async fn load_news(
     let page = page.max(1);
     let (articles, count) = db
         .public_articles(
-            chrono::Utc::now(),
+            crate::clock::now(),
             tag.as_ref().map(|tag| tag.slug.as_str()),
             None,
             PAGE_SIZE,
@@ -68,7 +68,7 @@ pub async fn load_news(
 pub async fn load_article(slug: String) -> Result<Option<Article>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     db_from_context()?
-        .public_article(&slug, chrono::Utc::now())
+        .public_article(&slug, crate::clock::now())
         .await
         .map_err(internal)
 }
@@ -81,7 +81,7 @@ pub async fn load_search(query: String) -> Result<Vec<Article>, ServerFnError> {
         return Ok(Vec::new());
     }
     db_from_context()?
-        .search_articles(query.trim(), chrono::Utc::now())
+        .search_articles(query.trim(), crate::clock::now())
         .await
         .map_err(internal)
 }
@@ -104,7 +104,7 @@ pub async fn load_issue(
         return Ok(None);
     };
     let (articles, _) = db
-        .public_articles(chrono::Utc::now(), None, Some(issue.id), 200, 0)
+        .public_articles(crate::clock::now(), None, Some(issue.id), 200, 0)
         .await
         .map_err(internal)?;
     Ok(Some((issue, articles)))

@@ -1,6 +1,5 @@
-//! What the staff's article editor does: read the form (its tag checkboxes are named after the
-//! focus areas, so it is read from its pairs), check it with a Danish message per field, and
-//! turn it into an article to save or to preview.
+//! What the staff's article editor does: check the form with a Danish message per field, and
+//! turn it into an article to save or to preview; and the same for the magazine's issues.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
@@ -11,16 +10,19 @@ use super::{
     Article, ArticleStatus, MagazineIssue, PREVIEW,
 };
 use crate::{
-    accounts::service::Refusal,
     calendar::service::slugify,
     db::Db,
+    errors::Refusal,
+    forms::ticked,
     forms::FormFeedback,
     i18n::Lang,
     images::process::{variants, Variant},
 };
+use serde::Deserialize;
 
 /// The editor's fields as posted.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct ArticleForm {
     pub title: String,
     pub slug: String,
@@ -33,14 +35,17 @@ pub struct ArticleForm {
     pub publish_time: String,
     pub issue: String,
     pub issue_position: String,
-    /// The ids of the ticked focus areas (checkboxes `omraade_{id}`).
+    /// The ids of the ticked focus areas (the checkbox `omraade` repeats once per area).
+    #[serde(rename = "omraade")]
     pub tags: Vec<i64>,
     /// "preview" to see the article before saving it.
     pub action: String,
     pub cover_alt: String,
     /// Ticked to remove the cover image.
+    #[serde(deserialize_with = "ticked")]
     pub remove_cover: bool,
     /// The uploaded cover file, if one was chosen (the handler fills it in from the upload).
+    #[serde(skip)]
     pub cover_file: Option<Vec<u8>>,
 }
 
@@ -49,38 +54,6 @@ const MAX_LEAD: usize = 1000;
 const MAX_BODY: usize = 100_000;
 
 impl ArticleForm {
-    /// Reads the posted pairs; unknown names are ignored.
-    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let mut form = ArticleForm::default();
-        for (name, value) in pairs {
-            let value = value.clone();
-            match name.as_str() {
-                "title" => form.title = value,
-                "slug" => form.slug = value,
-                "lead" => form.lead = value,
-                "body" => form.body = value,
-                "byline" => form.byline = value,
-                "status" => form.status = value,
-                "publish_date" => form.publish_date = value,
-                "publish_time" => form.publish_time = value,
-                "issue" => form.issue = value,
-                "issue_position" => form.issue_position = value,
-                "action" => form.action = value,
-                "cover_alt" => form.cover_alt = value,
-                "remove_cover" => form.remove_cover = true,
-                other => {
-                    if let Some(id) = other
-                        .strip_prefix("omraade_")
-                        .and_then(|id| id.parse().ok())
-                    {
-                        form.tags.push(id);
-                    }
-                }
-            }
-        }
-        form
-    }
-
     /// The form filled in from a saved article.
     pub fn feedback_from(article: &Article) -> FormFeedback {
         let mut feedback = FormFeedback::for_form("article");
@@ -278,6 +251,18 @@ pub fn kept(form: &ArticleForm) -> FormFeedback {
     feedback
 }
 
+/// The refusal of a form whose photo is larger than the body limit let through; `kept` is what
+/// was typed, shown again.
+pub fn upload_too_large(lang: Lang, mut kept: FormFeedback) -> Refusal {
+    kept.error("cover", lang.text("image-too-large"));
+    kept.into()
+}
+
+/// Deletes an article; false if there is no such article.
+pub async fn delete(db: &Db, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<bool, Refusal> {
+    Ok(db.delete_article(Some(actor_id), id, now).await?)
+}
+
 /// The editor again with what was typed and the article's sanitized HTML to look at.
 pub fn preview(form: &ArticleForm) -> FormFeedback {
     let mut feedback = kept(form);
@@ -286,37 +271,22 @@ pub fn preview(form: &ArticleForm) -> FormFeedback {
 }
 
 /// The magazine issue form as posted.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct IssueForm {
     pub title: String,
     pub slug: String,
     pub published_on: String,
     pub intro: String,
     pub cover_alt: String,
+    #[serde(deserialize_with = "ticked")]
     pub remove_cover: bool,
     /// The uploaded cover file, if one was chosen.
+    #[serde(skip)]
     pub cover_file: Option<Vec<u8>>,
 }
 
 impl IssueForm {
-    /// Reads the posted pairs; unknown names are ignored.
-    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let mut form = IssueForm::default();
-        for (name, value) in pairs {
-            let value = value.clone();
-            match name.as_str() {
-                "title" => form.title = value,
-                "slug" => form.slug = value,
-                "published_on" => form.published_on = value,
-                "intro" => form.intro = value,
-                "cover_alt" => form.cover_alt = value,
-                "remove_cover" => form.remove_cover = true,
-                _ => {}
-            }
-        }
-        form
-    }
-
     /// What was typed, kept for the form shown again.
     pub fn kept(&self) -> FormFeedback {
         let mut feedback = FormFeedback::for_form("issue");

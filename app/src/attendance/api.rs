@@ -64,7 +64,8 @@ pub async fn load_staff_occurrence(
 #[server(endpoint = "personale-i-dag")]
 pub async fn load_staff_today() -> Result<Vec<(i64, Occurrence)>, ServerFnError> {
     use crate::{
-        calendar::{api::today, occurrences::Filter},
+        calendar::occurrences::Filter,
+        clock::today,
         errors::{db_from_context, internal},
     };
     crate::accounts::api::require(crate::accounts::Role::Staff)?;

@@ -2,20 +2,22 @@
 //! Danish message per field, and record them.
 
 use chrono::{DateTime, Utc};
+use serde::Deserialize;
 
 use super::Attendance;
 use crate::{
-    accounts::service::Refusal,
     calendar::{Activity, Occurrence},
     db::Db,
+    errors::Refusal,
     forms::FormFeedback,
     i18n::Lang,
     signups::{Signup, SignupStatus},
 };
 
-/// The attendance form as posted. Its checkboxes are named after the parties (`came_{id}`), so
-/// the form is read from its pairs rather than into fixed fields.
-#[derive(Clone, Debug, Default)]
+/// The attendance form as posted: every count as typed, so nothing is lost, and the ticked
+/// parties (the checkbox `came` repeats once per ticked party, with its id).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct AttendanceForm {
     /// "ja" (held) or "nej" (not held).
     pub held: String,
@@ -39,29 +41,6 @@ pub const COUNT_FIELDS: [&str; 4] = [
 ];
 
 impl AttendanceForm {
-    /// Reads the posted pairs; unknown names are ignored.
-    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let mut form = AttendanceForm::default();
-        for (name, value) in pairs {
-            match name.as_str() {
-                "held" => form.held = value.clone(),
-                "walkin_adults" => form.walkin_adults = value.clone(),
-                "walkin_children" => form.walkin_children = value.clone(),
-                "volunteers" => form.volunteers = value.clone(),
-                "first_timers" => form.first_timers = value.clone(),
-                other => {
-                    if let Some(id) = other
-                        .strip_prefix("came_")
-                        .and_then(|id| id.parse::<i64>().ok())
-                    {
-                        form.came.push(id);
-                    }
-                }
-            }
-        }
-        form
-    }
-
     /// The form filled in from what was recorded (or blank, held, for a first recording).
     pub fn feedback_from(attendance: Option<&Attendance>, signups: &[Signup]) -> FormFeedback {
         let mut feedback = FormFeedback::for_form("attendance");
@@ -166,12 +145,12 @@ pub async fn record(
     actor_id: i64,
     activity: &Activity,
     occurrence: &Occurrence,
-    pairs: &[(String, String)],
+    form: &AttendanceForm,
     now: DateTime<Utc>,
 ) -> Result<(), Refusal> {
     let occurrence_id = db.occurrence_id(activity.id, occurrence.key.date).await?;
     let signups = db.signups_of(occurrence_id).await?;
-    let (attendance, came) = check(lang, &AttendanceForm::from_pairs(pairs), &signups)?;
+    let (attendance, came) = check(lang, form, &signups)?;
     db.record_attendance(Some(actor_id), occurrence_id, &attendance, &came, now)
         .await?;
     Ok(())
@@ -196,10 +175,9 @@ mod tests {
         }
     }
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
-            .collect()
+    /// The form as a browser posts it.
+    fn posted(body: &str) -> AttendanceForm {
+        serde_html_form::from_str(body).unwrap()
     }
 
     #[test]
@@ -208,15 +186,9 @@ mod tests {
             party(7, SignupStatus::Confirmed),
             party(8, SignupStatus::Waitlisted),
         ];
-        let form = AttendanceForm::from_pairs(&pairs(&[
-            ("held", "ja"),
-            ("came_7", "on"),
-            ("came_8", "on"),
-            ("walkin_adults", "3"),
-            ("walkin_children", ""),
-            ("volunteers", "2"),
-            ("first_timers", "1"),
-        ]));
+        let form = posted(
+            "held=ja&came=7&came=8&walkin_adults=3&walkin_children=&volunteers=2&first_timers=1",
+        );
         let (attendance, came) = check(Lang::Da, &form, &signups).unwrap();
         // A waiting party cannot be ticked off; an empty count is 0.
         assert_eq!(came, [7]);
@@ -234,12 +206,7 @@ mod tests {
 
     #[test]
     fn bad_counts_get_a_message_and_keep_what_was_typed() {
-        let form = AttendanceForm::from_pairs(&pairs(&[
-            ("held", "ja"),
-            ("walkin_adults", "-1"),
-            ("volunteers", "to"),
-            ("first_timers", "5000"),
-        ]));
+        let form = posted("held=ja&walkin_adults=-1&volunteers=to&first_timers=5000");
         let refused = check(Lang::Da, &form, &[]).unwrap_err();
         for field in ["walkin_adults", "volunteers", "first_timers"] {
             assert!(refused.error_for(field).is_some(), "{field}");
@@ -251,11 +218,7 @@ mod tests {
 
     #[test]
     fn an_occurrence_not_held_has_no_participants() {
-        let form = AttendanceForm::from_pairs(&pairs(&[
-            ("held", "nej"),
-            ("came_7", "on"),
-            ("walkin_adults", "4"),
-        ]));
+        let form = posted("held=nej&came=7&walkin_adults=4");
         let (attendance, came) =
             check(Lang::Da, &form, &[party(7, SignupStatus::Confirmed)]).unwrap();
         assert_eq!((attendance, came.len()), (Attendance::default(), 0));

@@ -53,22 +53,6 @@ pub struct CalendarData {
 /// How many days the list view shows.
 pub const LIST_DAYS: i64 = 28;
 
-/// Today in Denmark.
-#[cfg(feature = "ssr")]
-pub fn today() -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Copenhagen)
-        .date_naive()
-}
-
-/// Now in Denmark, as local time.
-#[cfg(feature = "ssr")]
-pub fn local_now() -> chrono::NaiveDateTime {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Copenhagen)
-        .naive_local()
-}
-
 /// Works out the view and its first and last day from the address; an unreadable month or week
 /// falls back to the list.
 pub fn period(query: &CalendarQuery, today: NaiveDate) -> (View, NaiveDate, NaiveDate) {
@@ -115,7 +99,7 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarData, ServerF
     use super::occurrences::Filter;
     use crate::errors::{db_from_context, internal};
     let db = db_from_context()?;
-    let today = today();
+    let today = crate::clock::today();
     let (view, from, to) = period(&query, today);
     let focus_areas: Vec<Choice> = db
         .list_focus_areas()
@@ -185,7 +169,7 @@ pub async fn load_activity(slug: String) -> Result<Option<ActivityData>, ServerF
         return Ok(None);
     };
     let exceptions = db.exceptions_of(activity.id).await.map_err(internal)?;
-    let today = today();
+    let today = crate::clock::today();
     let mut upcoming = super::occurrences::occurrences_of(
         &activity,
         &exceptions,
@@ -240,9 +224,7 @@ pub async fn load_occurrence(
         }
         None => None,
     };
-    let open_for_signup = activity.signup_mode != super::SignupMode::None
-        && !occurrence.is_cancelled()
-        && occurrence.starts > local_now();
+    let open_for_signup = occurrence.open_for_signup(crate::clock::local(crate::clock::now()));
     Ok(Some(OccurrenceData {
         activity,
         occurrence,
@@ -257,10 +239,11 @@ pub async fn load_occurrence(
 pub async fn load_this_week() -> Result<Vec<Occurrence>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     use chrono::Datelike;
-    let today = today();
+    let now = crate::clock::now();
+    let today = crate::clock::local_date(now);
     let days_left = 6 - i64::from(today.weekday().num_days_from_monday());
     let to = today + chrono::Duration::days(days_left.max(3));
-    let now = local_now();
+    let now = crate::clock::local(now);
     let occurrences = db_from_context()?
         .occurrences_between(today, to, &Default::default())
         .await
@@ -342,7 +325,7 @@ pub async fn load_staff_activity(
     let exceptions = db.exceptions_of(id).await.map_err(internal)?;
     let form = super::service::ActivityForm::from_activity(&activity).feedback();
     let rule_text = super::describe_rule(&activity);
-    let today = today();
+    let today = crate::clock::today();
     let dates = super::occurrences::occurrences_of(
         &activity,
         &exceptions,

@@ -165,6 +165,24 @@ impl Occurrence {
     pub fn is_cancelled(&self) -> bool {
         self.status == Status::Cancelled
     }
+
+    /// Whether the occurrence has begun at `local_now` (Danish local time, see `crate::clock`).
+    pub fn has_started(&self, local_now: NaiveDateTime) -> bool {
+        self.starts <= local_now
+    }
+
+    /// Whether sign-ups for this date can still be made, changed or cancelled at `local_now`:
+    /// not cancelled and not yet begun.
+    pub fn open_for_changes(&self, local_now: NaiveDateTime) -> bool {
+        !self.is_cancelled() && !self.has_started(local_now)
+    }
+
+    /// Whether residents can sign up for this date at `local_now`: its activity takes
+    /// sign-ups, and the date is open for changes. The page shows the form, and the service
+    /// accepts it, by this one rule.
+    pub fn open_for_signup(&self, local_now: NaiveDateTime) -> bool {
+        self.signup_mode != SignupMode::None && self.open_for_changes(local_now)
+    }
 }
 
 /// An activity's rule in Danish words, or nothing if it cannot be read.
@@ -185,6 +203,61 @@ mod tests {
             assert_eq!(SignupMode::parse(mode.as_str()), Some(mode));
         }
         assert_eq!(SignupMode::parse("maybe"), None);
+    }
+
+    /// A sign-up date at 17:30 on 1 December 2026.
+    fn dinner(status: Status, signup_mode: SignupMode) -> Occurrence {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        Occurrence {
+            key: OccurrenceKey {
+                activity_slug: "faellesspisning".into(),
+                date,
+            },
+            activity_name: "Fællesspisning".into(),
+            starts: date.and_hms_opt(17, 30, 0).unwrap(),
+            ends: date.and_hms_opt(19, 30, 0).unwrap(),
+            status,
+            reason: String::new(),
+            venue: None,
+            focus_area: None,
+            signup_mode,
+        }
+    }
+
+    fn at(hour: u32, minute: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(hour, minute, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn sign_up_closes_when_the_date_starts() {
+        let date = dinner(Status::Scheduled, SignupMode::Required);
+        assert!(date.open_for_signup(at(17, 29)));
+        assert!(!date.open_for_signup(at(17, 30)), "it has started");
+        assert!(!date.open_for_signup(at(18, 0)));
+        assert!(date.has_started(at(17, 30)));
+        assert!(!date.open_for_changes(at(17, 30)));
+    }
+
+    #[test]
+    fn a_cancelled_date_takes_no_sign_ups() {
+        let date = dinner(Status::Cancelled, SignupMode::Required);
+        assert!(!date.open_for_signup(at(9, 0)));
+        assert!(!date.open_for_changes(at(9, 0)));
+        let moved = dinner(Status::Moved, SignupMode::Optional);
+        assert!(
+            moved.open_for_signup(at(9, 0)),
+            "a moved date still takes sign-ups"
+        );
+    }
+
+    #[test]
+    fn an_activity_without_sign_up_shows_no_form() {
+        let date = dinner(Status::Scheduled, SignupMode::None);
+        assert!(!date.open_for_signup(at(9, 0)));
+        assert!(date.open_for_changes(at(9, 0)));
     }
 
     #[test]

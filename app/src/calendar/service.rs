@@ -9,7 +9,7 @@ use super::{
     recurrence::{is_scheduled, Ends, Repeat, Rule},
     ExceptionKind, SignupMode, WEEKDAY_CODES,
 };
-use crate::{accounts::service::Refusal, db::Db, forms::FormFeedback, i18n::Lang};
+use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
 
 /// The activity form as posted. Every field is text, so nothing typed is lost on the way back.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -358,6 +358,39 @@ pub struct ExceptionForm {
     pub new_date: String,
     pub new_start: String,
     pub new_end: String,
+}
+
+/// Checks the activity form and saves it: a new activity (`editing` None) or a change to one.
+/// Returns the activity's id, or None if the activity being changed is gone.
+pub async fn save_activity(
+    db: &Db,
+    lang: Lang,
+    actor_id: i64,
+    form: &ActivityForm,
+    editing: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, Refusal> {
+    let activity = check_activity(db, lang, form, editing).await?;
+    Ok(match editing {
+        None => Some(db.create_activity(Some(actor_id), &activity, now).await?),
+        Some(id) => db
+            .update_activity(Some(actor_id), id, &activity, now)
+            .await?
+            .then_some(id),
+    })
+}
+
+/// Deletes an exception of an activity; false if there is no such exception.
+pub async fn delete_exception(
+    db: &Db,
+    actor_id: i64,
+    activity_id: i64,
+    exception_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, Refusal> {
+    Ok(db
+        .delete_exception(Some(actor_id), activity_id, exception_id, now)
+        .await?)
 }
 
 /// Checks an exception against the activity and writes it.

@@ -22,7 +22,7 @@ pub async fn load_figures(query: FiguresQuery) -> Result<FiguresPage, ServerFnEr
     use chrono::Datelike;
 
     use crate::{
-        calendar::api::today,
+        clock::today,
         errors::{db_from_context, internal},
         i18n::lang,
     };

@@ -93,6 +93,9 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         }
         .into_any()
     });
+    // A change refused because the date has started (or the party was cancelled meanwhile):
+    // the forms are gone, so the message stands alone.
+    let closed = (!can_change).then(|| view! { <ErrorSummary feedback=feedback_for("party") /> });
     let cancel = can_change.then(|| {
         let action = format!("/tilmelding/{token}/afmeld");
         view! {
@@ -120,6 +123,7 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
             <dd>{party}</dd>
         </dl>
         <p class="muted">{t("signup-keep-link")}</p>
+        {closed}
         {change}
         {cancel}
     }

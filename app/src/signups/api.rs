@@ -22,31 +22,23 @@ pub struct SignupPage {
 #[server(endpoint = "tilmelding")]
 pub async fn load_signup(token: String) -> Result<Option<SignupPage>, ServerFnError> {
     use crate::{
-        accounts::token::Token,
+        clock,
         errors::{db_from_context, internal},
     };
     let db = db_from_context()?;
-    let Some((signup, activity_id, date)) = db
-        .signup_with_occurrence(&Token::from_link(&token).hash())
+    let Some(linked) = super::service::find_by_link(&db, &token)
         .await
         .map_err(internal)?
     else {
         return Ok(None);
     };
-    let Some((activity, occurrence)) = db
-        .occurrence_of(activity_id, date)
-        .await
-        .map_err(internal)?
-    else {
-        return Ok(None);
-    };
-    let can_change = signup.status != super::SignupStatus::Cancelled
-        && !occurrence.is_cancelled()
-        && occurrence.starts > crate::calendar::api::local_now();
+    let can_change = linked
+        .signup
+        .can_change(&linked.occurrence, clock::local(clock::now()));
     Ok(Some(SignupPage {
-        activity,
-        occurrence,
-        signup,
+        activity: linked.activity,
+        occurrence: linked.occurrence,
+        signup: linked.signup,
         can_change,
     }))
 }

@@ -12,7 +12,10 @@ pub mod queries;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+
+use crate::calendar::Occurrence;
 
 /// How many days after an occurrence the personal details of its sign-ups are kept; the
 /// server puts it in every page's context (`NABOSKAB_RETENTION_DAYS`).
@@ -91,6 +94,29 @@ impl Signup {
     pub fn persons(&self) -> i64 {
         self.adults + self.children
     }
+
+    /// Whether the party may still change its size or cancel at `local_now` (Danish local
+    /// time): it is not cancelled, and its date is neither cancelled nor begun. The private
+    /// page shows its forms, and the service accepts them, by this one rule.
+    pub fn can_change(&self, occurrence: &Occurrence, local_now: NaiveDateTime) -> bool {
+        self.status != SignupStatus::Cancelled && occurrence.open_for_changes(local_now)
+    }
+}
+
+/// Where a new party of `persons` lands when `taken` persons are already confirmed: confirmed
+/// while it fits in `capacity` (None: no limit), otherwise on the waitlist. A full date puts
+/// every new party on the waitlist.
+pub fn place_for(persons: i64, taken: i64, capacity: Option<i64>) -> SignupStatus {
+    match capacity {
+        Some(capacity) if taken + persons > capacity => SignupStatus::Waitlisted,
+        _ => SignupStatus::Confirmed,
+    }
+}
+
+/// Whether a confirmed party of `before` persons may become `after` persons when `taken`
+/// persons (itself included) are confirmed: it keeps its own seats and must fit in the rest.
+pub fn fits_after_change(before: i64, after: i64, taken: i64, capacity: Option<i64>) -> bool {
+    capacity.is_none_or(|capacity| taken - before + after <= capacity)
 }
 
 /// Which waiting parties to confirm when `free` seats open up: the earliest that fit, in order
@@ -111,6 +137,8 @@ pub fn promotions(free: i64, waiting: &[(i64, i64)]) -> Vec<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::{OccurrenceKey, SignupMode, Status};
+    use chrono::NaiveDate;
 
     #[test]
     fn the_earliest_parties_that_fit_are_promoted() {
@@ -118,6 +146,83 @@ mod tests {
         assert_eq!(promotions(4, &[(1, 5), (2, 2), (3, 2), (4, 1)]), [2, 3]);
         assert_eq!(promotions(0, &[(1, 1)]), Vec::<i64>::new());
         assert_eq!(promotions(6, &[(1, 5), (2, 2), (3, 1)]), [1, 3]);
+    }
+
+    #[test]
+    fn a_full_date_puts_new_parties_on_the_waitlist() {
+        assert_eq!(
+            place_for(2, 38, Some(40)),
+            SignupStatus::Confirmed,
+            "the last two seats"
+        );
+        assert_eq!(place_for(3, 38, Some(40)), SignupStatus::Waitlisted);
+        assert_eq!(place_for(1, 40, Some(40)), SignupStatus::Waitlisted, "full");
+        assert_eq!(
+            place_for(50, 400, None),
+            SignupStatus::Confirmed,
+            "no limit"
+        );
+    }
+
+    #[test]
+    fn a_confirmed_party_keeps_its_seats_when_it_changes() {
+        // Forty seats, all taken, four of them by this party.
+        assert!(fits_after_change(4, 3, 40, Some(40)), "smaller always fits");
+        assert!(fits_after_change(4, 4, 40, Some(40)));
+        assert!(!fits_after_change(4, 5, 40, Some(40)), "the date is full");
+        assert!(fits_after_change(4, 6, 38, Some(40)), "two seats were free");
+        assert!(fits_after_change(4, 90, 40, None));
+    }
+
+    fn occurrence(status: Status, starts: NaiveDateTime) -> Occurrence {
+        Occurrence {
+            key: OccurrenceKey {
+                activity_slug: "faellesspisning".into(),
+                date: starts.date(),
+            },
+            activity_name: "Fællesspisning".into(),
+            starts,
+            ends: starts + chrono::Duration::hours(2),
+            status,
+            reason: String::new(),
+            venue: None,
+            focus_area: None,
+            signup_mode: SignupMode::Required,
+        }
+    }
+
+    fn party(status: SignupStatus) -> Signup {
+        Signup {
+            id: 1,
+            occurrence_id: 1,
+            name: "Familien Hansen".into(),
+            adults: 2,
+            children: 1,
+            email: String::new(),
+            phone: String::new(),
+            note: String::new(),
+            status,
+            attended: None,
+        }
+    }
+
+    #[test]
+    fn a_party_can_change_until_its_date_starts() {
+        let starts = NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(17, 30, 0)
+            .unwrap();
+        let before = starts - chrono::Duration::minutes(1);
+        let date = occurrence(Status::Scheduled, starts);
+        assert!(party(SignupStatus::Confirmed).can_change(&date, before));
+        assert!(party(SignupStatus::Waitlisted).can_change(&date, before));
+        assert!(
+            !party(SignupStatus::Confirmed).can_change(&date, starts),
+            "it has started"
+        );
+        assert!(!party(SignupStatus::Cancelled).can_change(&date, before));
+        let cancelled = occurrence(Status::Cancelled, starts);
+        assert!(!party(SignupStatus::Confirmed).can_change(&cancelled, before));
     }
 
     #[test]

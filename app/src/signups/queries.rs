@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{promotions, NewSignup, Signup, SignupStatus};
+use super::{fits_after_change, place_for, promotions, NewSignup, Signup, SignupStatus};
 use crate::{accounts::token::TokenHash, db::Db, enqueue_email_in, mail::OutgoingEmail};
 
 #[derive(sqlx::FromRow)]
@@ -168,10 +168,7 @@ impl Db {
     ) -> Result<SignupStatus, sqlx::Error> {
         let status = with_occurrence_locked!(self, occurrence_id, |tx| {
             let taken = confirmed_persons_in!(tx, occurrence_id)?;
-            let status = match capacity {
-                Some(capacity) if taken + signup.persons() > capacity => SignupStatus::Waitlisted,
-                _ => SignupStatus::Confirmed,
-            };
+            let status = place_for(signup.persons(), taken, capacity);
             sqlx::query(
                 "insert into signups (occurrence_id, name, adults, children, email, phone, note, \
                  status, token_hash, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -293,9 +290,12 @@ impl Db {
                 Some(current) => {
                     let taken = confirmed_persons_in!(tx, occurrence_id)?;
                     let grows_past_capacity = current.status == SignupStatus::Confirmed
-                        && capacity.is_some_and(|capacity| {
-                            taken - current.persons() + adults + children > capacity
-                        });
+                        && !fits_after_change(
+                            current.persons(),
+                            adults + children,
+                            taken,
+                            capacity,
+                        );
                     if grows_past_capacity {
                         PartyChange::NoRoom
                     } else {

@@ -9,14 +9,12 @@ use super::{
     NewSignup, Signup, SignupStatus,
 };
 use crate::{
-    accounts::{
-        service::{Links, Refusal},
-        token::Token,
-        EmailAddress,
-    },
+    accounts::{service::Links, token::Token, EmailAddress},
     calendar::{Activity, Occurrence, SignupMode},
+    clock,
     dates::{long_date, time_span},
     db::Db,
+    errors::Refusal,
     forms::FormFeedback,
     i18n::Lang,
     mail::OutgoingEmail,
@@ -172,7 +170,7 @@ pub async fn sign_up(
     form: &SignupForm,
     now: DateTime<Utc>,
 ) -> Result<SignedUp, Refusal> {
-    if activity.signup_mode == SignupMode::None || occurrence.is_cancelled() {
+    if !occurrence.open_for_signup(clock::local(now)) {
         let mut feedback = FormFeedback::for_form("signup");
         feedback.message(lang.text("signup-closed"));
         return Err(feedback.into());
@@ -247,17 +245,58 @@ fn promotion_mail<'a>(
     }
 }
 
+/// A sign-up found by its private link, with the activity and date it is for.
+#[derive(Clone, Debug)]
+pub struct LinkedSignup {
+    pub signup: Signup,
+    pub activity: Activity,
+    pub occurrence: Occurrence,
+}
+
+/// The sign-up of a private link (`/tilmelding/{token}`), or None for an unknown link or a
+/// date that no longer exists.
+pub async fn find_by_link(db: &Db, token: &str) -> Result<Option<LinkedSignup>, sqlx::Error> {
+    let hash = Token::from_link(token).hash();
+    let Some((signup, activity_id, date)) = db.signup_with_occurrence(&hash).await? else {
+        return Ok(None);
+    };
+    Ok(db
+        .occurrence_of(activity_id, date)
+        .await?
+        .map(|(activity, occurrence)| LinkedSignup {
+            signup,
+            activity,
+            occurrence,
+        }))
+}
+
+/// The refusal for a party that can no longer change (see [`Signup::can_change`]).
+fn change_closed(lang: Lang, mut feedback: FormFeedback) -> Refusal {
+    feedback.message(lang.text("signup-change-closed"));
+    feedback.into()
+}
+
 /// Cancels the sign-up of a private link; waiting parties that now fit are confirmed and
-/// emailed. False if the link is unknown or already cancelled.
+/// emailed. False if it was already cancelled (a second press of the button changes nothing).
 pub async fn cancel(
     db: &Db,
     lang: Lang,
     site_name: &str,
-    activity: &Activity,
-    occurrence: &Occurrence,
+    linked: &LinkedSignup,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, Refusal> {
+    let LinkedSignup {
+        signup,
+        activity,
+        occurrence,
+    } = linked;
+    if signup.status == SignupStatus::Cancelled {
+        return Ok(false);
+    }
+    if !signup.can_change(occurrence, clock::local(now)) {
+        return Err(change_closed(lang, FormFeedback::for_form("party")));
+    }
     let promotion = promotion_mail(lang, site_name, activity, occurrence);
     let cancelled = db
         .cancel_signup(
@@ -284,7 +323,7 @@ pub async fn change_party(
     db: &Db,
     lang: Lang,
     site_name: &str,
-    (activity, occurrence): (&Activity, &Occurrence),
+    linked: &LinkedSignup,
     token: &str,
     form: &PartyForm,
     now: DateTime<Utc>,
@@ -298,9 +337,13 @@ pub async fn change_party(
     else {
         return Err(feedback.into());
     };
-    if occurrence.is_cancelled() || occurrence.starts <= crate::calendar::api::local_now() {
-        feedback.message(lang.text("signup-change-closed"));
-        return Err(feedback.into());
+    let LinkedSignup {
+        signup,
+        activity,
+        occurrence,
+    } = linked;
+    if !signup.can_change(occurrence, clock::local(now)) {
+        return Err(change_closed(lang, feedback));
     }
     let promotion = promotion_mail(lang, site_name, activity, occurrence);
     let change = db

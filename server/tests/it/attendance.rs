@@ -135,7 +135,7 @@ async fn seed_dinner(db: &Db, activity_id: i64, on: NaiveDate, index: i64, held:
         // The cancelled first family cannot be ticked (the form ignores it); the thirteenth
         // does not come.
         if n != 12 {
-            ticks.push((format!("came_{id}"), "on".to_owned()));
+            ticks.push(("came".to_owned(), id.to_string()));
         }
     }
     let mut pairs = pairs(&form);
@@ -178,7 +178,12 @@ async fn record(db: &Db, activity_id: i64, on: NaiveDate, pairs: &[(String, Stri
     };
     let (activity, mut occurrence) = db.occurrence(&key).await.unwrap().unwrap();
     occurrence.key.date = on;
-    app::attendance::service::record(db, Lang::Da, 1, &activity, &occurrence, pairs, Utc::now())
+    // Read as the server reads a posted form.
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    let form = serde_html_form::from_str(&body).unwrap();
+    app::attendance::service::record(db, Lang::Da, 1, &activity, &occurrence, &form, Utc::now())
         .await
         .unwrap();
 }
@@ -295,7 +300,7 @@ on_both_backends! {
         assert_eq!(anonymous.status, 303, "the figures are for staff only");
 
         // The retention job: no personal detail of the old sign-ups remains, and no figure moves.
-        db.forget_old_signups(app::calendar::api::today()).await.unwrap();
+        db.forget_old_signups(app::clock::today()).await.unwrap();
         let left: i64 = app::db_run!(&db, |pool| sqlx::query_scalar(
             "select count(*) from signups s join occurrences o on o.id = s.occurrence_id \
              where o.on_date < '2025-01-01' and (name <> '' or email <> '' or phone <> '' or note <> '')"
@@ -399,7 +404,7 @@ on_both_backends! {
     async fn staff_record_attendance_with_the_form(backend: Backend) {
         let app = TestApp::spawn(backend).await;
         let db = app.state.db.clone();
-        let tomorrow = app::calendar::api::today().succ_opt().unwrap();
+        let tomorrow = app::clock::today().succ_opt().unwrap();
         let (id, occurrence) = future_dinner(&db, 40, tomorrow).await;
         let token = Token::generate();
         db.sign_up(occurrence, Some(40), &family(1), &token.hash(), &SignupMails::default(), Utc::now()).await.unwrap();
@@ -412,15 +417,15 @@ on_both_backends! {
         let cookie = app.log_in(email, password).await;
         let form = app.get_as(&path, Some(&cookie)).await;
         assert_eq!(form.status, 200);
-        let tick = format!("came_{party}");
-        assert!(form.body.contains(&format!(r#"name="{tick}""#)) && form.body.contains("Familie 1"), "{}", form.body);
+        let tick = party.to_string();
+        assert!(form.body.contains(&format!(r#"name="came" value="{tick}""#)) && form.body.contains("Familie 1"), "{}", form.body);
 
-        let refused = app.post_form(&path, &[("held", "ja"), (&tick, "on"), ("walkin_adults", "tre"), ("volunteers", "2")], Some(&cookie)).await;
+        let refused = app.post_form(&path, &[("held", "ja"), ("came", &tick), ("walkin_adults", "tre"), ("volunteers", "2")], Some(&cookie)).await;
         assert_eq!(refused.status, 422);
         assert!(refused.body.contains("Skriv et tal fra 0 til 1000.") && refused.body.contains(r#"value="tre""#));
         assert!(db.attendance_of(occurrence).await.unwrap().is_none(), "nothing saved from a refused form");
 
-        let saved = app.post_form(&path, &[("held", "ja"), (&tick, "on"), ("walkin_adults", "3"), ("walkin_children", "1"), ("volunteers", "2")], Some(&cookie)).await;
+        let saved = app.post_form(&path, &[("held", "ja"), ("came", &tick), ("walkin_adults", "3"), ("walkin_children", "1"), ("volunteers", "2")], Some(&cookie)).await;
         assert_eq!(saved.status, 303, "{}", saved.body);
         let list = app.get_as(saved.location.as_deref().unwrap(), Some(&cookie)).await;
         // Three from the family, four without a sign-up.

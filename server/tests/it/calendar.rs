@@ -115,7 +115,7 @@ on_both_backends! {
     async fn cancelled_and_moved_dates_show_in_pages_and_feeds(backend: Backend) {
         let app = TestApp::spawn(backend).await;
         let db = &app.state.db;
-        let today = app::calendar::api::today();
+        let today = app::clock::today();
         // A weekly activity on today's weekday, starting today, so its dates fall in the feed.
         let rule = format!("FREQ=WEEKLY;BYDAY={}", &today.format("%a").to_string().to_uppercase()[..2]);
         let id = db.create_activity(None, &weekly("syklub", "Syklub", today, &rule), Utc::now()).await.unwrap();

@@ -52,7 +52,7 @@ on_both_backends! {
         let cookie = staff_cookie(&app).await;
         let area = db.list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
         let issue = db.magazine_issues().await.unwrap().remove(0);
-        let tag = format!("omraade_{}", area.id);
+        let tag = area.id.to_string();
         let issue_id = issue.id.to_string();
         let tomorrow = (Utc::now() + Duration::days(1)).format("%Y-%m-%d").to_string();
         let mut form = vec![
@@ -60,7 +60,7 @@ on_both_backends! {
             ("lead", "Naboerne i Vangdalen lavede suppe til hinanden."),
             ("body", "Efter **fællesspisningen** var der kaffe.\n\nTak til de frivillige."),
             ("byline", "Leyla"),
-            (tag.as_str(), "on"),
+            ("omraade", tag.as_str()),
             ("issue", issue_id.as_str()),
             ("status", "scheduled"),
             ("publish_date", tomorrow.as_str()),
@@ -233,7 +233,7 @@ on_both_backends! {
             found
         };
         let area = db.list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
-        let tag = format!("omraade_{}", area.id);
+        let tag = area.id.to_string();
         for (n, payload) in payloads.iter().enumerate() {
             // The issue is written through the staff's issue form, like the article.
             let issue_slug = format!("xss-{n}");
@@ -258,7 +258,7 @@ on_both_backends! {
                 ("body", payload),
                 ("byline", payload),
                 ("cover_alt", payload),
-                (tag.as_str(), "on"),
+                ("omraade", tag.as_str()),
                 ("issue", issue_id.as_str()),
                 ("status", "published"),
                 ("action", "save"),

@@ -178,7 +178,7 @@ on_both_backends! {
         let app = crate::helpers::TestApp::spawn(backend).await;
         let db = &app.state.db;
         let activity = db.activity_by_slug("faellesspisning-parkcafeen").await.unwrap().unwrap();
-        let today = app::calendar::api::today();
+        let today = app::clock::today();
         let next = app::calendar::occurrences::occurrences_of(&activity, &db.exceptions_of(activity.id).await.unwrap(), today + chrono::Duration::days(1), today + chrono::Duration::days(70))
             .into_iter()
             .find(|o| !o.is_cancelled())

@@ -1,0 +1,168 @@
+//! The one error type of the handlers, [`PageError`], and the middleware that turns it into the
+//! Danish page a person should see.
+//!
+//! A handler returns `Result<_, PageError>` and uses `?`. `PageError`'s `IntoResponse` cannot
+//! render a page (that needs the app's state and the request), so it answers with the status
+//! and leaves an [`PageToRender`] in the response's extensions; [`render_error_pages`], a layer
+//! around every handler, renders it: the 404 page, the 403 page, the form's page again with its
+//! feedback (422, or 429 for a rate limit), or the 500 page. No bare status code reaches a
+//! person, and internal causes go to the log only.
+
+use app::{errors::Cause, errors::Refusal, forms::FormFeedback, i18n::Lang};
+use axum::{
+    extract::{Request, State},
+    http::StatusCode,
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use crate::{render, AppState};
+
+/// An address that is no page, so rendering it gives the Danish 404 page inside the shell.
+const NOT_FOUND_PAGE: &str = "/ikke-fundet";
+/// The Danish 403 page.
+const FORBIDDEN_PAGE: &str = "/ingen-adgang";
+
+/// Why a handler did not succeed.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    /// What the address names does not exist (any more): the 404 page.
+    #[error("not found")]
+    NotFound,
+    /// The viewer may not do this: the 403 page.
+    #[error("forbidden")]
+    Forbidden,
+    /// The input needs fixing: `page` again with the feedback, status 422.
+    #[error("refused on {page}")]
+    Refused {
+        page: String,
+        feedback: FormFeedback,
+    },
+    /// A rate limit was hit: `page` again with a message to wait, status 429.
+    #[error("too many attempts on {page}")]
+    TooMany { page: String, form: &'static str },
+    /// The request could not be read (a form that no browser would send): `page` again, as
+    /// it was, with `status`.
+    #[error("unreadable request ({status})")]
+    Unreadable { page: String, status: StatusCode },
+    /// Something broke on our side: the 500 page; the cause goes to the log.
+    #[error("internal failure: {0}")]
+    Internal(#[source] Cause),
+}
+
+impl PageError {
+    /// An internal failure described in words.
+    pub fn internal(what: impl Into<String>) -> Self {
+        PageError::Internal(what.into().into())
+    }
+}
+
+impl From<sqlx::Error> for PageError {
+    fn from(err: sqlx::Error) -> Self {
+        PageError::Internal(Box::new(err))
+    }
+}
+
+/// Shows a domain's [`Refusal`] on the form's page.
+pub trait OnPage<T> {
+    /// Maps a refusal to `page` shown again with its feedback, or to the 500 page.
+    fn on_page(self, page: &str) -> Result<T, PageError>;
+}
+
+impl<T> OnPage<T> for Result<T, Refusal> {
+    fn on_page(self, page: &str) -> Result<T, PageError> {
+        self.map_err(|refusal| match refusal {
+            Refusal::Invalid(feedback) => PageError::Refused {
+                page: page.to_owned(),
+                feedback,
+            },
+            Refusal::Internal(cause) => PageError::Internal(cause),
+        })
+    }
+}
+
+/// A page rendered as a GET of `path` would be, with `feedback` in its context and answered with
+/// `status`: how a handler shows a form again that is not refused (the editor's preview).
+pub fn show_page(path: &str, feedback: Option<FormFeedback>, status: StatusCode) -> Response {
+    let mut response = status.into_response();
+    response.extensions_mut().insert(PageToRender::Page {
+        path: path.to_owned(),
+        feedback,
+        status,
+    });
+    response
+}
+
+/// What [`render_error_pages`] should render, left in a response's extensions.
+#[derive(Clone, Debug)]
+enum PageToRender {
+    Page {
+        path: String,
+        feedback: Option<FormFeedback>,
+        status: StatusCode,
+    },
+    Internal,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let page = |path: &str, feedback, status| PageToRender::Page {
+            path: path.to_owned(),
+            feedback,
+            status,
+        };
+        let (status, page) = match self {
+            PageError::NotFound => (
+                StatusCode::NOT_FOUND,
+                page(NOT_FOUND_PAGE, None, StatusCode::NOT_FOUND),
+            ),
+            PageError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                page(FORBIDDEN_PAGE, None, StatusCode::FORBIDDEN),
+            ),
+            PageError::Refused {
+                page: path,
+                feedback,
+            } => {
+                let status = StatusCode::UNPROCESSABLE_ENTITY;
+                (status, page(&path, Some(feedback), status))
+            }
+            PageError::TooMany { page: path, form } => {
+                let mut feedback = FormFeedback::for_form(form);
+                feedback.message(Lang::default().text("too-many-attempts"));
+                let status = StatusCode::TOO_MANY_REQUESTS;
+                (status, page(&path, Some(feedback), status))
+            }
+            PageError::Unreadable { page: path, status } => (status, page(&path, None, status)),
+            PageError::Internal(cause) => {
+                tracing::error!(error = %cause, source = ?cause.source(), "a request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, PageToRender::Internal)
+            }
+        };
+        let mut response = status.into_response();
+        response.extensions_mut().insert(page);
+        response
+    }
+}
+
+/// Middleware around the handlers: renders the page a [`PageError`] (or [`show_page`]) asked
+/// for.
+pub async fn render_error_pages(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    // The request's parts are kept to render the page as the person's GET would (their
+    // session, their language); only the body goes to the handler.
+    let (parts, body) = request.into_parts();
+    let response = next.run(Request::from_parts(parts.clone(), body)).await;
+    match response.extensions().get::<PageToRender>().cloned() {
+        None => response,
+        Some(PageToRender::Page {
+            path,
+            feedback,
+            status,
+        }) => render::page(&state, &parts, &path, feedback, status).await,
+        Some(PageToRender::Internal) => render::internal_error(&state),
+    }
+}

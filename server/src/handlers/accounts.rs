@@ -1,0 +1,247 @@
+//! The account forms: logging in and out, invitations and password resets by emailed link,
+//! changing one's password, and the admins' invitations and closing of accounts.
+
+use app::{
+    accounts::{
+        queries::Account,
+        service::{self, AccountChange},
+        Viewer,
+    },
+    clock,
+    pages::account::safe_next,
+};
+use axum::{
+    extract::State,
+    response::{IntoResponse, Redirect, Response},
+    routing::post,
+    Router,
+};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use crate::{
+    errors::{OnPage, PageError},
+    extract::{Admin, ClientIp, Language, LoggedIn, Params, PostedForm},
+    sessions, AppState,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/log-ind", post(log_in))
+        .route("/log-ud", post(log_out))
+        .route("/invitation/{token}", post(accept_invitation))
+        .route("/glemt-adgangskode", post(forgot_password))
+        .route("/nulstil/{token}", post(reset_password))
+        .route("/konto/adgangskode", post(change_password))
+        .route("/personale/brugere/inviter", post(invite))
+        .route("/personale/brugere/{id}/{action}", post(set_disabled))
+}
+
+/// Starts the session of `account` and sends them `to` their page.
+async fn start_session(
+    session: &Session,
+    account: &Account,
+    to: &str,
+) -> Result<Response, PageError> {
+    sessions::log_in(session, account)
+        .await
+        .map_err(|err| PageError::Internal(Box::new(err)))?;
+    Ok(Redirect::to(to).into_response())
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+async fn log_in(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Language(lang): Language,
+    session: Session,
+    PostedForm(form): PostedForm<LoginForm>,
+) -> Result<Response, PageError> {
+    let next = safe_next(form.next.clone());
+    let page = match &next {
+        Some(next) => format!(
+            "/log-ind?next={}",
+            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        ),
+        None => "/log-ind".to_owned(),
+    };
+    if !state.limits.allow_login(ip, &form.email) {
+        return Err(PageError::TooMany {
+            page,
+            form: "login",
+        });
+    }
+    let account = service::log_in(&state.db, lang, &form.email, &form.password, clock::now())
+        .await
+        .on_page(&page)?;
+    let home = Viewer::of(&account).home().to_owned();
+    start_session(&session, &account, &next.unwrap_or(home)).await
+}
+
+async fn log_out(session: Session) -> Redirect {
+    if let Err(err) = sessions::log_out(&session).await {
+        tracing::error!(error = %err, "could not delete a session at logout");
+    }
+    Redirect::to("/log-ind?besked=logget-ud")
+}
+
+/// The form behind an emailed link: a name (invitations only) and a new password.
+#[derive(Deserialize)]
+struct LinkForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn accept_invitation(
+    State(state): State<AppState>,
+    Params(token): Params<String>,
+    Language(lang): Language,
+    session: Session,
+    PostedForm(form): PostedForm<LinkForm>,
+) -> Result<Response, PageError> {
+    let account = service::accept_invitation(
+        &state.db,
+        lang,
+        &token,
+        &form.name,
+        &form.password,
+        clock::now(),
+    )
+    .await
+    .on_page(&format!("/invitation/{token}"))?;
+    start_session(&session, &account, Viewer::of(&account).home()).await
+}
+
+async fn reset_password(
+    State(state): State<AppState>,
+    Params(token): Params<String>,
+    Language(lang): Language,
+    session: Session,
+    PostedForm(form): PostedForm<LinkForm>,
+) -> Result<Response, PageError> {
+    let account = service::reset_password(&state.db, lang, &token, &form.password, clock::now())
+        .await
+        .on_page(&format!("/nulstil/{token}"))?;
+    start_session(&session, &account, Viewer::of(&account).home()).await
+}
+
+#[derive(Deserialize)]
+struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn forgot_password(
+    State(state): State<AppState>,
+    Language(lang): Language,
+    PostedForm(form): PostedForm<EmailForm>,
+) -> Result<Redirect, PageError> {
+    const PAGE: &str = "/glemt-adgangskode";
+    if !state.limits.allow_email(&form.email) {
+        return Err(PageError::TooMany {
+            page: PAGE.into(),
+            form: "forgot",
+        });
+    }
+    service::request_reset(&state.db, lang, &state.links(), &form.email, clock::now())
+        .await
+        .on_page(PAGE)?;
+    Ok(Redirect::to("/glemt-adgangskode?besked=sendt"))
+}
+
+#[derive(Deserialize)]
+struct ChangePasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    viewer: LoggedIn,
+    ClientIp(ip): ClientIp,
+    Language(lang): Language,
+    session: Session,
+    PostedForm(form): PostedForm<ChangePasswordForm>,
+) -> Result<Response, PageError> {
+    const PAGE: &str = "/konto";
+    // Guessing the current password here is guessing a login: the same limits apply.
+    if !state.limits.allow_login(ip, &viewer.email) {
+        return Err(PageError::TooMany {
+            page: PAGE.into(),
+            form: "change-password",
+        });
+    }
+    let (current, new) = (&form.current, &form.password);
+    let account = service::change_password(&state.db, lang, &viewer, current, new, clock::now())
+        .await
+        .on_page(PAGE)?;
+    // A fresh session carries the new password's mark; other sessions of the account end.
+    start_session(&session, &account, "/konto?besked=adgangskode-skiftet").await
+}
+
+#[derive(Deserialize)]
+struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    admin: Admin,
+    Language(lang): Language,
+    PostedForm(form): PostedForm<InviteForm>,
+) -> Result<Redirect, PageError> {
+    const PAGE: &str = "/personale/brugere";
+    if !state.limits.allow_email(&form.email) {
+        return Err(PageError::TooMany {
+            page: PAGE.into(),
+            form: "invite",
+        });
+    }
+    let links = state.links();
+    let (email, role) = (&form.email, &form.role);
+    service::invite(
+        &state.db,
+        lang,
+        &links,
+        Some(admin.id),
+        email,
+        role,
+        clock::now(),
+    )
+    .await
+    .on_page(PAGE)?;
+    Ok(Redirect::to("/personale/brugere?besked=inviteret"))
+}
+
+async fn set_disabled(
+    State(state): State<AppState>,
+    admin: Admin,
+    Params((id, action)): Params<(i64, String)>,
+) -> Result<Redirect, PageError> {
+    let (disabled, notice) = match action.as_str() {
+        "deaktiver" => (true, "deaktiveret"),
+        "aktiver" => (false, "aktiveret"),
+        _ => return Err(PageError::NotFound),
+    };
+    match service::set_disabled(&state.db, &admin, id, disabled, clock::now()).await {
+        Ok(AccountChange::Done) => Ok(Redirect::to(&format!("/personale/brugere?besked={notice}"))),
+        Ok(AccountChange::NotFound) => Err(PageError::NotFound),
+        Ok(AccountChange::OwnAccount) => Err(PageError::Forbidden),
+        Err(refusal) => Err(refusal).on_page("/personale/brugere"),
+    }
+}

@@ -1,0 +1,349 @@
+//! The articles' addresses beyond their pages: the staff's article and issue editors (which
+//! take a photo), `/feed.xml` (Atom, built with the `atom_syndication` crate), `/sitemap.xml`
+//! (every public page, for search engines), the images `/billeder/{id}/{width}.jpg`, and the
+//! HTML the editor's live preview asks for.
+
+use app::{
+    articles::{
+        service::{self as articles, ArticleForm, IssueForm},
+        Article,
+    },
+    clock,
+    i18n::Lang,
+    pages::staff_news::PREVIEW_ADDRESS,
+};
+use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
+use axum::{
+    extract::State,
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    routing::{get, post},
+    Router,
+};
+
+use crate::{
+    errors::{show_page, OnPage, PageError},
+    extract::{Language, Params, Staff, UploadForm},
+    AppState,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/feed.xml", get(atom_feed))
+        .route("/sitemap.xml", get(sitemap))
+        .route("/billeder/{id}/{file}", get(image))
+        .route(PREVIEW_ADDRESS, post(preview))
+        .route("/personale/artikler/ny", post(create_article))
+        .route("/personale/artikler/{id}", post(update_article))
+        .route("/personale/artikler/{id}/slet", post(delete_article))
+        .route("/personale/udgaver/ny", post(create_issue))
+        .route("/personale/udgaver/{id}", post(update_issue))
+}
+
+async fn create_article(
+    State(state): State<AppState>,
+    staff: Staff,
+    Language(lang): Language,
+    upload: UploadForm<ArticleForm>,
+) -> Result<Response, PageError> {
+    save_article(&state, &staff, lang, None, upload).await
+}
+
+async fn update_article(
+    State(state): State<AppState>,
+    staff: Staff,
+    Params(id): Params<i64>,
+    Language(lang): Language,
+    upload: UploadForm<ArticleForm>,
+) -> Result<Response, PageError> {
+    save_article(&state, &staff, lang, Some(id), upload).await
+}
+
+/// Saves an article from the editor, or shows the editor again with a preview.
+async fn save_article(
+    state: &AppState,
+    staff: &Staff,
+    lang: Lang,
+    id: Option<i64>,
+    upload: UploadForm<ArticleForm>,
+) -> Result<Response, PageError> {
+    let existing = match id {
+        Some(id) => Some(
+            state
+                .db
+                .article_by_id(id)
+                .await?
+                .ok_or(PageError::NotFound)?,
+        ),
+        None => None,
+    };
+    let page = id.map_or("/personale/artikler/ny".into(), |id| {
+        format!("/personale/artikler/{id}")
+    });
+    let mut form = upload.form;
+    form.cover_file = upload.cover;
+    if upload.too_large {
+        return Err(articles::upload_too_large(lang, articles::kept(&form))).on_page(&page);
+    }
+    if form.action == "preview" {
+        return Ok(show_page(
+            &page,
+            Some(articles::preview(&form)),
+            StatusCode::OK,
+        ));
+    }
+    let now = clock::now();
+    let id = articles::save(&state.db, lang, staff.id, &form, existing.as_ref(), now)
+        .await
+        .on_page(&page)?
+        .ok_or(PageError::NotFound)?;
+    Ok(Redirect::to(&format!("/personale/artikler/{id}?besked=gemt")).into_response())
+}
+
+async fn delete_article(
+    State(state): State<AppState>,
+    staff: Staff,
+    Params(id): Params<i64>,
+) -> Result<Redirect, PageError> {
+    let deleted = articles::delete(&state.db, staff.id, id, clock::now())
+        .await
+        .on_page("/personale/artikler")?;
+    if !deleted {
+        return Err(PageError::NotFound);
+    }
+    Ok(Redirect::to("/personale/artikler?besked=slettet"))
+}
+
+async fn create_issue(
+    State(state): State<AppState>,
+    staff: Staff,
+    Language(lang): Language,
+    upload: UploadForm<IssueForm>,
+) -> Result<Redirect, PageError> {
+    save_issue(&state, &staff, lang, None, upload).await
+}
+
+async fn update_issue(
+    State(state): State<AppState>,
+    staff: Staff,
+    Params(id): Params<i64>,
+    Language(lang): Language,
+    upload: UploadForm<IssueForm>,
+) -> Result<Redirect, PageError> {
+    save_issue(&state, &staff, lang, Some(id), upload).await
+}
+
+/// Saves a magazine issue from its form.
+async fn save_issue(
+    state: &AppState,
+    staff: &Staff,
+    lang: Lang,
+    id: Option<i64>,
+    upload: UploadForm<IssueForm>,
+) -> Result<Redirect, PageError> {
+    let existing = match id {
+        Some(id) => Some(
+            state
+                .db
+                .magazine_issue_by_id(id)
+                .await?
+                .ok_or(PageError::NotFound)?,
+        ),
+        None => None,
+    };
+    let page = id.map_or("/personale/udgaver/ny".into(), |id| {
+        format!("/personale/udgaver/{id}")
+    });
+    let mut form = upload.form;
+    form.cover_file = upload.cover;
+    if upload.too_large {
+        return Err(articles::upload_too_large(lang, form.kept())).on_page(&page);
+    }
+    let now = clock::now();
+    let id = articles::save_issue(&state.db, lang, staff.id, &form, existing.as_ref(), now)
+        .await
+        .on_page(&page)?
+        .ok_or(PageError::NotFound)?;
+    Ok(Redirect::to(&format!(
+        "/personale/udgaver/{id}?besked=gemt"
+    )))
+}
+
+/// `POST /personale/artikler/forhaandsvisning` (staff only, by the access check): the
+/// Markdown in the request's body as the article page will show it, sanitized the same way as
+/// when an article is saved. The editor's live preview island asks for it while staff type.
+async fn preview(_: Staff, body: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        app::articles::markdown::to_safe_html(&body),
+    )
+        .into_response()
+}
+
+/// How many articles the feed carries.
+const FEED_SIZE: i64 = 20;
+
+fn base(state: &AppState) -> String {
+    state.public_url.as_str().trim_end_matches('/').to_owned()
+}
+
+fn entry(base: &str, organisation: &str, article: &Article) -> Entry {
+    let url = format!("{base}{}", article.path());
+    let published = article.publish_at.unwrap_or(article.updated_at);
+    let author = if article.byline.is_empty() {
+        organisation
+    } else {
+        &article.byline
+    };
+    let mut content = Content::default();
+    content.set_content_type(Some("html".to_owned()));
+    content.set_value(Some(article.body_html.clone()));
+    let mut entry = Entry::default();
+    entry.set_id(url.clone());
+    entry.set_title(Text::plain(article.title.clone()));
+    entry.set_updated(article.updated_at.max(published).fixed_offset());
+    entry.set_published(Some(published.fixed_offset()));
+    entry.set_summary(Some(Text::plain(article.lead.clone())));
+    entry.set_content(Some(content));
+    entry.set_authors(vec![Person {
+        name: author.to_owned(),
+        ..Person::default()
+    }]);
+    entry.set_links(vec![Link {
+        href: url,
+        rel: "alternate".to_owned(),
+        ..Link::default()
+    }]);
+    entry
+}
+
+/// `/feed.xml`: the latest published articles.
+async fn atom_feed(State(state): State<AppState>) -> Result<Response, PageError> {
+    let now = clock::now();
+    let (articles, _) = state
+        .db
+        .public_articles(now, None, None, FEED_SIZE, 0)
+        .await?;
+    let base = base(&state);
+    let mut feed = Feed::default();
+    feed.set_id(format!("{base}/feed.xml"));
+    feed.set_title(Text::plain(
+        Lang::default().text_with("feed-title", &[("site", state.site.name.clone())]),
+    ));
+    feed.set_lang(Some("da".to_owned()));
+    feed.set_updated(
+        articles
+            .iter()
+            .map(|article| article.updated_at)
+            .max()
+            .unwrap_or(now)
+            .fixed_offset(),
+    );
+    feed.set_links(vec![
+        Link {
+            href: format!("{base}/feed.xml"),
+            rel: "self".to_owned(),
+            ..Link::default()
+        },
+        Link {
+            href: format!("{base}/nyheder"),
+            rel: "alternate".to_owned(),
+            ..Link::default()
+        },
+    ]);
+    feed.set_entries(
+        articles
+            .iter()
+            .map(|article| entry(&base, &state.site.organisation, article))
+            .collect::<Vec<_>>(),
+    );
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        feed.to_string(),
+    )
+        .into_response())
+}
+
+/// `/sitemap.xml`: the public pages and every published article and issue.
+async fn sitemap(State(state): State<AppState>) -> Result<Response, PageError> {
+    let articles = state.db.public_article_slugs(clock::now()).await?;
+    let issues = state.db.magazine_issues().await?;
+    let base = base(&state);
+    let mut paths: Vec<String> = [
+        "/",
+        "/nyheder",
+        "/kalender",
+        "/nordbyposten",
+        "/was",
+        "/privatliv",
+    ]
+    .iter()
+    .map(|path| (*path).to_owned())
+    .collect();
+    paths.extend(articles.iter().map(|slug| app::articles::path_of(slug)));
+    paths.extend(
+        issues
+            .iter()
+            .map(|issue| format!("/nordbyposten/{}", issue.slug)),
+    );
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in paths {
+        let url = format!("{base}{path}");
+        xml.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            quick_xml::escape::escape(url.as_str())
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    Ok((
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+/// `/billeder/{id}/{width}.jpg`: one stored variant. A variant never changes, so browsers may
+/// keep it for a year; the ETag answers a revalidation with 304.
+async fn image(
+    State(state): State<AppState>,
+    Params((id, file)): Params<(i64, String)>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let width = file
+        .strip_suffix(".jpg")
+        .and_then(|width| width.parse::<i64>().ok())
+        .ok_or(PageError::NotFound)?;
+    let (data, etag) = state
+        .db
+        .image_variant(id, width)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let etag = format!("\"{etag}\"");
+    let cache = "public, max-age=31536000, immutable";
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag));
+    if matches {
+        return Ok((
+            StatusCode::NOT_MODIFIED,
+            [
+                (header::ETAG, etag),
+                (header::CACHE_CONTROL, cache.to_owned()),
+            ],
+        )
+            .into_response());
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg".to_owned()),
+            (header::ETAG, etag),
+            (header::CACHE_CONTROL, cache.to_owned()),
+        ],
+        data,
+    )
+        .into_response())
+}

@@ -1,0 +1,241 @@
+//! The calendar's addresses beyond its pages: the staff's activity and exception forms, and
+//! the iCalendar feeds `/kalender.ics` (everything), `/aktiviteter/{slug}.ics` (one activity)
+//! and `/aktiviteter/{slug}.ics?dato=YYYY-MM-DD` (one date, for "add to my calendar").
+//!
+//! `/aktiviteter/{slug}.ics` has the shape of the activity page's route, so it is answered by a
+//! middleware that looks at the path before routing hands it to the page.
+
+use app::{
+    calendar::{
+        ics,
+        occurrences::{occurrences_of, Filter},
+        service::{self as calendar, ActivityForm, ExceptionForm},
+        Activity, Occurrence, OccurrenceKey,
+    },
+    clock,
+};
+use axum::{
+    extract::{Request, State},
+    http::header,
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+    routing::{get, post},
+    Router,
+};
+use chrono::{Duration, NaiveDate};
+
+use crate::{
+    errors::{OnPage, PageError},
+    extract::{Language, Params, PostedForm, Staff},
+    AppState,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/kalender.ics", get(whole_calendar))
+        .route("/personale/aktiviteter/ny", post(create_activity))
+        .route("/personale/aktiviteter/{id}", post(update_activity))
+        .route(
+            "/personale/aktiviteter/{id}/undtagelser",
+            post(add_exception),
+        )
+        .route(
+            "/personale/aktiviteter/{id}/undtagelser/{exception}/slet",
+            post(delete_exception),
+        )
+}
+
+/// The activity and occurrence of `/aktiviteter/{slug}/{date}`, or the 404 page if there is no
+/// such date. Signing up and the staff's date pages find their date through this.
+pub async fn occurrence_at(
+    state: &AppState,
+    slug: &str,
+    date: &str,
+) -> Result<(Activity, Occurrence), PageError> {
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| PageError::NotFound)?;
+    let key = OccurrenceKey {
+        activity_slug: slug.to_owned(),
+        date,
+    };
+    state.db.occurrence(&key).await?.ok_or(PageError::NotFound)
+}
+
+async fn create_activity(
+    State(state): State<AppState>,
+    staff: Staff,
+    Language(lang): Language,
+    PostedForm(form): PostedForm<ActivityForm>,
+) -> Result<Redirect, PageError> {
+    let id = calendar::save_activity(&state.db, lang, staff.id, &form, None, clock::now())
+        .await
+        .on_page("/personale/aktiviteter/ny")?
+        .ok_or_else(|| PageError::internal("a new activity has no id"))?;
+    Ok(Redirect::to(&format!(
+        "/personale/aktiviteter/{id}?besked=oprettet"
+    )))
+}
+
+async fn update_activity(
+    State(state): State<AppState>,
+    staff: Staff,
+    Params(id): Params<i64>,
+    Language(lang): Language,
+    PostedForm(form): PostedForm<ActivityForm>,
+) -> Result<Redirect, PageError> {
+    let page = format!("/personale/aktiviteter/{id}");
+    calendar::save_activity(&state.db, lang, staff.id, &form, Some(id), clock::now())
+        .await
+        .on_page(&page)?
+        .ok_or(PageError::NotFound)?;
+    Ok(Redirect::to(&format!("{page}?besked=gemt")))
+}
+
+async fn add_exception(
+    State(state): State<AppState>,
+    staff: Staff,
+    Params(id): Params<i64>,
+    Language(lang): Language,
+    PostedForm(form): PostedForm<ExceptionForm>,
+) -> Result<Redirect, PageError> {
+    let activity = state
+        .db
+        .activity_by_id(id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let page = format!("/personale/aktiviteter/{id}");
+    calendar::add_exception(&state.db, lang, staff.id, &activity, &form, clock::now())
+        .await
+        .on_page(&page)?;
+    Ok(Redirect::to(&format!(
+        "{page}?besked=undtagelse-gemt#undtagelser"
+    )))
+}
+
+async fn delete_exception(
+    State(state): State<AppState>,
+    staff: Staff,
+    Params((id, exception)): Params<(i64, i64)>,
+) -> Result<Redirect, PageError> {
+    let page = format!("/personale/aktiviteter/{id}");
+    let deleted = calendar::delete_exception(&state.db, staff.id, id, exception, clock::now())
+        .await
+        .on_page(&page)?;
+    if !deleted {
+        return Err(PageError::NotFound);
+    }
+    Ok(Redirect::to(&format!(
+        "{page}?besked=undtagelse-slettet#undtagelser"
+    )))
+}
+
+/// How far back and ahead a feed reaches.
+const PAST_DAYS: i64 = 31;
+const FUTURE_DAYS: i64 = 366;
+
+fn window() -> (NaiveDate, NaiveDate) {
+    let today = clock::today();
+    (
+        today - Duration::days(PAST_DAYS),
+        today + Duration::days(FUTURE_DAYS),
+    )
+}
+
+fn calendar_response(body: String, filename: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "public, max-age=300".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `/kalender.ics`.
+async fn whole_calendar(State(state): State<AppState>) -> Result<Response, PageError> {
+    let (from, to) = window();
+    let occurrences = state
+        .db
+        .occurrences_between(from, to, &Filter::default())
+        .await?;
+    Ok(calendar_response(
+        ics::feed(&state.site.name, state.public_url.as_str(), &occurrences),
+        "kalender.ics",
+    ))
+}
+
+/// Middleware: answers `/aktiviteter/{slug}.ics` before routing.
+pub async fn activity_feeds(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let slug = request
+        .uri()
+        .path()
+        .strip_prefix("/aktiviteter/")
+        .and_then(|rest| rest.strip_suffix(".ics"))
+        .filter(|slug| !slug.is_empty() && !slug.contains('/'))
+        .map(str::to_owned);
+    let Some(slug) = slug else {
+        return next.run(request).await;
+    };
+    let date = request.uri().query().and_then(|query| {
+        url::form_urlencoded::parse(query.as_bytes())
+            .find(|(name, _)| name == "dato")
+            .and_then(|(_, value)| NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok())
+    });
+    match activity_feed(&state, &slug, date).await {
+        Ok(Some(response)) => response,
+        Ok(None) => next.run(request).await,
+        Err(err) => {
+            tracing::error!(error = %err, "a calendar feed could not be made");
+            crate::render::internal_error(&state)
+        }
+    }
+}
+
+/// The feed of one activity, or of one of its dates; None if there is no such thing (the
+/// request then goes on to the page routes and their 404).
+async fn activity_feed(
+    state: &AppState,
+    slug: &str,
+    date: Option<NaiveDate>,
+) -> Result<Option<Response>, sqlx::Error> {
+    let Some(activity) = state.db.activity_by_slug(slug).await? else {
+        return Ok(None);
+    };
+    let occurrences = match date {
+        Some(date) => {
+            let key = OccurrenceKey {
+                activity_slug: slug.to_owned(),
+                date,
+            };
+            match state.db.occurrence(&key).await? {
+                Some((_, occurrence)) => vec![occurrence],
+                None => return Ok(None),
+            }
+        }
+        None => {
+            let exceptions = state.db.exceptions_of(activity.id).await?;
+            let (from, to) = window();
+            occurrences_of(&activity, &exceptions, from, to)
+        }
+    };
+    let name = format!("{} – {}", activity.name, state.site.name);
+    let filename = match date {
+        Some(date) => format!("{slug}-{date}.ics"),
+        None => format!("{slug}.ics"),
+    };
+    Ok(Some(calendar_response(
+        ics::feed(&name, state.public_url.as_str(), &occurrences),
+        &filename,
+    )))
+}

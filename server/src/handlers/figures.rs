@@ -1,0 +1,58 @@
+//! The figures' address beyond their pages: `/personale/tal.csv`, the figures of a period as a
+//! CSV file for Excel (see `app::figures::csv`). The access guard lets only staff reach
+//! `/personale`; the handler checks again, like every staff handler.
+
+use app::{
+    clock,
+    figures::{api::build_report, csv::to_csv, FiguresQuery, PeriodKind},
+};
+use axum::{
+    extract::{Query, State},
+    http::header,
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+
+use crate::{
+    errors::PageError,
+    extract::{Language, Staff},
+    AppState,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/personale/tal.csv", get(figures_csv))
+}
+
+async fn figures_csv(
+    State(state): State<AppState>,
+    _: Staff,
+    Language(lang): Language,
+    Query(query): Query<FiguresQuery>,
+) -> Result<Response, PageError> {
+    let (period, _) = query.period(clock::today());
+    let report = build_report(&state.db, lang, period).await?;
+    let bytes = to_csv(lang, &report).map_err(|err| PageError::Internal(Box::new(err)))?;
+    let period = &report.period;
+    let name = match period.kind {
+        PeriodKind::Year => format!("tal-{}.csv", period.from.format("%Y")),
+        PeriodKind::Quarter => format!(
+            "tal-{}-kvartal-{}.csv",
+            period.from.format("%Y"),
+            chrono::Datelike::month(&period.from) / 3 + 1
+        ),
+        PeriodKind::Chosen => format!("tal-{}-til-{}.csv", period.from, period.to),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
