@@ -120,6 +120,51 @@ impl Db {
         Ok(())
     }
 
+    /// The accounts' queries.
+    pub fn accounts(&self) -> crate::accounts::queries::AccountQueries<'_> {
+        crate::accounts::queries::AccountQueries { db: self }
+    }
+
+    /// The articles' and magazine issues' queries.
+    pub fn articles(&self) -> crate::articles::queries::ArticleQueries<'_> {
+        crate::articles::queries::ArticleQueries { db: self }
+    }
+
+    /// The attendance's queries.
+    pub fn attendance(&self) -> crate::attendance::queries::AttendanceQueries<'_> {
+        crate::attendance::queries::AttendanceQueries { db: self }
+    }
+
+    /// The calendar's queries: activities, exceptions and the occurrences they make.
+    pub fn calendar(&self) -> crate::calendar::queries::CalendarQueries<'_> {
+        crate::calendar::queries::CalendarQueries { db: self }
+    }
+
+    /// The figures' queries.
+    pub fn figures(&self) -> crate::figures::queries::FigureQueries<'_> {
+        crate::figures::queries::FigureQueries { db: self }
+    }
+
+    /// The images' queries.
+    pub fn images(&self) -> crate::images::queries::ImageQueries<'_> {
+        crate::images::queries::ImageQueries { db: self }
+    }
+
+    /// The outbox's queries.
+    pub fn outbox(&self) -> crate::mail::queries::OutboxQueries<'_> {
+        crate::mail::queries::OutboxQueries { db: self }
+    }
+
+    /// The sign-ups' queries.
+    pub fn signups(&self) -> crate::signups::queries::SignupQueries<'_> {
+        crate::signups::queries::SignupQueries { db: self }
+    }
+
+    /// The site's queries: its name and base data.
+    pub fn site(&self) -> crate::site::queries::SiteQueries<'_> {
+        crate::site::queries::SiteQueries { db: self }
+    }
+
     /// Which backend this is.
     pub fn backend(&self) -> Backend {
         match self {

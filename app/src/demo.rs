@@ -291,8 +291,8 @@ async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
     use chrono::{NaiveDate, NaiveTime};
     let date = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).expect("a demo date");
     let time = |(h, m): (u32, u32)| NaiveTime::from_hms_opt(h, m, 0).expect("a demo time");
-    let focus_areas = db.list_focus_areas().await?;
-    let venues = db.list_venues().await?;
+    let focus_areas = db.site().list_focus_areas().await?;
+    let venues = db.site().list_venues().await?;
     let now = crate::clock::now();
     for demo in ACTIVITIES {
         let activity = NewActivity {
@@ -317,7 +317,7 @@ async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
             accessibility_note: String::new(),
             contact: "Bysekretariatet".into(),
         };
-        let id = db.create_activity(None, &activity, now).await?;
+        let id = db.calendar().create_activity(None, &activity, now).await?;
         let exceptions: &[((i32, u32, u32), ExceptionKind, &str)] = match demo.slug {
             "faellesspisning-parkcafeen" => &[
                 ((2025, 7, 31), ExceptionKind::Cancelled, "Sommerferie"),
@@ -341,7 +341,8 @@ async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
             _ => &[],
         };
         for (on, kind, reason) in exceptions {
-            db.set_exception(None, id, date(*on), kind, reason, now)
+            db.calendar()
+                .set_exception(None, id, date(*on), kind, reason, now)
                 .await?;
         }
     }
@@ -400,11 +401,11 @@ async fn load_attendance(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::
     let yesterday = today.pred_opt().unwrap_or(today);
     // (activity, its turnout, capacity, scheduled date, start) of every past date held or not.
     let mut dates = Vec::new();
-    for activity in db.list_activities().await? {
+    for activity in db.calendar().list_activities().await? {
         let Some(turnout) = turnout(&activity.slug) else {
             continue;
         };
-        let exceptions = db.exceptions_of(activity.id).await?;
+        let exceptions = db.calendar().exceptions_of(activity.id).await?;
         for occurrence in occurrences_of(&activity, &exceptions, activity.starts_on, yesterday) {
             if !occurrence.is_cancelled() {
                 dates.push((activity.id, turnout.clone(), activity.capacity, occurrence));
@@ -591,10 +592,11 @@ async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
         cover_alt: String::new(),
     };
     let issue_id = db
+        .articles()
         .save_magazine_issue(None, None, &issue, now)
         .await?
         .expect("a new issue gets an id");
-    let focus_areas = db.list_focus_areas().await?;
+    let focus_areas = db.site().list_focus_areas().await?;
     for (position, demo) in ARTICLES.iter().enumerate() {
         let article = NewArticle {
             slug: demo.slug.into(),
@@ -615,7 +617,9 @@ async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
             cover_image_id: None,
             cover_alt: String::new(),
         };
-        db.save_article(None, None, &article, now).await?;
+        db.articles()
+            .save_article(None, None, &article, now)
+            .await?;
     }
     Ok(())
 }
@@ -636,33 +640,36 @@ fn site() -> SiteInfo {
 /// accounts if there are no accounts. Returns whether it loaded anything.
 pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     let mut loaded = false;
-    if db.base_data_is_empty().await? {
-        db.insert_base_data(&BaseData {
-            site: site(),
-            housing_areas: HOUSING_AREAS,
-            focus_areas: FOCUS_AREAS,
-            venues: VENUES,
-        })
-        .await?;
+    if db.site().base_data_is_empty().await? {
+        db.site()
+            .insert_base_data(&BaseData {
+                site: site(),
+                housing_areas: HOUSING_AREAS,
+                focus_areas: FOCUS_AREAS,
+                venues: VENUES,
+            })
+            .await?;
         loaded = true;
     }
-    if db.list_activities().await?.is_empty() {
+    if db.calendar().list_activities().await?.is_empty() {
         load_activities(db).await?;
         load_attendance(db, crate::clock::today()).await?;
         loaded = true;
     }
-    if db.all_articles().await?.is_empty() {
+    if db.articles().all_articles().await?.is_empty() {
         load_news(db).await?;
         loaded = true;
     }
-    if db.count_accounts().await? == 0 {
+    if db.accounts().count_accounts().await? == 0 {
         let now = crate::clock::now();
         for (email, name, role, password) in ACCOUNTS {
             let email = EmailAddress::parse(email).expect("a valid demo address");
             let hash = Password::parse(password, &[])
                 .expect("demo passwords meet the policy")
                 .hash();
-            db.create_account(&email, name, *role, &hash, now).await?;
+            db.accounts()
+                .create_account(&email, name, *role, &hash, now)
+                .await?;
         }
         loaded = true;
     }

@@ -45,12 +45,14 @@ async fn main() {
         };
         state
             .db
+            .calendar()
             .create_activity(None, &activity, Utc::now())
             .await
             .unwrap();
     }
     let occurrences = state
         .db
+        .calendar()
         .occurrences_between(
             NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
             NaiveDate::from_ymd_opt(2027, 1, 31).unwrap(),

@@ -87,7 +87,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         if config.demo && app::demo::load_if_empty(&db).await? {
             tracing::info!("demo content loaded");
         }
-        let site = db.site_info().await?;
+        let site = db.site().site_info().await?;
         let sessions = sessions::Store::for_db(&db).await?;
         Ok::<_, StartError>((db, site, sessions))
     };
@@ -154,7 +154,7 @@ fn spawn_hourly_jobs(db: Db, days: u32, site_name: String) {
             let now = app::clock::now();
             let today = app::clock::local_date(now);
             let before = today - chrono::Duration::days(i64::from(days));
-            match db.forget_old_signups(before).await {
+            match db.signups().forget_old_signups(before).await {
                 Ok(0) => {}
                 Ok(cleared) => tracing::info!(cleared, "deleted personal details of old sign-ups"),
                 Err(err) => tracing::warn!(error = %err, "could not delete old sign-up details"),

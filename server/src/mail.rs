@@ -116,7 +116,7 @@ pub async fn drain_outbox_at(
     loop {
         let now = clock();
         let lock_until = now + chrono::Duration::from_std(CLAIM_FOR).expect("a short duration");
-        let Some(email) = db.claim_due_email(now, lock_until).await? else {
+        let Some(email) = db.outbox().claim_due_email(now, lock_until).await? else {
             return Ok(handled);
         };
         handled += 1;
@@ -125,10 +125,10 @@ pub async fn drain_outbox_at(
             Err(err) => Err(err),
         };
         match outcome {
-            Ok(()) => db.mark_email_sent(email.id, clock()).await?,
+            Ok(()) => db.outbox().mark_email_sent(email.id, clock()).await?,
             Err(err) => {
                 tracing::warn!(id = email.id, attempt = email.attempts, error = %err, "email not sent; will retry");
-                db.mark_email_failed(&email, &err, clock()).await?;
+                db.outbox().mark_email_failed(&email, &err, clock()).await?;
             }
         }
     }

@@ -199,6 +199,7 @@ async fn viewer_of(db: &Db, session: &Session) -> Result<Option<Viewer>, String>
         return Ok(None);
     };
     let account = db
+        .accounts()
         .account_by_id(user.user_id)
         .await
         .map_err(|err| err.to_string())?;

@@ -70,7 +70,11 @@ pub fn require(role: Role) -> Result<super::Viewer, ServerFnError> {
 pub async fn list_accounts() -> Result<Vec<AccountSummary>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     require(Role::Admin)?;
-    let accounts = db_from_context()?.list_accounts().await.map_err(internal)?;
+    let accounts = db_from_context()?
+        .accounts()
+        .list_accounts()
+        .await
+        .map_err(internal)?;
     Ok(accounts
         .into_iter()
         .map(|account| AccountSummary {
@@ -93,6 +97,7 @@ pub async fn list_outbox() -> Result<Vec<OutboxLine>, ServerFnError> {
     };
     require(Role::Admin)?;
     let entries = db_from_context()?
+        .outbox()
         .list_outbox(200)
         .await
         .map_err(internal)?;
@@ -119,7 +124,11 @@ pub async fn list_audit() -> Result<Vec<AuditLine>, ServerFnError> {
         errors::{db_from_context, internal},
     };
     require(Role::Admin)?;
-    let entries = db_from_context()?.list_audit(200).await.map_err(internal)?;
+    let entries = db_from_context()?
+        .accounts()
+        .list_audit(200)
+        .await
+        .map_err(internal)?;
     Ok(entries
         .into_iter()
         .map(|entry| AuditLine {

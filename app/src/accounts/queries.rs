@@ -115,7 +115,32 @@ pub(crate) use audit_in;
 
 const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, password_hash, disabled";
 
-impl Db {
+/// A password-reset request to write down: the token's hash and the email with the link.
+#[derive(Debug)]
+pub struct NewReset<'a> {
+    pub user_id: i64,
+    pub token_hash: &'a TokenHash,
+    pub expires_at: DateTime<Utc>,
+    pub mail: &'a OutgoingEmail,
+}
+
+/// One line of the audit log as admins read it.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    /// The actor's name (or email, before they chose a name); empty for the command line.
+    pub actor: String,
+    pub action: String,
+    pub details: String,
+}
+
+/// The accounts' queries, for both backends: `db.accounts().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct AccountQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl AccountQueries<'_> {
     /// Creates the account (or reuses one whose invitation was never accepted), stores the
     /// token's hash, queues the email and writes the audit entry, all in one transaction.
     pub async fn invite_user(
@@ -123,7 +148,7 @@ impl Db {
         invitation: &NewInvitation<'_>,
         now: DateTime<Utc>,
     ) -> Result<InviteOutcome, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             sqlx::query(
                 "insert into users (email, role, created_at) values ($1, $2, $3) \
@@ -174,7 +199,7 @@ impl Db {
         &self,
         email: &EmailAddress,
     ) -> Result<Option<Account>, sqlx::Error> {
-        let row: Option<AccountRow> = db_run!(self, |pool| {
+        let row: Option<AccountRow> = db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "select {ACCOUNT_COLUMNS} from users where email = $1"
             ))
@@ -192,7 +217,7 @@ impl Db {
         purpose: TokenPurpose,
         now: DateTime<Utc>,
     ) -> Result<Option<Account>, sqlx::Error> {
-        let row: Option<AccountRow> = db_run!(self, |pool| {
+        let row: Option<AccountRow> = db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select u.id, u.email, u.display_name, u.role, u.password_hash, u.disabled \
                  from auth_tokens t join users u on u.id = t.user_id \
@@ -217,7 +242,7 @@ impl Db {
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let user_id = use_token_in!(tx, token, TokenPurpose::Invitation, now)?;
             let Some(user_id) = user_id else {
@@ -240,31 +265,10 @@ impl Db {
             Ok(Some(user_id))
         })
     }
-}
 
-/// A password-reset request to write down: the token's hash and the email with the link.
-#[derive(Debug)]
-pub struct NewReset<'a> {
-    pub user_id: i64,
-    pub token_hash: &'a TokenHash,
-    pub expires_at: DateTime<Utc>,
-    pub mail: &'a OutgoingEmail,
-}
-
-/// One line of the audit log as admins read it.
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
-pub struct AuditEntry {
-    pub at: DateTime<Utc>,
-    /// The actor's name (or email, before they chose a name); empty for the command line.
-    pub actor: String,
-    pub action: String,
-    pub details: String,
-}
-
-impl Db {
     /// The account with this id.
     pub async fn account_by_id(&self, id: i64) -> Result<Option<Account>, sqlx::Error> {
-        let row: Option<AccountRow> = db_run!(self, |pool| {
+        let row: Option<AccountRow> = db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "select {ACCOUNT_COLUMNS} from users where id = $1"
             ))
@@ -277,7 +281,7 @@ impl Db {
 
     /// Every account, admins first, then by email.
     pub async fn list_accounts(&self) -> Result<Vec<Account>, sqlx::Error> {
-        let rows: Vec<AccountRow> = db_run!(self, |pool| {
+        let rows: Vec<AccountRow> = db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "select {ACCOUNT_COLUMNS} from users \
                  order by case role when 'admin' then 0 when 'staff' then 1 else 2 end, email"
@@ -294,7 +298,7 @@ impl Db {
         reset: &NewReset<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             sqlx::query(
                 "insert into auth_tokens (user_id, purpose, token_hash, expires_at, created_at) \
@@ -320,7 +324,7 @@ impl Db {
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let user_id = use_token_in!(tx, token, TokenPurpose::PasswordReset, now)?;
             let Some(user_id) = user_id else {
@@ -358,7 +362,7 @@ impl Db {
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             sqlx::query("update users set password_hash = $2 where id = $1")
                 .bind(user_id)
@@ -379,7 +383,7 @@ impl Db {
         disabled: bool,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let email: Option<String> =
                 sqlx::query_scalar("update users set disabled = $2 where id = $1 returning email")
@@ -409,7 +413,7 @@ impl Db {
         details: &str,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut conn = pool.acquire().await?;
             audit_in!(conn, now, actor_id, action, details).map(drop)
         })
@@ -417,7 +421,7 @@ impl Db {
 
     /// The newest audit entries first.
     pub async fn list_audit(&self, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select a.at, coalesce(case when u.display_name = '' then u.email \
                  else u.display_name end, '') as actor, a.action, a.details \
@@ -429,12 +433,10 @@ impl Db {
             .await
         })
     }
-}
 
-impl Db {
     /// How many accounts there are, invited ones included.
     pub async fn count_accounts(&self) -> Result<i64, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_scalar("select count(*) from users")
                 .fetch_one(pool)
                 .await
@@ -450,7 +452,7 @@ impl Db {
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<i64, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_scalar(
                 "insert into users (email, display_name, role, password_hash, created_at) \
                  values ($1, $2, $3, $4, $5) returning id",

@@ -98,7 +98,7 @@ pub async fn log_in(
         return Err(feedback.into());
     }
     let account = match EmailAddress::parse(email) {
-        Some(address) => db.account_by_email(&address).await?,
+        Some(address) => db.accounts().account_by_email(&address).await?,
         None => None,
     };
     let hash = account
@@ -108,7 +108,9 @@ pub async fn log_in(
     let matches = verify_password(hash, password.to_owned()).await?;
     match account {
         Some(account) if matches && account.password_hash.is_some() && !account.disabled => {
-            db.record_audit(Some(account.id), "log_in", "", now).await?;
+            db.accounts()
+                .record_audit(Some(account.id), "log_in", "", now)
+                .await?;
             Ok(account)
         }
         _ => {
@@ -150,6 +152,7 @@ pub async fn invite(
         &links.to("invitation", &token),
     );
     let outcome = db
+        .accounts()
         .invite_user(
             &NewInvitation {
                 email: &address,
@@ -178,7 +181,8 @@ pub async fn account_for_link(
     purpose: TokenPurpose,
     now: DateTime<Utc>,
 ) -> Result<Option<Account>, sqlx::Error> {
-    db.account_by_token(&Token::from_link(token).hash(), purpose, now)
+    db.accounts()
+        .account_by_token(&Token::from_link(token).hash(), purpose, now)
         .await
 }
 
@@ -212,10 +216,12 @@ pub async fn accept_invitation(
     };
     let hash = hash_password(password).await?;
     match db
+        .accounts()
         .accept_invitation(&Token::from_link(token).hash(), name, &hash, now)
         .await?
     {
         Some(id) => Ok(db
+            .accounts()
             .account_by_id(id)
             .await?
             .ok_or_else(|| Refusal::internal("the account vanished after accepting"))?),
@@ -241,7 +247,7 @@ pub async fn request_reset(
         feedback.error("email", lang.text("email-invalid"));
         return Err(feedback.into());
     };
-    let Some(account) = db.account_by_email(&address).await? else {
+    let Some(account) = db.accounts().account_by_email(&address).await? else {
         return Ok(Some(address));
     };
     if account.disabled || account.password_hash.is_none() {
@@ -254,16 +260,17 @@ pub async fn request_reset(
         links.site_name,
         &links.to("nulstil", &token),
     );
-    db.request_password_reset(
-        &NewReset {
-            user_id: account.id,
-            token_hash: &token.hash(),
-            expires_at: now + RESET_VALID,
-            mail: &mail,
-        },
-        now,
-    )
-    .await?;
+    db.accounts()
+        .request_password_reset(
+            &NewReset {
+                user_id: account.id,
+                token_hash: &token.hash(),
+                expires_at: now + RESET_VALID,
+                mail: &mail,
+            },
+            now,
+        )
+        .await?;
     Ok(Some(address))
 }
 
@@ -289,10 +296,12 @@ pub async fn reset_password(
     };
     let hash = hash_password(password).await?;
     match db
+        .accounts()
         .reset_password(&Token::from_link(token).hash(), &hash, now)
         .await?
     {
         Some(id) => Ok(db
+            .accounts()
             .account_by_id(id)
             .await?
             .ok_or_else(|| Refusal::internal("the account vanished after a reset"))?),
@@ -314,6 +323,7 @@ pub async fn change_password(
 ) -> Result<Account, Refusal> {
     let mut feedback = FormFeedback::for_form("change-password");
     let account = db
+        .accounts()
         .account_by_id(viewer.id)
         .await?
         .ok_or_else(|| Refusal::internal("the logged-in account is gone"))?;
@@ -329,8 +339,14 @@ pub async fn change_password(
         return Err(feedback.into());
     };
     let hash = hash_password(password).await?;
-    db.change_password(account.id, &hash, now).await?;
-    Ok(db.account_by_id(account.id).await?.unwrap_or(account))
+    db.accounts()
+        .change_password(account.id, &hash, now)
+        .await?;
+    Ok(db
+        .accounts()
+        .account_by_id(account.id)
+        .await?
+        .unwrap_or(account))
 }
 
 /// What came of closing or reopening an account.
@@ -356,6 +372,7 @@ pub async fn set_disabled(
         return Ok(AccountChange::OwnAccount);
     }
     let found = db
+        .accounts()
         .set_account_disabled(admin.id, user_id, disabled, now)
         .await?;
     Ok(if found {

@@ -33,7 +33,7 @@ pub async fn load_news(
     let tag = match tag {
         None => None,
         Some(slug) => {
-            let areas = db.list_focus_areas().await.map_err(internal)?;
+            let areas = db.site().list_focus_areas().await.map_err(internal)?;
             match areas.into_iter().find(|area| area.slug == slug) {
                 Some(area) => Some(Tag {
                     id: area.id,
@@ -46,6 +46,7 @@ pub async fn load_news(
     };
     let page = page.max(1);
     let (articles, count) = db
+        .articles()
         .public_articles(
             crate::clock::now(),
             tag.as_ref().map(|tag| tag.slug.as_str()),
@@ -68,6 +69,7 @@ pub async fn load_news(
 pub async fn load_article(slug: String) -> Result<Option<Article>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     db_from_context()?
+        .articles()
         .public_article(&slug, crate::clock::now())
         .await
         .map_err(internal)
@@ -81,6 +83,7 @@ pub async fn load_search(query: String) -> Result<Vec<Article>, ServerFnError> {
         return Ok(Vec::new());
     }
     db_from_context()?
+        .articles()
         .search_articles(query.trim(), crate::clock::now())
         .await
         .map_err(internal)
@@ -90,7 +93,11 @@ pub async fn load_search(query: String) -> Result<Vec<Article>, ServerFnError> {
 #[server(endpoint = "udgaver")]
 pub async fn load_issues() -> Result<Vec<MagazineIssue>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
-    db_from_context()?.magazine_issues().await.map_err(internal)
+    db_from_context()?
+        .articles()
+        .magazine_issues()
+        .await
+        .map_err(internal)
 }
 
 /// One issue with its published articles in the magazine's order.
@@ -100,10 +107,16 @@ pub async fn load_issue(
 ) -> Result<Option<(MagazineIssue, Vec<Article>)>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     let db = db_from_context()?;
-    let Some(issue) = db.magazine_issue(&slug).await.map_err(internal)? else {
+    let Some(issue) = db
+        .articles()
+        .magazine_issue(&slug)
+        .await
+        .map_err(internal)?
+    else {
         return Ok(None);
     };
     let (articles, _) = db
+        .articles()
         .public_articles(crate::clock::now(), None, Some(issue.id), 200, 0)
         .await
         .map_err(internal)?;
@@ -115,7 +128,11 @@ pub async fn load_issue(
 pub async fn load_staff_articles() -> Result<Vec<Article>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
-    db_from_context()?.all_articles().await.map_err(internal)
+    db_from_context()?
+        .articles()
+        .all_articles()
+        .await
+        .map_err(internal)
 }
 
 /// What the editor needs: the article (None for a new one) with its form filled in, and the
@@ -135,6 +152,7 @@ pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFn
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
     let focus_areas = db
+        .site()
         .list_focus_areas()
         .await
         .map_err(internal)?
@@ -142,6 +160,7 @@ pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFn
         .map(|area| (area.id, area.name))
         .collect();
     let issues = db
+        .articles()
         .magazine_issues()
         .await
         .map_err(internal)?
@@ -154,7 +173,7 @@ pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFn
             form.keep("status", "draft");
             (None, form)
         }
-        Some(id) => match db.article_by_id(id).await.map_err(internal)? {
+        Some(id) => match db.articles().article_by_id(id).await.map_err(internal)? {
             None => return Ok(None),
             Some(article) => {
                 let form = super::service::ArticleForm::feedback_from(&article);
@@ -181,6 +200,7 @@ pub async fn load_issue_editor(
         return Ok(Some((None, FormFeedback::for_form("issue"))));
     };
     let issue = db_from_context()?
+        .articles()
         .magazine_issue_by_id(id)
         .await
         .map_err(internal)?;

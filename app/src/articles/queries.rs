@@ -85,12 +85,43 @@ macro_rules! bind_article {
     };
 }
 
-impl Db {
+#[derive(sqlx::FromRow)]
+struct IssueRow {
+    id: i64,
+    slug: String,
+    title: String,
+    published_on: NaiveDate,
+    intro: String,
+    cover_image_id: Option<i64>,
+    cover_alt: String,
+}
+
+const ISSUE_COLUMNS: &str = "id, slug, title, published_on, intro, cover_image_id, cover_alt";
+
+/// A magazine issue as staff write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewIssue {
+    pub slug: String,
+    pub title: String,
+    pub published_on: NaiveDate,
+    pub intro: String,
+    pub cover_image_id: Option<i64>,
+    pub cover_alt: String,
+}
+
+/// The articles' and magazine issues' queries, for both backends: `db.articles().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct ArticleQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl ArticleQueries<'_> {
     /// Articles from their rows, with their tags and covers: two queries for the whole list,
     /// not two per article.
     async fn complete(&self, rows: Vec<ArticleRow>) -> Result<Vec<Article>, sqlx::Error> {
         let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
         let found: Vec<(i64, i64, String, String)> = self
+            .db
             .rows_for_ids(
                 "select t.article_id, f.id, f.slug, f.name from article_focus_areas t \
                  join focus_areas f on f.id = t.focus_area_id \
@@ -105,7 +136,7 @@ impl Db {
                 .push(Tag { id, slug, name });
         }
         let cover_ids: Vec<i64> = rows.iter().filter_map(|row| row.cover_image_id).collect();
-        let covers = self.images_by_ids(&cover_ids).await?;
+        let covers = self.db.images().images_by_ids(&cover_ids).await?;
         Ok(rows
             .into_iter()
             .map(|row| Article {
@@ -136,7 +167,7 @@ impl Db {
         slug: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Article>, sqlx::Error> {
-        let rows: Vec<ArticleRow> = crate::db_run!(self, |pool| {
+        let rows: Vec<ArticleRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&format!("{ARTICLE_SELECT} where {PUBLIC} and a.slug = $2"))
                 .bind(now)
                 .bind(slug)
@@ -168,7 +199,7 @@ impl Db {
         } else {
             "a.publish_at desc, a.id desc"
         };
-        let (rows, count): (Vec<ArticleRow>, i64) = crate::db_run!(self, |pool| {
+        let (rows, count): (Vec<ArticleRow>, i64) = crate::db_run!(self.db, |pool| {
             let rows = sqlx::query_as(&format!(
                 "{ARTICLE_SELECT} where {filter} order by {order} limit $4 offset $5"
             ))
@@ -197,7 +228,7 @@ impl Db {
         &self,
         now: DateTime<Utc>,
     ) -> Result<Vec<String>, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             sqlx::query_scalar(&format!(
                 "select a.slug from articles a where {PUBLIC} order by a.publish_at desc, a.id desc"
             ))
@@ -213,7 +244,7 @@ impl Db {
         query: &str,
         now: DateTime<Utc>,
     ) -> Result<Vec<Article>, sqlx::Error> {
-        let rows: Vec<ArticleRow> = match self {
+        let rows: Vec<ArticleRow> = match self.db {
             Db::Sqlite(pool) => {
                 let Some(fts) = super::search::fts_query(query) else {
                     return Ok(Vec::new());
@@ -244,7 +275,7 @@ impl Db {
 
     /// Every article for staff, newest change first.
     pub async fn all_articles(&self) -> Result<Vec<Article>, sqlx::Error> {
-        let rows: Vec<ArticleRow> = crate::db_run!(self, |pool| {
+        let rows: Vec<ArticleRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "{ARTICLE_SELECT} order by a.updated_at desc, a.id desc"
             ))
@@ -256,7 +287,7 @@ impl Db {
 
     /// One article by id, whatever its status (for staff).
     pub async fn article_by_id(&self, id: i64) -> Result<Option<Article>, sqlx::Error> {
-        let rows: Vec<ArticleRow> = crate::db_run!(self, |pool| {
+        let rows: Vec<ArticleRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&format!("{ARTICLE_SELECT} where a.id = $1"))
                 .bind(id)
                 .fetch_all(pool)
@@ -275,7 +306,7 @@ impl Db {
     ) -> Result<bool, sqlx::Error> {
         let sql =
             format!("select count(*) from {table} where slug = $1 and ($2 is null or id <> $2)");
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             sqlx::query_scalar::<_, i64>(&sql)
                 .bind(slug)
                 .bind(except)
@@ -304,7 +335,7 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
         let search_text = article.search_text();
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let saved: Option<i64> = match id {
                 None => Some(
@@ -374,7 +405,7 @@ impl Db {
         id: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let slug: Option<String> =
                 sqlx::query_scalar("delete from articles where id = $1 returning slug")
@@ -388,39 +419,13 @@ impl Db {
             Ok(slug.is_some())
         })
     }
-}
 
-#[derive(sqlx::FromRow)]
-struct IssueRow {
-    id: i64,
-    slug: String,
-    title: String,
-    published_on: NaiveDate,
-    intro: String,
-    cover_image_id: Option<i64>,
-    cover_alt: String,
-}
-
-const ISSUE_COLUMNS: &str = "id, slug, title, published_on, intro, cover_image_id, cover_alt";
-
-/// A magazine issue as staff write it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewIssue {
-    pub slug: String,
-    pub title: String,
-    pub published_on: NaiveDate,
-    pub intro: String,
-    pub cover_image_id: Option<i64>,
-    pub cover_alt: String,
-}
-
-impl Db {
     async fn complete_issues(
         &self,
         rows: Vec<IssueRow>,
     ) -> Result<Vec<MagazineIssue>, sqlx::Error> {
         let cover_ids: Vec<i64> = rows.iter().filter_map(|row| row.cover_image_id).collect();
-        let covers = self.images_by_ids(&cover_ids).await?;
+        let covers = self.db.images().images_by_ids(&cover_ids).await?;
         Ok(rows
             .into_iter()
             .map(|row| MagazineIssue {
@@ -437,7 +442,7 @@ impl Db {
 
     /// Every magazine issue, newest first.
     pub async fn magazine_issues(&self) -> Result<Vec<MagazineIssue>, sqlx::Error> {
-        let rows: Vec<IssueRow> = crate::db_run!(self, |pool| {
+        let rows: Vec<IssueRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "select {ISSUE_COLUMNS} from magazine_issues order by published_on desc, id desc"
             ))
@@ -449,7 +454,7 @@ impl Db {
 
     /// One magazine issue by its slug.
     pub async fn magazine_issue(&self, slug: &str) -> Result<Option<MagazineIssue>, sqlx::Error> {
-        let rows: Vec<IssueRow> = crate::db_run!(self, |pool| {
+        let rows: Vec<IssueRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "select {ISSUE_COLUMNS} from magazine_issues where slug = $1"
             ))
@@ -465,7 +470,7 @@ impl Db {
         &self,
         id: i64,
     ) -> Result<Option<MagazineIssue>, sqlx::Error> {
-        let rows: Vec<IssueRow> = crate::db_run!(self, |pool| {
+        let rows: Vec<IssueRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "select {ISSUE_COLUMNS} from magazine_issues where id = $1"
             ))
@@ -494,7 +499,7 @@ impl Db {
         issue: &NewIssue,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             // Both statements take the issue's fields as $1…$6, then the time or the id.
             macro_rules! bind_issue {

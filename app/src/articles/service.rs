@@ -120,9 +120,14 @@ pub async fn save(
 ) -> Result<Option<i64>, Refusal> {
     let (mut article, variants) = check(db, lang, form, existing, now).await?;
     if let Some(variants) = variants {
-        article.cover_image_id = Some(db.save_image(Some(actor_id), &variants, now).await?);
+        article.cover_image_id = Some(
+            db.images()
+                .save_image(Some(actor_id), &variants, now)
+                .await?,
+        );
     }
     Ok(db
+        .articles()
         .save_article(Some(actor_id), existing.map(|a| a.id), &article, now)
         .await?)
 }
@@ -149,6 +154,7 @@ pub async fn check(
     ) {
         Some(slug)
             if db
+                .articles()
                 .article_slug_taken(&slug, existing.map(|article| article.id))
                 .await? =>
         {
@@ -260,7 +266,10 @@ pub fn upload_too_large(lang: Lang, mut kept: FormFeedback) -> Refusal {
 
 /// Deletes an article; false if there is no such article.
 pub async fn delete(db: &Db, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<bool, Refusal> {
-    Ok(db.delete_article(Some(actor_id), id, now).await?)
+    Ok(db
+        .articles()
+        .delete_article(Some(actor_id), id, now)
+        .await?)
 }
 
 /// The editor again with what was typed and the article's sanitized HTML to look at.
@@ -381,6 +390,7 @@ pub async fn save_issue(
     ) {
         Some(slug)
             if db
+                .articles()
                 .issue_slug_taken(&slug, existing.map(|issue| issue.id))
                 .await? =>
         {
@@ -411,7 +421,11 @@ pub async fn save_issue(
         return Err(feedback.into());
     };
     let cover_image_id = match new_cover {
-        Some(variants) => Some(db.save_image(Some(actor_id), &variants, now).await?),
+        Some(variants) => Some(
+            db.images()
+                .save_image(Some(actor_id), &variants, now)
+                .await?,
+        ),
         None => kept_cover,
     };
     let issue = NewIssue {
@@ -427,6 +441,7 @@ pub async fn save_issue(
         },
     };
     Ok(db
+        .articles()
         .save_magazine_issue(Some(actor_id), existing.map(|issue| issue.id), &issue, now)
         .await?)
 }

@@ -35,17 +35,23 @@ pub async fn load_staff_occurrence(
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
-    let Some((activity, occurrence)) = db.occurrence_of(id, date).await.map_err(internal)? else {
+    let Some((activity, occurrence)) = db
+        .calendar()
+        .occurrence_by_activity(id, date)
+        .await
+        .map_err(internal)?
+    else {
         return Ok(None);
     };
     let (signups, attendance) = match db
+        .attendance()
         .existing_occurrence_id(activity.id, date)
         .await
         .map_err(internal)?
     {
         Some(row) => (
-            db.signups_of(row).await.map_err(internal)?,
-            db.attendance_of(row).await.map_err(internal)?,
+            db.signups().signups_of(row).await.map_err(internal)?,
+            db.attendance().attendance_of(row).await.map_err(internal)?,
         ),
         None => (Vec::new(), None),
     };
@@ -71,8 +77,9 @@ pub async fn load_staff_today() -> Result<Vec<(i64, Occurrence)>, ServerFnError>
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
     let today = today();
-    let activities = db.list_activities().await.map_err(internal)?;
+    let activities = db.calendar().list_activities().await.map_err(internal)?;
     let occurrences = db
+        .calendar()
         .occurrences_between(today, today, &Filter::default())
         .await
         .map_err(internal)?;

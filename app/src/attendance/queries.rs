@@ -14,7 +14,13 @@ struct AttendanceRow {
     first_timers: i64,
 }
 
-impl Db {
+/// The attendance's queries, for both backends: `db.attendance().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct AttendanceQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl AttendanceQueries<'_> {
     /// The row of `activity_id`'s occurrence scheduled on `date`, if anything has attached to
     /// it yet (unlike [`Db::occurrence_id`], this never creates one).
     pub async fn existing_occurrence_id(
@@ -22,7 +28,7 @@ impl Db {
         activity_id: i64,
         date: NaiveDate,
     ) -> Result<Option<i64>, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             sqlx::query_scalar("select id from occurrences where activity_id = $1 and on_date = $2")
                 .bind(activity_id)
                 .bind(date)
@@ -36,7 +42,7 @@ impl Db {
         &self,
         occurrence_id: i64,
     ) -> Result<Option<Attendance>, sqlx::Error> {
-        let row: Option<AttendanceRow> = crate::db_run!(self, |pool| {
+        let row: Option<AttendanceRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select held, walkin_adults, walkin_children, volunteers, first_timers \
                  from attendance where occurrence_id = $1",
@@ -65,7 +71,7 @@ impl Db {
         came: &[i64],
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             sqlx::query(
                 "insert into attendance (occurrence_id, held, walkin_adults, walkin_children, \

@@ -148,10 +148,14 @@ pub async fn record(
     form: &AttendanceForm,
     now: DateTime<Utc>,
 ) -> Result<(), Refusal> {
-    let occurrence_id = db.occurrence_id(activity.id, occurrence.key.date).await?;
-    let signups = db.signups_of(occurrence_id).await?;
+    let occurrence_id = db
+        .signups()
+        .ensure_occurrence_row(activity.id, occurrence.key.date)
+        .await?;
+    let signups = db.signups().signups_of(occurrence_id).await?;
     let (attendance, came) = check(lang, form, &signups)?;
-    db.record_attendance(Some(actor_id), occurrence_id, &attendance, &came, now)
+    db.attendance()
+        .record_attendance(Some(actor_id), occurrence_id, &attendance, &came, now)
         .await?;
     Ok(())
 }

@@ -102,6 +102,7 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarData, ServerF
     let today = crate::clock::today();
     let (view, from, to) = period(&query, today);
     let focus_areas: Vec<Choice> = db
+        .site()
         .list_focus_areas()
         .await
         .map_err(internal)?
@@ -112,6 +113,7 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarData, ServerF
         })
         .collect();
     let venues: Vec<Choice> = db
+        .site()
         .list_venues()
         .await
         .map_err(internal)?
@@ -131,6 +133,7 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarData, ServerF
         venue: known(&query.sted, &venues),
     };
     let occurrences = db
+        .calendar()
         .occurrences_between(from, to, &filter)
         .await
         .map_err(internal)?;
@@ -165,10 +168,19 @@ const UPCOMING: usize = 12;
 pub async fn load_activity(slug: String) -> Result<Option<ActivityData>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     let db = db_from_context()?;
-    let Some(activity) = db.activity_by_slug(&slug).await.map_err(internal)? else {
+    let Some(activity) = db
+        .calendar()
+        .activity_by_slug(&slug)
+        .await
+        .map_err(internal)?
+    else {
         return Ok(None);
     };
-    let exceptions = db.exceptions_of(activity.id).await.map_err(internal)?;
+    let exceptions = db
+        .calendar()
+        .exceptions_of(activity.id)
+        .await
+        .map_err(internal)?;
     let today = crate::clock::today();
     let mut upcoming = super::occurrences::occurrences_of(
         &activity,
@@ -211,12 +223,18 @@ pub async fn load_occurrence(
         date,
     };
     let db = db_from_context()?;
-    let Some((activity, occurrence)) = db.occurrence(&key).await.map_err(internal)? else {
+    let Some((activity, occurrence)) = db
+        .calendar()
+        .occurrence_by_key(&key)
+        .await
+        .map_err(internal)?
+    else {
         return Ok(None);
     };
     let seats_left = match activity.capacity {
         Some(capacity) => {
             let taken = db
+                .signups()
                 .confirmed_persons(activity.id, date)
                 .await
                 .map_err(internal)?;
@@ -245,6 +263,7 @@ pub async fn load_this_week() -> Result<Vec<Occurrence>, ServerFnError> {
     let to = today + chrono::Duration::days(days_left.max(3));
     let now = crate::clock::local(now);
     let occurrences = db_from_context()?
+        .calendar()
         .occurrences_between(today, to, &Default::default())
         .await
         .map_err(internal)?;
@@ -280,6 +299,7 @@ pub async fn load_staff_activities() -> Result<Vec<(Activity, String)>, ServerFn
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let activities = db_from_context()?
+        .calendar()
         .list_activities()
         .await
         .map_err(internal)?;
@@ -302,6 +322,7 @@ pub async fn load_staff_activity(
     let db = db_from_context()?;
     let choices = FormChoices {
         focus_areas: db
+            .site()
             .list_focus_areas()
             .await
             .map_err(internal)?
@@ -309,6 +330,7 @@ pub async fn load_staff_activity(
             .map(|area| (area.id, area.name))
             .collect(),
         venues: db
+            .site()
             .list_venues()
             .await
             .map_err(internal)?
@@ -319,10 +341,10 @@ pub async fn load_staff_activity(
     let Some(id) = id else {
         return Ok((None, choices));
     };
-    let Some(activity) = db.activity_by_id(id).await.map_err(internal)? else {
+    let Some(activity) = db.calendar().activity_by_id(id).await.map_err(internal)? else {
         return Ok((None, choices));
     };
-    let exceptions = db.exceptions_of(id).await.map_err(internal)?;
+    let exceptions = db.calendar().exceptions_of(id).await.map_err(internal)?;
     let form = super::service::ActivityForm::from_activity(&activity).feedback();
     let rule_text = super::describe_rule(&activity);
     let today = crate::clock::today();

@@ -8,7 +8,6 @@ use super::{
     recurrence::{is_scheduled, local, scheduled_dates},
     Activity, Exception, ExceptionKind, Occurrence, OccurrenceKey, Status,
 };
-use crate::db::Db;
 
 /// The occurrences of `activity` that take place in `from..=to`, including cancelled ones (shown
 /// as cancelled), moved ones at their new date, and extra dates.
@@ -108,90 +107,12 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn admits(&self, activity: &Activity) -> bool {
+    pub(crate) fn admits(&self, activity: &Activity) -> bool {
         let matches = |wanted: &Option<String>, place: &Option<super::Place>| match wanted {
             None => true,
             Some(slug) => place.as_ref().is_some_and(|place| &place.slug == slug),
         };
         matches(&self.focus_area, &activity.focus_area) && matches(&self.venue, &activity.venue)
-    }
-}
-
-impl Db {
-    /// Every occurrence in `from..=to` of the activities `filter` admits, by start time.
-    pub async fn occurrences_between(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-        filter: &Filter,
-    ) -> Result<Vec<Occurrence>, sqlx::Error> {
-        let activities = self.list_activities().await?;
-        let mut exceptions: HashMap<i64, Vec<Exception>> = HashMap::new();
-        for (activity_id, exception) in self.list_exceptions().await? {
-            exceptions.entry(activity_id).or_default().push(exception);
-        }
-        let mut found: Vec<Occurrence> = activities
-            .iter()
-            .filter(|activity| filter.admits(activity))
-            .flat_map(|activity| {
-                let none = Vec::new();
-                let exceptions = exceptions.get(&activity.id).unwrap_or(&none);
-                occurrences_of(activity, exceptions, from, to)
-            })
-            .collect();
-        found.sort_by(|a, b| {
-            a.starts
-                .cmp(&b.starts)
-                .then_with(|| a.activity_name.cmp(&b.activity_name))
-        });
-        Ok(found)
-    }
-
-    /// One occurrence by its identity, wherever it has been moved to.
-    pub async fn occurrence(
-        &self,
-        key: &OccurrenceKey,
-    ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
-        match self.activity_by_slug(&key.activity_slug).await? {
-            Some(activity) => self.occurrence_in(activity, key.date).await,
-            None => Ok(None),
-        }
-    }
-
-    /// The occurrence of activity `activity_id` scheduled on `date`, wherever it has been moved
-    /// to: how the staff's pages and a sign-up, which know the activity by its id, find it.
-    pub async fn occurrence_of(
-        &self,
-        activity_id: i64,
-        date: NaiveDate,
-    ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
-        match self.activity_by_id(activity_id).await? {
-            Some(activity) => self.occurrence_in(activity, date).await,
-            None => Ok(None),
-        }
-    }
-
-    async fn occurrence_in(
-        &self,
-        activity: Activity,
-        date: NaiveDate,
-    ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
-        let exceptions = self.exceptions_of(activity.id).await?;
-        // A moved occurrence lives at its new date: look there too.
-        let mut dates = vec![date];
-        if let Some(ExceptionKind::Moved { to, .. }) = exceptions
-            .iter()
-            .find(|exception| exception.on_date == date)
-            .map(|exception| &exception.kind)
-        {
-            dates.push(*to);
-        }
-        let found = dates.into_iter().find_map(|on| {
-            occurrences_of(&activity, &exceptions, on, on)
-                .into_iter()
-                .find(|occurrence| occurrence.key.date == date)
-        });
-        Ok(found.map(|occurrence| (activity, occurrence)))
     }
 }
 

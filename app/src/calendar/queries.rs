@@ -1,8 +1,13 @@
 //! The calendar's queries, for both backends.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::{Activity, Exception, ExceptionKind, Place, SignupMode};
+use super::{
+    occurrences::{occurrences_of, Filter},
+    Activity, Exception, ExceptionKind, Occurrence, OccurrenceKey, Place, SignupMode,
+};
 use crate::{db::Db, db_run};
 
 #[derive(sqlx::FromRow)]
@@ -167,10 +172,16 @@ impl ExceptionRow {
     }
 }
 
-impl Db {
+/// The calendar's queries, for both backends: `db.calendar().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct CalendarQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl CalendarQueries<'_> {
     /// Every activity, by name.
     pub async fn list_activities(&self) -> Result<Vec<Activity>, sqlx::Error> {
-        let rows: Vec<ActivityRow> = db_run!(self, |pool| {
+        let rows: Vec<ActivityRow> = db_run!(self.db, |pool| {
             sqlx::query_as(&format!("{ACTIVITY_SELECT} order by a.name, a.id"))
                 .fetch_all(pool)
                 .await
@@ -180,7 +191,7 @@ impl Db {
 
     /// The activity with this slug.
     pub async fn activity_by_slug(&self, slug: &str) -> Result<Option<Activity>, sqlx::Error> {
-        let row: Option<ActivityRow> = db_run!(self, |pool| {
+        let row: Option<ActivityRow> = db_run!(self.db, |pool| {
             sqlx::query_as(&format!("{ACTIVITY_SELECT} where a.slug = $1"))
                 .bind(slug)
                 .fetch_optional(pool)
@@ -191,7 +202,7 @@ impl Db {
 
     /// The activity with this id.
     pub async fn activity_by_id(&self, id: i64) -> Result<Option<Activity>, sqlx::Error> {
-        let row: Option<ActivityRow> = db_run!(self, |pool| {
+        let row: Option<ActivityRow> = db_run!(self.db, |pool| {
             sqlx::query_as(&format!("{ACTIVITY_SELECT} where a.id = $1"))
                 .bind(id)
                 .fetch_optional(pool)
@@ -206,7 +217,7 @@ impl Db {
         slug: &str,
         except_id: Option<i64>,
     ) -> Result<bool, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_scalar(
                 "select exists (select 1 from activities where slug = $1 and id <> $2)",
             )
@@ -224,7 +235,7 @@ impl Db {
         activity: &NewActivity,
         now: DateTime<Utc>,
     ) -> Result<i64, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let insert = sqlx::query_scalar(
                 "insert into activities (slug, name, description, focus_area_id, venue_id, \
@@ -256,7 +267,7 @@ impl Db {
         activity: &NewActivity,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let update = sqlx::query(
                 "update activities set slug = $1, name = $2, description = $3, \
@@ -308,7 +319,7 @@ impl Db {
              e.new_end, a.start_time, a.end_time from activity_exceptions e \
              join activities a on a.id = e.activity_id {filter} order by e.on_date, e.id"
         );
-        let rows: Vec<(ExceptionRow, NaiveTime, NaiveTime)> = db_run!(self, |pool| {
+        let rows: Vec<(ExceptionRow, NaiveTime, NaiveTime)> = db_run!(self.db, |pool| {
             let mut query = sqlx::query(&sql);
             if let Some(id) = activity_id {
                 query = query.bind(id);
@@ -348,7 +359,7 @@ impl Db {
             }
             ExceptionKind::Extra { start, end } => ("extra", None, Some(*start), Some(*end)),
         };
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             sqlx::query("delete from activity_exceptions where activity_id = $1 and on_date = $2")
                 .bind(activity_id)
@@ -382,7 +393,7 @@ impl Db {
         exception_id: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let deleted =
                 sqlx::query("delete from activity_exceptions where id = $1 and activity_id = $2")
@@ -398,5 +409,83 @@ impl Db {
             tx.commit().await?;
             Ok(true)
         })
+    }
+
+    /// Every occurrence in `from..=to` of the activities `filter` admits, by start time.
+    pub async fn occurrences_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        filter: &Filter,
+    ) -> Result<Vec<Occurrence>, sqlx::Error> {
+        let activities = self.list_activities().await?;
+        let mut exceptions: HashMap<i64, Vec<Exception>> = HashMap::new();
+        for (activity_id, exception) in self.list_exceptions().await? {
+            exceptions.entry(activity_id).or_default().push(exception);
+        }
+        let mut found: Vec<Occurrence> = activities
+            .iter()
+            .filter(|activity| filter.admits(activity))
+            .flat_map(|activity| {
+                let none = Vec::new();
+                let exceptions = exceptions.get(&activity.id).unwrap_or(&none);
+                occurrences_of(activity, exceptions, from, to)
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            a.starts
+                .cmp(&b.starts)
+                .then_with(|| a.activity_name.cmp(&b.activity_name))
+        });
+        Ok(found)
+    }
+
+    /// One occurrence by its identity, wherever it has been moved to.
+    pub async fn occurrence_by_key(
+        &self,
+        key: &OccurrenceKey,
+    ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
+        match self.activity_by_slug(&key.activity_slug).await? {
+            Some(activity) => self.locate_occurrence(activity, key.date).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The occurrence of activity `activity_id` scheduled on `date`, wherever it has been moved
+    /// to: how the staff's pages and a sign-up, which know the activity by its id, find it.
+    pub async fn occurrence_by_activity(
+        &self,
+        activity_id: i64,
+        date: NaiveDate,
+    ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
+        match self.activity_by_id(activity_id).await? {
+            Some(activity) => self.locate_occurrence(activity, date).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The occurrence of `activity` scheduled on `date`, looked for at its scheduled date and,
+    /// if it was moved, at its new one.
+    async fn locate_occurrence(
+        &self,
+        activity: Activity,
+        date: NaiveDate,
+    ) -> Result<Option<(Activity, Occurrence)>, sqlx::Error> {
+        let exceptions = self.exceptions_of(activity.id).await?;
+        // A moved occurrence lives at its new date: look there too.
+        let mut dates = vec![date];
+        if let Some(ExceptionKind::Moved { to, .. }) = exceptions
+            .iter()
+            .find(|exception| exception.on_date == date)
+            .map(|exception| &exception.kind)
+        {
+            dates.push(*to);
+        }
+        let found = dates.into_iter().find_map(|on| {
+            occurrences_of(&activity, &exceptions, on, on)
+                .into_iter()
+                .find(|occurrence| occurrence.key.date == date)
+        });
+        Ok(found.map(|occurrence| (activity, occurrence)))
     }
 }

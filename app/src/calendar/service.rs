@@ -238,7 +238,7 @@ pub async fn check_activity(
     };
     if !name.is_empty() && slug.is_empty() {
         feedback.error("slug", lang.text("activity-slug-invalid"));
-    } else if !slug.is_empty() && db.activity_slug_taken(&slug, editing).await? {
+    } else if !slug.is_empty() && db.calendar().activity_slug_taken(&slug, editing).await? {
         feedback.error("slug", lang.text("activity-slug-taken"));
     }
     let id_of = |text: &str| text.trim().parse::<i64>().ok();
@@ -372,8 +372,13 @@ pub async fn save_activity(
 ) -> Result<Option<i64>, Refusal> {
     let activity = check_activity(db, lang, form, editing).await?;
     Ok(match editing {
-        None => Some(db.create_activity(Some(actor_id), &activity, now).await?),
+        None => Some(
+            db.calendar()
+                .create_activity(Some(actor_id), &activity, now)
+                .await?,
+        ),
         Some(id) => db
+            .calendar()
             .update_activity(Some(actor_id), id, &activity, now)
             .await?
             .then_some(id),
@@ -389,6 +394,7 @@ pub async fn delete_exception(
     now: DateTime<Utc>,
 ) -> Result<bool, Refusal> {
     Ok(db
+        .calendar()
         .delete_exception(Some(actor_id), activity_id, exception_id, now)
         .await?)
 }
@@ -468,15 +474,16 @@ pub async fn add_exception(
     };
     match (kind, on_date, feedback.is_ok()) {
         (Some(kind), Some(on_date), true) => {
-            db.set_exception(
-                Some(actor_id),
-                activity.id,
-                on_date,
-                &kind,
-                form.reason.trim(),
-                now,
-            )
-            .await?;
+            db.calendar()
+                .set_exception(
+                    Some(actor_id),
+                    activity.id,
+                    on_date,
+                    &kind,
+                    form.reason.trim(),
+                    now,
+                )
+                .await?;
             Ok(())
         }
         _ => Err(feedback.into()),

@@ -64,10 +64,10 @@ pub async fn build_report(
 ) -> Result<Report, sqlx::Error> {
     use super::compute::{counts_by_activity, report};
     let previous = period.previous_year();
-    let (occurrences, signups) = db.figure_rows(period.from, period.to).await?;
+    let (occurrences, signups) = db.figures().figure_rows(period.from, period.to).await?;
     let current = counts_by_activity(&occurrences, &signups);
-    let (occurrences, signups) = db.figure_rows(previous.from, previous.to).await?;
+    let (occurrences, signups) = db.figures().figure_rows(previous.from, previous.to).await?;
     let earlier = counts_by_activity(&occurrences, &signups);
-    let activities = db.list_activities().await?;
+    let activities = db.calendar().list_activities().await?;
     Ok(report(lang, &activities, period, &current, &earlier))
 }

@@ -30,7 +30,13 @@ pub struct SignupFigures {
     pub promoted: bool,
 }
 
-impl Db {
+/// The figures' queries, for both backends: `db.figures().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct FigureQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl FigureQueries<'_> {
     /// Every occurrence row scheduled in `from..=to` with its attendance, and the counts of
     /// their sign-ups.
     pub async fn figure_rows(
@@ -38,7 +44,7 @@ impl Db {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<(Vec<OccurrenceFigures>, Vec<SignupFigures>), sqlx::Error> {
-        let occurrences = crate::db_run!(self, |pool| {
+        let occurrences = crate::db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select o.id as occurrence_id, o.activity_id, o.on_date, a.held, \
                  a.walkin_adults, a.walkin_children, a.volunteers, a.first_timers \
@@ -50,7 +56,7 @@ impl Db {
             .fetch_all(pool)
             .await
         })?;
-        let signups = crate::db_run!(self, |pool| {
+        let signups = crate::db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select s.occurrence_id, s.adults, s.children, s.status, s.attended, \
                  (s.promoted_at is not null) as promoted \

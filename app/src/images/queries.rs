@@ -7,7 +7,13 @@ use chrono::{DateTime, Utc};
 use super::{process::Variant, Image};
 use crate::db::Db;
 
-impl Db {
+/// The images' queries, for both backends: `db.images().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct ImageQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl ImageQueries<'_> {
     /// Stores an image's variants (the widest last) and returns its id.
     pub async fn save_image(
         &self,
@@ -19,7 +25,7 @@ impl Db {
             .last()
             .map(|v| (i64::from(v.width), i64::from(v.height)))
             .unwrap_or_default();
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let id: i64 = sqlx::query_scalar(
                 "insert into images (width, height, uploaded_by, created_at) \
@@ -57,6 +63,7 @@ impl Db {
     /// The images of `ids` with their stored widths, by id; ids without an image are left out.
     pub async fn images_by_ids(&self, ids: &[i64]) -> Result<HashMap<i64, Image>, sqlx::Error> {
         let rows: Vec<(i64, i64, i64)> = self
+            .db
             .rows_for_ids(
                 "select image_id, width, height from image_variants \
                  where image_id in ({ids}) order by image_id, width",
@@ -85,7 +92,7 @@ impl Db {
         id: i64,
         width: i64,
     ) -> Result<Option<(Vec<u8>, String)>, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select data, etag from image_variants where image_id = $1 and width = $2",
             )

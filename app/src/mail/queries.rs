@@ -49,14 +49,20 @@ pub struct OutboxEntry {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
-impl Db {
+/// The outbox's queries, for both backends: `db.outbox().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct OutboxQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl OutboxQueries<'_> {
     /// Puts an email in the outbox on its own (when no other change goes with it).
     pub async fn enqueue_email(
         &self,
         email: &OutgoingEmail,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut conn = pool.acquire().await?;
             enqueue_email_in!(conn, email, now).map(drop)
         })
@@ -73,7 +79,7 @@ impl Db {
         // PostgreSQL: `skip locked` lets a second worker pass over the row the first is
         // claiming instead of waiting for it and then finding it taken. SQLite has a single
         // writer, so the statement runs alone there.
-        let skip_locked = match self {
+        let skip_locked = match self.db {
             Db::Sqlite(_) => "",
             Db::Postgres(_) => " for update skip locked",
         };
@@ -84,7 +90,7 @@ impl Db {
              and (locked_until is null or locked_until <= $1) \
              returning id, to_address, subject, text_body, html_body, attempts"
         );
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_as(&sql)
                 .bind(now)
                 .bind(lock_until)
@@ -95,7 +101,7 @@ impl Db {
 
     /// Records that a claimed message was accepted by the mail server.
     pub async fn mark_email_sent(&self, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query(
                 "update outbox set status = 'sent', sent_at = $2, locked_until = null, \
                  last_error = '' where id = $1",
@@ -124,7 +130,7 @@ impl Db {
         let next = now
             + chrono::Duration::from_std(retry_delay(email.attempts))
                 .unwrap_or_else(|_| chrono::Duration::hours(1));
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query(
                 "update outbox set status = $2, next_attempt_at = $3, locked_until = null, \
                  last_error = $4 where id = $1",
@@ -141,7 +147,7 @@ impl Db {
 
     /// The newest outbox entries first.
     pub async fn list_outbox(&self, limit: i64) -> Result<Vec<OutboxEntry>, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select id, to_address, subject, status, attempts, last_error, created_at, sent_at \
                  from outbox order by id desc limit $1",

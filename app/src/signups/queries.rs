@@ -131,14 +131,34 @@ pub struct SignupMails<'a> {
     pub waitlisted: Option<&'a OutgoingEmail>,
 }
 
-impl Db {
+/// Builds the email to a party promoted from the waitlist, if it gave an address.
+pub type PromotionMail<'a> = dyn Fn(&Signup) -> Option<OutgoingEmail> + Send + Sync + 'a;
+
+/// What a change of party size came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartyChange {
+    /// Changed; the party now stands here.
+    Changed(SignupStatus),
+    /// A confirmed party cannot grow: there are not enough seats.
+    NoRoom,
+    /// The link is unknown or the sign-up cancelled.
+    NotFound,
+}
+
+/// The sign-ups' queries, for both backends: `db.signups().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct SignupQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl SignupQueries<'_> {
     /// The row of the occurrence of `activity_id` scheduled on `date`, created on first use.
-    pub async fn occurrence_id(
+    pub async fn ensure_occurrence_row(
         &self,
         activity_id: i64,
         date: NaiveDate,
     ) -> Result<i64, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             sqlx::query(
                 "insert into occurrences (activity_id, on_date) values ($1, $2) \
                  on conflict (activity_id, on_date) do nothing",
@@ -166,7 +186,7 @@ impl Db {
         mails: &SignupMails<'_>,
         now: DateTime<Utc>,
     ) -> Result<SignupStatus, sqlx::Error> {
-        let status = with_occurrence_locked!(self, occurrence_id, |tx| {
+        let status = with_occurrence_locked!(self.db, occurrence_id, |tx| {
             let taken = confirmed_persons_in!(tx, occurrence_id)?;
             let status = place_for(signup.persons(), taken, capacity);
             sqlx::query(
@@ -199,7 +219,7 @@ impl Db {
 
     /// The sign-up a private link belongs to.
     pub async fn signup_by_token(&self, token: &TokenHash) -> Result<Option<Signup>, sqlx::Error> {
-        let row: Option<SignupRow> = crate::db_run!(self, |pool| {
+        let row: Option<SignupRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "select {SIGNUP_COLUMNS} from signups where token_hash = $1"
             ))
@@ -212,7 +232,7 @@ impl Db {
 
     /// Every sign-up of an occurrence in order of arrival, cancelled ones included.
     pub async fn signups_of(&self, occurrence_id: i64) -> Result<Vec<Signup>, sqlx::Error> {
-        let rows: Vec<SignupRow> = crate::db_run!(self, |pool| {
+        let rows: Vec<SignupRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&format!(
                 "select {SIGNUP_COLUMNS} from signups where occurrence_id = $1 order by id"
             ))
@@ -237,7 +257,7 @@ impl Db {
             return Ok(None);
         };
         let occurrence_id = signup.occurrence_id;
-        let promoted = with_occurrence_locked!(self, occurrence_id, |tx| {
+        let promoted = with_occurrence_locked!(self.db, occurrence_id, |tx| {
             let cancelled = sqlx::query(
                 "update signups set status = 'cancelled', cancelled_at = $2 \
                  where token_hash = $1 and status <> 'cancelled'",
@@ -276,7 +296,7 @@ impl Db {
             return Ok(PartyChange::NotFound);
         };
         let occurrence_id = signup.occurrence_id;
-        let change = with_occurrence_locked!(self, occurrence_id, |tx| {
+        let change = with_occurrence_locked!(self.db, occurrence_id, |tx| {
             // Read again under the lock: the party may have changed since.
             let current: Option<SignupRow> = sqlx::query_as(&format!(
                 "select {SIGNUP_COLUMNS} from signups where token_hash = $1"
@@ -319,23 +339,7 @@ impl Db {
         });
         Ok(change)
     }
-}
 
-/// Builds the email to a party promoted from the waitlist, if it gave an address.
-pub type PromotionMail<'a> = dyn Fn(&Signup) -> Option<OutgoingEmail> + Send + Sync + 'a;
-
-/// What a change of party size came to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PartyChange {
-    /// Changed; the party now stands here.
-    Changed(SignupStatus),
-    /// A confirmed party cannot grow: there are not enough seats.
-    NoRoom,
-    /// The link is unknown or the sign-up cancelled.
-    NotFound,
-}
-
-impl Db {
     /// The persons confirmed for the occurrence of `activity_id` on `date` (none if nobody has
     /// signed up yet).
     pub async fn confirmed_persons(
@@ -343,7 +347,7 @@ impl Db {
         activity_id: i64,
         date: NaiveDate,
     ) -> Result<i64, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             sqlx::query_scalar(
                 "select cast(coalesce(sum(s.adults + s.children), 0) as bigint) from signups s \
                  join occurrences o on o.id = s.occurrence_id \
@@ -361,7 +365,7 @@ impl Db {
         &self,
         token: &TokenHash,
     ) -> Result<Option<(Signup, i64, NaiveDate)>, sqlx::Error> {
-        let row: Option<(i64, NaiveDate)> = crate::db_run!(self, |pool| {
+        let row: Option<(i64, NaiveDate)> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select o.activity_id, o.on_date from signups s \
                  join occurrences o on o.id = s.occurrence_id where s.token_hash = $1",
@@ -378,9 +382,7 @@ impl Db {
             .await?
             .map(|signup| (signup, activity_id, date)))
     }
-}
 
-impl Db {
     /// The confirmed parties of `activity_id`'s occurrence scheduled on `date` that gave an
     /// email address and have not had a reminder.
     pub async fn parties_to_remind(
@@ -388,7 +390,7 @@ impl Db {
         activity_id: i64,
         date: NaiveDate,
     ) -> Result<Vec<Signup>, sqlx::Error> {
-        let rows: Vec<SignupRow> = crate::db_run!(self, |pool| {
+        let rows: Vec<SignupRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select s.id, s.occurrence_id, s.name, s.adults, s.children, s.email, s.phone, \
                  s.note, s.status, s.attended from signups s \
@@ -413,7 +415,7 @@ impl Db {
         mail: &OutgoingEmail,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let marked = sqlx::query(
                 "update signups set reminded_at = $2 \
@@ -432,14 +434,12 @@ impl Db {
             Ok(marked)
         })
     }
-}
 
-impl Db {
     /// Deletes the name, email, phone and note of every sign-up for an occurrence before
     /// `before`; the counts (adults, children, status) stay for the figures. Returns how many
     /// sign-ups were cleared.
     pub async fn forget_old_signups(&self, before: NaiveDate) -> Result<u64, sqlx::Error> {
-        crate::db_run!(self, |pool| {
+        crate::db_run!(self.db, |pool| {
             sqlx::query(
                 "update signups set name = '', email = '', phone = '', note = '' \
                  where occurrence_id in (select id from occurrences where on_date < $1) \

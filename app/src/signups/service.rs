@@ -203,8 +203,12 @@ pub async fn sign_up(
         links.site_name,
     );
     let has_email = !party.email.is_empty();
-    let occurrence_id = db.occurrence_id(activity.id, occurrence.key.date).await?;
+    let occurrence_id = db
+        .signups()
+        .ensure_occurrence_row(activity.id, occurrence.key.date)
+        .await?;
     let status = db
+        .signups()
         .sign_up(
             occurrence_id,
             activity.capacity,
@@ -257,11 +261,13 @@ pub struct LinkedSignup {
 /// date that no longer exists.
 pub async fn find_by_link(db: &Db, token: &str) -> Result<Option<LinkedSignup>, sqlx::Error> {
     let hash = Token::from_link(token).hash();
-    let Some((signup, activity_id, date)) = db.signup_with_occurrence(&hash).await? else {
+    let Some((signup, activity_id, date)) = db.signups().signup_with_occurrence(&hash).await?
+    else {
         return Ok(None);
     };
     Ok(db
-        .occurrence_of(activity_id, date)
+        .calendar()
+        .occurrence_by_activity(activity_id, date)
         .await?
         .map(|(activity, occurrence)| LinkedSignup {
             signup,
@@ -299,6 +305,7 @@ pub async fn cancel(
     }
     let promotion = promotion_mail(lang, site_name, activity, occurrence);
     let cancelled = db
+        .signups()
         .cancel_signup(
             &Token::from_link(token).hash(),
             activity.capacity,
@@ -347,6 +354,7 @@ pub async fn change_party(
     }
     let promotion = promotion_mail(lang, site_name, activity, occurrence);
     let change = db
+        .signups()
         .change_party(
             &Token::from_link(token).hash(),
             activity.capacity,
@@ -377,14 +385,20 @@ pub async fn send_reminders(
     };
     let mut queued = 0;
     let filter = crate::calendar::occurrences::Filter::default();
-    for found in db.occurrences_between(tomorrow, tomorrow, &filter).await? {
+    for found in db
+        .calendar()
+        .occurrences_between(tomorrow, tomorrow, &filter)
+        .await?
+    {
         if found.is_cancelled() || found.signup_mode == SignupMode::None {
             continue;
         }
-        let Some((activity, occurrence)) = db.occurrence(&found.key).await? else {
+        let Some((activity, occurrence)) = db.calendar().occurrence_by_key(&found.key).await?
+        else {
             continue;
         };
         for party in db
+            .signups()
             .parties_to_remind(activity.id, occurrence.key.date)
             .await?
         {
@@ -398,7 +412,7 @@ pub async fn send_reminders(
                 details(lang, &activity, &occurrence, None),
                 site_name,
             );
-            if db.queue_reminder(party.id, &mail, now).await? {
+            if db.signups().queue_reminder(party.id, &mail, now).await? {
                 queued += 1;
             }
         }

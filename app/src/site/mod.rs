@@ -63,8 +63,8 @@ pub struct FrontPage {
 pub async fn load_front_page() -> Result<FrontPage, ServerFnError> {
     use crate::errors::internal;
     let db = crate::errors::db_from_context()?;
-    let housing_areas = db.list_housing_areas().await.map_err(internal)?;
-    let venues = db.list_venues().await.map_err(internal)?;
+    let housing_areas = db.site().list_housing_areas().await.map_err(internal)?;
+    let venues = db.site().list_venues().await.map_err(internal)?;
     Ok(FrontPage {
         housing_areas,
         venues,

@@ -23,10 +23,16 @@ pub struct BaseData<'a> {
     pub venues: &'a [NewVenue<'a>],
 }
 
-impl Db {
+/// The site's queries, for both backends: `db.site().…`.
+#[derive(Clone, Copy, Debug)]
+pub struct SiteQueries<'a> {
+    pub(crate) db: &'a Db,
+}
+
+impl SiteQueries<'_> {
     /// The site's name and contact details (the single row of `site`).
     pub async fn site_info(&self) -> Result<SiteInfo, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select name, organisation, magazine_name, intro, contact_email, contact_phone, \
                  contact_address from site where id = 1",
@@ -38,7 +44,7 @@ impl Db {
 
     /// Housing areas in their display order.
     pub async fn list_housing_areas(&self) -> Result<Vec<HousingArea>, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_as("select id, name, position from housing_areas order by position, name")
                 .fetch_all(pool)
                 .await
@@ -47,7 +53,7 @@ impl Db {
 
     /// Focus areas in the plan's order.
     pub async fn list_focus_areas(&self) -> Result<Vec<FocusArea>, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select id, slug, name, position from focus_areas order by position, name",
             )
@@ -58,7 +64,7 @@ impl Db {
 
     /// Venues by name.
     pub async fn list_venues(&self) -> Result<Vec<Venue>, sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select id, slug, name, address, description, accessibility from venues order by name",
             )
@@ -69,7 +75,7 @@ impl Db {
 
     /// True when no base data has been entered yet: no housing area, focus area or venue.
     pub async fn base_data_is_empty(&self) -> Result<bool, sqlx::Error> {
-        let count: i64 = db_run!(self, |pool| {
+        let count: i64 = db_run!(self.db, |pool| {
             sqlx::query_scalar(
                 "select (select count(*) from housing_areas) + (select count(*) from focus_areas) \
                  + (select count(*) from venues)",
@@ -83,7 +89,7 @@ impl Db {
     /// Writes the site row and the base tables in one transaction, so a crash leaves either
     /// all of it or none. Rows that already exist (same name or slug) are left as they are.
     pub async fn insert_base_data(&self, data: &BaseData<'_>) -> Result<(), sqlx::Error> {
-        db_run!(self, |pool| {
+        db_run!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             let site = &data.site;
             sqlx::query(

@@ -71,6 +71,7 @@ async fn save_article(
         Some(id) => Some(
             state
                 .db
+                .articles()
                 .article_by_id(id)
                 .await?
                 .ok_or(PageError::NotFound)?,
@@ -145,6 +146,7 @@ async fn save_issue(
         Some(id) => Some(
             state
                 .db
+                .articles()
                 .magazine_issue_by_id(id)
                 .await?
                 .ok_or(PageError::NotFound)?,
@@ -222,6 +224,7 @@ async fn atom_feed(State(state): State<AppState>) -> Result<Response, PageError>
     let now = clock::now();
     let (articles, _) = state
         .db
+        .articles()
         .public_articles(now, None, None, FEED_SIZE, 0)
         .await?;
     let base = base(&state);
@@ -266,8 +269,12 @@ async fn atom_feed(State(state): State<AppState>) -> Result<Response, PageError>
 
 /// `/sitemap.xml`: the public pages and every published article and issue.
 async fn sitemap(State(state): State<AppState>) -> Result<Response, PageError> {
-    let articles = state.db.public_article_slugs(clock::now()).await?;
-    let issues = state.db.magazine_issues().await?;
+    let articles = state
+        .db
+        .articles()
+        .public_article_slugs(clock::now())
+        .await?;
+    let issues = state.db.articles().magazine_issues().await?;
     let base = base(&state);
     let mut paths: Vec<String> = [
         "/",
@@ -318,6 +325,7 @@ async fn image(
         .ok_or(PageError::NotFound)?;
     let (data, etag) = state
         .db
+        .images()
         .image_variant(id, width)
         .await?
         .ok_or(PageError::NotFound)?;

@@ -29,7 +29,8 @@ async fn record_attendance(
 ) -> Result<Redirect, PageError> {
     let (activity, occurrence) = state
         .db
-        .occurrence_of(id, date)
+        .calendar()
+        .occurrence_by_activity(id, date)
         .await?
         .ok_or(PageError::NotFound)?;
     let page = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);

@@ -57,7 +57,12 @@ pub async fn occurrence_at(
         activity_slug: slug.to_owned(),
         date,
     };
-    state.db.occurrence(&key).await?.ok_or(PageError::NotFound)
+    state
+        .db
+        .calendar()
+        .occurrence_by_key(&key)
+        .await?
+        .ok_or(PageError::NotFound)
 }
 
 async fn create_activity(
@@ -99,6 +104,7 @@ async fn add_exception(
 ) -> Result<Redirect, PageError> {
     let activity = state
         .db
+        .calendar()
         .activity_by_id(id)
         .await?
         .ok_or(PageError::NotFound)?;
@@ -163,6 +169,7 @@ async fn whole_calendar(State(state): State<AppState>) -> Result<Response, PageE
     let (from, to) = window();
     let occurrences = state
         .db
+        .calendar()
         .occurrences_between(from, to, &Filter::default())
         .await?;
     Ok(calendar_response(
@@ -209,7 +216,7 @@ async fn activity_feed(
     slug: &str,
     date: Option<NaiveDate>,
 ) -> Result<Option<Response>, sqlx::Error> {
-    let Some(activity) = state.db.activity_by_slug(slug).await? else {
+    let Some(activity) = state.db.calendar().activity_by_slug(slug).await? else {
         return Ok(None);
     };
     let occurrences = match date {
@@ -218,13 +225,13 @@ async fn activity_feed(
                 activity_slug: slug.to_owned(),
                 date,
             };
-            match state.db.occurrence(&key).await? {
+            match state.db.calendar().occurrence_by_key(&key).await? {
                 Some((_, occurrence)) => vec![occurrence],
                 None => return Ok(None),
             }
         }
         None => {
-            let exceptions = state.db.exceptions_of(activity.id).await?;
+            let exceptions = state.db.calendar().exceptions_of(activity.id).await?;
             let (from, to) = window();
             occurrences_of(&activity, &exceptions, from, to)
         }

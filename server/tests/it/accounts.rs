@@ -47,29 +47,29 @@ on_both_backends! {
             invited_by: None,
             mail: &mail,
         };
-        let InviteOutcome::Invited { user_id } = db.invite_user(&invitation, now).await.unwrap() else {
+        let InviteOutcome::Invited { user_id } = db.accounts().invite_user(&invitation, now).await.unwrap() else {
             panic!("a new address is invited");
         };
 
         // The email was queued in the same transaction as the account.
-        let outbox = db.list_outbox(10).await.unwrap();
+        let outbox = db.outbox().list_outbox(10).await.unwrap();
         assert_eq!(outbox.len(), 1);
         assert_eq!(outbox[0].to_address, "amina.journalist@example.org");
         assert_eq!(outbox[0].status, "queued");
 
-        let account = db.account_by_email(&email).await.unwrap().unwrap();
+        let account = db.accounts().account_by_email(&email).await.unwrap().unwrap();
         assert_eq!((account.id, account.role, account.disabled), (user_id, Role::Journalist, false));
         assert!(account.password_hash.is_none(), "no password before the invitation is accepted");
 
         // The token finds the account only for its purpose, unused and before it expires.
-        let found = db.account_by_token(&token.hash(), TokenPurpose::Invitation, now).await.unwrap();
+        let found = db.accounts().account_by_token(&token.hash(), TokenPurpose::Invitation, now).await.unwrap();
         assert_eq!(found.map(|a| a.id), Some(user_id));
         let other = Token::generate().hash();
-        assert!(db.account_by_token(&other, TokenPurpose::Invitation, now).await.unwrap().is_none());
-        assert!(db.account_by_token(&token.hash(), TokenPurpose::PasswordReset, now).await.unwrap().is_none());
+        assert!(db.accounts().account_by_token(&other, TokenPurpose::Invitation, now).await.unwrap().is_none());
+        assert!(db.accounts().account_by_token(&token.hash(), TokenPurpose::PasswordReset, now).await.unwrap().is_none());
         let later = now + Duration::days(7) + Duration::seconds(1);
-        assert!(db.account_by_token(&token.hash(), TokenPurpose::Invitation, later).await.unwrap().is_none());
-        assert_eq!(db.accept_invitation(&token.hash(), "Sent", &Password::parse("grøn cykel under kastanjetræet", &[]).unwrap().hash(), later).await.unwrap(), None, "an expired invitation cannot be accepted");
+        assert!(db.accounts().account_by_token(&token.hash(), TokenPurpose::Invitation, later).await.unwrap().is_none());
+        assert_eq!(db.accounts().accept_invitation(&token.hash(), "Sent", &Password::parse("grøn cykel under kastanjetræet", &[]).unwrap().hash(), later).await.unwrap(), None, "an expired invitation cannot be accepted");
 
         // Only the token's hash is stored.
         let stored: i64 = db_run!(&db, |pool| {
@@ -83,11 +83,11 @@ on_both_backends! {
 
         // Accepting sets name and password once; the token cannot be used again.
         let hash = Password::parse("grøn cykel under kastanjetræet", &[]).unwrap().hash();
-        let accepted = db.accept_invitation(&token.hash(), "Amina", &hash, now + Duration::hours(1)).await.unwrap();
+        let accepted = db.accounts().accept_invitation(&token.hash(), "Amina", &hash, now + Duration::hours(1)).await.unwrap();
         assert_eq!(accepted, Some(user_id));
-        let again = db.accept_invitation(&token.hash(), "Mallory", &hash, now + Duration::hours(2)).await.unwrap();
+        let again = db.accounts().accept_invitation(&token.hash(), "Mallory", &hash, now + Duration::hours(2)).await.unwrap();
         assert_eq!(again, None);
-        let account = db.account_by_email(&email).await.unwrap().unwrap();
+        let account = db.accounts().account_by_email(&email).await.unwrap().unwrap();
         assert_eq!(account.display_name, "Amina");
         assert!(account.password_hash.unwrap().verify("grøn cykel under kastanjetræet"));
 
@@ -95,12 +95,12 @@ on_both_backends! {
         let second = Token::generate();
         let mail = invitation_email(&email, &second);
         let outcome = db
-            .invite_user(&NewInvitation { token_hash: &second.hash(), mail: &mail, ..invitation }, now)
+            .accounts().invite_user(&NewInvitation { token_hash: &second.hash(), mail: &mail, ..invitation }, now)
             .await
             .unwrap();
         assert_eq!(outcome, InviteOutcome::AlreadyMember);
-        assert_eq!(db.list_outbox(10).await.unwrap().len(), 1);
-        assert!(db.account_by_token(&second.hash(), TokenPurpose::Invitation, now).await.unwrap().is_none());
+        assert_eq!(db.outbox().list_outbox(10).await.unwrap().len(), 1);
+        assert!(db.accounts().account_by_token(&second.hash(), TokenPurpose::Invitation, now).await.unwrap().is_none());
 
         db.close().await;
         test_db.drop_database().await;
@@ -115,24 +115,24 @@ on_both_backends! {
         let lock = now + Duration::seconds(60);
         for to in ["a@example.org", "b@example.org"] {
             let mail = OutgoingEmail { to: to.into(), subject: "Hej".into(), text: "Hej".into(), html: "<p>Hej</p>".into() };
-            db.enqueue_email(&mail, now).await.unwrap();
+            db.outbox().enqueue_email(&mail, now).await.unwrap();
         }
 
         // Each claim takes the oldest message nobody else holds.
-        let first = db.claim_due_email(now, lock).await.unwrap().unwrap();
-        let second = db.claim_due_email(now, lock).await.unwrap().unwrap();
+        let first = db.outbox().claim_due_email(now, lock).await.unwrap().unwrap();
+        let second = db.outbox().claim_due_email(now, lock).await.unwrap().unwrap();
         assert_eq!((first.to_address.as_str(), first.attempts), ("a@example.org", 1));
         assert_eq!(second.to_address, "b@example.org");
-        assert!(db.claim_due_email(now, lock).await.unwrap().is_none());
+        assert!(db.outbox().claim_due_email(now, lock).await.unwrap().is_none());
 
         // A sent message is done; a failed one waits for its retry.
-        db.mark_email_sent(first.id, now).await.unwrap();
-        db.mark_email_failed(&second, "connection refused", now).await.unwrap();
-        assert!(db.claim_due_email(now + Duration::seconds(29), now + Duration::seconds(89)).await.unwrap().is_none());
-        let retry = db.claim_due_email(now + Duration::seconds(31), now + Duration::seconds(91)).await.unwrap().unwrap();
+        db.outbox().mark_email_sent(first.id, now).await.unwrap();
+        db.outbox().mark_email_failed(&second, "connection refused", now).await.unwrap();
+        assert!(db.outbox().claim_due_email(now + Duration::seconds(29), now + Duration::seconds(89)).await.unwrap().is_none());
+        let retry = db.outbox().claim_due_email(now + Duration::seconds(31), now + Duration::seconds(91)).await.unwrap().unwrap();
         assert_eq!((retry.id, retry.attempts), (second.id, 2));
 
-        let entries = db.list_outbox(10).await.unwrap();
+        let entries = db.outbox().list_outbox(10).await.unwrap();
         let status_of = |id: i64| entries.iter().find(|e| e.id == id).unwrap().clone();
         assert_eq!(status_of(first.id).status, "sent");
         assert!(status_of(first.id).sent_at.is_some());
@@ -143,13 +143,13 @@ on_both_backends! {
         let mut attempt = retry;
         let mut clock = now + Duration::seconds(31);
         while attempt.attempts < app::mail::MAX_ATTEMPTS {
-            db.mark_email_failed(&attempt, "still down", clock).await.unwrap();
+            db.outbox().mark_email_failed(&attempt, "still down", clock).await.unwrap();
             clock += Duration::hours(2);
-            attempt = db.claim_due_email(clock, clock + Duration::seconds(60)).await.unwrap().unwrap();
+            attempt = db.outbox().claim_due_email(clock, clock + Duration::seconds(60)).await.unwrap().unwrap();
         }
-        db.mark_email_failed(&attempt, "gave up", clock).await.unwrap();
-        assert!(db.claim_due_email(clock + Duration::days(1), clock + Duration::days(2)).await.unwrap().is_none());
-        assert_eq!(db.list_outbox(10).await.unwrap().iter().find(|e| e.id == second.id).unwrap().status, "failed");
+        db.outbox().mark_email_failed(&attempt, "gave up", clock).await.unwrap();
+        assert!(db.outbox().claim_due_email(clock + Duration::days(1), clock + Duration::days(2)).await.unwrap().is_none());
+        assert_eq!(db.outbox().list_outbox(10).await.unwrap().iter().find(|e| e.id == second.id).unwrap().status, "failed");
 
         db.close().await;
         test_db.drop_database().await;
@@ -163,7 +163,7 @@ on_both_backends! {
         let now = Utc::now();
         for n in 0..5 {
             let mail = OutgoingEmail { to: format!("{n}@example.org"), subject: "Hej".into(), text: "Hej".into(), html: "Hej".into() };
-            db.enqueue_email(&mail, now).await.unwrap();
+            db.outbox().enqueue_email(&mail, now).await.unwrap();
         }
         // Sixteen workers race, each claiming until it finds nothing. A worker may give up early
         // when it loses a race; what matters is that no message is ever handed out twice.
@@ -172,7 +172,7 @@ on_both_backends! {
                 let db = db.clone();
                 tokio::spawn(async move {
                     let mut mine = Vec::new();
-                    while let Some(email) = db.claim_due_email(now, now + Duration::seconds(60)).await.unwrap() {
+                    while let Some(email) = db.outbox().claim_due_email(now, now + Duration::seconds(60)).await.unwrap() {
                         mine.push(email.id);
                     }
                     mine
@@ -184,7 +184,7 @@ on_both_backends! {
             claimed.extend(worker.await.unwrap());
         }
         // Whatever a losing worker left behind is still there to claim, once.
-        while let Some(email) = db.claim_due_email(now, now + Duration::seconds(60)).await.unwrap() {
+        while let Some(email) = db.outbox().claim_due_email(now, now + Duration::seconds(60)).await.unwrap() {
             claimed.push(email.id);
         }
         claimed.sort_unstable();

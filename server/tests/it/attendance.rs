@@ -35,6 +35,7 @@ async fn activity(
     starts_on: NaiveDate,
 ) -> i64 {
     let venue_id = db
+        .site()
         .list_venues()
         .await
         .unwrap()
@@ -42,6 +43,7 @@ async fn activity(
         .find(|v| v.slug == venue)
         .map(|v| v.id);
     let focus_area_id = db
+        .site()
         .list_focus_areas()
         .await
         .unwrap()
@@ -64,7 +66,10 @@ async fn activity(
         accessibility_note: String::new(),
         contact: String::new(),
     };
-    db.create_activity(None, &new, Utc::now()).await.unwrap()
+    db.calendar()
+        .create_activity(None, &new, Utc::now())
+        .await
+        .unwrap()
 }
 
 fn family(n: usize) -> NewSignup {
@@ -88,12 +93,17 @@ fn pairs(list: &[(&str, String)]) -> Vec<(String, String)> {
 /// fourteenth waits), the first cancels (the fourteenth is promoted), and at the door every
 /// family but the thirteenth is ticked off. Returns this date's expected counts.
 async fn seed_dinner(db: &Db, activity_id: i64, on: NaiveDate, index: i64, held: bool) -> Counts {
-    let occurrence = db.occurrence_id(activity_id, on).await.unwrap();
+    let occurrence = db
+        .signups()
+        .ensure_occurrence_row(activity_id, on)
+        .await
+        .unwrap();
     let now = Utc::now();
     let mut tokens = Vec::new();
     for n in 0..14 {
         let token = Token::generate();
         let status = db
+            .signups()
             .sign_up(
                 occurrence,
                 Some(40),
@@ -109,12 +119,14 @@ async fn seed_dinner(db: &Db, activity_id: i64, on: NaiveDate, index: i64, held:
     }
     let no_mail = |_: &app::signups::Signup| None;
     let promoted = db
+        .signups()
         .cancel_signup(&tokens[0].hash(), Some(40), &no_mail, now)
         .await
         .unwrap()
         .unwrap();
     assert_eq!(promoted.len(), 1);
     let ids: Vec<i64> = db
+        .signups()
         .signups_of(occurrence)
         .await
         .unwrap()
@@ -169,14 +181,24 @@ async fn seed_dinner(db: &Db, activity_id: i64, on: NaiveDate, index: i64, held:
 }
 
 async fn record(db: &Db, activity_id: i64, on: NaiveDate, pairs: &[(String, String)]) {
-    let activity = db.activity_by_id(activity_id).await.unwrap().unwrap();
+    let activity = db
+        .calendar()
+        .activity_by_id(activity_id)
+        .await
+        .unwrap()
+        .unwrap();
     // The figures count rows, not the rule: a one-off activity's other dates are recorded
     // straight on their rows, as if they had been extra dates.
     let key = app::calendar::OccurrenceKey {
         activity_slug: activity.slug.clone(),
         date: activity.starts_on,
     };
-    let (activity, mut occurrence) = db.occurrence(&key).await.unwrap().unwrap();
+    let (activity, mut occurrence) = db
+        .calendar()
+        .occurrence_by_key(&key)
+        .await
+        .unwrap()
+        .unwrap();
     occurrence.key.date = on;
     // Read as the server reads a posted form.
     let body = url::form_urlencoded::Serializer::new(String::new())
@@ -300,7 +322,7 @@ on_both_backends! {
         assert_eq!(anonymous.status, 303, "the figures are for staff only");
 
         // The retention job: no personal detail of the old sign-ups remains, and no figure moves.
-        db.forget_old_signups(app::clock::today()).await.unwrap();
+        db.signups().forget_old_signups(app::clock::today()).await.unwrap();
         let left: i64 = app::db_run!(&db, |pool| sqlx::query_scalar(
             "select count(*) from signups s join occurrences o on o.id = s.occurrence_id \
              where o.on_date < '2025-01-01' and (name <> '' or email <> '' or phone <> '' or note <> '')"
@@ -322,7 +344,10 @@ async fn future_dinner(db: &Db, capacity: i64, on: NaiveDate) -> (i64, i64) {
         on,
     )
     .await;
-    (id, db.occurrence_id(id, on).await.unwrap())
+    (
+        id,
+        db.signups().ensure_occurrence_row(id, on).await.unwrap(),
+    )
 }
 
 on_both_backends! {
@@ -335,26 +360,26 @@ on_both_backends! {
         for (adults, children) in [(2, 0), (1, 1), (1, 0)] {
             let token = Token::generate();
             let party = NewSignup { adults, children, ..family(tokens.len()) };
-            db.sign_up(occurrence, Some(4), &party, &token.hash(), &SignupMails::default(), now).await.unwrap();
+            db.signups().sign_up(occurrence, Some(4), &party, &token.hash(), &SignupMails::default(), now).await.unwrap();
             tokens.push(token);
         }
         let mail = |party: &app::signups::Signup| Some(app::mail::OutgoingEmail {
             to: party.email.clone(), subject: format!("Plads til {}", party.name), text: String::new(), html: String::new(),
         });
         // Four seats, all taken: the first family cannot grow, and keeps what it has.
-        assert_eq!(db.change_party(&tokens[0].hash(), Some(4), (3, 0), &mail, now).await.unwrap(), PartyChange::NoRoom);
+        assert_eq!(db.signups().change_party(&tokens[0].hash(), Some(4), (3, 0), &mail, now).await.unwrap(), PartyChange::NoRoom);
         // It shrinks to one: the waiting party of one gets the seat and an email.
-        assert_eq!(db.change_party(&tokens[0].hash(), Some(4), (1, 0), &mail, now).await.unwrap(), PartyChange::Changed(SignupStatus::Confirmed));
-        let stored = db.signups_of(occurrence).await.unwrap();
+        assert_eq!(db.signups().change_party(&tokens[0].hash(), Some(4), (1, 0), &mail, now).await.unwrap(), PartyChange::Changed(SignupStatus::Confirmed));
+        let stored = db.signups().signups_of(occurrence).await.unwrap();
         assert_eq!(stored.iter().map(|s| (s.persons(), s.status)).collect::<Vec<_>>(),
             [(1, SignupStatus::Confirmed), (2, SignupStatus::Confirmed), (1, SignupStatus::Confirmed)]);
-        let outbox = db.list_outbox(5).await.unwrap();
+        let outbox = db.outbox().list_outbox(5).await.unwrap();
         assert_eq!(outbox.len(), 1);
         assert_eq!(outbox[0].subject, "Plads til Familie 2");
         // A waiting party may change too; a cancelled one may not.
         let no_mail = |_: &app::signups::Signup| None;
-        db.cancel_signup(&tokens[1].hash(), Some(4), &no_mail, now).await.unwrap();
-        assert_eq!(db.change_party(&tokens[1].hash(), Some(4), (1, 0), &mail, now).await.unwrap(), PartyChange::NotFound);
+        db.signups().cancel_signup(&tokens[1].hash(), Some(4), &no_mail, now).await.unwrap();
+        assert_eq!(db.signups().change_party(&tokens[1].hash(), Some(4), (1, 0), &mail, now).await.unwrap(), PartyChange::NotFound);
         db.close().await;
         test_db.drop_database().await;
     }
@@ -371,7 +396,7 @@ on_both_backends! {
             let db = db.clone();
             async move {
                 let token = Token::generate();
-                db.sign_up(occurrence, Some(10), &party, &token.hash(), &SignupMails::default(), now).await.unwrap();
+                db.signups().sign_up(occurrence, Some(10), &party, &token.hash(), &SignupMails::default(), now).await.unwrap();
                 token
             }
         };
@@ -380,7 +405,7 @@ on_both_backends! {
         let cancelled = sign_up(family(3)).await;
         sign_up(NewSignup { adults: 9, ..family(4) }).await; // waitlisted: 3 + 3 + 3 + 9 > 10
         let no_mail = |_: &app::signups::Signup| None;
-        db.cancel_signup(&cancelled.hash(), Some(10), &no_mail, now).await.unwrap();
+        db.signups().cancel_signup(&cancelled.hash(), Some(10), &no_mail, now).await.unwrap();
 
         let send = || app::signups::service::send_reminders(&db, Lang::Da, "Randers Nordby", today, now);
         assert_eq!(send().await.unwrap(), 1, "only the confirmed party with an address");
@@ -390,7 +415,7 @@ on_both_backends! {
         assert_eq!(early, 0);
         sign_up(family(5)).await;
         assert_eq!(send().await.unwrap(), 1, "a late sign-up is reminded on the next run");
-        let outbox = db.list_outbox(10).await.unwrap();
+        let outbox = db.outbox().list_outbox(10).await.unwrap();
         let mut reminded: Vec<&str> = outbox.iter().filter(|e| e.subject.starts_with("Husk i morgen")).map(|e| e.to_address.as_str()).collect();
         reminded.sort();
         assert_eq!(reminded, ["familie1@example.org", "familie5@example.org"]);
@@ -407,8 +432,8 @@ on_both_backends! {
         let tomorrow = app::clock::today().succ_opt().unwrap();
         let (id, occurrence) = future_dinner(&db, 40, tomorrow).await;
         let token = Token::generate();
-        db.sign_up(occurrence, Some(40), &family(1), &token.hash(), &SignupMails::default(), Utc::now()).await.unwrap();
-        let party = db.signups_of(occurrence).await.unwrap()[0].id;
+        db.signups().sign_up(occurrence, Some(40), &family(1), &token.hash(), &SignupMails::default(), Utc::now()).await.unwrap();
+        let party = db.signups().signups_of(occurrence).await.unwrap()[0].id;
         let path = format!("/personale/aktiviteter/{id}/{tomorrow}/fremmoede");
         let anonymous = app.get_as(&path, None).await;
         assert_eq!(anonymous.status, 303);
@@ -423,14 +448,14 @@ on_both_backends! {
         let refused = app.post_form(&path, &[("held", "ja"), ("came", &tick), ("walkin_adults", "tre"), ("volunteers", "2")], Some(&cookie)).await;
         assert_eq!(refused.status, 422);
         assert!(refused.body.contains("Skriv et tal fra 0 til 1000.") && refused.body.contains(r#"value="tre""#));
-        assert!(db.attendance_of(occurrence).await.unwrap().is_none(), "nothing saved from a refused form");
+        assert!(db.attendance().attendance_of(occurrence).await.unwrap().is_none(), "nothing saved from a refused form");
 
         let saved = app.post_form(&path, &[("held", "ja"), ("came", &tick), ("walkin_adults", "3"), ("walkin_children", "1"), ("volunteers", "2")], Some(&cookie)).await;
         assert_eq!(saved.status, 303, "{}", saved.body);
         let list = app.get_as(saved.location.as_deref().unwrap(), Some(&cookie)).await;
         // Three from the family, four without a sign-up.
         assert!(list.body.contains("Fremmødet er gemt.") && list.body.contains("7 deltagere og 2 frivillige."), "{}", list.body);
-        assert_eq!(db.signups_of(occurrence).await.unwrap()[0].attended, Some(true));
+        assert_eq!(db.signups().signups_of(occurrence).await.unwrap()[0].attended, Some(true));
         let print = app.get_as(&format!("/personale/aktiviteter/{id}/{tomorrow}/udskriv"), Some(&cookie)).await;
         assert!(print.body.contains("Familie 1") && print.body.contains("Ingen nødder"));
         let year = app.get_as(&format!("/personale/tal?aar={}", tomorrow.year()), Some(&cookie)).await;

@@ -59,7 +59,7 @@ on_both_backends! {
     async fn a_weekly_930_activity_stays_at_930_across_both_dst_changes(backend: Backend) {
         let app = TestApp::spawn(backend).await;
         let db = &app.state.db;
-        db.create_activity(None, &weekly("morgenkaffe", "Morgenkaffe", date(2026, 3, 3), "FREQ=WEEKLY;BYDAY=TU"), Utc::now())
+        db.calendar().create_activity(None, &weekly("morgenkaffe", "Morgenkaffe", date(2026, 3, 3), "FREQ=WEEKLY;BYDAY=TU"), Utc::now())
             .await
             .unwrap();
 
@@ -118,13 +118,13 @@ on_both_backends! {
         let today = app::clock::today();
         // A weekly activity on today's weekday, starting today, so its dates fall in the feed.
         let rule = format!("FREQ=WEEKLY;BYDAY={}", &today.format("%a").to_string().to_uppercase()[..2]);
-        let id = db.create_activity(None, &weekly("syklub", "Syklub", today, &rule), Utc::now()).await.unwrap();
+        let id = db.calendar().create_activity(None, &weekly("syklub", "Syklub", today, &rule), Utc::now()).await.unwrap();
         let cancelled = today + chrono::Duration::days(7);
         let moved = today + chrono::Duration::days(14);
         let moved_to = moved + chrono::Duration::days(1);
-        db.set_exception(None, id, cancelled, &ExceptionKind::Cancelled, "Lederen er syg", Utc::now()).await.unwrap();
+        db.calendar().set_exception(None, id, cancelled, &ExceptionKind::Cancelled, "Lederen er syg", Utc::now()).await.unwrap();
         let kind = ExceptionKind::Moved { to: moved_to, start: time(13, 0), end: time(14, 30) };
-        db.set_exception(None, id, moved, &kind, "Lokalet er optaget", Utc::now()).await.unwrap();
+        db.calendar().set_exception(None, id, moved, &kind, "Lokalet er optaget", Utc::now()).await.unwrap();
 
         let (status, page) = app.get(&format!("/aktiviteter/syklub/{cancelled}")).await;
         assert_eq!(status, 200);
@@ -136,10 +136,10 @@ on_both_backends! {
         assert!(page.contains("Denne dag er flyttet."), "{page}");
         assert!(page.contains("13.00–14.30"), "{page}");
         // The staff's pages and sign-ups find it by the activity's id and the scheduled date.
-        let (_, found) = db.occurrence_of(id, moved).await.unwrap().expect("the moved date");
+        let (_, found) = db.calendar().occurrence_by_activity(id, moved).await.unwrap().expect("the moved date");
         assert_eq!((found.key.date, found.starts.date()), (moved, moved_to));
-        assert!(db.occurrence_of(id, today + chrono::Duration::days(3)).await.unwrap().is_none());
-        assert!(db.occurrence_of(id + 1000, today).await.unwrap().is_none());
+        assert!(db.calendar().occurrence_by_activity(id, today + chrono::Duration::days(3)).await.unwrap().is_none());
+        assert!(db.calendar().occurrence_by_activity(id + 1000, today).await.unwrap().is_none());
 
         // The list view shows both: the cancelled date as cancelled, the moved one on its new day.
         let (_, list) = app.get("/kalender").await;
@@ -210,20 +210,22 @@ async fn a_month_with_200_occurrences_renders_every_one() {
     // Demo content plus seven daily activities: far more than 200 occurrences in January 2027.
     for n in 0..7 {
         let slug = format!("dagligt-{n}");
-        db.create_activity(
-            None,
-            &weekly(
-                &slug,
-                &format!("Dagligt {n}"),
-                date(2027, 1, 1),
-                "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU",
-            ),
-            Utc::now(),
-        )
-        .await
-        .unwrap();
+        db.calendar()
+            .create_activity(
+                None,
+                &weekly(
+                    &slug,
+                    &format!("Dagligt {n}"),
+                    date(2027, 1, 1),
+                    "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU",
+                ),
+                Utc::now(),
+            )
+            .await
+            .unwrap();
     }
     let expected = db
+        .calendar()
         .occurrences_between(date(2027, 1, 1), date(2027, 1, 31), &Default::default())
         .await
         .unwrap();
@@ -285,7 +287,7 @@ on_both_backends! {
         assert!(location.ends_with("?besked=oprettet"), "{location}");
         let edit = location.split('?').next().unwrap().to_owned();
 
-        let activity = app.state.db.activity_by_slug("strikkeklub-for-alle").await.unwrap().unwrap();
+        let activity = app.state.db.calendar().activity_by_slug("strikkeklub-for-alle").await.unwrap().unwrap();
         assert_eq!(activity.rule, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=10");
         let page = app.get_as(&location, Some(&staff)).await;
         assert!(page.body.contains("Aktiviteten er oprettet."), "{}", page.body);
@@ -298,7 +300,7 @@ on_both_backends! {
         let answer = app.post_form(&edit, &changed, Some(&staff)).await;
         assert_eq!(answer.status, 303, "{}", answer.body);
         assert!(answer.location.unwrap().ends_with("?besked=gemt"));
-        let updated = app.state.db.activity_by_slug("strikkeklub-for-alle").await.unwrap().unwrap();
+        let updated = app.state.db.calendar().activity_by_slug("strikkeklub-for-alle").await.unwrap().unwrap();
         assert_eq!((updated.id, updated.name.as_str()), (activity.id, "Strikkeklub for alle, også begyndere"));
         assert_eq!(updated.rule, activity.rule);
 

@@ -28,7 +28,8 @@ async fn without_smtp_emails_become_eml_files() {
     let db = test_db.connect().await;
     let dir = test_db.data_dir.path().join("emails");
     let mailer = Mailer::files(dir.clone()).unwrap();
-    db.enqueue_email(&email("amina@example.org", "Velkommen, Amina"), Utc::now())
+    db.outbox()
+        .enqueue_email(&email("amina@example.org", "Velkommen, Amina"), Utc::now())
         .await
         .unwrap();
 
@@ -54,7 +55,7 @@ async fn without_smtp_emails_become_eml_files() {
         eml.contains("multipart/alternative"),
         "text and HTML: {eml}"
     );
-    assert_eq!(db.list_outbox(10).await.unwrap()[0].status, "sent");
+    assert_eq!(db.outbox().list_outbox(10).await.unwrap()[0].status, "sent");
 }
 
 #[tokio::test]
@@ -62,11 +63,12 @@ async fn a_bad_recipient_is_retried_and_reported_not_lost() {
     let test_db = TestDb::new(app::db::Backend::Sqlite).await;
     let db = test_db.connect().await;
     let mailer = Mailer::memory();
-    db.enqueue_email(&email("not an address", "Hej"), Utc::now())
+    db.outbox()
+        .enqueue_email(&email("not an address", "Hej"), Utc::now())
         .await
         .unwrap();
     assert_eq!(drain_outbox(&db, &mailer, &from()).await.unwrap(), 1);
-    let entry = db.list_outbox(10).await.unwrap().remove(0);
+    let entry = db.outbox().list_outbox(10).await.unwrap().remove(0);
     assert_eq!((entry.status.as_str(), entry.attempts), ("queued", 1));
     assert!(
         entry.last_error.contains("recipient"),
@@ -130,7 +132,7 @@ on_both_backends! {
             .expect("the invitation is written");
         let down = Mailer::smtp("smtp://127.0.0.1:1").unwrap();
         assert_eq!(drain_outbox_at(&db, &down, &from(), || now).await.unwrap(), 1);
-        let entry = db.list_outbox(10).await.unwrap().remove(0);
+        let entry = db.outbox().list_outbox(10).await.unwrap().remove(0);
         assert_eq!((entry.status.as_str(), entry.attempts), ("queued", 1));
         assert!(!entry.last_error.is_empty());
 
@@ -144,7 +146,7 @@ on_both_backends! {
         assert_eq!(drain_outbox_at(&db, &up, &from(), || later).await.unwrap(), 1);
         assert_eq!(drain_outbox_at(&db, &up, &from(), || later + Duration::hours(5)).await.unwrap(), 0);
         assert_eq!(delivered(&api, subject, to).await, 1);
-        let entry = db.list_outbox(10).await.unwrap().remove(0);
+        let entry = db.outbox().list_outbox(10).await.unwrap().remove(0);
         assert_eq!((entry.status.as_str(), entry.attempts), ("sent", 2));
 
         db.close().await;

@@ -50,8 +50,8 @@ on_both_backends! {
         let app = TestApp::spawn(backend).await;
         let db = app.state.db.clone();
         let cookie = staff_cookie(&app).await;
-        let area = db.list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
-        let issue = db.magazine_issues().await.unwrap().remove(0);
+        let area = db.site().list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
+        let issue = db.articles().magazine_issues().await.unwrap().remove(0);
         let tag = area.id.to_string();
         let issue_id = issue.id.to_string();
         let tomorrow = (Utc::now() + Duration::days(1)).format("%Y-%m-%d").to_string();
@@ -72,7 +72,7 @@ on_both_backends! {
         let preview = app.post_form("/personale/artikler/ny", &form, Some(&cookie)).await;
         assert_eq!(preview.status, 200, "{}", preview.body);
         assert!(preview.body.contains("<strong>fællesspisningen</strong>") && preview.body.contains("Forhåndsvisning"));
-        assert_eq!(db.all_articles().await.unwrap().iter().filter(|a| a.title.contains("Vangdalen med suppe")).count(), 0);
+        assert_eq!(db.articles().all_articles().await.unwrap().iter().filter(|a| a.title.contains("Vangdalen med suppe")).count(), 0);
 
         // A missing title is refused with a message and nothing typed is lost.
         form[0].1 = "";
@@ -136,7 +136,7 @@ on_both_backends! {
         assert!(confirm.body.contains("Vil du slette"));
         let deleted = app.post_form(&format!("/personale/artikler/{id}/slet"), &[], Some(&cookie)).await;
         assert_eq!(deleted.status, 303);
-        assert!(db.article_by_id(id.parse().unwrap()).await.unwrap().is_none());
+        assert!(db.articles().article_by_id(id.parse().unwrap()).await.unwrap().is_none());
         app.stop().await;
     }
 }
@@ -232,7 +232,7 @@ on_both_backends! {
             }
             found
         };
-        let area = db.list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
+        let area = db.site().list_focus_areas().await.unwrap().into_iter().find(|a| a.slug == "sundhed").unwrap();
         let tag = area.id.to_string();
         for (n, payload) in payloads.iter().enumerate() {
             // The issue is written through the staff's issue form, like the article.
@@ -247,7 +247,7 @@ on_both_backends! {
                 ("cover_alt", payload),
             ]).await;
             assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
-            let issue_id = db.magazine_issue(&issue_slug).await.unwrap().unwrap().id.to_string();
+            let issue_id = db.articles().magazine_issue(&issue_slug).await.unwrap().unwrap().id.to_string();
             // Titles have at most 200 characters; the longest payloads are cut to fit.
             let title = format!("xss {n} {}", payload.chars().take(180).collect::<String>());
             let slug = format!("xss-{n}");

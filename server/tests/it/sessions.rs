@@ -13,7 +13,7 @@ fn demo(role: Role) -> (&'static str, &'static str) {
 
 /// The first link to `path` in the newest email to `to`.
 async fn link_in_mail(app: &TestApp, to: &str, path: &str) -> String {
-    let outbox = app.state.db.list_outbox(50).await.unwrap();
+    let outbox = app.state.db.outbox().list_outbox(50).await.unwrap();
     let entry = outbox
         .iter()
         .find(|entry| entry.to_address == to)
@@ -90,7 +90,7 @@ on_both_backends! {
             .post_form("/personale/brugere/inviter", &[("email", "x@example.org"), ("role", "admin")], Some(&cookie))
             .await;
         assert_eq!(invite.status, 403);
-        assert!(app.state.db.account_by_email(&app::accounts::EmailAddress::parse("x@example.org").unwrap()).await.unwrap().is_none());
+        assert!(app.state.db.accounts().account_by_email(&app::accounts::EmailAddress::parse("x@example.org").unwrap()).await.unwrap().is_none());
 
         // After logging out, the old cookie is worth nothing.
         let out = app.post_form("/log-ud", &[], Some(&cookie)).await;
@@ -195,7 +195,7 @@ on_both_backends! {
             )
             .await;
         assert_eq!(answer.status, 403);
-        assert_eq!(app.state.db.count_accounts().await.unwrap(), ACCOUNTS.len() as i64);
+        assert_eq!(app.state.db.accounts().count_accounts().await.unwrap(), ACCOUNTS.len() as i64);
         app.stop().await;
     }
 }
@@ -225,7 +225,7 @@ on_both_backends! {
         let staff_id = app
             .state
             .db
-            .account_by_email(&app::accounts::EmailAddress::parse(staff_email).unwrap())
+            .accounts().account_by_email(&app::accounts::EmailAddress::parse(staff_email).unwrap())
             .await
             .unwrap()
             .unwrap()
@@ -239,7 +239,7 @@ on_both_backends! {
         let answer = app.post_form("/log-ind", &[("email", staff_email), ("password", staff_password)], None).await;
         assert_eq!(answer.status, 422, "and it cannot log in again");
 
-        let audit = app.state.db.list_audit(10).await.unwrap();
+        let audit = app.state.db.accounts().list_audit(10).await.unwrap();
         assert!(audit.iter().any(|entry| entry.action == "disable_user" && entry.actor == "Lars Holm" && entry.details == staff_email));
         app.stop().await;
     }
@@ -297,10 +297,10 @@ on_both_backends! {
         app.log_in("fatima@example.org", "grøn kaffe på altanen").await;
 
         // Unknown addresses get the same answer and no email.
-        let before = app.state.db.list_outbox(100).await.unwrap().len();
+        let before = app.state.db.outbox().list_outbox(100).await.unwrap().len();
         let answer = app.post_form("/glemt-adgangskode", &[("email", "nobody@example.org")], None).await;
         assert_eq!(answer.location.as_deref(), Some("/glemt-adgangskode?besked=sendt"));
-        assert_eq!(app.state.db.list_outbox(100).await.unwrap().len(), before);
+        assert_eq!(app.state.db.outbox().list_outbox(100).await.unwrap().len(), before);
 
         // The sixth request for one address in half an hour waits.
         for _ in 0..4 {

@@ -34,10 +34,14 @@ async fn occurrence_with_capacity(db: &Db, capacity: i64) -> i64 {
         contact: String::new(),
     };
     let id = db
+        .calendar()
         .create_activity(None, &activity, Utc::now())
         .await
         .unwrap();
-    db.occurrence_id(id, activity.starts_on).await.unwrap()
+    db.signups()
+        .ensure_occurrence_row(id, activity.starts_on)
+        .await
+        .unwrap()
 }
 
 fn party(name: &str, adults: i64, children: i64) -> NewSignup {
@@ -64,16 +68,17 @@ async fn rush(
             let db = db.clone();
             let person = party(&format!("{tag}{n}"), 1, 0);
             tokio::spawn(async move {
-                db.sign_up(
-                    occurrence,
-                    Some(capacity),
-                    &person,
-                    &Token::generate().hash(),
-                    &SignupMails::default(),
-                    Utc::now(),
-                )
-                .await
-                .expect("a sign-up is written")
+                db.signups()
+                    .sign_up(
+                        occurrence,
+                        Some(capacity),
+                        &person,
+                        &Token::generate().hash(),
+                        &SignupMails::default(),
+                        Utc::now(),
+                    )
+                    .await
+                    .expect("a sign-up is written")
             })
         })
         .collect();
@@ -96,7 +101,7 @@ on_both_backends! {
         let statuses = rush(&db, occurrence, 30, 200, "p").await;
         assert_eq!(count(&statuses, SignupStatus::Confirmed), 30);
         assert_eq!(count(&statuses, SignupStatus::Waitlisted), 170);
-        let stored = db.signups_of(occurrence).await.unwrap();
+        let stored = db.signups().signups_of(occurrence).await.unwrap();
         let confirmed: i64 = stored.iter().filter(|s| s.status == SignupStatus::Confirmed).map(Signup::persons).sum();
         assert_eq!(confirmed, 30, "the database agrees");
         db.close().await;
@@ -137,7 +142,7 @@ on_both_backends! {
         let mut statuses = Vec::new();
         for person in [party("Anna", 2, 0), party("Bo", 1, 1), party("Carla", 2, 1), party("Dina", 1, 0)] {
             let token = Token::generate();
-            statuses.push(db.sign_up(occurrence, Some(4), &person, &token.hash(), &SignupMails::default(), now).await.unwrap());
+            statuses.push(db.signups().sign_up(occurrence, Some(4), &person, &token.hash(), &SignupMails::default(), now).await.unwrap());
             tokens.push(token);
         }
         use SignupStatus::*;
@@ -152,20 +157,20 @@ on_both_backends! {
             })
         };
         // Anna (2) cancels: Carla's party of three does not fit in two seats, Dina's does.
-        let promoted = db.cancel_signup(&tokens[0].hash(), Some(4), &mail, now).await.unwrap().unwrap();
+        let promoted = db.signups().cancel_signup(&tokens[0].hash(), Some(4), &mail, now).await.unwrap().unwrap();
         assert_eq!(promoted.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Dina"]);
         // Bo (2) cancels: now three seats are free and Carla's party gets them.
-        let promoted = db.cancel_signup(&tokens[1].hash(), Some(4), &mail, now).await.unwrap().unwrap();
+        let promoted = db.signups().cancel_signup(&tokens[1].hash(), Some(4), &mail, now).await.unwrap().unwrap();
         assert_eq!(promoted.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Carla"]);
         // A link cancels once.
-        assert!(db.cancel_signup(&tokens[1].hash(), Some(4), &mail, now).await.unwrap().is_none());
+        assert!(db.signups().cancel_signup(&tokens[1].hash(), Some(4), &mail, now).await.unwrap().is_none());
 
-        let outbox = db.list_outbox(10).await.unwrap();
+        let outbox = db.outbox().list_outbox(10).await.unwrap();
         let subjects: Vec<&str> = outbox.iter().map(|entry| entry.subject.as_str()).collect();
         assert!(subjects.contains(&"Du har fået en plads, Dina") && subjects.contains(&"Du har fået en plads, Carla"));
         assert_eq!(outbox.len(), 2, "one email per promotion");
 
-        let stored = db.signups_of(occurrence).await.unwrap();
+        let stored = db.signups().signups_of(occurrence).await.unwrap();
         let confirmed: i64 = stored.iter().filter(|s| s.status == Confirmed).map(Signup::persons).sum();
         assert_eq!(confirmed, 4);
         db.close().await;
@@ -177,9 +182,9 @@ on_both_backends! {
     async fn a_resident_signs_up_gets_a_link_and_cancels(backend: Backend) {
         let app = crate::helpers::TestApp::spawn(backend).await;
         let db = &app.state.db;
-        let activity = db.activity_by_slug("faellesspisning-parkcafeen").await.unwrap().unwrap();
+        let activity = db.calendar().activity_by_slug("faellesspisning-parkcafeen").await.unwrap().unwrap();
         let today = app::clock::today();
-        let next = app::calendar::occurrences::occurrences_of(&activity, &db.exceptions_of(activity.id).await.unwrap(), today + chrono::Duration::days(1), today + chrono::Duration::days(70))
+        let next = app::calendar::occurrences::occurrences_of(&activity, &db.calendar().exceptions_of(activity.id).await.unwrap(), today + chrono::Duration::days(1), today + chrono::Duration::days(70))
             .into_iter()
             .find(|o| !o.is_cancelled())
             .unwrap();
@@ -205,7 +210,7 @@ on_both_backends! {
         let (_, page) = app.get(&path).await;
         assert!(page.contains("Der er 35 ledige pladser."));
 
-        let outbox = db.list_outbox(5).await.unwrap();
+        let outbox = db.outbox().list_outbox(5).await.unwrap();
         assert_eq!(outbox[0].to_address, "amina@example.org");
         assert!(outbox[0].subject.contains("Du er tilmeldt"));
 
@@ -231,15 +236,15 @@ on_both_backends! {
         let mut amina = party("Amina", 2, 3);
         amina.phone = "+45 12 34 56 78".into();
         amina.note = "Ingen nødder".into();
-        db.sign_up(occurrence, Some(40), &amina, &Token::generate().hash(), &SignupMails::default(), now).await.unwrap();
-        db.sign_up(occurrence, Some(40), &party("Bo", 1, 0), &Token::generate().hash(), &SignupMails::default(), now).await.unwrap();
+        db.signups().sign_up(occurrence, Some(40), &amina, &Token::generate().hash(), &SignupMails::default(), now).await.unwrap();
+        db.signups().sign_up(occurrence, Some(40), &party("Bo", 1, 0), &Token::generate().hash(), &SignupMails::default(), now).await.unwrap();
 
         // Not yet: the occurrence is not before the cut-off.
-        assert_eq!(db.forget_old_signups(NaiveDate::from_ymd_opt(2027, 1, 28).unwrap()).await.unwrap(), 0);
-        assert_eq!(db.forget_old_signups(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()).await.unwrap(), 2);
-        assert_eq!(db.forget_old_signups(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()).await.unwrap(), 0, "once");
+        assert_eq!(db.signups().forget_old_signups(NaiveDate::from_ymd_opt(2027, 1, 28).unwrap()).await.unwrap(), 0);
+        assert_eq!(db.signups().forget_old_signups(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()).await.unwrap(), 2);
+        assert_eq!(db.signups().forget_old_signups(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()).await.unwrap(), 0, "once");
 
-        let stored = db.signups_of(occurrence).await.unwrap();
+        let stored = db.signups().signups_of(occurrence).await.unwrap();
         for signup in &stored {
             assert!(signup.name.is_empty() && signup.email.is_empty() && signup.phone.is_empty() && signup.note.is_empty(), "{signup:?}");
         }

@@ -11,30 +11,30 @@ on_both_backends! {
         // Migrating an up-to-date database changes nothing and fails nothing.
         db.migrate().await.expect("second migration run");
 
-        assert!(db.base_data_is_empty().await.unwrap());
-        let site = db.site_info().await.unwrap();
+        assert!(db.site().base_data_is_empty().await.unwrap());
+        let site = db.site().site_info().await.unwrap();
         assert_eq!(site.name, "Naboskab", "the neutral default before any content");
 
         assert!(app::demo::load_if_empty(&db).await.unwrap(), "loads into an empty database");
         assert!(!app::demo::load_if_empty(&db).await.unwrap(), "never loads twice");
 
-        let site = db.site_info().await.unwrap();
+        let site = db.site().site_info().await.unwrap();
         assert_eq!(site.name, "Randers Nordby");
         assert_eq!(site.organisation, "Bysekretariatet");
         assert_eq!(site.magazine_name, "Nordbyposten");
 
         let areas: Vec<String> =
-            db.list_housing_areas().await.unwrap().into_iter().map(|a| a.name).collect();
+            db.site().list_housing_areas().await.unwrap().into_iter().map(|a| a.name).collect();
         assert_eq!(areas, ["Gl. Jennumparken", "Glarbjergvej-området", "Vangdalen"]);
 
         let focus: Vec<String> =
-            db.list_focus_areas().await.unwrap().into_iter().map(|f| f.name).collect();
+            db.site().list_focus_areas().await.unwrap().into_iter().map(|f| f.name).collect();
         assert_eq!(focus.len(), 7);
         assert_eq!(focus[0], "Uddannelse, beskæftigelse og erhverv");
         assert_eq!(focus[1], "Børn, unge og familie");
         assert_eq!(focus[6], "Evaluering");
 
-        let venues = db.list_venues().await.unwrap();
+        let venues = db.site().list_venues().await.unwrap();
         let names: Vec<&str> = venues.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["Bysekretariatet", "Nordre Fælled", "ParkCafeen", "Parken"]);
         let park_cafe = venues.iter().find(|v| v.slug == "parkcafeen").unwrap();
@@ -57,7 +57,7 @@ on_both_backends! {
         // Closing and reopening the same database keeps everything and migrates nothing new.
         db.close().await;
         let reopened = test_db.connect().await;
-        assert_eq!(reopened.list_venues().await.unwrap(), venues);
+        assert_eq!(reopened.site().list_venues().await.unwrap(), venues);
         reopened.close().await;
         test_db.drop_database().await;
     }
