@@ -1,8 +1,19 @@
 //! The database handle: one `Db` that is either SQLite or PostgreSQL, chosen by the URL scheme.
 //!
-//! Every query is a method on `Db` in its domain's `queries` module. Most SQL reads the same on
-//! both backends (`$1` placeholders work on both), so [`db_run!`] expands one body for each
-//! variant; where the dialects differ, a method matches on the variants itself.
+//! **Queries** are grouped by domain: `db.signups()`, `db.calendar()`, … return a small
+//! surface (`SignupQueries`, …) whose methods live in that domain's `queries.rs`. Most SQL reads
+//! the same on both backends (`$1` placeholders work on both), so [`db_run!`] expands one body
+//! for each variant; where the dialects differ, a method matches on the variants itself, with
+//! one named arm per dialect.
+//!
+//! **Transactions** are written one way on either backend: begin a [`Tx`] with [`Db::begin`]
+//! (or [`Db::begin_write`] when the transaction reads before it writes), run statements on it
+//! with [`tx_run!`], which expands one body per dialect like `db_run!` (or takes named
+//! `sqlite:` and `postgres:` arms where they differ), and [`Tx::commit`] it. A `Tx` dropped
+//! without a commit (an early return, a `?`) rolls back. Statements that several domains run
+//! inside their transactions are functions that take `&mut Tx`, named `…_in`
+//! (`mail::queries::enqueue_in`, `accounts::queries::audit_in`), so any domain's transaction
+//! can queue an email or write an audit entry with its change.
 
 use std::{str::FromStr, time::Duration};
 
@@ -73,6 +84,46 @@ macro_rules! db_run {
         match $db {
             $crate::db::Db::Sqlite($pool) => $body,
             $crate::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// An open transaction on the backend of a [`Db`]; see the module's documentation.
+#[derive(Debug)]
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    /// Makes the transaction's changes permanent.
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await,
+            Tx::Postgres(tx) => tx.commit().await,
+        }
+    }
+}
+
+/// Runs statements on an open [`Tx`] (given as `&mut tx`): `$conn` is its connection
+/// (`&mut SqliteConnection` or `&mut PgConnection`). Like [`db_run!`], one body is written
+/// and type-checked for both; where the dialects differ, name the arms:
+/// `tx_run!(&mut tx, sqlite: |conn| …, postgres: |conn| …)`.
+#[macro_export]
+macro_rules! tx_run {
+    ($tx:expr, |$conn:ident| $body:expr) => {
+        $crate::tx_run!($tx, sqlite: |$conn| $body, postgres: |$conn| $body)
+    };
+    ($tx:expr, sqlite: |$sqlite:ident| $on_sqlite:expr, postgres: |$postgres:ident| $on_postgres:expr) => {
+        match $tx {
+            $crate::db::Tx::Sqlite(tx) => {
+                let $sqlite: &mut sqlx::SqliteConnection = &mut **tx;
+                $on_sqlite
+            }
+            $crate::db::Tx::Postgres(tx) => {
+                let $postgres: &mut sqlx::PgConnection = &mut **tx;
+                $on_postgres
+            }
         }
     };
 }
@@ -163,6 +214,26 @@ impl Db {
     /// The site's queries: its name and base data.
     pub fn site(&self) -> crate::site::queries::SiteQueries<'_> {
         crate::site::queries::SiteQueries { db: self }
+    }
+
+    /// Begins a transaction.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Begins a transaction that will write after it has read. On SQLite it takes the write
+    /// lock of the whole file at once (`BEGIN IMMEDIATE`): a deferred transaction that reads
+    /// and then wants to write can fail with "database is locked" when another writer came
+    /// first, while an immediate one waits its turn. PostgreSQL locks rows as statements touch
+    /// them (`for update`), so a plain transaction does.
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
     }
 
     /// Which backend this is.

@@ -395,7 +395,14 @@ const DEMO_NAMES: &[&str] = &[
 async fn load_attendance(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::Error> {
     use rand::{rngs::StdRng, Rng, SeedableRng};
 
-    use crate::{accounts::token::Token, calendar::occurrences::occurrences_of};
+    use crate::{
+        attendance::{queries::record_in, Attendance},
+        calendar::occurrences::occurrences_of,
+        signups::{
+            queries::{ensure_occurrence_row_in, record_past_in, PastSignup},
+            SignupStatus,
+        },
+    };
     let mut rng = StdRng::seed_from_u64(2026);
     let now = crate::clock::now();
     let yesterday = today.pred_opt().unwrap_or(today);
@@ -412,90 +419,80 @@ async fn load_attendance(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::
             }
         }
     }
-    crate::db_run!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        for (activity_id, turnout, capacity, occurrence) in &dates {
-            let created = occurrence.starts.and_utc() - chrono::Duration::days(3);
-            let occurrence_id: i64 = sqlx::query_scalar(
-                "insert into occurrences (activity_id, on_date) values ($1, $2) returning id",
-            )
-            .bind(activity_id)
-            .bind(occurrence.key.date)
-            .fetch_one(&mut *tx)
-            .await?;
-            // About one date in 25 did not take place after all.
-            let held = rng.random_range(0..25) != 0;
-            let mut walkin_adults = rng.random_range(turnout.adults.0..=turnout.adults.1);
-            let mut walkin_children = rng.random_range(turnout.children.0..=turnout.children.1);
-            let volunteers = rng.random_range(turnout.volunteers.0..=turnout.volunteers.1);
-            let mut came = 0;
-            if turnout.signups {
-                // The parties that signed up take most of the seats; the rest walk in.
-                let mut seats = capacity.unwrap_or(i64::MAX);
-                let mut index = 0;
-                while walkin_adults > 2 && seats > 2 {
-                    let adults = rng.random_range(1..=2).min(walkin_adults);
-                    let children = rng.random_range(0..=2).min(walkin_children);
-                    let status = match rng.random_range(0..12) {
-                        0 => "cancelled",
-                        _ => "confirmed",
-                    };
-                    let attended =
-                        (held && status == "confirmed").then(|| rng.random_range(0..10) != 0);
-                    if attended == Some(true) {
-                        walkin_adults -= adults;
-                        walkin_children -= children;
-                        came += adults + children;
-                    }
-                    if status == "confirmed" {
-                        seats -= adults + children;
-                    }
-                    let promoted =
-                        (status == "confirmed" && rng.random_range(0..15) == 0).then_some(created);
-                    let cancelled = (status == "cancelled").then_some(created);
-                    sqlx::query(
-                        "insert into signups (occurrence_id, name, adults, children, status, \
-                         token_hash, created_at, promoted_at, cancelled_at, attended) \
-                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                    )
-                    .bind(occurrence_id)
-                    .bind(DEMO_NAMES[index % DEMO_NAMES.len()])
-                    .bind(adults)
-                    .bind(children)
-                    .bind(status)
-                    .bind(Token::generate().hash().as_str().to_owned())
-                    .bind(created)
-                    .bind(promoted)
-                    .bind(cancelled)
-                    .bind(attended)
-                    .execute(&mut *tx)
-                    .await?;
-                    index += 1;
+    let mut tx = db.begin().await?;
+    for (activity_id, turnout, capacity, occurrence) in &dates {
+        let created = occurrence.starts.and_utc() - chrono::Duration::days(3);
+        let occurrence_id =
+            ensure_occurrence_row_in(&mut tx, *activity_id, occurrence.key.date).await?;
+        // About one date in 25 did not take place after all.
+        let held = rng.random_range(0..25) != 0;
+        let mut walkin_adults = rng.random_range(turnout.adults.0..=turnout.adults.1);
+        let mut walkin_children = rng.random_range(turnout.children.0..=turnout.children.1);
+        let volunteers = rng.random_range(turnout.volunteers.0..=turnout.volunteers.1);
+        let mut parties_that_came = Vec::new();
+        let mut came = 0;
+        if turnout.signups {
+            // The parties that signed up take most of the seats; the rest walk in.
+            let mut seats = capacity.unwrap_or(i64::MAX);
+            let mut index = 0;
+            while walkin_adults > 2 && seats > 2 {
+                let adults = rng.random_range(1..=2).min(walkin_adults);
+                let children = rng.random_range(0..=2).min(walkin_children);
+                let status = match rng.random_range(0..12) {
+                    0 => SignupStatus::Cancelled,
+                    _ => SignupStatus::Confirmed,
+                };
+                let confirmed = status == SignupStatus::Confirmed;
+                let attended = held && confirmed && rng.random_range(0..10) != 0;
+                if attended {
+                    walkin_adults -= adults;
+                    walkin_children -= children;
+                    came += adults + children;
                 }
+                if confirmed {
+                    seats -= adults + children;
+                }
+                let promoted = (confirmed && rng.random_range(0..15) == 0).then_some(created);
+                let signup = PastSignup {
+                    name: DEMO_NAMES[index % DEMO_NAMES.len()],
+                    adults,
+                    children,
+                    status,
+                    created_at: created,
+                    promoted_at: promoted,
+                    cancelled_at: (!confirmed).then_some(created),
+                };
+                let id = record_past_in(&mut tx, occurrence_id, &signup).await?;
+                if attended {
+                    parties_that_came.push(id);
+                }
+                index += 1;
             }
-            let participants = came + walkin_adults + walkin_children;
-            let first_timers = rng.random_range(0..=(participants / 10).max(1));
-            let (walkin_adults, walkin_children, volunteers, first_timers) = if held {
-                (walkin_adults, walkin_children, volunteers, first_timers)
-            } else {
-                (0, 0, 0, 0)
-            };
-            sqlx::query(
-                "insert into attendance (occurrence_id, held, walkin_adults, walkin_children, \
-                 volunteers, first_timers, recorded_at) values ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(occurrence_id)
-            .bind(held)
-            .bind(walkin_adults)
-            .bind(walkin_children)
-            .bind(volunteers)
-            .bind(first_timers)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
         }
-        tx.commit().await
-    })
+        let participants = came + walkin_adults + walkin_children;
+        let first_timers = rng.random_range(0..=(participants / 10).max(1));
+        let attendance = if held {
+            Attendance {
+                held,
+                walkin_adults,
+                walkin_children,
+                volunteers,
+                first_timers,
+            }
+        } else {
+            Attendance::default()
+        };
+        record_in(
+            &mut tx,
+            None,
+            occurrence_id,
+            &attendance,
+            &parties_that_came,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await
 }
 
 /// A demo article; `focus_area` is a focus area's slug, `days_ago` when it appeared.

@@ -3,7 +3,12 @@
 use chrono::{DateTime, Utc};
 
 use super::{password::PasswordHash, token::TokenHash, EmailAddress, Role};
-use crate::{db::Db, db_run, enqueue_email_in, mail::OutgoingEmail};
+use crate::{
+    db::{Db, Tx},
+    db_run,
+    mail::{queries::enqueue_in, OutgoingEmail},
+    tx_run,
+};
 
 /// An account as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,37 +86,47 @@ pub enum InviteOutcome {
     AlreadyMember,
 }
 
-/// Uses up an unused, unexpired token of `$purpose` inside the open transaction `$tx`, giving
-/// the id of its account, or None.
-macro_rules! use_token_in {
-    ($tx:expr, $token:expr, $purpose:expr, $now:expr) => {
-        sqlx::query_scalar::<_, i64>(
+/// Uses up an unused, unexpired token of `purpose` inside `tx`, giving the id of its account,
+/// or None.
+async fn use_token_in(
+    tx: &mut Tx,
+    token: &TokenHash,
+    purpose: TokenPurpose,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query_scalar(
             "update auth_tokens set used_at = $2 where token_hash = $1 \
              and purpose = $3 and used_at is null and expires_at > $2 \
              returning user_id",
         )
-        .bind($token.as_str())
-        .bind($now)
-        .bind($purpose.as_str())
-        .fetch_optional(&mut *$tx)
+        .bind(token.as_str())
+        .bind(now)
+        .bind(purpose.as_str())
+        .fetch_optional(conn)
         .await
-    };
+    })
 }
 
-/// Writes an audit entry inside the open transaction (or on the connection) `$tx`.
-macro_rules! audit_in {
-    ($tx:expr, $now:expr, $actor:expr, $action:expr, $details:expr) => {
+/// Writes an audit entry inside `tx`, with the change it records.
+pub async fn audit_in(
+    tx: &mut Tx,
+    now: DateTime<Utc>,
+    actor_id: Option<i64>,
+    action: &str,
+    details: &str,
+) -> Result<(), sqlx::Error> {
+    tx_run!(tx, |conn| {
         sqlx::query("insert into audit_log (at, actor_id, action, details) values ($1, $2, $3, $4)")
-            .bind($now)
-            .bind($actor)
-            .bind($action)
-            .bind($details)
-            .execute(&mut *$tx)
+            .bind(now)
+            .bind(actor_id)
+            .bind(action)
+            .bind(details)
+            .execute(conn)
             .await
-    };
+            .map(drop)
+    })
 }
-
-pub(crate) use audit_in;
 
 const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, password_hash, disabled";
 
@@ -148,8 +163,8 @@ impl AccountQueries<'_> {
         invitation: &NewInvitation<'_>,
         now: DateTime<Utc>,
     ) -> Result<InviteOutcome, sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        let (user_id, has_password): (i64, bool) = tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "insert into users (email, role, created_at) values ($1, $2, $3) \
                  on conflict (email) do nothing",
@@ -157,20 +172,21 @@ impl AccountQueries<'_> {
             .bind(invitation.email.as_str())
             .bind(invitation.role.as_str())
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
-            let (user_id, has_password): (i64, bool) =
-                sqlx::query_as("select id, password_hash is not null from users where email = $1")
-                    .bind(invitation.email.as_str())
-                    .fetch_one(&mut *tx)
-                    .await?;
-            if has_password {
-                return Ok(InviteOutcome::AlreadyMember);
-            }
+            sqlx::query_as("select id, password_hash is not null from users where email = $1")
+                .bind(invitation.email.as_str())
+                .fetch_one(conn)
+                .await
+        })?;
+        if has_password {
+            return Ok(InviteOutcome::AlreadyMember);
+        }
+        tx_run!(&mut tx, |conn| {
             sqlx::query("update users set role = $2 where id = $1")
                 .bind(user_id)
                 .bind(invitation.role.as_str())
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             sqlx::query(
                 "insert into auth_tokens (user_id, purpose, token_hash, expires_at, created_at) \
@@ -180,18 +196,19 @@ impl AccountQueries<'_> {
             .bind(invitation.token_hash.as_str())
             .bind(invitation.expires_at)
             .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            enqueue_email_in!(tx, invitation.mail, now)?;
-            let details = format!(
-                "{} ({})",
-                invitation.email.as_str(),
-                invitation.role.as_str()
-            );
-            audit_in!(tx, now, invitation.invited_by, "invite_user", details)?;
-            tx.commit().await?;
-            Ok(InviteOutcome::Invited { user_id })
-        })
+            .execute(conn)
+            .await
+            .map(drop)
+        })?;
+        enqueue_in(&mut tx, invitation.mail, now).await?;
+        let details = format!(
+            "{} ({})",
+            invitation.email.as_str(),
+            invitation.role.as_str()
+        );
+        audit_in(&mut tx, now, invitation.invited_by, "invite_user", &details).await?;
+        tx.commit().await?;
+        Ok(InviteOutcome::Invited { user_id })
     }
 
     /// The account with this email address.
@@ -242,28 +259,29 @@ impl AccountQueries<'_> {
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
-            let user_id = use_token_in!(tx, token, TokenPurpose::Invitation, now)?;
-            let Some(user_id) = user_id else {
-                return Ok(None);
-            };
-            let updated = sqlx::query(
+        let mut tx = self.db.begin().await?;
+        let Some(user_id) = use_token_in(&mut tx, token, TokenPurpose::Invitation, now).await?
+        else {
+            return Ok(None);
+        };
+        let updated = tx_run!(&mut tx, |conn| {
+            sqlx::query(
                 "update users set display_name = $2, password_hash = $3 \
                  where id = $1 and not disabled",
             )
             .bind(user_id)
             .bind(display_name)
             .bind(password_hash.as_str())
-            .execute(&mut *tx)
-            .await?;
-            if updated.rows_affected() == 0 {
-                return Ok(None);
-            }
-            audit_in!(tx, now, user_id, "accept_invitation", "")?;
-            tx.commit().await?;
-            Ok(Some(user_id))
-        })
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if updated == 0 {
+            return Ok(None);
+        }
+        audit_in(&mut tx, now, Some(user_id), "accept_invitation", "").await?;
+        tx.commit().await?;
+        Ok(Some(user_id))
     }
 
     /// The account with this id.
@@ -298,8 +316,8 @@ impl AccountQueries<'_> {
         reset: &NewReset<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "insert into auth_tokens (user_id, purpose, token_hash, expires_at, created_at) \
                  values ($1, 'password_reset', $2, $3, $4)",
@@ -308,11 +326,12 @@ impl AccountQueries<'_> {
             .bind(reset.token_hash.as_str())
             .bind(reset.expires_at)
             .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            enqueue_email_in!(tx, reset.mail, now)?;
-            tx.commit().await
-        })
+            .execute(conn)
+            .await
+            .map(drop)
+        })?;
+        enqueue_in(&mut tx, reset.mail, now).await?;
+        tx.commit().await
     }
 
     /// Uses up a reset token and sets the new password; every other unused reset token of the
@@ -324,35 +343,39 @@ impl AccountQueries<'_> {
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
-            let user_id = use_token_in!(tx, token, TokenPurpose::PasswordReset, now)?;
-            let Some(user_id) = user_id else {
-                return Ok(None);
-            };
-            let updated = sqlx::query(
+        let mut tx = self.db.begin().await?;
+        let Some(user_id) = use_token_in(&mut tx, token, TokenPurpose::PasswordReset, now).await?
+        else {
+            return Ok(None);
+        };
+        let updated = tx_run!(&mut tx, |conn| {
+            sqlx::query(
                 "update users set password_hash = $2 where id = $1 and not disabled \
                  and password_hash is not null",
             )
             .bind(user_id)
             .bind(password_hash.as_str())
-            .execute(&mut *tx)
-            .await?;
-            if updated.rows_affected() == 0 {
-                return Ok(None);
-            }
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if updated == 0 {
+            return Ok(None);
+        }
+        tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "update auth_tokens set used_at = $2 where user_id = $1 \
                  and purpose = 'password_reset' and used_at is null",
             )
             .bind(user_id)
             .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            audit_in!(tx, now, user_id, "reset_password", "")?;
-            tx.commit().await?;
-            Ok(Some(user_id))
-        })
+            .execute(conn)
+            .await
+            .map(drop)
+        })?;
+        audit_in(&mut tx, now, Some(user_id), "reset_password", "").await?;
+        tx.commit().await?;
+        Ok(Some(user_id))
     }
 
     /// Sets a new password for a logged-in account.
@@ -362,16 +385,17 @@ impl AccountQueries<'_> {
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        tx_run!(&mut tx, |conn| {
             sqlx::query("update users set password_hash = $2 where id = $1")
                 .bind(user_id)
                 .bind(password_hash.as_str())
-                .execute(&mut *tx)
-                .await?;
-            audit_in!(tx, now, user_id, "change_password", "")?;
-            tx.commit().await
-        })
+                .execute(conn)
+                .await
+                .map(drop)
+        })?;
+        audit_in(&mut tx, now, Some(user_id), "change_password", "").await?;
+        tx.commit().await
     }
 
     /// Disables or re-enables an account, with an audit entry. Returns false if there is no
@@ -383,26 +407,25 @@ impl AccountQueries<'_> {
         disabled: bool,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
-            let email: Option<String> =
-                sqlx::query_scalar("update users set disabled = $2 where id = $1 returning email")
-                    .bind(user_id)
-                    .bind(disabled)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let Some(email) = email else {
-                return Ok(false);
-            };
-            let action = if disabled {
-                "disable_user"
-            } else {
-                "enable_user"
-            };
-            audit_in!(tx, now, actor_id, action, email)?;
-            tx.commit().await?;
-            Ok(true)
-        })
+        let mut tx = self.db.begin().await?;
+        let email: Option<String> = tx_run!(&mut tx, |conn| {
+            sqlx::query_scalar("update users set disabled = $2 where id = $1 returning email")
+                .bind(user_id)
+                .bind(disabled)
+                .fetch_optional(conn)
+                .await
+        })?;
+        let Some(email) = email else {
+            return Ok(false);
+        };
+        let action = if disabled {
+            "disable_user"
+        } else {
+            "enable_user"
+        };
+        audit_in(&mut tx, now, Some(actor_id), action, &email).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Writes one audit entry on its own.
@@ -413,10 +436,9 @@ impl AccountQueries<'_> {
         details: &str,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut conn = pool.acquire().await?;
-            audit_in!(conn, now, actor_id, action, details).map(drop)
-        })
+        let mut tx = self.db.begin().await?;
+        audit_in(&mut tx, now, actor_id, action, details).await?;
+        tx.commit().await
     }
 
     /// The newest audit entries first.

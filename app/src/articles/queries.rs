@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Article, ArticleStatus, IssueRef, MagazineIssue, Tag};
-use crate::{accounts::queries::audit_in, db::Db};
+use crate::{accounts::queries::audit_in, db::Db, tx_run};
 
 #[derive(sqlx::FromRow)]
 struct ArticleRow {
@@ -335,10 +335,10 @@ impl ArticleQueries<'_> {
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
         let search_text = article.search_text();
-        crate::db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
-            let saved: Option<i64> = match id {
-                None => Some(
+        let mut tx = self.db.begin().await?;
+        let saved: Option<i64> = tx_run!(&mut tx, |conn| {
+            match id {
+                None => 
                     bind_article!(
                         sqlx::query_scalar(
                             "insert into articles (slug, title, lead, body, body_html, byline, \
@@ -350,9 +350,9 @@ impl ArticleQueries<'_> {
                         search_text,
                         now
                     )
-                    .fetch_one(&mut *tx)
-                    .await?,
-                ),
+                    .fetch_one(conn)
+                    .await
+                    .map(Some),
                 Some(id) => {
                     bind_article!(
                         sqlx::query_scalar(
@@ -367,16 +367,18 @@ impl ArticleQueries<'_> {
                         now
                     )
                     .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?
+                    .fetch_optional(conn)
+                    .await
                 }
-            };
-            let Some(saved) = saved else {
-                return Ok(None);
-            };
+            }
+        })?;
+        let Some(saved) = saved else {
+            return Ok(None);
+        };
+        tx_run!(&mut tx, |conn| {
             sqlx::query("delete from article_focus_areas where article_id = $1")
                 .bind(saved)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             for tag in &article.tag_ids {
                 sqlx::query(
@@ -384,18 +386,19 @@ impl ArticleQueries<'_> {
                 )
                 .bind(saved)
                 .bind(tag)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             }
-            let action = if id.is_some() {
-                "update_article"
-            } else {
-                "create_article"
-            };
-            audit_in!(tx, now, actor_id, action, article.slug.clone())?;
-            tx.commit().await?;
-            Ok(Some(saved))
-        })
+            Ok::<_, sqlx::Error>(())
+        })?;
+        let action = if id.is_some() {
+            "update_article"
+        } else {
+            "create_article"
+        };
+        audit_in(&mut tx, now, actor_id, action, &article.slug).await?;
+        tx.commit().await?;
+        Ok(Some(saved))
     }
 
     /// Deletes an article; false if there was none.
@@ -405,19 +408,18 @@ impl ArticleQueries<'_> {
         id: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        crate::db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
-            let slug: Option<String> =
-                sqlx::query_scalar("delete from articles where id = $1 returning slug")
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if let Some(slug) = &slug {
-                audit_in!(tx, now, actor_id, "delete_article", slug.clone())?;
-            }
-            tx.commit().await?;
-            Ok(slug.is_some())
-        })
+        let mut tx = self.db.begin().await?;
+        let slug: Option<String> = tx_run!(&mut tx, |conn| {
+            sqlx::query_scalar("delete from articles where id = $1 returning slug")
+                .bind(id)
+                .fetch_optional(conn)
+                .await
+        })?;
+        if let Some(slug) = &slug {
+            audit_in(&mut tx, now, actor_id, "delete_article", slug).await?;
+        }
+        tx.commit().await?;
+        Ok(slug.is_some())
     }
 
     async fn complete_issues(
@@ -499,8 +501,8 @@ impl ArticleQueries<'_> {
         issue: &NewIssue,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
-        crate::db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        let saved: Option<i64> = tx_run!(&mut tx, |conn| {
             // Both statements take the issue's fields as $1…$6, then the time or the id.
             macro_rules! bind_issue {
                 ($query:expr) => {
@@ -513,7 +515,7 @@ impl ArticleQueries<'_> {
                         .bind(&issue.cover_alt)
                 };
             }
-            let saved: Option<i64> = match id {
+            match id {
                 None => {
                     bind_issue!(sqlx::query_scalar(
                         "insert into magazine_issues (slug, title, published_on, intro, \
@@ -521,8 +523,8 @@ impl ArticleQueries<'_> {
                      returning id",
                     ))
                     .bind(now)
-                    .fetch_optional(&mut *tx)
-                    .await?
+                    .fetch_optional(conn)
+                    .await
                 }
                 Some(id) => {
                     bind_issue!(sqlx::query_scalar(
@@ -530,20 +532,20 @@ impl ArticleQueries<'_> {
                      intro = $4, cover_image_id = $5, cover_alt = $6 where id = $7 returning id",
                     ))
                     .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?
+                    .fetch_optional(conn)
+                    .await
                 }
-            };
-            if saved.is_some() {
-                let action = if id.is_some() {
-                    "update_issue"
-                } else {
-                    "create_issue"
-                };
-                audit_in!(tx, now, actor_id, action, issue.slug.clone())?;
             }
-            tx.commit().await?;
-            Ok(saved)
-        })
+        })?;
+        if saved.is_some() {
+            let action = if id.is_some() {
+                "update_issue"
+            } else {
+                "create_issue"
+            };
+            audit_in(&mut tx, now, actor_id, action, &issue.slug).await?;
+        }
+        tx.commit().await?;
+        Ok(saved)
     }
 }

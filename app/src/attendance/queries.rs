@@ -3,7 +3,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Attendance;
-use crate::{accounts::queries::audit_in, db::Db};
+use crate::{
+    accounts::queries::audit_in,
+    db::{Db, Tx},
+    tx_run,
+};
 
 #[derive(sqlx::FromRow)]
 struct AttendanceRow {
@@ -12,6 +16,61 @@ struct AttendanceRow {
     walkin_children: i64,
     volunteers: i64,
     first_timers: i64,
+}
+
+/// Writes the attendance of an occurrence inside `tx` (see
+/// [`AttendanceQueries::record_attendance`]); demo content records its history through it.
+pub async fn record_in(
+    tx: &mut Tx,
+    actor_id: Option<i64>,
+    occurrence_id: i64,
+    attendance: &Attendance,
+    came: &[i64],
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query(
+            "insert into attendance (occurrence_id, held, walkin_adults, walkin_children, \
+             volunteers, first_timers, recorded_at, recorded_by) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8) \
+             on conflict (occurrence_id) do update set held = excluded.held, \
+             walkin_adults = excluded.walkin_adults, \
+             walkin_children = excluded.walkin_children, volunteers = excluded.volunteers, \
+             first_timers = excluded.first_timers, recorded_at = excluded.recorded_at, \
+             recorded_by = excluded.recorded_by",
+        )
+        .bind(occurrence_id)
+        .bind(attendance.held)
+        .bind(attendance.walkin_adults)
+        .bind(attendance.walkin_children)
+        .bind(attendance.volunteers)
+        .bind(attendance.first_timers)
+        .bind(now)
+        .bind(actor_id)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "update signups set attended = case when status = 'confirmed' and $2 \
+             then false else null end where occurrence_id = $1",
+        )
+        .bind(occurrence_id)
+        .bind(attendance.held)
+        .execute(&mut *conn)
+        .await?;
+        if attendance.held {
+            for id in came {
+                sqlx::query(
+                    "update signups set attended = true \
+                     where id = $1 and occurrence_id = $2 and status = 'confirmed'",
+                )
+                .bind(id)
+                .bind(occurrence_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
+        Ok::<_, sqlx::Error>(())
+    })
 }
 
 /// The attendance's queries, for both backends: `db.attendance().…`.
@@ -71,51 +130,10 @@ impl AttendanceQueries<'_> {
         came: &[i64],
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        crate::db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
-            sqlx::query(
-                "insert into attendance (occurrence_id, held, walkin_adults, walkin_children, \
-                 volunteers, first_timers, recorded_at, recorded_by) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8) \
-                 on conflict (occurrence_id) do update set held = excluded.held, \
-                 walkin_adults = excluded.walkin_adults, \
-                 walkin_children = excluded.walkin_children, volunteers = excluded.volunteers, \
-                 first_timers = excluded.first_timers, recorded_at = excluded.recorded_at, \
-                 recorded_by = excluded.recorded_by",
-            )
-            .bind(occurrence_id)
-            .bind(attendance.held)
-            .bind(attendance.walkin_adults)
-            .bind(attendance.walkin_children)
-            .bind(attendance.volunteers)
-            .bind(attendance.first_timers)
-            .bind(now)
-            .bind(actor_id)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "update signups set attended = case when status = 'confirmed' and $2 \
-                 then false else null end where occurrence_id = $1",
-            )
-            .bind(occurrence_id)
-            .bind(attendance.held)
-            .execute(&mut *tx)
-            .await?;
-            if attendance.held {
-                for id in came {
-                    sqlx::query(
-                        "update signups set attended = true \
-                         where id = $1 and occurrence_id = $2 and status = 'confirmed'",
-                    )
-                    .bind(id)
-                    .bind(occurrence_id)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-            }
-            let details = format!("occurrence {occurrence_id}");
-            audit_in!(tx, now, actor_id, "record_attendance", details)?;
-            tx.commit().await
-        })
+        let mut tx = self.db.begin().await?;
+        record_in(&mut tx, actor_id, occurrence_id, attendance, came, now).await?;
+        let details = format!("occurrence {occurrence_id}");
+        audit_in(&mut tx, now, actor_id, "record_attendance", &details).await?;
+        tx.commit().await
     }
 }

@@ -8,7 +8,7 @@ use super::{
     occurrences::{occurrences_of, Filter},
     Activity, Exception, ExceptionKind, Occurrence, OccurrenceKey, Place, SignupMode,
 };
-use crate::{db::Db, db_run};
+use crate::{accounts::queries::audit_in, db::Db, db_run, tx_run};
 
 #[derive(sqlx::FromRow)]
 struct ActivityRow {
@@ -235,8 +235,8 @@ impl CalendarQueries<'_> {
         activity: &NewActivity,
         now: DateTime<Utc>,
     ) -> Result<i64, sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        let id: i64 = tx_run!(&mut tx, |conn| {
             let insert = sqlx::query_scalar(
                 "insert into activities (slug, name, description, focus_area_id, venue_id, \
                  starts_on, start_time, end_time, rule, capacity, signup_mode, price_note, \
@@ -244,19 +244,11 @@ impl CalendarQueries<'_> {
                  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
                  returning id",
             );
-            let id: i64 = bind_activity!(insert, activity, now)
-                .fetch_one(&mut *tx)
-                .await?;
-            crate::accounts::queries::audit_in!(
-                tx,
-                now,
-                actor_id,
-                "create_activity",
-                &activity.name
-            )?;
-            tx.commit().await?;
-            Ok(id)
-        })
+            bind_activity!(insert, activity, now).fetch_one(conn).await
+        })?;
+        audit_in(&mut tx, now, actor_id, "create_activity", &activity.name).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Changes an activity and writes the audit entry. False if there is no such activity.
@@ -267,31 +259,26 @@ impl CalendarQueries<'_> {
         activity: &NewActivity,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        let updated = tx_run!(&mut tx, |conn| {
             let update = sqlx::query(
                 "update activities set slug = $1, name = $2, description = $3, \
                  focus_area_id = $4, venue_id = $5, starts_on = $6, start_time = $7, \
                  end_time = $8, rule = $9, capacity = $10, signup_mode = $11, price_note = $12, \
                  accessibility_note = $13, contact = $14, updated_at = $15 where id = $16",
             );
-            let updated = bind_activity!(update, activity, now)
+            bind_activity!(update, activity, now)
                 .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            if updated.rows_affected() == 0 {
-                return Ok(false);
-            }
-            crate::accounts::queries::audit_in!(
-                tx,
-                now,
-                actor_id,
-                "update_activity",
-                &activity.name
-            )?;
-            tx.commit().await?;
-            Ok(true)
-        })
+                .execute(conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        if updated == 0 {
+            return Ok(false);
+        }
+        audit_in(&mut tx, now, actor_id, "update_activity", &activity.name).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// The exceptions of every activity, as (activity id, exception), by date.
@@ -359,12 +346,12 @@ impl CalendarQueries<'_> {
             }
             ExceptionKind::Extra { start, end } => ("extra", None, Some(*start), Some(*end)),
         };
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        tx_run!(&mut tx, |conn| {
             sqlx::query("delete from activity_exceptions where activity_id = $1 and on_date = $2")
                 .bind(activity_id)
                 .bind(on_date)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             sqlx::query(
                 "insert into activity_exceptions (activity_id, on_date, kind, reason, new_date, \
@@ -377,12 +364,13 @@ impl CalendarQueries<'_> {
             .bind(new_date)
             .bind(new_start)
             .bind(new_end)
-            .execute(&mut *tx)
-            .await?;
-            let details = format!("{activity_id} {on_date} {name}");
-            crate::accounts::queries::audit_in!(tx, now, actor_id, "set_exception", details)?;
-            tx.commit().await
-        })
+            .execute(conn)
+            .await
+            .map(drop)
+        })?;
+        let details = format!("{activity_id} {on_date} {name}");
+        audit_in(&mut tx, now, actor_id, "set_exception", &details).await?;
+        tx.commit().await
     }
 
     /// Removes an exception of an activity, with an audit entry. False if there was none.
@@ -393,22 +381,22 @@ impl CalendarQueries<'_> {
         exception_id: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
-            let deleted =
-                sqlx::query("delete from activity_exceptions where id = $1 and activity_id = $2")
-                    .bind(exception_id)
-                    .bind(activity_id)
-                    .execute(&mut *tx)
-                    .await?;
-            if deleted.rows_affected() == 0 {
-                return Ok(false);
-            }
-            let details = format!("{activity_id} {exception_id}");
-            crate::accounts::queries::audit_in!(tx, now, actor_id, "delete_exception", details)?;
-            tx.commit().await?;
-            Ok(true)
-        })
+        let mut tx = self.db.begin().await?;
+        let deleted = tx_run!(&mut tx, |conn| {
+            sqlx::query("delete from activity_exceptions where id = $1 and activity_id = $2")
+                .bind(exception_id)
+                .bind(activity_id)
+                .execute(conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        if deleted == 0 {
+            return Ok(false);
+        }
+        let details = format!("{activity_id} {exception_id}");
+        audit_in(&mut tx, now, actor_id, "delete_exception", &details).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Every occurrence in `from..=to` of the activities `filter` admits, by start time.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::{process::Variant, Image};
-use crate::db::Db;
+use crate::{db::Db, tx_run};
 
 /// The images' queries, for both backends: `db.images().…`.
 #[derive(Clone, Copy, Debug)]
@@ -25,8 +25,8 @@ impl ImageQueries<'_> {
             .last()
             .map(|v| (i64::from(v.width), i64::from(v.height)))
             .unwrap_or_default();
-        crate::db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        let id = tx_run!(&mut tx, |conn| {
             let id: i64 = sqlx::query_scalar(
                 "insert into images (width, height, uploaded_by, created_at) \
                  values ($1, $2, $3, $4) returning id",
@@ -35,7 +35,7 @@ impl ImageQueries<'_> {
             .bind(height)
             .bind(uploaded_by)
             .bind(now)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await?;
             for variant in variants {
                 sqlx::query(
@@ -47,12 +47,13 @@ impl ImageQueries<'_> {
                 .bind(i64::from(variant.height))
                 .bind(&variant.etag)
                 .bind(&variant.data)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             }
-            tx.commit().await?;
-            Ok(id)
-        })
+            Ok::<_, sqlx::Error>(id)
+        })?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// An image with its stored widths.

@@ -3,25 +3,32 @@
 use chrono::{DateTime, Utc};
 
 use super::{retry_delay, OutgoingEmail, MAX_ATTEMPTS};
-use crate::{db::Db, db_run};
+use crate::{
+    db::{Db, Tx},
+    db_run, tx_run,
+};
 
-/// Inserts an email into the outbox inside an open transaction `$tx` of either backend, so the
+/// Inserts an email into the outbox inside the transaction `tx` of another change, so the
 /// email is kept exactly when the change that caused it is.
-#[macro_export]
-macro_rules! enqueue_email_in {
-    ($tx:expr, $email:expr, $now:expr) => {
+pub async fn enqueue_in(
+    tx: &mut Tx,
+    email: &OutgoingEmail,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    tx_run!(tx, |conn| {
         sqlx::query(
             "insert into outbox (to_address, subject, text_body, html_body, next_attempt_at, \
              created_at) values ($1, $2, $3, $4, $5, $5)",
         )
-        .bind(&$email.to)
-        .bind(&$email.subject)
-        .bind(&$email.text)
-        .bind(&$email.html)
-        .bind($now)
-        .execute(&mut *$tx)
+        .bind(&email.to)
+        .bind(&email.subject)
+        .bind(&email.text)
+        .bind(&email.html)
+        .bind(now)
+        .execute(conn)
         .await
-    };
+        .map(drop)
+    })
 }
 
 /// A message the worker has claimed and should send now.
@@ -62,10 +69,9 @@ impl OutboxQueries<'_> {
         email: &OutgoingEmail,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut conn = pool.acquire().await?;
-            enqueue_email_in!(conn, email, now).map(drop)
-        })
+        let mut tx = self.db.begin().await?;
+        enqueue_in(&mut tx, email, now).await?;
+        tx.commit().await
     }
 
     /// Takes the oldest message that is due and not being sent by another worker, and holds it

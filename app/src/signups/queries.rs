@@ -9,7 +9,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{fits_after_change, place_for, promotions, NewSignup, Signup, SignupStatus};
-use crate::{accounts::token::TokenHash, db::Db, enqueue_email_in, mail::OutgoingEmail};
+use crate::{
+    accounts::token::TokenHash,
+    db::{Db, Tx},
+    mail::{queries::enqueue_in, OutgoingEmail},
+    tx_run,
+};
 
 #[derive(sqlx::FromRow)]
 struct SignupRow {
@@ -45,83 +50,148 @@ impl From<SignupRow> for Signup {
 const SIGNUP_COLUMNS: &str =
     "id, occurrence_id, name, adults, children, email, phone, note, status, attended";
 
-/// Opens a transaction holding occurrence `$occurrence`'s write lock on either backend, runs
-/// `$body` with it as `$tx`, and commits if the body returns `Ok`.
-macro_rules! with_occurrence_locked {
-    ($db:expr, $occurrence:expr, |$tx:ident| $body:expr) => {
-        match $db {
-            Db::Sqlite(pool) => {
-                let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                let result = $body;
-                $tx.commit().await?;
-                result
-            }
-            Db::Postgres(pool) => {
-                let mut $tx = pool.begin().await?;
-                sqlx::query("select id from occurrences where id = $1 for update")
-                    .bind($occurrence)
-                    .execute(&mut *$tx)
-                    .await?;
-                let result = $body;
-                $tx.commit().await?;
-                result
-            }
+/// Begins a transaction holding occurrence `occurrence_id`'s write lock: on SQLite the whole
+/// file's (`BEGIN IMMEDIATE`, one writer at a time), on PostgreSQL the occurrence's row
+/// (`for update`, one writer at a time per occurrence, across app instances).
+async fn lock_occurrence(db: &Db, occurrence_id: i64) -> Result<Tx, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    tx_run!(&mut tx,
+        sqlite: |_conn| Ok::<_, sqlx::Error>(()),
+        postgres: |conn| {
+            sqlx::query("select id from occurrences where id = $1 for update")
+                .bind(occurrence_id)
+                .execute(conn)
+                .await
+                .map(drop)
         }
-    };
+    )?;
+    Ok(tx)
 }
 
-/// The persons already confirmed for an occurrence, inside the locked transaction `$tx`.
-macro_rules! confirmed_persons_in {
-    ($tx:expr, $occurrence:expr) => {
-        sqlx::query_scalar::<_, i64>(
+/// The persons already confirmed for an occurrence, inside its locked transaction `tx`.
+async fn confirmed_persons_in(tx: &mut Tx, occurrence_id: i64) -> Result<i64, sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query_scalar(
             "select cast(coalesce(sum(adults + children), 0) as bigint) from signups \
              where occurrence_id = $1 and status = 'confirmed'",
         )
-        .bind($occurrence)
-        .fetch_one(&mut *$tx)
+        .bind(occurrence_id)
+        .fetch_one(conn)
         .await
-    };
+    })
 }
 
-/// Confirms the earliest waiting parties of occurrence `$occurrence` that fit in the seats left
-/// (see [`promotions`]) inside the locked transaction `$tx`, queuing `$mail` for each, and
-/// evaluates to the promoted sign-ups.
-macro_rules! promote_in {
-    ($tx:ident, $occurrence:expr, $capacity:expr, $mail:expr, $now:expr) => {{
-        let mut promoted = Vec::new();
-        if let Some(capacity) = $capacity {
-            let taken = confirmed_persons_in!($tx, $occurrence)?;
-            let waiting: Vec<SignupRow> = sqlx::query_as(&format!(
-                "select {SIGNUP_COLUMNS} from signups \
-                 where occurrence_id = $1 and status = 'waitlisted' order by id"
-            ))
-            .bind($occurrence)
-            .fetch_all(&mut *$tx)
-            .await?;
-            let waiting: Vec<Signup> = waiting.into_iter().map(Signup::from).collect();
-            let sizes: Vec<(i64, i64)> = waiting
-                .iter()
-                .map(|party| (party.id, party.persons()))
-                .collect();
-            for id in promotions(capacity - taken, &sizes) {
-                sqlx::query(
-                    "update signups set status = 'confirmed', promoted_at = $2 where id = $1",
-                )
+/// Confirms the earliest waiting parties of an occurrence that fit in the seats left (see
+/// [`promotions`]) inside its locked transaction `tx`, queuing `mail` for each. Returns the
+/// promoted sign-ups.
+async fn promote_in(
+    tx: &mut Tx,
+    occurrence_id: i64,
+    capacity: Option<i64>,
+    mail: &PromotionMail<'_>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Signup>, sqlx::Error> {
+    let Some(capacity) = capacity else {
+        return Ok(Vec::new());
+    };
+    let taken = confirmed_persons_in(tx, occurrence_id).await?;
+    let waiting: Vec<SignupRow> = tx_run!(&mut *tx, |conn| {
+        sqlx::query_as(&format!(
+            "select {SIGNUP_COLUMNS} from signups \
+             where occurrence_id = $1 and status = 'waitlisted' order by id"
+        ))
+        .bind(occurrence_id)
+        .fetch_all(conn)
+        .await
+    })?;
+    let waiting: Vec<Signup> = waiting.into_iter().map(Signup::from).collect();
+    let sizes: Vec<(i64, i64)> = waiting
+        .iter()
+        .map(|party| (party.id, party.persons()))
+        .collect();
+    let mut promoted = Vec::new();
+    for id in promotions(capacity - taken, &sizes) {
+        tx_run!(&mut *tx, |conn| {
+            sqlx::query("update signups set status = 'confirmed', promoted_at = $2 where id = $1")
                 .bind(id)
-                .bind($now)
-                .execute(&mut *$tx)
-                .await?;
-                if let Some(mut party) = waiting.iter().find(|party| party.id == id).cloned() {
-                    party.status = SignupStatus::Confirmed;
-                    if let Some(mail) = $mail(&party) {
-                        enqueue_email_in!($tx, mail, $now)?;
-                    }
-                    promoted.push(party);
-                }
+                .bind(now)
+                .execute(conn)
+                .await
+                .map(drop)
+        })?;
+        if let Some(mut party) = waiting.iter().find(|party| party.id == id).cloned() {
+            party.status = SignupStatus::Confirmed;
+            if let Some(mail) = mail(&party) {
+                enqueue_in(tx, &mail, now).await?;
             }
+            promoted.push(party);
         }
-        promoted
-    }};
+    }
+    Ok(promoted)
+}
+
+/// The row of the occurrence of `activity_id` scheduled on `date` inside `tx`, created if it
+/// is not there yet.
+pub async fn ensure_occurrence_row_in(
+    tx: &mut Tx,
+    activity_id: i64,
+    date: NaiveDate,
+) -> Result<i64, sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query(
+            "insert into occurrences (activity_id, on_date) values ($1, $2) \
+             on conflict (activity_id, on_date) do nothing",
+        )
+        .bind(activity_id)
+        .bind(date)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query_scalar("select id from occurrences where activity_id = $1 and on_date = $2")
+            .bind(activity_id)
+            .bind(date)
+            .fetch_one(conn)
+            .await
+    })
+}
+
+/// A sign-up as it stood in the past, written down as history (demo content's past dates):
+/// no capacity is checked, no email is sent, and its private link is never shown.
+#[derive(Clone, Debug)]
+pub struct PastSignup<'a> {
+    pub name: &'a str,
+    pub adults: i64,
+    pub children: i64,
+    pub status: SignupStatus,
+    pub created_at: DateTime<Utc>,
+    pub promoted_at: Option<DateTime<Utc>>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+/// Writes a [`PastSignup`] of an occurrence inside `tx`; returns its id.
+pub async fn record_past_in(
+    tx: &mut Tx,
+    occurrence_id: i64,
+    signup: &PastSignup<'_>,
+) -> Result<i64, sqlx::Error> {
+    let token = crate::accounts::token::Token::generate().hash();
+    tx_run!(tx, |conn| {
+        sqlx::query_scalar(
+            "insert into signups (occurrence_id, name, adults, children, status, token_hash, \
+             created_at, promoted_at, cancelled_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
+        )
+        .bind(occurrence_id)
+        .bind(signup.name)
+        .bind(signup.adults)
+        .bind(signup.children)
+        .bind(signup.status.as_str())
+        .bind(token.as_str())
+        .bind(signup.created_at)
+        .bind(signup.promoted_at)
+        .bind(signup.cancelled_at)
+        .fetch_one(conn)
+        .await
+    })
 }
 
 /// The emails that may go out with a sign-up, chosen by where it lands.
@@ -158,21 +228,10 @@ impl SignupQueries<'_> {
         activity_id: i64,
         date: NaiveDate,
     ) -> Result<i64, sqlx::Error> {
-        crate::db_run!(self.db, |pool| {
-            sqlx::query(
-                "insert into occurrences (activity_id, on_date) values ($1, $2) \
-                 on conflict (activity_id, on_date) do nothing",
-            )
-            .bind(activity_id)
-            .bind(date)
-            .execute(pool)
-            .await?;
-            sqlx::query_scalar("select id from occurrences where activity_id = $1 and on_date = $2")
-                .bind(activity_id)
-                .bind(date)
-                .fetch_one(pool)
-                .await
-        })
+        let mut tx = self.db.begin().await?;
+        let id = ensure_occurrence_row_in(&mut tx, activity_id, date).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Signs a party up: confirmed if it fits in `capacity` (persons; None is no limit),
@@ -186,9 +245,10 @@ impl SignupQueries<'_> {
         mails: &SignupMails<'_>,
         now: DateTime<Utc>,
     ) -> Result<SignupStatus, sqlx::Error> {
-        let status = with_occurrence_locked!(self.db, occurrence_id, |tx| {
-            let taken = confirmed_persons_in!(tx, occurrence_id)?;
-            let status = place_for(signup.persons(), taken, capacity);
+        let mut tx = lock_occurrence(self.db, occurrence_id).await?;
+        let taken = confirmed_persons_in(&mut tx, occurrence_id).await?;
+        let status = place_for(signup.persons(), taken, capacity);
+        tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "insert into signups (occurrence_id, name, adults, children, email, phone, note, \
                  status, token_hash, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -203,17 +263,18 @@ impl SignupQueries<'_> {
             .bind(status.as_str())
             .bind(token.as_str())
             .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            let mail = match status {
-                SignupStatus::Confirmed => mails.confirmed,
-                _ => mails.waitlisted,
-            };
-            if let Some(mail) = mail {
-                enqueue_email_in!(tx, mail, now)?;
-            }
-            status
-        });
+            .execute(conn)
+            .await
+            .map(drop)
+        })?;
+        let mail = match status {
+            SignupStatus::Confirmed => mails.confirmed,
+            _ => mails.waitlisted,
+        };
+        if let Some(mail) = mail {
+            enqueue_in(&mut tx, mail, now).await?;
+        }
+        tx.commit().await?;
         Ok(status)
     }
 
@@ -257,28 +318,24 @@ impl SignupQueries<'_> {
             return Ok(None);
         };
         let occurrence_id = signup.occurrence_id;
-        let promoted = with_occurrence_locked!(self.db, occurrence_id, |tx| {
-            let cancelled = sqlx::query(
+        let mut tx = lock_occurrence(self.db, occurrence_id).await?;
+        let cancelled = tx_run!(&mut tx, |conn| {
+            sqlx::query(
                 "update signups set status = 'cancelled', cancelled_at = $2 \
                  where token_hash = $1 and status <> 'cancelled'",
             )
             .bind(token.as_str())
             .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            if cancelled.rows_affected() == 0 {
-                None
-            } else {
-                Some(promote_in!(
-                    tx,
-                    occurrence_id,
-                    capacity,
-                    promotion_mail,
-                    now
-                ))
-            }
-        });
-        Ok(promoted)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if cancelled == 0 {
+            return Ok(None);
+        }
+        let promoted = promote_in(&mut tx, occurrence_id, capacity, promotion_mail, now).await?;
+        tx.commit().await?;
+        Ok(Some(promoted))
     }
 
     /// Changes the party size of the sign-up of a private link. A confirmed party that grows
@@ -296,48 +353,43 @@ impl SignupQueries<'_> {
             return Ok(PartyChange::NotFound);
         };
         let occurrence_id = signup.occurrence_id;
-        let change = with_occurrence_locked!(self.db, occurrence_id, |tx| {
-            // Read again under the lock: the party may have changed since.
-            let current: Option<SignupRow> = sqlx::query_as(&format!(
+        let mut tx = lock_occurrence(self.db, occurrence_id).await?;
+        // Read again under the lock: the party may have changed since.
+        let current: Option<SignupRow> = tx_run!(&mut tx, |conn| {
+            sqlx::query_as(&format!(
                 "select {SIGNUP_COLUMNS} from signups where token_hash = $1"
             ))
             .bind(token.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-            match current.map(Signup::from) {
-                None => PartyChange::NotFound,
-                Some(current) if current.status == SignupStatus::Cancelled => PartyChange::NotFound,
-                Some(current) => {
-                    let taken = confirmed_persons_in!(tx, occurrence_id)?;
-                    let grows_past_capacity = current.status == SignupStatus::Confirmed
-                        && !fits_after_change(
-                            current.persons(),
-                            adults + children,
-                            taken,
-                            capacity,
-                        );
-                    if grows_past_capacity {
-                        PartyChange::NoRoom
-                    } else {
-                        sqlx::query("update signups set adults = $2, children = $3 where id = $1")
-                            .bind(current.id)
-                            .bind(adults)
-                            .bind(children)
-                            .execute(&mut *tx)
-                            .await?;
-                        let promoted =
-                            promote_in!(tx, occurrence_id, capacity, promotion_mail, now);
-                        let status = if promoted.iter().any(|party| party.id == current.id) {
-                            SignupStatus::Confirmed
-                        } else {
-                            current.status
-                        };
-                        PartyChange::Changed(status)
-                    }
-                }
-            }
-        });
-        Ok(change)
+            .fetch_optional(conn)
+            .await
+        })?;
+        let current = match current.map(Signup::from) {
+            Some(current) if current.status != SignupStatus::Cancelled => current,
+            _ => return Ok(PartyChange::NotFound),
+        };
+        let taken = confirmed_persons_in(&mut tx, occurrence_id).await?;
+        let grows_past_capacity = current.status == SignupStatus::Confirmed
+            && !fits_after_change(current.persons(), adults + children, taken, capacity);
+        if grows_past_capacity {
+            return Ok(PartyChange::NoRoom);
+        }
+        tx_run!(&mut tx, |conn| {
+            sqlx::query("update signups set adults = $2, children = $3 where id = $1")
+                .bind(current.id)
+                .bind(adults)
+                .bind(children)
+                .execute(conn)
+                .await
+                .map(drop)
+        })?;
+        let promoted = promote_in(&mut tx, occurrence_id, capacity, promotion_mail, now).await?;
+        tx.commit().await?;
+        let status = if promoted.iter().any(|party| party.id == current.id) {
+            SignupStatus::Confirmed
+        } else {
+            current.status
+        };
+        Ok(PartyChange::Changed(status))
     }
 
     /// The persons confirmed for the occurrence of `activity_id` on `date` (none if nobody has
@@ -415,24 +467,23 @@ impl SignupQueries<'_> {
         mail: &OutgoingEmail,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        crate::db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
-            let marked = sqlx::query(
+        let mut tx = self.db.begin().await?;
+        let marked = tx_run!(&mut tx, |conn| {
+            sqlx::query(
                 "update signups set reminded_at = $2 \
                  where id = $1 and reminded_at is null and status = 'confirmed'",
             )
             .bind(signup_id)
             .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1;
-            if marked {
-                enqueue_email_in!(tx, mail, now)?;
-            }
-            tx.commit().await?;
-            Ok(marked)
-        })
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected() == 1)
+        })?;
+        if marked {
+            enqueue_in(&mut tx, mail, now).await?;
+        }
+        tx.commit().await?;
+        Ok(marked)
     }
 
     /// Deletes the name, email, phone and note of every sign-up for an occurrence before

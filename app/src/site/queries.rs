@@ -1,7 +1,7 @@
 //! The site's queries, one method per statement, for both backends.
 
 use super::{FocusArea, HousingArea, SiteInfo, Venue};
-use crate::{db::Db, db_run};
+use crate::{db::Db, db_run, tx_run};
 
 /// A venue before it has an id.
 #[derive(Clone, Debug)]
@@ -89,8 +89,8 @@ impl SiteQueries<'_> {
     /// Writes the site row and the base tables in one transaction, so a crash leaves either
     /// all of it or none. Rows that already exist (same name or slug) are left as they are.
     pub async fn insert_base_data(&self, data: &BaseData<'_>) -> Result<(), sqlx::Error> {
-        db_run!(self.db, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin().await?;
+        tx_run!(&mut tx, |conn| {
             let site = &data.site;
             sqlx::query(
                 "update site set name = $1, organisation = $2, magazine_name = $3, intro = $4, \
@@ -103,7 +103,7 @@ impl SiteQueries<'_> {
             .bind(&site.contact_email)
             .bind(&site.contact_phone)
             .bind(&site.contact_address)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
             for (position, name) in (0_i64..).zip(data.housing_areas) {
                 sqlx::query(
@@ -112,7 +112,7 @@ impl SiteQueries<'_> {
                 )
                 .bind(name)
                 .bind(position)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             }
             for (position, (slug, name)) in (0_i64..).zip(data.focus_areas) {
@@ -123,7 +123,7 @@ impl SiteQueries<'_> {
                 .bind(slug)
                 .bind(name)
                 .bind(position)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             }
             for venue in data.venues {
@@ -136,10 +136,11 @@ impl SiteQueries<'_> {
                 .bind(venue.address)
                 .bind(venue.description)
                 .bind(venue.accessibility)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             }
-            tx.commit().await
-        })
+            Ok::<_, sqlx::Error>(())
+        })?;
+        tx.commit().await
     }
 }
