@@ -338,7 +338,7 @@ impl ArticleQueries<'_> {
         let mut tx = self.db.begin().await?;
         let saved: Option<i64> = tx_run!(&mut tx, |conn| {
             match id {
-                None => 
+                None => {
                     bind_article!(
                         sqlx::query_scalar(
                             "insert into articles (slug, title, lead, body, body_html, byline, \
@@ -352,7 +352,8 @@ impl ArticleQueries<'_> {
                     )
                     .fetch_one(conn)
                     .await
-                    .map(Some),
+                    .map(Some)
+                }
                 Some(id) => {
                     bind_article!(
                         sqlx::query_scalar(
