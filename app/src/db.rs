@@ -128,6 +128,51 @@ macro_rules! tx_run {
     };
 }
 
+/// Declares the query surface of each domain: a type that borrows the [`Db`] (its methods are
+/// in the domain's `queries.rs`) and the method of `Db` that gives it.
+macro_rules! query_surfaces {
+    ($($(#[$doc:meta])* $method:ident => $surface:ident,)*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Clone, Copy, Debug)]
+            pub struct $surface<'a> {
+                pub(crate) db: &'a Db,
+            }
+        )*
+
+        impl Db {
+            $(
+                $(#[$doc])*
+                pub fn $method(&self) -> $surface<'_> {
+                    $surface { db: self }
+                }
+            )*
+        }
+    };
+}
+
+query_surfaces! {
+    /// The accounts' queries (`accounts/queries.rs`).
+    accounts => AccountQueries,
+    /// The articles' and magazine issues' queries (`articles/queries.rs`).
+    articles => ArticleQueries,
+    /// The attendance's queries (`attendance/queries.rs`).
+    attendance => AttendanceQueries,
+    /// The calendar's queries: activities, exceptions and the occurrences they make
+    /// (`calendar/queries.rs`).
+    calendar => CalendarQueries,
+    /// The figures' queries (`figures/queries.rs`).
+    figures => FigureQueries,
+    /// The images' queries (`images/queries.rs`).
+    images => ImageQueries,
+    /// The outbox's queries (`mail/queries.rs`).
+    outbox => OutboxQueries,
+    /// The sign-ups' queries (`signups/queries.rs`).
+    signups => SignupQueries,
+    /// The site's queries: its name and base data (`site/queries.rs`).
+    site => SiteQueries,
+}
+
 /// How many ids one `in (…)` list binds at most: well under the bind limits of both backends.
 const IDS_PER_QUERY: usize = 500;
 
@@ -169,51 +214,6 @@ impl Db {
             Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         Ok(())
-    }
-
-    /// The accounts' queries.
-    pub fn accounts(&self) -> crate::accounts::queries::AccountQueries<'_> {
-        crate::accounts::queries::AccountQueries { db: self }
-    }
-
-    /// The articles' and magazine issues' queries.
-    pub fn articles(&self) -> crate::articles::queries::ArticleQueries<'_> {
-        crate::articles::queries::ArticleQueries { db: self }
-    }
-
-    /// The attendance's queries.
-    pub fn attendance(&self) -> crate::attendance::queries::AttendanceQueries<'_> {
-        crate::attendance::queries::AttendanceQueries { db: self }
-    }
-
-    /// The calendar's queries: activities, exceptions and the occurrences they make.
-    pub fn calendar(&self) -> crate::calendar::queries::CalendarQueries<'_> {
-        crate::calendar::queries::CalendarQueries { db: self }
-    }
-
-    /// The figures' queries.
-    pub fn figures(&self) -> crate::figures::queries::FigureQueries<'_> {
-        crate::figures::queries::FigureQueries { db: self }
-    }
-
-    /// The images' queries.
-    pub fn images(&self) -> crate::images::queries::ImageQueries<'_> {
-        crate::images::queries::ImageQueries { db: self }
-    }
-
-    /// The outbox's queries.
-    pub fn outbox(&self) -> crate::mail::queries::OutboxQueries<'_> {
-        crate::mail::queries::OutboxQueries { db: self }
-    }
-
-    /// The sign-ups' queries.
-    pub fn signups(&self) -> crate::signups::queries::SignupQueries<'_> {
-        crate::signups::queries::SignupQueries { db: self }
-    }
-
-    /// The site's queries: its name and base data.
-    pub fn site(&self) -> crate::site::queries::SiteQueries<'_> {
-        crate::site::queries::SiteQueries { db: self }
     }
 
     /// Begins a transaction.

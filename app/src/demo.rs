@@ -1,6 +1,7 @@
 //! Demo content for a newcomer's first look: the site Randers Nordby with its housing areas,
-//! focus areas and venues, the calendar's activities (DESIGN.md §7), and an admin, a staff member
-//! and a citizen journalist to log in as.
+//! focus areas and venues, the calendar's activities as such a neighbourhood has them (communal
+//! dinners, a weekly baby café, courses), and an admin, a staff member and a citizen journalist
+//! to log in as.
 //! It is loaded only into an empty database, and only when asked (`NABOSKAB_DEMO=1`). The texts
 //! are written for this demo; the contact address is fictional.
 
@@ -361,7 +362,7 @@ struct Turnout {
 
 fn turnout(slug: &str) -> Option<Turnout> {
     let (adults, children, volunteers, signups) = match slug {
-        // About 34 residents and 2 volunteers each time (DESIGN.md §7).
+        // About 34 residents and 2 volunteers each time, as at a real communal dinner.
         "faellesspisning-parkcafeen" => ((20, 26), (6, 12), (2, 3), true),
         "pc-undervisning" => ((4, 8), (0, 0), (1, 1), true),
         // About 8 mothers with their babies.

@@ -5,8 +5,8 @@
 //! JavaScript and the WASM in `target/site` are the ones people get. It starts the portal in
 //! this process on a temporary SQLite database with demo content, asks for each page and every
 //! stylesheet, script and WASM file it names, once with brotli and once with gzip, and prints
-//! the compressed sizes beside the budgets of DESIGN.md §6. It measures; it never fails on a
-//! number.
+//! the compressed sizes beside the page-weight budgets (ARCHITECTURE.md, "Budgets"). It
+//! measures; it never fails on a number.
 
 use std::path::PathBuf;
 

@@ -1,8 +1,8 @@
 //! Extractors that do a handler's prelude, so a handler reads as a few `?` lines: who is
 //! calling and whether they may ([`Viewing`], with the aliases [`LoggedIn`], [`Staff`] and
 //! [`Admin`]), the posted form ([`PostedForm`], or [`UploadForm`] for one with a photo), the
-//! address's parameters ([`Params`]), the language ([`Language`]) and the client's address
-//! ([`ClientIp`]). Each refuses with a [`PageError`], so a person sees a Danish page, never a
+//! address's parameters ([`Params`], [`Editing`]), the app's state with the request's language
+//! ([`Ctx`]) and the client's address ([`ClientIp`]). Each refuses with a [`PageError`], so a person sees a Danish page, never a
 //! bare status.
 
 use std::{
@@ -11,7 +11,7 @@ use std::{
     ops::Deref,
 };
 
-use app::{accounts::Viewer, i18n::Lang};
+use app::{accounts::Viewer, i18n::Lang, images::CoverForm};
 use axum::{
     extract::{ConnectInfo, FromRequest, FromRequestParts, Multipart, Path, Request},
     http::{header, request::Parts, StatusCode},
@@ -20,7 +20,8 @@ use serde::de::DeserializeOwned;
 
 use crate::{
     access::{allows, Requirement},
-    errors::PageError,
+    errors::{OnPage, PageError},
+    AppState,
 };
 
 /// What a [`Viewing`] extractor requires of the viewer.
@@ -79,15 +80,71 @@ impl<N: Need, S: Send + Sync> FromRequestParts<S> for Viewing<N> {
     }
 }
 
-/// The language of the request. Danish for now; when more languages come it is read from the
-/// address's prefix (`/en/…`).
-pub struct Language(pub Lang);
+/// What every handler needs: the app's state (through `Deref`, so `cx.db`) and the language
+/// of the request. The language is Danish for now; when more languages come it is read from
+/// the address's prefix (`/en/…`).
+pub struct Ctx {
+    pub state: AppState,
+    pub lang: Lang,
+}
 
-impl<S: Send + Sync> FromRequestParts<S> for Language {
+impl Deref for Ctx {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.state
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
     type Rejection = PageError;
 
-    async fn from_request_parts(_: &mut Parts, _: &S) -> Result<Self, PageError> {
-        Ok(Language(Lang::default()))
+    async fn from_request_parts(_: &mut Parts, state: &AppState) -> Result<Self, PageError> {
+        Ok(Ctx {
+            state: state.clone(),
+            lang: Lang::default(),
+        })
+    }
+}
+
+/// Which thing an editor's form saves, from the last segment of its address: `…/ny` makes a
+/// new one, `…/{id}` changes that one. One handler serves both addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editing {
+    New,
+    Existing(i64),
+}
+
+impl Editing {
+    /// The id of the thing being changed.
+    pub fn id(self) -> Option<i64> {
+        match self {
+            Editing::New => None,
+            Editing::Existing(id) => Some(id),
+        }
+    }
+
+    /// The editor's page under `base` (e.g. `/personale/artikler`).
+    pub fn page(self, base: &str) -> String {
+        match self {
+            Editing::New => format!("{base}/ny"),
+            Editing::Existing(id) => format!("{base}/{id}"),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Editing {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
+        match parts.uri.path().rsplit('/').next() {
+            Some("ny") => Ok(Editing::New),
+            Some(id) => id
+                .parse()
+                .map(Editing::Existing)
+                .map_err(|_| PageError::NotFound),
+            None => Err(PageError::NotFound),
+        }
     }
 }
 
@@ -160,6 +217,19 @@ pub struct UploadForm<T> {
     pub form: T,
     pub cover: Option<Vec<u8>>,
     pub too_large: bool,
+}
+
+impl<T: CoverForm> UploadForm<T> {
+    /// The form with its photo, or the form's `page` again if the photo was larger than a
+    /// request may be.
+    pub fn with_cover(self, lang: Lang, page: &str) -> Result<T, PageError> {
+        let mut form = self.form;
+        form.set_cover(self.cover);
+        if self.too_large {
+            return Err(form.photo_too_large(lang)).on_page(page);
+        }
+        Ok(form)
+    }
 }
 
 impl<T, S> FromRequest<S> for UploadForm<T>

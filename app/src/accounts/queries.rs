@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{password::PasswordHash, token::TokenHash, EmailAddress, Role};
 use crate::{
-    db::{Db, Tx},
+    db::{AccountQueries, Tx},
     db_run,
     mail::{queries::enqueue_in, OutgoingEmail},
     tx_run,
@@ -147,12 +147,6 @@ pub struct AuditEntry {
     pub actor: String,
     pub action: String,
     pub details: String,
-}
-
-/// The accounts' queries, for both backends: `db.accounts().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct AccountQueries<'a> {
-    pub(crate) db: &'a Db,
 }
 
 impl AccountQueries<'_> {

@@ -7,7 +7,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Article, ArticleStatus, IssueRef, MagazineIssue, Tag};
-use crate::{accounts::queries::audit_in, db::Db, tx_run};
+use crate::{
+    accounts::queries::audit_in,
+    db::{ArticleQueries, Db},
+    tx_run,
+};
 
 #[derive(sqlx::FromRow)]
 struct ArticleRow {
@@ -107,12 +111,6 @@ pub struct NewIssue {
     pub intro: String,
     pub cover_image_id: Option<i64>,
     pub cover_alt: String,
-}
-
-/// The articles' and magazine issues' queries, for both backends: `db.articles().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct ArticleQueries<'a> {
-    pub(crate) db: &'a Db,
 }
 
 impl ArticleQueries<'_> {

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
+use serde::Deserialize;
 
 use super::{
     markdown::to_safe_html,
@@ -13,12 +14,13 @@ use crate::{
     calendar::service::slugify,
     db::Db,
     errors::Refusal,
-    forms::ticked,
-    forms::FormFeedback,
+    forms::{ticked, FormFeedback},
     i18n::Lang,
-    images::process::{variants, Variant},
+    images::{
+        process::{variants, Variant},
+        CoverForm,
+    },
 };
-use serde::Deserialize;
 
 /// The editor's fields as posted.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -250,20 +252,6 @@ pub async fn check(
     Ok((article, variants))
 }
 
-/// The editor's feedback with what was typed kept (a chosen file has to be chosen again).
-pub fn kept(form: &ArticleForm) -> FormFeedback {
-    let mut feedback = FormFeedback::for_form("article");
-    form.keep_all(&mut feedback);
-    feedback
-}
-
-/// The refusal of a form whose photo is larger than the body limit let through; `kept` is what
-/// was typed, shown again.
-pub fn upload_too_large(lang: Lang, mut kept: FormFeedback) -> Refusal {
-    kept.error("cover", lang.text("image-too-large"));
-    kept.into()
-}
-
 /// Deletes an article; false if there is no such article.
 pub async fn delete(db: &Db, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<bool, Refusal> {
     Ok(db
@@ -272,9 +260,21 @@ pub async fn delete(db: &Db, actor_id: i64, id: i64, now: DateTime<Utc>) -> Resu
         .await?)
 }
 
+impl CoverForm for ArticleForm {
+    fn set_cover(&mut self, file: Option<Vec<u8>>) {
+        self.cover_file = file;
+    }
+
+    fn kept(&self) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("article");
+        self.keep_all(&mut feedback);
+        feedback
+    }
+}
+
 /// The editor again with what was typed and the article's sanitized HTML to look at.
 pub fn preview(form: &ArticleForm) -> FormFeedback {
-    let mut feedback = kept(form);
+    let mut feedback = form.kept();
     feedback.keep(PREVIEW, &to_safe_html(&form.body));
     feedback
 }
@@ -295,9 +295,12 @@ pub struct IssueForm {
     pub cover_file: Option<Vec<u8>>,
 }
 
-impl IssueForm {
-    /// What was typed, kept for the form shown again.
-    pub fn kept(&self) -> FormFeedback {
+impl CoverForm for IssueForm {
+    fn set_cover(&mut self, file: Option<Vec<u8>>) {
+        self.cover_file = file;
+    }
+
+    fn kept(&self) -> FormFeedback {
         let mut feedback = FormFeedback::for_form("issue");
         feedback
             .keep("title", &self.title)
@@ -307,7 +310,9 @@ impl IssueForm {
             .keep("cover_alt", &self.cover_alt);
         feedback
     }
+}
 
+impl IssueForm {
     /// The form filled in from a saved issue.
     pub fn feedback_from(issue: &MagazineIssue) -> FormFeedback {
         IssueForm {

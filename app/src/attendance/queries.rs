@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::Attendance;
 use crate::{
     accounts::queries::audit_in,
-    db::{Db, Tx},
+    db::{AttendanceQueries, Tx},
     tx_run,
 };
 
@@ -71,12 +71,6 @@ pub async fn record_in(
         }
         Ok::<_, sqlx::Error>(())
     })
-}
-
-/// The attendance's queries, for both backends: `db.attendance().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct AttendanceQueries<'a> {
-    pub(crate) db: &'a Db,
 }
 
 impl AttendanceQueries<'_> {

@@ -8,7 +8,7 @@ use super::{
     occurrences::{occurrences_of, Filter},
     Activity, Exception, ExceptionKind, Occurrence, OccurrenceKey, Place, SignupMode,
 };
-use crate::{accounts::queries::audit_in, db::Db, db_run, tx_run};
+use crate::{accounts::queries::audit_in, db::CalendarQueries, db_run, tx_run};
 
 #[derive(sqlx::FromRow)]
 struct ActivityRow {
@@ -170,12 +170,6 @@ impl ExceptionRow {
             },
         ))
     }
-}
-
-/// The calendar's queries, for both backends: `db.calendar().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct CalendarQueries<'a> {
-    pub(crate) db: &'a Db,
 }
 
 impl CalendarQueries<'_> {

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::db::Db;
+use crate::db::FigureQueries;
 
 /// One occurrence with what was recorded for it (nothing if attendance was not recorded).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -28,12 +28,6 @@ pub struct SignupFigures {
     pub status: String,
     pub attended: Option<bool>,
     pub promoted: bool,
-}
-
-/// The figures' queries, for both backends: `db.figures().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct FigureQueries<'a> {
-    pub(crate) db: &'a Db,
 }
 
 impl FigureQueries<'_> {

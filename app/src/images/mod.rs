@@ -10,6 +10,25 @@ pub mod queries;
 
 use serde::{Deserialize, Serialize};
 
+/// A form that takes a photo in its `cover` field (the article and issue editors). The server
+/// reads the file apart from the text fields and hands it over here.
+#[cfg(feature = "ssr")]
+pub trait CoverForm {
+    /// Takes the uploaded file, if one was chosen.
+    fn set_cover(&mut self, file: Option<Vec<u8>>);
+
+    /// What was typed, to show the form again.
+    fn kept(&self) -> crate::forms::FormFeedback;
+
+    /// The refusal of a form whose photo was larger than the request may be: the form again,
+    /// with what was typed and the message by the photo's field.
+    fn photo_too_large(&self, lang: crate::i18n::Lang) -> crate::errors::Refusal {
+        let mut kept = self.kept();
+        kept.error("cover", lang.text("image-too-large"));
+        kept.into()
+    }
+}
+
 /// The widths an image is stored in (narrower originals get only the widths below their own,
 /// and their own).
 pub const WIDTHS: [u32; 3] = [400, 800, 1600];

@@ -5,13 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::{process::Variant, Image};
-use crate::{db::Db, tx_run};
-
-/// The images' queries, for both backends: `db.images().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct ImageQueries<'a> {
-    pub(crate) db: &'a Db,
-}
+use crate::{db::ImageQueries, tx_run};
 
 impl ImageQueries<'_> {
     /// Stores an image's variants (the widest last) and returns its id.

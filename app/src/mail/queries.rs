@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{retry_delay, OutgoingEmail, MAX_ATTEMPTS};
 use crate::{
-    db::{Db, Tx},
+    db::{Db, OutboxQueries, Tx},
     db_run, tx_run,
 };
 
@@ -54,12 +54,6 @@ pub struct OutboxEntry {
     pub last_error: String,
     pub created_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
-}
-
-/// The outbox's queries, for both backends: `db.outbox().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct OutboxQueries<'a> {
-    pub(crate) db: &'a Db,
 }
 
 impl OutboxQueries<'_> {

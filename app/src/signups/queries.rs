@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{fits_after_change, place_for, promotions, NewSignup, Signup, SignupStatus};
 use crate::{
     accounts::token::TokenHash,
-    db::{Db, Tx},
+    db::{Db, SignupQueries, Tx},
     mail::{queries::enqueue_in, OutgoingEmail},
     tx_run,
 };
@@ -213,12 +213,6 @@ pub enum PartyChange {
     NoRoom,
     /// The link is unknown or the sign-up cancelled.
     NotFound,
-}
-
-/// The sign-ups' queries, for both backends: `db.signups().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct SignupQueries<'a> {
-    pub(crate) db: &'a Db,
 }
 
 impl SignupQueries<'_> {

@@ -1,7 +1,7 @@
 //! The site's queries, one method per statement, for both backends.
 
 use super::{FocusArea, HousingArea, SiteInfo, Venue};
-use crate::{db::Db, db_run, tx_run};
+use crate::{db::SiteQueries, db_run, tx_run};
 
 /// A venue before it has an id.
 #[derive(Clone, Debug)]
@@ -21,12 +21,6 @@ pub struct BaseData<'a> {
     /// Focus areas as (slug, name), in the plan's order.
     pub focus_areas: &'a [(&'a str, &'a str)],
     pub venues: &'a [NewVenue<'a>],
-}
-
-/// The site's queries, for both backends: `db.site().…`.
-#[derive(Clone, Copy, Debug)]
-pub struct SiteQueries<'a> {
-    pub(crate) db: &'a Db,
 }
 
 impl SiteQueries<'_> {

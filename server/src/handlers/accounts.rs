@@ -11,7 +11,6 @@ use app::{
     pages::account::safe_next,
 };
 use axum::{
-    extract::State,
     response::{IntoResponse, Redirect, Response},
     routing::post,
     Router,
@@ -21,7 +20,7 @@ use tower_sessions::Session;
 
 use crate::{
     errors::{OnPage, PageError},
-    extract::{Admin, ClientIp, Language, LoggedIn, Params, PostedForm},
+    extract::{Admin, ClientIp, Ctx, LoggedIn, Params, PostedForm},
     sessions, AppState,
 };
 
@@ -59,9 +58,8 @@ struct LoginForm {
 }
 
 async fn log_in(
-    State(state): State<AppState>,
+    cx: Ctx,
     ClientIp(ip): ClientIp,
-    Language(lang): Language,
     session: Session,
     PostedForm(form): PostedForm<LoginForm>,
 ) -> Result<Response, PageError> {
@@ -73,13 +71,13 @@ async fn log_in(
         ),
         None => "/log-ind".to_owned(),
     };
-    if !state.limits.allow_login(ip, &form.email) {
+    if !cx.limits.allow_login(ip, &form.email) {
         return Err(PageError::TooMany {
             page,
             form: "login",
         });
     }
-    let account = service::log_in(&state.db, lang, &form.email, &form.password, clock::now())
+    let account = service::log_in(&cx.db, cx.lang, &form.email, &form.password, clock::now())
         .await
         .on_page(&page)?;
     let home = Viewer::of(&account).home().to_owned();
@@ -103,15 +101,14 @@ struct LinkForm {
 }
 
 async fn accept_invitation(
-    State(state): State<AppState>,
+    cx: Ctx,
     Params(token): Params<String>,
-    Language(lang): Language,
     session: Session,
     PostedForm(form): PostedForm<LinkForm>,
 ) -> Result<Response, PageError> {
     let account = service::accept_invitation(
-        &state.db,
-        lang,
+        &cx.db,
+        cx.lang,
         &token,
         &form.name,
         &form.password,
@@ -123,13 +120,12 @@ async fn accept_invitation(
 }
 
 async fn reset_password(
-    State(state): State<AppState>,
+    cx: Ctx,
     Params(token): Params<String>,
-    Language(lang): Language,
     session: Session,
     PostedForm(form): PostedForm<LinkForm>,
 ) -> Result<Response, PageError> {
-    let account = service::reset_password(&state.db, lang, &token, &form.password, clock::now())
+    let account = service::reset_password(&cx.db, cx.lang, &token, &form.password, clock::now())
         .await
         .on_page(&format!("/nulstil/{token}"))?;
     start_session(&session, &account, Viewer::of(&account).home()).await
@@ -142,18 +138,17 @@ struct EmailForm {
 }
 
 async fn forgot_password(
-    State(state): State<AppState>,
-    Language(lang): Language,
+    cx: Ctx,
     PostedForm(form): PostedForm<EmailForm>,
 ) -> Result<Redirect, PageError> {
     const PAGE: &str = "/glemt-adgangskode";
-    if !state.limits.allow_email(&form.email) {
+    if !cx.limits.allow_email(&form.email) {
         return Err(PageError::TooMany {
             page: PAGE.into(),
             form: "forgot",
         });
     }
-    service::request_reset(&state.db, lang, &state.links(), &form.email, clock::now())
+    service::request_reset(&cx.db, cx.lang, &cx.links(), &form.email, clock::now())
         .await
         .on_page(PAGE)?;
     Ok(Redirect::to("/glemt-adgangskode?besked=sendt"))
@@ -168,23 +163,22 @@ struct ChangePasswordForm {
 }
 
 async fn change_password(
-    State(state): State<AppState>,
+    cx: Ctx,
     viewer: LoggedIn,
     ClientIp(ip): ClientIp,
-    Language(lang): Language,
     session: Session,
     PostedForm(form): PostedForm<ChangePasswordForm>,
 ) -> Result<Response, PageError> {
     const PAGE: &str = "/konto";
     // Guessing the current password here is guessing a login: the same limits apply.
-    if !state.limits.allow_login(ip, &viewer.email) {
+    if !cx.limits.allow_login(ip, &viewer.email) {
         return Err(PageError::TooMany {
             page: PAGE.into(),
             form: "change-password",
         });
     }
     let (current, new) = (&form.current, &form.password);
-    let account = service::change_password(&state.db, lang, &viewer, current, new, clock::now())
+    let account = service::change_password(&cx.db, cx.lang, &viewer, current, new, clock::now())
         .await
         .on_page(PAGE)?;
     // A fresh session carries the new password's mark; other sessions of the account end.
@@ -200,23 +194,22 @@ struct InviteForm {
 }
 
 async fn invite(
-    State(state): State<AppState>,
+    cx: Ctx,
     admin: Admin,
-    Language(lang): Language,
     PostedForm(form): PostedForm<InviteForm>,
 ) -> Result<Redirect, PageError> {
     const PAGE: &str = "/personale/brugere";
-    if !state.limits.allow_email(&form.email) {
+    if !cx.limits.allow_email(&form.email) {
         return Err(PageError::TooMany {
             page: PAGE.into(),
             form: "invite",
         });
     }
-    let links = state.links();
+    let links = cx.links();
     let (email, role) = (&form.email, &form.role);
     service::invite(
-        &state.db,
-        lang,
+        &cx.db,
+        cx.lang,
         &links,
         Some(admin.id),
         email,
@@ -229,7 +222,7 @@ async fn invite(
 }
 
 async fn set_disabled(
-    State(state): State<AppState>,
+    cx: Ctx,
     admin: Admin,
     Params((id, action)): Params<(i64, String)>,
 ) -> Result<Redirect, PageError> {
@@ -238,7 +231,7 @@ async fn set_disabled(
         "aktiver" => (false, "aktiveret"),
         _ => return Err(PageError::NotFound),
     };
-    match service::set_disabled(&state.db, &admin, id, disabled, clock::now()).await {
+    match service::set_disabled(&cx.db, &admin, id, disabled, clock::now()).await {
         Ok(AccountChange::Done) => Ok(Redirect::to(&format!("/personale/brugere?besked={notice}"))),
         Ok(AccountChange::NotFound) => Err(PageError::NotFound),
         Ok(AccountChange::OwnAccount) => Err(PageError::Forbidden),

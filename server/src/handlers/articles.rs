@@ -9,12 +9,10 @@ use app::{
         Article,
     },
     clock,
-    i18n::Lang,
     pages::staff_news::PREVIEW_ADDRESS,
 };
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use axum::{
-    extract::State,
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -23,7 +21,7 @@ use axum::{
 
 use crate::{
     errors::{show_page, OnPage, PageError},
-    extract::{Language, Params, Staff, UploadForm},
+    extract::{Ctx, Editing, Params, Staff, UploadForm},
     AppState,
 };
 
@@ -33,44 +31,23 @@ pub fn routes() -> Router<AppState> {
         .route("/sitemap.xml", get(sitemap))
         .route("/billeder/{id}/{file}", get(image))
         .route(PREVIEW_ADDRESS, post(preview))
-        .route("/personale/artikler/ny", post(create_article))
-        .route("/personale/artikler/{id}", post(update_article))
+        .route("/personale/artikler/ny", post(save_article))
+        .route("/personale/artikler/{id}", post(save_article))
         .route("/personale/artikler/{id}/slet", post(delete_article))
-        .route("/personale/udgaver/ny", post(create_issue))
-        .route("/personale/udgaver/{id}", post(update_issue))
-}
-
-async fn create_article(
-    State(state): State<AppState>,
-    staff: Staff,
-    Language(lang): Language,
-    upload: UploadForm<ArticleForm>,
-) -> Result<Response, PageError> {
-    save_article(&state, &staff, lang, None, upload).await
-}
-
-async fn update_article(
-    State(state): State<AppState>,
-    staff: Staff,
-    Params(id): Params<i64>,
-    Language(lang): Language,
-    upload: UploadForm<ArticleForm>,
-) -> Result<Response, PageError> {
-    save_article(&state, &staff, lang, Some(id), upload).await
+        .route("/personale/udgaver/ny", post(save_issue))
+        .route("/personale/udgaver/{id}", post(save_issue))
 }
 
 /// Saves an article from the editor, or shows the editor again with a preview.
 async fn save_article(
-    state: &AppState,
-    staff: &Staff,
-    lang: Lang,
-    id: Option<i64>,
+    cx: Ctx,
+    staff: Staff,
+    editing: Editing,
     upload: UploadForm<ArticleForm>,
 ) -> Result<Response, PageError> {
-    let existing = match id {
+    let existing = match editing.id() {
         Some(id) => Some(
-            state
-                .db
+            cx.db
                 .articles()
                 .article_by_id(id)
                 .await?
@@ -78,14 +55,8 @@ async fn save_article(
         ),
         None => None,
     };
-    let page = id.map_or("/personale/artikler/ny".into(), |id| {
-        format!("/personale/artikler/{id}")
-    });
-    let mut form = upload.form;
-    form.cover_file = upload.cover;
-    if upload.too_large {
-        return Err(articles::upload_too_large(lang, articles::kept(&form))).on_page(&page);
-    }
+    let page = editing.page("/personale/artikler");
+    let form = upload.with_cover(cx.lang, &page)?;
     if form.action == "preview" {
         return Ok(show_page(
             &page,
@@ -93,20 +64,26 @@ async fn save_article(
             StatusCode::OK,
         ));
     }
-    let now = clock::now();
-    let id = articles::save(&state.db, lang, staff.id, &form, existing.as_ref(), now)
-        .await
-        .on_page(&page)?
-        .ok_or(PageError::NotFound)?;
+    let id = articles::save(
+        &cx.db,
+        cx.lang,
+        staff.id,
+        &form,
+        existing.as_ref(),
+        clock::now(),
+    )
+    .await
+    .on_page(&page)?
+    .ok_or(PageError::NotFound)?;
     Ok(Redirect::to(&format!("/personale/artikler/{id}?besked=gemt")).into_response())
 }
 
 async fn delete_article(
-    State(state): State<AppState>,
+    cx: Ctx,
     staff: Staff,
     Params(id): Params<i64>,
 ) -> Result<Redirect, PageError> {
-    let deleted = articles::delete(&state.db, staff.id, id, clock::now())
+    let deleted = articles::delete(&cx.db, staff.id, id, clock::now())
         .await
         .on_page("/personale/artikler")?;
     if !deleted {
@@ -115,37 +92,16 @@ async fn delete_article(
     Ok(Redirect::to("/personale/artikler?besked=slettet"))
 }
 
-async fn create_issue(
-    State(state): State<AppState>,
-    staff: Staff,
-    Language(lang): Language,
-    upload: UploadForm<IssueForm>,
-) -> Result<Redirect, PageError> {
-    save_issue(&state, &staff, lang, None, upload).await
-}
-
-async fn update_issue(
-    State(state): State<AppState>,
-    staff: Staff,
-    Params(id): Params<i64>,
-    Language(lang): Language,
-    upload: UploadForm<IssueForm>,
-) -> Result<Redirect, PageError> {
-    save_issue(&state, &staff, lang, Some(id), upload).await
-}
-
 /// Saves a magazine issue from its form.
 async fn save_issue(
-    state: &AppState,
-    staff: &Staff,
-    lang: Lang,
-    id: Option<i64>,
+    cx: Ctx,
+    staff: Staff,
+    editing: Editing,
     upload: UploadForm<IssueForm>,
 ) -> Result<Redirect, PageError> {
-    let existing = match id {
+    let existing = match editing.id() {
         Some(id) => Some(
-            state
-                .db
+            cx.db
                 .articles()
                 .magazine_issue_by_id(id)
                 .await?
@@ -153,19 +109,17 @@ async fn save_issue(
         ),
         None => None,
     };
-    let page = id.map_or("/personale/udgaver/ny".into(), |id| {
-        format!("/personale/udgaver/{id}")
-    });
-    let mut form = upload.form;
-    form.cover_file = upload.cover;
-    if upload.too_large {
-        return Err(articles::upload_too_large(lang, form.kept())).on_page(&page);
-    }
-    let now = clock::now();
-    let id = articles::save_issue(&state.db, lang, staff.id, &form, existing.as_ref(), now)
-        .await
-        .on_page(&page)?
-        .ok_or(PageError::NotFound)?;
+    let page = editing.page("/personale/udgaver");
+    let form = upload.with_cover(cx.lang, &page)?;
+    let saved = articles::save_issue(
+        &cx.db,
+        cx.lang,
+        staff.id,
+        &form,
+        existing.as_ref(),
+        clock::now(),
+    );
+    let id = saved.await.on_page(&page)?.ok_or(PageError::NotFound)?;
     Ok(Redirect::to(&format!(
         "/personale/udgaver/{id}?besked=gemt"
     )))
@@ -220,18 +174,19 @@ fn entry(base: &str, organisation: &str, article: &Article) -> Entry {
 }
 
 /// `/feed.xml`: the latest published articles.
-async fn atom_feed(State(state): State<AppState>) -> Result<Response, PageError> {
+async fn atom_feed(cx: Ctx) -> Result<Response, PageError> {
     let now = clock::now();
-    let (articles, _) = state
+    let (articles, _) = cx
         .db
         .articles()
         .public_articles(now, None, None, FEED_SIZE, 0)
         .await?;
-    let base = base(&state);
+    let base = base(&cx);
     let mut feed = Feed::default();
     feed.set_id(format!("{base}/feed.xml"));
     feed.set_title(Text::plain(
-        Lang::default().text_with("feed-title", &[("site", state.site.name.clone())]),
+        cx.lang
+            .text_with("feed-title", &[("site", cx.site.name.clone())]),
     ));
     feed.set_lang(Some("da".to_owned()));
     feed.set_updated(
@@ -257,7 +212,7 @@ async fn atom_feed(State(state): State<AppState>) -> Result<Response, PageError>
     feed.set_entries(
         articles
             .iter()
-            .map(|article| entry(&base, &state.site.organisation, article))
+            .map(|article| entry(&base, &cx.site.organisation, article))
             .collect::<Vec<_>>(),
     );
     Ok((
@@ -268,14 +223,10 @@ async fn atom_feed(State(state): State<AppState>) -> Result<Response, PageError>
 }
 
 /// `/sitemap.xml`: the public pages and every published article and issue.
-async fn sitemap(State(state): State<AppState>) -> Result<Response, PageError> {
-    let articles = state
-        .db
-        .articles()
-        .public_article_slugs(clock::now())
-        .await?;
-    let issues = state.db.articles().magazine_issues().await?;
-    let base = base(&state);
+async fn sitemap(cx: Ctx) -> Result<Response, PageError> {
+    let articles = cx.db.articles().public_article_slugs(clock::now()).await?;
+    let issues = cx.db.articles().magazine_issues().await?;
+    let base = base(&cx);
     let mut paths: Vec<String> = [
         "/",
         "/nyheder",
@@ -315,7 +266,7 @@ async fn sitemap(State(state): State<AppState>) -> Result<Response, PageError> {
 /// `/billeder/{id}/{width}.jpg`: one stored variant. A variant never changes, so browsers may
 /// keep it for a year; the ETag answers a revalidation with 304.
 async fn image(
-    State(state): State<AppState>,
+    cx: Ctx,
     Params((id, file)): Params<(i64, String)>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
@@ -323,7 +274,7 @@ async fn image(
         .strip_suffix(".jpg")
         .and_then(|width| width.parse::<i64>().ok())
         .ok_or(PageError::NotFound)?;
-    let (data, etag) = state
+    let (data, etag) = cx
         .db
         .images()
         .image_variant(id, width)

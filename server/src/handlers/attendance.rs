@@ -4,12 +4,12 @@ use app::{
     attendance::service::{self as attendance, AttendanceForm},
     clock,
 };
-use axum::{extract::State, response::Redirect, routing::post, Router};
+use axum::{response::Redirect, routing::post, Router};
 use chrono::NaiveDate;
 
 use crate::{
     errors::{OnPage, PageError},
-    extract::{Language, Params, PostedForm, Staff},
+    extract::{Ctx, Params, PostedForm, Staff},
     AppState,
 };
 
@@ -21,22 +21,17 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn record_attendance(
-    State(state): State<AppState>,
+    cx: Ctx,
     staff: Staff,
     Params((id, date)): Params<(i64, NaiveDate)>,
-    Language(lang): Language,
     PostedForm(form): PostedForm<AttendanceForm>,
 ) -> Result<Redirect, PageError> {
-    let (activity, occurrence) = state
-        .db
-        .calendar()
-        .occurrence_by_activity(id, date)
-        .await?
-        .ok_or(PageError::NotFound)?;
+    let found = cx.db.calendar().occurrence_by_activity(id, date).await?;
+    let (activity, occurrence) = found.ok_or(PageError::NotFound)?;
     let page = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);
     attendance::record(
-        &state.db,
-        lang,
+        &cx.db,
+        cx.lang,
         staff.id,
         &activity,
         &occurrence,

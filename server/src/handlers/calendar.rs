@@ -26,15 +26,15 @@ use chrono::{Duration, NaiveDate};
 
 use crate::{
     errors::{OnPage, PageError},
-    extract::{Language, Params, PostedForm, Staff},
+    extract::{Ctx, Editing, Params, PostedForm, Staff},
     AppState,
 };
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/kalender.ics", get(whole_calendar))
-        .route("/personale/aktiviteter/ny", post(create_activity))
-        .route("/personale/aktiviteter/{id}", post(update_activity))
+        .route("/personale/aktiviteter/ny", post(save_activity))
+        .route("/personale/aktiviteter/{id}", post(save_activity))
         .route(
             "/personale/aktiviteter/{id}/undtagelser",
             post(add_exception),
@@ -46,9 +46,9 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The activity and occurrence of `/aktiviteter/{slug}/{date}`, or the 404 page if there is no
-/// such date. Signing up and the staff's date pages find their date through this.
+/// such date. Signing up finds its date through this.
 pub async fn occurrence_at(
-    state: &AppState,
+    cx: &Ctx,
     slug: &str,
     date: &str,
 ) -> Result<(Activity, Occurrence), PageError> {
@@ -57,59 +57,41 @@ pub async fn occurrence_at(
         activity_slug: slug.to_owned(),
         date,
     };
-    state
-        .db
-        .calendar()
-        .occurrence_by_key(&key)
-        .await?
-        .ok_or(PageError::NotFound)
+    let found = cx.db.calendar().occurrence_by_key(&key).await?;
+    found.ok_or(PageError::NotFound)
 }
 
-async fn create_activity(
-    State(state): State<AppState>,
+/// Creates an activity (`…/ny`) or changes one, then shows it.
+async fn save_activity(
+    cx: Ctx,
     staff: Staff,
-    Language(lang): Language,
+    editing: Editing,
     PostedForm(form): PostedForm<ActivityForm>,
 ) -> Result<Redirect, PageError> {
-    let id = calendar::save_activity(&state.db, lang, staff.id, &form, None, clock::now())
-        .await
-        .on_page("/personale/aktiviteter/ny")?
-        .ok_or_else(|| PageError::internal("a new activity has no id"))?;
+    let page = editing.page("/personale/aktiviteter");
+    let id = editing.id();
+    let saved = calendar::save_activity(&cx.db, cx.lang, staff.id, &form, id, clock::now());
+    let id = saved.await.on_page(&page)?.ok_or(PageError::NotFound)?;
+    let notice = if editing == Editing::New {
+        "oprettet"
+    } else {
+        "gemt"
+    };
     Ok(Redirect::to(&format!(
-        "/personale/aktiviteter/{id}?besked=oprettet"
+        "/personale/aktiviteter/{id}?besked={notice}"
     )))
 }
 
-async fn update_activity(
-    State(state): State<AppState>,
-    staff: Staff,
-    Params(id): Params<i64>,
-    Language(lang): Language,
-    PostedForm(form): PostedForm<ActivityForm>,
-) -> Result<Redirect, PageError> {
-    let page = format!("/personale/aktiviteter/{id}");
-    calendar::save_activity(&state.db, lang, staff.id, &form, Some(id), clock::now())
-        .await
-        .on_page(&page)?
-        .ok_or(PageError::NotFound)?;
-    Ok(Redirect::to(&format!("{page}?besked=gemt")))
-}
-
 async fn add_exception(
-    State(state): State<AppState>,
+    cx: Ctx,
     staff: Staff,
     Params(id): Params<i64>,
-    Language(lang): Language,
     PostedForm(form): PostedForm<ExceptionForm>,
 ) -> Result<Redirect, PageError> {
-    let activity = state
-        .db
-        .calendar()
-        .activity_by_id(id)
-        .await?
-        .ok_or(PageError::NotFound)?;
+    let activity = cx.db.calendar().activity_by_id(id).await?;
+    let activity = activity.ok_or(PageError::NotFound)?;
     let page = format!("/personale/aktiviteter/{id}");
-    calendar::add_exception(&state.db, lang, staff.id, &activity, &form, clock::now())
+    calendar::add_exception(&cx.db, cx.lang, staff.id, &activity, &form, clock::now())
         .await
         .on_page(&page)?;
     Ok(Redirect::to(&format!(
@@ -118,12 +100,12 @@ async fn add_exception(
 }
 
 async fn delete_exception(
-    State(state): State<AppState>,
+    cx: Ctx,
     staff: Staff,
     Params((id, exception)): Params<(i64, i64)>,
 ) -> Result<Redirect, PageError> {
     let page = format!("/personale/aktiviteter/{id}");
-    let deleted = calendar::delete_exception(&state.db, staff.id, id, exception, clock::now())
+    let deleted = calendar::delete_exception(&cx.db, staff.id, id, exception, clock::now())
         .await
         .on_page(&page)?;
     if !deleted {
@@ -165,15 +147,15 @@ fn calendar_response(body: String, filename: &str) -> Response {
 }
 
 /// `/kalender.ics`.
-async fn whole_calendar(State(state): State<AppState>) -> Result<Response, PageError> {
+async fn whole_calendar(cx: Ctx) -> Result<Response, PageError> {
     let (from, to) = window();
-    let occurrences = state
+    let occurrences = cx
         .db
         .calendar()
         .occurrences_between(from, to, &Filter::default())
         .await?;
     Ok(calendar_response(
-        ics::feed(&state.site.name, state.public_url.as_str(), &occurrences),
+        ics::feed(&cx.site.name, cx.public_url.as_str(), &occurrences),
         "kalender.ics",
     ))
 }

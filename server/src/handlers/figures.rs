@@ -7,7 +7,7 @@ use app::{
     figures::{api::build_report, csv::to_csv, FiguresQuery, PeriodKind},
 };
 use axum::{
-    extract::{Query, State},
+    extract::Query,
     http::header,
     response::{IntoResponse, Response},
     routing::get,
@@ -16,7 +16,7 @@ use axum::{
 
 use crate::{
     errors::PageError,
-    extract::{Language, Staff},
+    extract::{Ctx, Staff},
     AppState,
 };
 
@@ -25,14 +25,13 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn figures_csv(
-    State(state): State<AppState>,
+    cx: Ctx,
     _: Staff,
-    Language(lang): Language,
     Query(query): Query<FiguresQuery>,
 ) -> Result<Response, PageError> {
     let (period, _) = query.period(clock::today());
-    let report = build_report(&state.db, lang, period).await?;
-    let bytes = to_csv(lang, &report).map_err(|err| PageError::Internal(Box::new(err)))?;
+    let report = build_report(&cx.db, cx.lang, period).await?;
+    let bytes = to_csv(cx.lang, &report).map_err(|err| PageError::Internal(Box::new(err)))?;
     let period = &report.period;
     let name = match period.kind {
         PeriodKind::Year => format!("tal-{}.csv", period.from.format("%Y")),

@@ -8,11 +8,11 @@ use app::{
         service::{self as signups, LinkedSignup, PartyForm, SignupForm},
     },
 };
-use axum::{extract::State, response::Redirect, routing::post, Router};
+use axum::{response::Redirect, routing::post, Router};
 
 use crate::{
     errors::{OnPage, PageError},
-    extract::{Language, Params, PostedForm},
+    extract::{Ctx, Params, PostedForm},
     handlers::calendar::occurrence_at,
     AppState,
 };
@@ -25,24 +25,15 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn sign_up(
-    State(state): State<AppState>,
+    cx: Ctx,
     Params((slug, date)): Params<(String, String)>,
-    Language(lang): Language,
     PostedForm(form): PostedForm<SignupForm>,
 ) -> Result<Redirect, PageError> {
-    let (activity, occurrence) = occurrence_at(&state, &slug, &date).await?;
-    let links = state.links();
-    let signed_up = signups::sign_up(
-        &state.db,
-        lang,
-        &links,
-        &activity,
-        &occurrence,
-        &form,
-        clock::now(),
-    )
-    .await
-    .on_page(&occurrence.key.path())?;
+    let (activity, occurrence) = occurrence_at(&cx, &slug, &date).await?;
+    let (links, now) = (cx.links(), clock::now());
+    let signed_up = signups::sign_up(&cx.db, cx.lang, &links, &activity, &occurrence, &form, now)
+        .await
+        .on_page(&occurrence.key.path())?;
     let token = signed_up.token.as_str();
     Ok(Redirect::to(&format!(
         "/tilmelding/{token}?besked=tilmeldt"
@@ -50,23 +41,18 @@ async fn sign_up(
 }
 
 /// The sign-up of a private link, or the 404 page for a link that names none.
-async fn linked(state: &AppState, token: &str) -> Result<LinkedSignup, PageError> {
-    signups::find_by_link(&state.db, token)
-        .await?
-        .ok_or(PageError::NotFound)
+async fn linked(cx: &Ctx, token: &str) -> Result<LinkedSignup, PageError> {
+    let found = signups::find_by_link(&cx.db, token).await?;
+    found.ok_or(PageError::NotFound)
 }
 
-async fn cancel(
-    State(state): State<AppState>,
-    Params(token): Params<String>,
-    Language(lang): Language,
-) -> Result<Redirect, PageError> {
-    let linked = linked(&state, &token).await?;
+async fn cancel(cx: Ctx, Params(token): Params<String>) -> Result<Redirect, PageError> {
+    let linked = linked(&cx, &token).await?;
     let page = format!("/tilmelding/{token}");
     signups::cancel(
-        &state.db,
-        lang,
-        &state.site.name,
+        &cx.db,
+        cx.lang,
+        &cx.site.name,
         &linked,
         &token,
         clock::now(),
@@ -77,15 +63,14 @@ async fn cancel(
 }
 
 async fn change_party(
-    State(state): State<AppState>,
+    cx: Ctx,
     Params(token): Params<String>,
-    Language(lang): Language,
     PostedForm(form): PostedForm<PartyForm>,
 ) -> Result<Redirect, PageError> {
-    let linked = linked(&state, &token).await?;
+    let linked = linked(&cx, &token).await?;
     let page = format!("/tilmelding/{token}");
-    let site = &state.site.name;
-    let change = signups::change_party(&state.db, lang, site, &linked, &token, &form, clock::now())
+    let (site, now) = (&cx.site.name, clock::now());
+    let change = signups::change_party(&cx.db, cx.lang, site, &linked, &token, &form, now)
         .await
         .on_page(&page)?;
     if change == PartyChange::NotFound {
