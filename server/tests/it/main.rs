@@ -4,13 +4,13 @@
 //! where databases may be created; each test gets a database of its own.
 
 mod accounts;
+mod articles;
 mod attendance;
 mod calendar;
 mod helpers;
 mod http;
 mod images;
 mod mail;
-mod news;
 mod sessions;
 mod signups;
 mod startup;
