@@ -2,6 +2,7 @@
 //! the email in one transaction; the token is single-use and expires; passwords are stored as
 //! Argon2id hashes only.
 
+use app::db::Backend;
 use app::{
     accounts::{
         password::Password,
@@ -31,169 +32,268 @@ fn invitation_email(to: &EmailAddress, token: &Token) -> OutgoingEmail {
     }
 }
 
-on_both_backends! {
-    async fn invitation_story(backend: Backend) {
-        let test_db = TestDb::new(backend).await;
-        let db = test_db.connect().await;
-        let now = Utc::now();
-        let email = EmailAddress::parse(" Amina.Journalist@Example.org ").unwrap();
-        let token = Token::generate();
-        let mail = invitation_email(&email, &token);
-        let invitation = NewInvitation {
-            email: &email,
-            role: Role::Journalist,
-            token_hash: &token.hash(),
-            expires_at: now + Duration::days(7),
-            invited_by: None,
-            mail: &mail,
-        };
-        let InviteOutcome::Invited { user_id } = db.invite_user(&invitation, now).await.unwrap() else {
-            panic!("a new address is invited");
-        };
+async fn invitation_story(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let now = Utc::now();
+    let email = EmailAddress::parse(" Amina.Journalist@Example.org ").unwrap();
+    let token = Token::generate();
+    let mail = invitation_email(&email, &token);
+    let invitation = NewInvitation {
+        email: &email,
+        role: Role::Journalist,
+        token_hash: &token.hash(),
+        expires_at: now + Duration::days(7),
+        invited_by: None,
+        mail: &mail,
+    };
+    let InviteOutcome::Invited { user_id } = db.invite_user(&invitation, now).await.unwrap() else {
+        panic!("a new address is invited");
+    };
 
-        // The email was queued in the same transaction as the account.
-        let outbox = db.list_outbox(10).await.unwrap();
-        assert_eq!(outbox.len(), 1);
-        assert_eq!(outbox[0].to_address, "amina.journalist@example.org");
-        assert_eq!(outbox[0].status, "queued");
+    // The email was queued in the same transaction as the account.
+    let outbox = db.list_outbox(10).await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(outbox[0].to_address, "amina.journalist@example.org");
+    assert_eq!(outbox[0].status, "queued");
 
-        let account = db.account_by_email(&email).await.unwrap().unwrap();
-        assert_eq!((account.id, account.role, account.disabled), (user_id, Role::Journalist, false));
-        assert!(account.password_hash.is_none(), "no password before the invitation is accepted");
+    let account = db.account_by_email(&email).await.unwrap().unwrap();
+    assert_eq!(
+        (account.id, account.role, account.disabled),
+        (user_id, Role::Journalist, false)
+    );
+    assert!(
+        account.password_hash.is_none(),
+        "no password before the invitation is accepted"
+    );
 
-        // The token finds the account only for its purpose, unused and before it expires.
-        let found = db.account_by_token(&token.hash(), TokenPurpose::Invitation, now).await.unwrap();
-        assert_eq!(found.map(|a| a.id), Some(user_id));
-        let other = Token::generate().hash();
-        assert!(db.account_by_token(&other, TokenPurpose::Invitation, now).await.unwrap().is_none());
-        assert!(db.account_by_token(&token.hash(), TokenPurpose::PasswordReset, now).await.unwrap().is_none());
-        let later = now + Duration::days(7) + Duration::seconds(1);
-        assert!(db.account_by_token(&token.hash(), TokenPurpose::Invitation, later).await.unwrap().is_none());
-        assert_eq!(db.accept_invitation(&token.hash(), "Sent", &Password::parse("grøn cykel under kastanjetræet", &[]).unwrap().hash(), later).await.unwrap(), None, "an expired invitation cannot be accepted");
-
-        // Only the token's hash is stored.
-        let stored: i64 = db_run!(&db, |pool| {
-            sqlx::query_scalar("select count(*) from auth_tokens where token_hash = $1")
-                .bind(token.as_str())
-                .fetch_one(pool)
-                .await
-        })
+    // The token finds the account only for its purpose, unused and before it expires.
+    let found = db
+        .account_by_token(&token.hash(), TokenPurpose::Invitation, now)
+        .await
         .unwrap();
-        assert_eq!(stored, 0);
+    assert_eq!(found.map(|a| a.id), Some(user_id));
+    let other = Token::generate().hash();
+    assert!(db
+        .account_by_token(&other, TokenPurpose::Invitation, now)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(db
+        .account_by_token(&token.hash(), TokenPurpose::PasswordReset, now)
+        .await
+        .unwrap()
+        .is_none());
+    let later = now + Duration::days(7) + Duration::seconds(1);
+    assert!(db
+        .account_by_token(&token.hash(), TokenPurpose::Invitation, later)
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        db.accept_invitation(
+            &token.hash(),
+            "Sent",
+            &Password::parse("grøn cykel under kastanjetræet", &[])
+                .unwrap()
+                .hash(),
+            later
+        )
+        .await
+        .unwrap(),
+        None,
+        "an expired invitation cannot be accepted"
+    );
 
-        // Accepting sets name and password once; the token cannot be used again.
-        let hash = Password::parse("grøn cykel under kastanjetræet", &[]).unwrap().hash();
-        let accepted = db.accept_invitation(&token.hash(), "Amina", &hash, now + Duration::hours(1)).await.unwrap();
-        assert_eq!(accepted, Some(user_id));
-        let again = db.accept_invitation(&token.hash(), "Mallory", &hash, now + Duration::hours(2)).await.unwrap();
-        assert_eq!(again, None);
-        let account = db.account_by_email(&email).await.unwrap().unwrap();
-        assert_eq!(account.display_name, "Amina");
-        assert!(account.password_hash.unwrap().verify("grøn cykel under kastanjetræet"));
+    // Only the token's hash is stored.
+    let stored: i64 = db_run!(&db, |pool| {
+        sqlx::query_scalar("select count(*) from auth_tokens where token_hash = $1")
+            .bind(token.as_str())
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap();
+    assert_eq!(stored, 0);
 
-        // Inviting an address that already has an account writes nothing at all.
-        let second = Token::generate();
-        let mail = invitation_email(&email, &second);
-        let outcome = db
-            .invite_user(&NewInvitation { token_hash: &second.hash(), mail: &mail, ..invitation }, now)
+    // Accepting sets name and password once; the token cannot be used again.
+    let hash = Password::parse("grøn cykel under kastanjetræet", &[])
+        .unwrap()
+        .hash();
+    let accepted = db
+        .accept_invitation(&token.hash(), "Amina", &hash, now + Duration::hours(1))
+        .await
+        .unwrap();
+    assert_eq!(accepted, Some(user_id));
+    let again = db
+        .accept_invitation(&token.hash(), "Mallory", &hash, now + Duration::hours(2))
+        .await
+        .unwrap();
+    assert_eq!(again, None);
+    let account = db.account_by_email(&email).await.unwrap().unwrap();
+    assert_eq!(account.display_name, "Amina");
+    assert!(account
+        .password_hash
+        .unwrap()
+        .verify("grøn cykel under kastanjetræet"));
+
+    // Inviting an address that already has an account writes nothing at all.
+    let second = Token::generate();
+    let mail = invitation_email(&email, &second);
+    let outcome = db
+        .invite_user(
+            &NewInvitation {
+                token_hash: &second.hash(),
+                mail: &mail,
+                ..invitation
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(outcome, InviteOutcome::AlreadyMember);
+    assert_eq!(db.list_outbox(10).await.unwrap().len(), 1);
+    assert!(db
+        .account_by_token(&second.hash(), TokenPurpose::Invitation, now)
+        .await
+        .unwrap()
+        .is_none());
+}
+
+on_both_backends!(invitation_story);
+
+async fn outbox_story(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let now = Utc::now();
+    let lock = now + Duration::seconds(60);
+    for to in ["a@example.org", "b@example.org"] {
+        let mail = OutgoingEmail {
+            to: to.into(),
+            subject: "Hej".into(),
+            text: "Hej".into(),
+            html: "<p>Hej</p>".into(),
+        };
+        db.enqueue_email(&mail, now).await.unwrap();
+    }
+
+    // Each claim takes the oldest message nobody else holds.
+    let first = db.claim_due_email(now, lock).await.unwrap().unwrap();
+    let second = db.claim_due_email(now, lock).await.unwrap().unwrap();
+    assert_eq!(
+        (first.to_address.as_str(), first.attempts),
+        ("a@example.org", 1)
+    );
+    assert_eq!(second.to_address, "b@example.org");
+    assert!(db.claim_due_email(now, lock).await.unwrap().is_none());
+
+    // A sent message is done; a failed one waits for its retry.
+    db.mark_email_sent(first.id, now).await.unwrap();
+    db.mark_email_failed(&second, "connection refused", now)
+        .await
+        .unwrap();
+    assert!(db
+        .claim_due_email(now + Duration::seconds(29), now + Duration::seconds(89))
+        .await
+        .unwrap()
+        .is_none());
+    let retry = db
+        .claim_due_email(now + Duration::seconds(31), now + Duration::seconds(91))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((retry.id, retry.attempts), (second.id, 2));
+
+    let entries = db.list_outbox(10).await.unwrap();
+    let status_of = |id: i64| entries.iter().find(|e| e.id == id).unwrap().clone();
+    assert_eq!(status_of(first.id).status, "sent");
+    assert!(status_of(first.id).sent_at.is_some());
+    assert_eq!(status_of(second.id).status, "queued");
+    assert_eq!(status_of(second.id).last_error, "connection refused");
+
+    // After the last attempt the message is marked failed and no longer claimed.
+    let mut attempt = retry;
+    let mut clock = now + Duration::seconds(31);
+    while attempt.attempts < app::mail::MAX_ATTEMPTS {
+        db.mark_email_failed(&attempt, "still down", clock)
             .await
             .unwrap();
-        assert_eq!(outcome, InviteOutcome::AlreadyMember);
-        assert_eq!(db.list_outbox(10).await.unwrap().len(), 1);
-        assert!(db.account_by_token(&second.hash(), TokenPurpose::Invitation, now).await.unwrap().is_none());
-
-        db.close().await;
-        test_db.drop_database().await;
+        clock += Duration::hours(2);
+        attempt = db
+            .claim_due_email(clock, clock + Duration::seconds(60))
+            .await
+            .unwrap()
+            .unwrap();
     }
+    db.mark_email_failed(&attempt, "gave up", clock)
+        .await
+        .unwrap();
+    assert!(db
+        .claim_due_email(clock + Duration::days(1), clock + Duration::days(2))
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        db.list_outbox(10)
+            .await
+            .unwrap()
+            .iter()
+            .find(|e| e.id == second.id)
+            .unwrap()
+            .status,
+        "failed"
+    );
 }
 
-on_both_backends! {
-    async fn outbox_story(backend: Backend) {
-        let test_db = TestDb::new(backend).await;
-        let db = test_db.connect().await;
-        let now = Utc::now();
-        let lock = now + Duration::seconds(60);
-        for to in ["a@example.org", "b@example.org"] {
-            let mail = OutgoingEmail { to: to.into(), subject: "Hej".into(), text: "Hej".into(), html: "<p>Hej</p>".into() };
-            db.enqueue_email(&mail, now).await.unwrap();
-        }
+on_both_backends!(outbox_story);
 
-        // Each claim takes the oldest message nobody else holds.
-        let first = db.claim_due_email(now, lock).await.unwrap().unwrap();
-        let second = db.claim_due_email(now, lock).await.unwrap().unwrap();
-        assert_eq!((first.to_address.as_str(), first.attempts), ("a@example.org", 1));
-        assert_eq!(second.to_address, "b@example.org");
-        assert!(db.claim_due_email(now, lock).await.unwrap().is_none());
-
-        // A sent message is done; a failed one waits for its retry.
-        db.mark_email_sent(first.id, now).await.unwrap();
-        db.mark_email_failed(&second, "connection refused", now).await.unwrap();
-        assert!(db.claim_due_email(now + Duration::seconds(29), now + Duration::seconds(89)).await.unwrap().is_none());
-        let retry = db.claim_due_email(now + Duration::seconds(31), now + Duration::seconds(91)).await.unwrap().unwrap();
-        assert_eq!((retry.id, retry.attempts), (second.id, 2));
-
-        let entries = db.list_outbox(10).await.unwrap();
-        let status_of = |id: i64| entries.iter().find(|e| e.id == id).unwrap().clone();
-        assert_eq!(status_of(first.id).status, "sent");
-        assert!(status_of(first.id).sent_at.is_some());
-        assert_eq!(status_of(second.id).status, "queued");
-        assert_eq!(status_of(second.id).last_error, "connection refused");
-
-        // After the last attempt the message is marked failed and no longer claimed.
-        let mut attempt = retry;
-        let mut clock = now + Duration::seconds(31);
-        while attempt.attempts < app::mail::MAX_ATTEMPTS {
-            db.mark_email_failed(&attempt, "still down", clock).await.unwrap();
-            clock += Duration::hours(2);
-            attempt = db.claim_due_email(clock, clock + Duration::seconds(60)).await.unwrap().unwrap();
-        }
-        db.mark_email_failed(&attempt, "gave up", clock).await.unwrap();
-        assert!(db.claim_due_email(clock + Duration::days(1), clock + Duration::days(2)).await.unwrap().is_none());
-        assert_eq!(db.list_outbox(10).await.unwrap().iter().find(|e| e.id == second.id).unwrap().status, "failed");
-
-        db.close().await;
-        test_db.drop_database().await;
+async fn concurrent_workers_never_claim_the_same_email(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let now = Utc::now();
+    for n in 0..5 {
+        let mail = OutgoingEmail {
+            to: format!("{n}@example.org"),
+            subject: "Hej".into(),
+            text: "Hej".into(),
+            html: "Hej".into(),
+        };
+        db.enqueue_email(&mail, now).await.unwrap();
     }
-}
-
-on_both_backends! {
-    async fn concurrent_workers_never_claim_the_same_email(backend: Backend) {
-        let test_db = TestDb::new(backend).await;
-        let db = test_db.connect().await;
-        let now = Utc::now();
-        for n in 0..5 {
-            let mail = OutgoingEmail { to: format!("{n}@example.org"), subject: "Hej".into(), text: "Hej".into(), html: "Hej".into() };
-            db.enqueue_email(&mail, now).await.unwrap();
-        }
-        // Sixteen workers race, each claiming until it finds nothing. A worker may give up early
-        // when it loses a race; what matters is that no message is ever handed out twice.
-        let workers: Vec<_> = (0..16)
-            .map(|_| {
-                let db = db.clone();
-                tokio::spawn(async move {
-                    let mut mine = Vec::new();
-                    while let Some(email) = db.claim_due_email(now, now + Duration::seconds(60)).await.unwrap() {
-                        mine.push(email.id);
-                    }
-                    mine
-                })
+    // Sixteen workers race, each claiming until it finds nothing. A worker may give up early
+    // when it loses a race; what matters is that no message is ever handed out twice.
+    let workers: Vec<_> = (0..16)
+        .map(|_| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                while let Some(email) = db
+                    .claim_due_email(now, now + Duration::seconds(60))
+                    .await
+                    .unwrap()
+                {
+                    mine.push(email.id);
+                }
+                mine
             })
-            .collect();
-        let mut claimed = Vec::new();
-        for worker in workers {
-            claimed.extend(worker.await.unwrap());
-        }
-        // Whatever a losing worker left behind is still there to claim, once.
-        while let Some(email) = db.claim_due_email(now, now + Duration::seconds(60)).await.unwrap() {
-            claimed.push(email.id);
-        }
-        claimed.sort_unstable();
-        let before = claimed.len();
-        claimed.dedup();
-        assert_eq!(before, claimed.len(), "a message was claimed twice");
-        assert_eq!(claimed.len(), 5, "every message was claimed");
-
-        db.close().await;
-        test_db.drop_database().await;
+        })
+        .collect();
+    let mut claimed = Vec::new();
+    for worker in workers {
+        claimed.extend(worker.await.unwrap());
     }
+    // Whatever a losing worker left behind is still there to claim, once.
+    while let Some(email) = db
+        .claim_due_email(now, now + Duration::seconds(60))
+        .await
+        .unwrap()
+    {
+        claimed.push(email.id);
+    }
+    claimed.sort_unstable();
+    let before = claimed.len();
+    claimed.dedup();
+    assert_eq!(before, claimed.len(), "a message was claimed twice");
+    assert_eq!(claimed.len(), 5, "every message was claimed");
 }
+
+on_both_backends!(concurrent_workers_never_claim_the_same_email);
