@@ -2,18 +2,18 @@
 //! the email in one transaction; the token is single-use and expires; passwords are stored as
 //! Argon2id hashes only.
 
-use app::db::Backend;
 use app::{
     accounts::{
         password::Password,
         queries::{InviteOutcome, NewInvitation, TokenPurpose},
-        token::Token,
+        token::{Token, TokenHash},
         EmailAddress, Role,
     },
+    db::Backend,
     db_run,
     mail::OutgoingEmail,
 };
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::{helpers::TestDb, on_both_backends};
 
@@ -68,39 +68,36 @@ async fn invitation_story(backend: Backend) {
     );
 
     // The token finds the account only for its purpose, unused and before it expires.
-    let found = db
-        .account_by_token(&token.hash(), TokenPurpose::Invitation, now)
-        .await
-        .unwrap();
-    assert_eq!(found.map(|a| a.id), Some(user_id));
-    let other = Token::generate().hash();
-    assert!(db
-        .account_by_token(&other, TokenPurpose::Invitation, now)
-        .await
-        .unwrap()
-        .is_none());
-    assert!(db
-        .account_by_token(&token.hash(), TokenPurpose::PasswordReset, now)
-        .await
-        .unwrap()
-        .is_none());
-    let later = now + Duration::days(7) + Duration::seconds(1);
-    assert!(db
-        .account_by_token(&token.hash(), TokenPurpose::Invitation, later)
-        .await
-        .unwrap()
-        .is_none());
+    let owner = |hash: TokenHash, purpose: TokenPurpose, at: DateTime<Utc>| {
+        let db = db.clone();
+        async move {
+            let found = db.account_by_token(&hash, purpose, at).await.unwrap();
+            found.map(|account| account.id)
+        }
+    };
+    let invitation_token = TokenPurpose::Invitation;
     assert_eq!(
-        db.accept_invitation(
-            &token.hash(),
-            "Sent",
-            &Password::parse("grøn cykel under kastanjetræet", &[])
-                .unwrap()
-                .hash(),
-            later
-        )
-        .await
-        .unwrap(),
+        owner(token.hash(), invitation_token, now).await,
+        Some(user_id)
+    );
+    assert_eq!(
+        owner(Token::generate().hash(), invitation_token, now).await,
+        None
+    );
+    assert_eq!(
+        owner(token.hash(), TokenPurpose::PasswordReset, now).await,
+        None
+    );
+    let later = now + Duration::days(7) + Duration::seconds(1);
+    assert_eq!(owner(token.hash(), invitation_token, later).await, None);
+    let hash = Password::parse("grøn cykel under kastanjetræet", &[])
+        .unwrap()
+        .hash();
+    let expired = db
+        .accept_invitation(&token.hash(), "Sent", &hash, later)
+        .await;
+    assert_eq!(
+        expired.unwrap(),
         None,
         "an expired invitation cannot be accepted"
     );
@@ -116,9 +113,6 @@ async fn invitation_story(backend: Backend) {
     assert_eq!(stored, 0);
 
     // Accepting sets name and password once; the token cannot be used again.
-    let hash = Password::parse("grøn cykel under kastanjetræet", &[])
-        .unwrap()
-        .hash();
     let accepted = db
         .accept_invitation(&token.hash(), "Amina", &hash, now + Duration::hours(1))
         .await
@@ -131,10 +125,8 @@ async fn invitation_story(backend: Backend) {
     assert_eq!(again, None);
     let account = db.account_by_email(&email).await.unwrap().unwrap();
     assert_eq!(account.display_name, "Amina");
-    assert!(account
-        .password_hash
-        .unwrap()
-        .verify("grøn cykel under kastanjetræet"));
+    let stored_hash = account.password_hash.unwrap();
+    assert!(stored_hash.verify("grøn cykel under kastanjetræet"));
 
     // Inviting an address that already has an account writes nothing at all.
     let second = Token::generate();
@@ -152,11 +144,7 @@ async fn invitation_story(backend: Backend) {
         .unwrap();
     assert_eq!(outcome, InviteOutcome::AlreadyMember);
     assert_eq!(db.list_outbox(10).await.unwrap().len(), 1);
-    assert!(db
-        .account_by_token(&second.hash(), TokenPurpose::Invitation, now)
-        .await
-        .unwrap()
-        .is_none());
+    assert_eq!(owner(second.hash(), invitation_token, now).await, None);
 }
 
 on_both_backends!(invitation_story);
@@ -165,7 +153,6 @@ async fn outbox_story(backend: Backend) {
     let test_db = TestDb::new(backend).await;
     let db = test_db.connect().await;
     let now = Utc::now();
-    let lock = now + Duration::seconds(60);
     for to in ["a@example.org", "b@example.org"] {
         let mail = OutgoingEmail {
             to: to.into(),
@@ -175,32 +162,32 @@ async fn outbox_story(backend: Backend) {
         };
         db.enqueue_email(&mail, now).await.unwrap();
     }
+    // A worker's claim at `at`: the oldest due message, held for a minute.
+    let claim = |at: DateTime<Utc>| {
+        let db = db.clone();
+        async move {
+            db.claim_due_email(at, at + Duration::seconds(60))
+                .await
+                .unwrap()
+        }
+    };
 
     // Each claim takes the oldest message nobody else holds.
-    let first = db.claim_due_email(now, lock).await.unwrap().unwrap();
-    let second = db.claim_due_email(now, lock).await.unwrap().unwrap();
+    let first = claim(now).await.unwrap();
+    let second = claim(now).await.unwrap();
     assert_eq!(
         (first.to_address.as_str(), first.attempts),
         ("a@example.org", 1)
     );
     assert_eq!(second.to_address, "b@example.org");
-    assert!(db.claim_due_email(now, lock).await.unwrap().is_none());
+    assert!(claim(now).await.is_none());
 
     // A sent message is done; a failed one waits for its retry.
     db.mark_email_sent(first.id, now).await.unwrap();
-    db.mark_email_failed(&second, "connection refused", now)
-        .await
-        .unwrap();
-    assert!(db
-        .claim_due_email(now + Duration::seconds(29), now + Duration::seconds(89))
-        .await
-        .unwrap()
-        .is_none());
-    let retry = db
-        .claim_due_email(now + Duration::seconds(31), now + Duration::seconds(91))
-        .await
-        .unwrap()
-        .unwrap();
+    let error = "connection refused";
+    db.mark_email_failed(&second, error, now).await.unwrap();
+    assert!(claim(now + Duration::seconds(29)).await.is_none());
+    let retry = claim(now + Duration::seconds(31)).await.unwrap();
     assert_eq!((retry.id, retry.attempts), (second.id, 2));
 
     let entries = db.list_outbox(10).await.unwrap();
@@ -208,7 +195,7 @@ async fn outbox_story(backend: Backend) {
     assert_eq!(status_of(first.id).status, "sent");
     assert!(status_of(first.id).sent_at.is_some());
     assert_eq!(status_of(second.id).status, "queued");
-    assert_eq!(status_of(second.id).last_error, "connection refused");
+    assert_eq!(status_of(second.id).last_error, error);
 
     // After the last attempt the message is marked failed and no longer claimed.
     let mut attempt = retry;
@@ -218,30 +205,15 @@ async fn outbox_story(backend: Backend) {
             .await
             .unwrap();
         clock += Duration::hours(2);
-        attempt = db
-            .claim_due_email(clock, clock + Duration::seconds(60))
-            .await
-            .unwrap()
-            .unwrap();
+        attempt = claim(clock).await.unwrap();
     }
     db.mark_email_failed(&attempt, "gave up", clock)
         .await
         .unwrap();
-    assert!(db
-        .claim_due_email(clock + Duration::days(1), clock + Duration::days(2))
-        .await
-        .unwrap()
-        .is_none());
-    assert_eq!(
-        db.list_outbox(10)
-            .await
-            .unwrap()
-            .iter()
-            .find(|e| e.id == second.id)
-            .unwrap()
-            .status,
-        "failed"
-    );
+    assert!(claim(clock + Duration::days(1)).await.is_none());
+    let entries = db.list_outbox(10).await.unwrap();
+    let entry = entries.iter().find(|e| e.id == second.id).unwrap();
+    assert_eq!(entry.status, "failed");
 }
 
 on_both_backends!(outbox_story);
