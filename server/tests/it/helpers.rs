@@ -409,7 +409,12 @@ impl Visitor {
 
     /// Sends `request` and reads the answer.
     pub async fn send(&self, request: reqwest::RequestBuilder) -> Answer {
-        answer(request.send().await.expect("the server answers")).await
+        self.try_send(request).await.expect("the server answers")
+    }
+
+    /// Sends `request` and reads the answer, or says why there was none (the connection broke).
+    pub async fn try_send(&self, request: reqwest::RequestBuilder) -> reqwest::Result<Answer> {
+        Ok(answer(request.send().await?).await)
     }
 }
 

@@ -171,10 +171,23 @@ async fn a_photo_loses_its_exif_and_bad_files_get_a_danish_message(backend: Back
         "{body}"
     );
 
-    // Only the editors take large bodies: elsewhere more than 1 MB is refused at once.
+    // Only the editors take large bodies: elsewhere more than 1 MB is refused at once, by its
+    // length and before it is read. The server may then close the connection while the body is
+    // still on its way, and the client sees a broken pipe instead of the answer; it tries again.
     let big = "a".repeat(2 * 1024 * 1024);
-    let refused = resident.log_in(&big, "x").await;
-    assert_eq!(refused.status, 413);
+    let form = [("email", big.as_str()), ("password", "x")];
+    let mut refused = None;
+    for _ in 0..5 {
+        let request = resident
+            .request(Method::POST, "/log-ind")
+            .header("origin", &app.origin)
+            .form(&form);
+        if let Ok(answer) = resident.try_send(request).await {
+            refused = Some(answer);
+            break;
+        }
+    }
+    assert_eq!(refused.expect("an answer to one of five tries").status, 413);
 }
 
 on_both_backends!(a_photo_loses_its_exif_and_bad_files_get_a_danish_message);
