@@ -1,39 +1,43 @@
-//! Test helpers: a fresh database per test on either backend, and the app on port 0.
+//! Test helpers: a fresh database per test on either backend that removes itself, the app on
+//! port 0, and visitors that keep their own cookies as a browser does.
 
-use std::{net::SocketAddr, time::Duration};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use app::db::{Backend, Db};
+use reqwest::{cookie::CookieStore, Method};
 use server::{AppState, Config};
 use sqlx::{Connection, Executor, PgConnection};
 
-/// Runs a story test body once per backend: `sqlite` always, `postgres` when configured.
+use crate::fixtures::TestAccount;
+
+/// Runs each named story once per backend: as `story::sqlite` always, and as `story::postgres`
+/// when `TEST_POSTGRES_URL` is set (otherwise that test says it was skipped and passes).
+/// A story is a plain `async fn story(backend: Backend)` in the same module.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($(#[$meta:meta])* async fn $name:ident($backend:ident: Backend) $body:block) => {
-        mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-
-            async fn story($backend: app::db::Backend) $body
-
-            // Two worker threads: the app and the test's client run side by side as they would
-            // in production, so nothing the server does can starve the client or the reverse.
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                $crate::helpers::trace_to_test_output();
-                story(app::db::Backend::Sqlite).await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                $crate::helpers::trace_to_test_output();
-                if $crate::helpers::postgres_admin_url().is_none() {
-                    eprintln!("TEST_POSTGRES_URL is not set: PostgreSQL variant not run");
-                    return;
+    ($($story:ident),+ $(,)?) => {
+        $(
+            mod $story {
+                // Two worker threads: the app and the test's client run side by side as they
+                // would in production, so nothing the server does can starve the client or the
+                // reverse.
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    $crate::helpers::trace_to_test_output();
+                    super::$story(app::db::Backend::Sqlite).await;
                 }
-                story(app::db::Backend::Postgres).await;
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    $crate::helpers::trace_to_test_output();
+                    if $crate::helpers::postgres_admin_url().is_none() {
+                        eprintln!("TEST_POSTGRES_URL is not set: PostgreSQL variant not run");
+                        return;
+                    }
+                    super::$story(app::db::Backend::Postgres).await;
+                }
             }
-        }
+        )+
     };
 }
 
@@ -54,7 +58,8 @@ pub fn postgres_admin_url() -> Option<String> {
 }
 
 /// A database that exists for one test: a file in a temporary folder, or a PostgreSQL
-/// database with a random name that [`TestDb::drop_database`] removes again.
+/// database with a random name. Either goes away when the `TestDb` is dropped, also when the
+/// test panics.
 pub struct TestDb {
     pub url: String,
     pub data_dir: tempfile::TempDir,
@@ -88,24 +93,20 @@ impl TestDb {
         }
     }
 
-    /// Removes a PostgreSQL test database (SQLite files go with the temporary folder).
-    pub async fn drop_database(self) {
-        if let (Some(name), Some(admin)) = (&self.pg_name, postgres_admin_url()) {
-            let mut conn = PgConnection::connect(&admin).await.expect("reconnect");
-            conn.execute(format!("drop database if exists {name} with (force)").as_str())
-                .await
-                .expect("drop the test database");
-        }
+    /// The configuration a server on this database would read, without demo content.
+    pub fn config(&self) -> Config {
+        self.config_with(false)
     }
 
-    /// The configuration a server on this database would read, with demo content on.
-    pub fn config(&self) -> Config {
+    /// The configuration a server on this database would read; `demo` turns on the demo
+    /// content (`NABOSKAB_DEMO=1`).
+    fn config_with(&self, demo: bool) -> Config {
         let url = self.url.clone();
         let data_dir = self.data_dir.path().display().to_string();
         Config::from_lookup(|name| match name {
             "DATABASE_URL" => Some(url.clone()),
             "NABOSKAB_DATA_DIR" => Some(data_dir.clone()),
-            "NABOSKAB_DEMO" => Some("1".into()),
+            "NABOSKAB_DEMO" => Some(if demo { "1" } else { "0" }.into()),
             "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
             _ => None,
         })
@@ -120,6 +121,44 @@ impl TestDb {
     }
 }
 
+impl Drop for TestDb {
+    /// Drops the PostgreSQL database (SQLite's file goes with the temporary folder). `Drop`
+    /// cannot wait on the test's runtime, so this runs on a thread of its own with a small
+    /// runtime, and waits for it.
+    fn drop(&mut self) {
+        let (Some(name), Some(admin)) = (self.pg_name.take(), postgres_admin_url()) else {
+            return;
+        };
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|err| err.to_string())?;
+            runtime.block_on(async {
+                let mut conn = PgConnection::connect(&admin)
+                    .await
+                    .map_err(|err| err.to_string())?;
+                conn.execute(format!("drop database if exists {name} with (force)").as_str())
+                    .await
+                    .map_err(|err| err.to_string())?;
+                Ok::<_, String>(())
+            })
+        })
+        .join();
+        let problem = match dropped {
+            Ok(Ok(())) => return,
+            Ok(Err(err)) => err,
+            Err(_) => "the thread panicked".to_owned(),
+        };
+        // Panicking again while a failed test unwinds would abort the whole test binary.
+        if std::thread::panicking() {
+            eprintln!("could not drop the test database: {problem}");
+        } else {
+            panic!("could not drop the test database: {problem}");
+        }
+    }
+}
+
 /// Replaces the database name in a PostgreSQL URL.
 fn with_database(admin_url: &str, name: &str) -> String {
     let mut url = url::Url::parse(admin_url).expect("TEST_POSTGRES_URL is a URL");
@@ -127,15 +166,160 @@ fn with_database(admin_url: &str, name: &str) -> String {
     url.to_string()
 }
 
-/// A server running in this process on a free port.
+/// A server running in this process on a free port. Dropping it stops the server and removes
+/// its database.
 pub struct TestApp {
-    pub addr: SocketAddr,
     pub state: AppState,
-    pub client: reqwest::Client,
-    pub db: TestDb,
+    pub test_db: TestDb,
     /// The address the app believes it is reached at; forms must come from here.
     pub origin: String,
+    addr: SocketAddr,
+    demo: bool,
+    public_url: Option<String>,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl TestApp {
+    /// Starts the app as `naboskab` would, on a fresh, empty database: a test makes the data it
+    /// needs with the builders in `fixtures`.
+    pub async fn spawn(backend: Backend) -> Self {
+        Self::start(TestDb::new(backend).await, false, None).await
+    }
+
+    /// Starts the app on a fresh database with the demo content (`NABOSKAB_DEMO=1`), for the
+    /// tests that are about the demo.
+    pub async fn spawn_with_demo(backend: Backend) -> Self {
+        Self::start(TestDb::new(backend).await, true, None).await
+    }
+
+    /// Starts the app on an empty database believing it is reached at `public_url` (e.g. https
+    /// behind a proxy).
+    pub async fn spawn_with_public_url(backend: Backend, public_url: &str) -> Self {
+        Self::start(
+            TestDb::new(backend).await,
+            false,
+            Some(public_url.to_owned()),
+        )
+        .await
+    }
+
+    async fn start(test_db: TestDb, demo: bool, public_url: Option<String>) -> Self {
+        let (state, addr, origin, server) = launch(&test_db, demo, public_url.as_deref()).await;
+        Self {
+            state,
+            test_db,
+            origin,
+            addr,
+            demo,
+            public_url,
+            server,
+        }
+    }
+
+    /// The app's database, for fixtures and for checking what was stored.
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    /// Stops the server and starts a new one on the same database (on a new port), as after a
+    /// deployment. Visitors follow with [`Visitor::visiting`].
+    pub async fn restart(&mut self) {
+        self.server.abort();
+        let _ = (&mut self.server).await;
+        self.state.db.close().await;
+        let (state, addr, origin, server) =
+            launch(&self.test_db, self.demo, self.public_url.as_deref()).await;
+        self.state = state;
+        self.addr = addr;
+        self.origin = origin;
+        self.server = server;
+    }
+
+    /// A visitor who has not logged in, with a browser of their own (an empty cookie jar).
+    pub fn visitor(&self) -> Visitor {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_provider(jar.clone())
+            // Generous: on two busy cores a request may wait behind Argon2 hashing of other tests.
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("a client");
+        Visitor {
+            client,
+            jar,
+            base: self.base(),
+            origin: self.origin.clone(),
+        }
+    }
+
+    /// A visitor whose browser holds `cookie` (`name=value`) and nothing else: someone who
+    /// copied another person's session cookie.
+    pub fn visitor_with_cookie(&self, cookie: &str) -> Visitor {
+        let visitor = self.visitor();
+        visitor
+            .jar
+            .add_cookie_str(&format!("{cookie}; Path=/"), &visitor.base);
+        visitor
+    }
+
+    /// A visitor logged in as `account`.
+    pub async fn logged_in_as(&self, account: &TestAccount) -> Visitor {
+        let visitor = self.visitor();
+        let answer = visitor.log_in(&account.email, &account.password).await;
+        assert_eq!(
+            answer.status, 303,
+            "logging in as {}: {}",
+            account.email, answer.body
+        );
+        visitor
+    }
+
+    fn base(&self) -> url::Url {
+        url::Url::parse(&format!("http://{}/", self.addr)).expect("the app's address")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// Prepares the app on `test_db` and serves it on a free port: the state, the address, the
+/// origin forms must come from, and the server's task.
+async fn launch(
+    test_db: &TestDb,
+    demo: bool,
+    public_url: Option<&str>,
+) -> (
+    AppState,
+    SocketAddr,
+    String,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
+    let mut state = server::prepare(&test_db.config_with(demo))
+        .await
+        .expect("the app prepares");
+    let listener = server::bind("127.0.0.1:0".parse().unwrap())
+        .await
+        .expect("bind port 0");
+    let addr = listener.local_addr().unwrap();
+    let origin = public_url
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("http://{addr}"));
+    state.public_url = url::Url::parse(&origin).unwrap();
+    let server = tokio::spawn(server::serve(listener, state.clone()));
+    (state, addr, origin.trim_end_matches('/').to_owned(), server)
+}
+
+/// Someone with a browser: it keeps the cookies the app sets and sends them back, and its forms
+/// come from the app's own pages (the `Origin` header) unless a test says otherwise.
+pub struct Visitor {
+    client: reqwest::Client,
+    jar: Arc<reqwest::cookie::Jar>,
+    base: url::Url,
+    origin: String,
 }
 
 /// What a request came back with.
@@ -147,83 +331,16 @@ pub struct Answer {
     pub body: String,
 }
 
-impl Answer {
-    /// The `name=value` part of the cookie that was set, to send back.
-    pub fn cookie(&self) -> String {
-        let header = self.set_cookie.as_deref().expect("a cookie was set");
-        header.split(';').next().unwrap().to_owned()
-    }
-}
-
-impl TestApp {
-    /// Starts the app as `naboskab` would, on a fresh database with demo content.
-    pub async fn spawn(backend: Backend) -> Self {
-        Self::start(TestDb::new(backend).await, None).await
+impl Visitor {
+    /// GETs `path`.
+    pub async fn get(&self, path: &str) -> Answer {
+        self.send(self.request(Method::GET, path)).await
     }
 
-    /// Starts the app believing it is reached at `public_url` (e.g. https behind a proxy).
-    pub async fn spawn_with_public_url(backend: Backend, public_url: &str) -> Self {
-        Self::start(TestDb::new(backend).await, Some(public_url)).await
-    }
-
-    async fn start(db: TestDb, public_url: Option<&str>) -> Self {
-        let mut state = server::prepare(&db.config())
-            .await
-            .expect("the app prepares");
-        let listener = server::bind("127.0.0.1:0".parse().unwrap())
-            .await
-            .expect("bind port 0");
-        let addr = listener.local_addr().unwrap();
-        let origin = public_url
-            .map(str::to_owned)
-            .unwrap_or_else(|| format!("http://{addr}"));
-        state.public_url = url::Url::parse(&origin).unwrap();
-        let server = tokio::spawn(server::serve(listener, state.clone()));
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            // Generous: on two busy cores a request may wait behind Argon2 hashing of other tests.
-            .timeout(Duration::from_secs(30))
-            .build()
-            .unwrap();
-        Self {
-            addr,
-            state,
-            client,
-            db,
-            origin: origin.trim_end_matches('/').to_owned(),
-            server,
-        }
-    }
-
-    /// Stops the server and starts a new one on the same database, as after a deployment.
-    pub async fn restart(self) -> Self {
-        self.server.abort();
-        let _ = self.server.await;
-        self.state.db.close().await;
-        Self::start(self.db, None).await
-    }
-
-    /// GETs `path` and returns the status and body.
-    pub async fn get(&self, path: &str) -> (u16, String) {
-        let answer = self.get_as(path, None).await;
-        (answer.status, answer.body)
-    }
-
-    /// GETs `path`, sending `cookie` if given.
-    pub async fn get_as(&self, path: &str, cookie: Option<&str>) -> Answer {
-        let mut request = self.client.get(format!("http://{}{path}", self.addr));
-        if let Some(cookie) = cookie {
-            request = request.header("cookie", cookie);
-        }
-        answer(request.send().await.expect("the server answers")).await
-    }
-
-    /// GETs `path` with `cookie` and returns the body as bytes (a download).
-    pub async fn get_bytes(&self, path: &str, cookie: &str) -> Vec<u8> {
+    /// GETs `path`, checks that it is there, and returns the body as bytes (a download).
+    pub async fn get_bytes(&self, path: &str) -> Vec<u8> {
         let response = self
-            .client
-            .get(format!("http://{}{path}", self.addr))
-            .header("cookie", cookie)
+            .request(Method::GET, path)
             .send()
             .await
             .expect("the server answers");
@@ -231,78 +348,77 @@ impl TestApp {
         response.bytes().await.unwrap().to_vec()
     }
 
-    /// POSTs a multipart form (one with a file) to `path` as a page of this site would.
-    pub async fn post_multipart(
-        &self,
-        path: &str,
-        form: reqwest::multipart::Form,
-        cookie: &str,
-    ) -> Answer {
-        let response = self
-            .client
-            .post(format!("http://{}{path}", self.addr))
-            .header("cookie", cookie)
-            .header("origin", self.origin.clone())
-            .multipart(form)
-            .send()
-            .await
-            .expect("the server answers");
-        answer(response).await
-    }
-
-    /// POSTs a form to `path` as a page of this site would, sending `cookie` if given.
-    pub async fn post_form(
-        &self,
-        path: &str,
-        form: &[(&str, &str)],
-        cookie: Option<&str>,
-    ) -> Answer {
+    /// POSTs a form to `path` as a page of this site would.
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Answer {
         let origin = self.origin.clone();
-        self.post_form_from(path, form, cookie, Some(&origin)).await
+        self.post_form_from(path, form, Some(&origin)).await
     }
 
-    /// POSTs a form with the given `Origin` header (or none).
+    /// POSTs a form with the given `Origin` header, or none (a page of another site, or an old
+    /// browser).
     pub async fn post_form_from(
         &self,
         path: &str,
         form: &[(&str, &str)],
-        cookie: Option<&str>,
         origin: Option<&str>,
     ) -> Answer {
-        let mut request = self
-            .client
-            .post(format!("http://{}{path}", self.addr))
-            .form(form);
-        if let Some(cookie) = cookie {
-            request = request.header("cookie", cookie);
-        }
+        let mut request = self.request(Method::POST, path).form(form);
         if let Some(origin) = origin {
             request = request.header("origin", origin);
         }
-        answer(request.send().await.expect("the server answers")).await
+        self.send(request).await
     }
 
-    /// Logs in and returns the session cookie.
-    pub async fn log_in(&self, email: &str, password: &str) -> String {
-        let answer = self
-            .post_form(
-                "/log-ind",
-                &[("email", email), ("password", password)],
-                None,
-            )
-            .await;
-        assert_eq!(answer.status, 303, "logging in as {email}: {}", answer.body);
-        answer.cookie()
+    /// POSTs a multipart form (one with a file) to `path` as a page of this site would.
+    pub async fn post_multipart(&self, path: &str, form: reqwest::multipart::Form) -> Answer {
+        let request = self
+            .request(Method::POST, path)
+            .header("origin", &self.origin)
+            .multipart(form);
+        self.send(request).await
     }
 
-    pub async fn stop(self) {
-        self.server.abort();
-        self.state.db.close().await;
-        self.db.drop_database().await;
+    /// Fills in the login form; the browser keeps the session cookie if one is set.
+    pub async fn log_in(&self, email: &str, password: &str) -> Answer {
+        self.post_form("/log-ind", &[("email", email), ("password", password)])
+            .await
+    }
+
+    /// The cookies this browser would send to the app (`name=value`), if it holds any.
+    pub fn cookie(&self) -> Option<String> {
+        self.jar
+            .cookies(&self.base)
+            .map(|value| value.to_str().unwrap().to_owned())
+    }
+
+    /// A request to `path` from this browser (its cookies, no `Origin`), for the tests that
+    /// need other headers or the raw response.
+    pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        let url = self.base.join(path).expect("a path on the app");
+        self.client.request(method, url)
+    }
+
+    /// The same browser, with its cookies, pointed at `app` (after [`TestApp::restart`]).
+    pub fn visiting(self, app: &TestApp) -> Self {
+        Self {
+            base: app.base(),
+            origin: app.origin.clone(),
+            ..self
+        }
+    }
+
+    /// Sends `request` and reads the answer.
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> Answer {
+        self.try_send(request).await.expect("the server answers")
+    }
+
+    /// Sends `request` and reads the answer, or says why there was none (the connection broke).
+    pub async fn try_send(&self, request: reqwest::RequestBuilder) -> reqwest::Result<Answer> {
+        Ok(answer(request.send().await?).await)
     }
 }
 
-pub async fn answer(response: reqwest::Response) -> Answer {
+async fn answer(response: reqwest::Response) -> Answer {
     let header = |name: &str| {
         response
             .headers()
@@ -334,8 +450,8 @@ pub async fn read_with_python<T: serde::de::DeserializeOwned>(
         return None;
     };
     let response = app
-        .client
-        .get(format!("http://{}{path}", app.addr))
+        .visitor()
+        .request(Method::GET, path)
         .send()
         .await
         .unwrap();

@@ -2,7 +2,7 @@
 //! `cargo xtask test`, found through `TEST_SMTP_URL` and `TEST_MAILDEV_URL`), including an
 //! outage of the mail server and a restart of the portal.
 
-use app::mail::OutgoingEmail;
+use app::{db::Backend, mail::OutgoingEmail};
 use chrono::{Duration, Utc};
 use lettre::message::Mailbox;
 use server::mail::{drain_outbox, drain_outbox_at, Mailer};
@@ -111,45 +111,70 @@ async fn delivered(api: &str, subject: &str, to: &str) -> usize {
         .count()
 }
 
-on_both_backends! {
-    async fn an_email_survives_an_smtp_outage_and_a_restart(backend: Backend) {
-        let Some((smtp_url, api)) = smtp() else {
-            eprintln!("TEST_SMTP_URL is not set: the SMTP variant is not run");
-            return;
-        };
-        let test_db = TestDb::new(backend).await;
-        let to = format!("journalist-{}@example.org", uuid::Uuid::new_v4().simple());
-        let to = to.as_str();
-        let subject = "Invitation til Randers Nordby";
-        let now = Utc::now();
+async fn an_email_survives_an_smtp_outage_and_a_restart(backend: Backend) {
+    let Some((smtp_url, api)) = smtp() else {
+        eprintln!("TEST_SMTP_URL is not set: the SMTP variant is not run");
+        return;
+    };
+    let test_db = TestDb::new(backend).await;
+    let to = format!("journalist-{}@example.org", uuid::Uuid::new_v4().simple());
+    let to = to.as_str();
+    let subject = "Invitation til Randers Nordby";
+    let now = Utc::now();
 
-        // An admin invites a journalist while the mail server is down (nothing listens on
-        // port 1): the invitation stays queued.
-        let db = test_db.connect().await;
-        let links = app::accounts::service::Links { public_url: "http://127.0.0.1:3000/", site_name: "Randers Nordby" };
-        app::accounts::service::invite(&db, app::i18n::Lang::Da, &links, None, to, "journalist", now)
+    // An admin invites a journalist while the mail server is down (nothing listens on
+    // port 1): the invitation stays queued.
+    let db = test_db.connect().await;
+    let links = app::accounts::service::Links {
+        public_url: "http://127.0.0.1:3000/",
+        site_name: "Randers Nordby",
+    };
+    app::accounts::service::invite(
+        &db,
+        app::i18n::Lang::Da,
+        &links,
+        None,
+        to,
+        "journalist",
+        now,
+    )
+    .await
+    .expect("the invitation is written");
+    let down = Mailer::smtp("smtp://127.0.0.1:1").unwrap();
+    assert_eq!(
+        drain_outbox_at(&db, &down, &from(), || now).await.unwrap(),
+        1
+    );
+    let entry = db.outbox().list_outbox(10).await.unwrap().remove(0);
+    assert_eq!((entry.status.as_str(), entry.attempts), ("queued", 1));
+    assert!(!entry.last_error.is_empty());
+
+    // The portal restarts (a new pool on the same database) and the mail server is back:
+    // once the retry is due, the message is delivered exactly once.
+    db.close().await;
+    let db = test_db.connect().await;
+    let up = Mailer::smtp(&smtp_url).unwrap();
+    assert_eq!(
+        drain_outbox_at(&db, &up, &from(), || now + Duration::seconds(10))
             .await
-            .expect("the invitation is written");
-        let down = Mailer::smtp("smtp://127.0.0.1:1").unwrap();
-        assert_eq!(drain_outbox_at(&db, &down, &from(), || now).await.unwrap(), 1);
-        let entry = db.outbox().list_outbox(10).await.unwrap().remove(0);
-        assert_eq!((entry.status.as_str(), entry.attempts), ("queued", 1));
-        assert!(!entry.last_error.is_empty());
-
-        // The portal restarts (a new pool on the same database) and the mail server is back:
-        // once the retry is due, the message is delivered exactly once.
-        db.close().await;
-        let db = test_db.connect().await;
-        let up = Mailer::smtp(&smtp_url).unwrap();
-        assert_eq!(drain_outbox_at(&db, &up, &from(), || now + Duration::seconds(10)).await.unwrap(), 0, "not due yet");
-        let later = now + Duration::seconds(31);
-        assert_eq!(drain_outbox_at(&db, &up, &from(), || later).await.unwrap(), 1);
-        assert_eq!(drain_outbox_at(&db, &up, &from(), || later + Duration::hours(5)).await.unwrap(), 0);
-        assert_eq!(delivered(&api, subject, to).await, 1);
-        let entry = db.outbox().list_outbox(10).await.unwrap().remove(0);
-        assert_eq!((entry.status.as_str(), entry.attempts), ("sent", 2));
-
-        db.close().await;
-        test_db.drop_database().await;
-    }
+            .unwrap(),
+        0,
+        "not due yet"
+    );
+    let later = now + Duration::seconds(31);
+    assert_eq!(
+        drain_outbox_at(&db, &up, &from(), || later).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        drain_outbox_at(&db, &up, &from(), || later + Duration::hours(5))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(delivered(&api, subject, to).await, 1);
+    let entry = db.outbox().list_outbox(10).await.unwrap().remove(0);
+    assert_eq!((entry.status.as_str(), entry.attempts), ("sent", 2));
 }
+
+on_both_backends!(an_email_survives_an_smtp_outage_and_a_restart);

@@ -1,16 +1,18 @@
 //! Integration tests of the server, one binary for all (faster to link).
 //!
 //! Story tests run on SQLite always and on PostgreSQL when `TEST_POSTGRES_URL` names a server
-//! where databases may be created; each test gets a database of its own.
+//! where databases may be created; each test gets a database of its own, which goes away with
+//! the test, and makes the data it needs with the builders in `fixtures`.
 
 mod accounts;
+mod articles;
 mod attendance;
 mod calendar;
+mod fixtures;
 mod helpers;
 mod http;
 mod images;
 mod mail;
-mod news;
 mod sessions;
 mod signups;
 mod startup;

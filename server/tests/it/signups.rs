@@ -4,42 +4,29 @@
 
 use app::{
     accounts::token::Token,
-    calendar::{queries::NewActivity, SignupMode},
     db::{Backend, Db},
     mail::OutgoingEmail,
     signups::{queries::SignupMails, NewSignup, Signup, SignupStatus},
 };
-use chrono::{NaiveDate, NaiveTime, Utc};
+use chrono::Utc;
 
 use crate::{
-    helpers::{postgres_admin_url, TestDb},
+    fixtures::{activity, date},
+    helpers::{postgres_admin_url, TestApp, TestDb},
     on_both_backends,
 };
 
+/// A communal dinner on the last Thursday of the month from 28 January 2027, with `capacity`
+/// seats; returns its first date's occurrence.
 async fn occurrence_with_capacity(db: &Db, capacity: i64) -> i64 {
-    let activity = NewActivity {
-        slug: "faellesspisning".into(),
-        name: "Fællesspisning".into(),
-        description: String::new(),
-        focus_area_id: None,
-        venue_id: None,
-        starts_on: NaiveDate::from_ymd_opt(2027, 1, 28).unwrap(),
-        start_time: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
-        end_time: NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
-        rule: "FREQ=MONTHLY;BYDAY=-1TH".into(),
-        capacity: Some(capacity),
-        signup_mode: SignupMode::Required,
-        price_note: String::new(),
-        accessibility_note: String::new(),
-        contact: String::new(),
-    };
-    let id = db
-        .calendar()
-        .create_activity(None, &activity, Utc::now())
-        .await
-        .unwrap();
+    let dinner = activity("Fællesspisning")
+        .starts_on(date(2027, 1, 28))
+        .rule("FREQ=MONTHLY;BYDAY=-1TH")
+        .signups_required(capacity)
+        .create(db)
+        .await;
     db.signups()
-        .ensure_occurrence_row(id, activity.starts_on)
+        .ensure_occurrence_row(dinner.id, dinner.starts_on)
         .await
         .unwrap()
 }
@@ -93,21 +80,23 @@ fn count(statuses: &[SignupStatus], wanted: SignupStatus) -> usize {
     statuses.iter().filter(|status| **status == wanted).count()
 }
 
-on_both_backends! {
-    async fn two_hundred_at_once_for_thirty_seats_gives_thirty_confirmed(backend: Backend) {
-        let test_db = TestDb::new(backend).await;
-        let db = test_db.connect().await;
-        let occurrence = occurrence_with_capacity(&db, 30).await;
-        let statuses = rush(&db, occurrence, 30, 200, "p").await;
-        assert_eq!(count(&statuses, SignupStatus::Confirmed), 30);
-        assert_eq!(count(&statuses, SignupStatus::Waitlisted), 170);
-        let stored = db.signups().signups_of(occurrence).await.unwrap();
-        let confirmed: i64 = stored.iter().filter(|s| s.status == SignupStatus::Confirmed).map(Signup::persons).sum();
-        assert_eq!(confirmed, 30, "the database agrees");
-        db.close().await;
-        test_db.drop_database().await;
-    }
+async fn two_hundred_at_once_for_thirty_seats_gives_thirty_confirmed(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let occurrence = occurrence_with_capacity(&db, 30).await;
+    let statuses = rush(&db, occurrence, 30, 200, "p").await;
+    assert_eq!(count(&statuses, SignupStatus::Confirmed), 30);
+    assert_eq!(count(&statuses, SignupStatus::Waitlisted), 170);
+    let stored = db.signups().signups_of(occurrence).await.unwrap();
+    let confirmed: i64 = stored
+        .iter()
+        .filter(|s| s.status == SignupStatus::Confirmed)
+        .map(Signup::persons)
+        .sum();
+    assert_eq!(confirmed, 30, "the database agrees");
 }
+
+on_both_backends!(two_hundred_at_once_for_thirty_seats_gives_thirty_confirmed);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_app_instances_on_one_postgresql_never_overbook() {
@@ -127,131 +116,248 @@ async fn two_app_instances_on_one_postgresql_never_overbook() {
     let all: Vec<SignupStatus> = a.into_iter().chain(b).collect();
     assert_eq!(count(&all, SignupStatus::Confirmed), 30);
     assert_eq!(count(&all, SignupStatus::Waitlisted), 170);
-    first.close().await;
-    second.close().await;
-    test_db.drop_database().await;
 }
 
-on_both_backends! {
-    async fn cancelling_promotes_the_earliest_party_that_fits(backend: Backend) {
-        let test_db = TestDb::new(backend).await;
-        let db = test_db.connect().await;
-        let occurrence = occurrence_with_capacity(&db, 4).await;
-        let now = Utc::now();
-        let mut tokens = Vec::new();
-        let mut statuses = Vec::new();
-        for person in [party("Anna", 2, 0), party("Bo", 1, 1), party("Carla", 2, 1), party("Dina", 1, 0)] {
-            let token = Token::generate();
-            statuses.push(db.signups().sign_up(occurrence, Some(4), &person, &token.hash(), &SignupMails::default(), now).await.unwrap());
-            tokens.push(token);
-        }
-        use SignupStatus::*;
-        assert_eq!(statuses, [Confirmed, Confirmed, Waitlisted, Waitlisted]);
-
-        let mail = |party: &Signup| {
-            Some(OutgoingEmail {
-                to: party.email.clone(),
-                subject: format!("Du har fået en plads, {}", party.name),
-                text: "Der er blevet plads.".into(),
-                html: "<p>Der er blevet plads.</p>".into(),
-            })
-        };
-        // Anna (2) cancels: Carla's party of three does not fit in two seats, Dina's does.
-        let promoted = db.signups().cancel_signup(&tokens[0].hash(), Some(4), &mail, now).await.unwrap().unwrap();
-        assert_eq!(promoted.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Dina"]);
-        // Bo (2) cancels: now three seats are free and Carla's party gets them.
-        let promoted = db.signups().cancel_signup(&tokens[1].hash(), Some(4), &mail, now).await.unwrap().unwrap();
-        assert_eq!(promoted.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Carla"]);
-        // A link cancels once.
-        assert!(db.signups().cancel_signup(&tokens[1].hash(), Some(4), &mail, now).await.unwrap().is_none());
-
-        let outbox = db.outbox().list_outbox(10).await.unwrap();
-        let subjects: Vec<&str> = outbox.iter().map(|entry| entry.subject.as_str()).collect();
-        assert!(subjects.contains(&"Du har fået en plads, Dina") && subjects.contains(&"Du har fået en plads, Carla"));
-        assert_eq!(outbox.len(), 2, "one email per promotion");
-
-        let stored = db.signups().signups_of(occurrence).await.unwrap();
-        let confirmed: i64 = stored.iter().filter(|s| s.status == Confirmed).map(Signup::persons).sum();
-        assert_eq!(confirmed, 4);
-        db.close().await;
-        test_db.drop_database().await;
+async fn cancelling_promotes_the_earliest_party_that_fits(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let occurrence = occurrence_with_capacity(&db, 4).await;
+    let now = Utc::now();
+    let mut tokens = Vec::new();
+    let mut statuses = Vec::new();
+    for person in [
+        party("Anna", 2, 0),
+        party("Bo", 1, 1),
+        party("Carla", 2, 1),
+        party("Dina", 1, 0),
+    ] {
+        let token = Token::generate();
+        statuses.push(
+            db.signups()
+                .sign_up(
+                    occurrence,
+                    Some(4),
+                    &person,
+                    &token.hash(),
+                    &SignupMails::default(),
+                    now,
+                )
+                .await
+                .unwrap(),
+        );
+        tokens.push(token);
     }
+    use SignupStatus::*;
+    assert_eq!(statuses, [Confirmed, Confirmed, Waitlisted, Waitlisted]);
+
+    let mail = |party: &Signup| {
+        Some(OutgoingEmail {
+            to: party.email.clone(),
+            subject: format!("Du har fået en plads, {}", party.name),
+            text: "Der er blevet plads.".into(),
+            html: "<p>Der er blevet plads.</p>".into(),
+        })
+    };
+    // Anna (2) cancels: Carla's party of three does not fit in two seats, Dina's does.
+    let promoted = db
+        .signups()
+        .cancel_signup(&tokens[0].hash(), Some(4), &mail, now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        promoted.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Dina"]
+    );
+    // Bo (2) cancels: now three seats are free and Carla's party gets them.
+    let promoted = db
+        .signups()
+        .cancel_signup(&tokens[1].hash(), Some(4), &mail, now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        promoted.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Carla"]
+    );
+    // A link cancels once.
+    assert!(db
+        .signups()
+        .cancel_signup(&tokens[1].hash(), Some(4), &mail, now)
+        .await
+        .unwrap()
+        .is_none());
+
+    let outbox = db.outbox().list_outbox(10).await.unwrap();
+    let subjects: Vec<&str> = outbox.iter().map(|entry| entry.subject.as_str()).collect();
+    assert!(
+        subjects.contains(&"Du har fået en plads, Dina")
+            && subjects.contains(&"Du har fået en plads, Carla")
+    );
+    assert_eq!(outbox.len(), 2, "one email per promotion");
+
+    let stored = db.signups().signups_of(occurrence).await.unwrap();
+    let confirmed: i64 = stored
+        .iter()
+        .filter(|s| s.status == Confirmed)
+        .map(Signup::persons)
+        .sum();
+    assert_eq!(confirmed, 4);
 }
 
-on_both_backends! {
-    async fn a_resident_signs_up_gets_a_link_and_cancels(backend: Backend) {
-        let app = crate::helpers::TestApp::spawn(backend).await;
-        let db = &app.state.db;
-        let activity = db.calendar().activity_by_slug("faellesspisning-parkcafeen").await.unwrap().unwrap();
-        let today = app::clock::today();
-        let next = app::calendar::occurrences::occurrences_of(&activity, &db.calendar().exceptions_of(activity.id).await.unwrap(), today + chrono::Duration::days(1), today + chrono::Duration::days(70))
-            .into_iter()
-            .find(|o| !o.is_cancelled())
-            .unwrap();
-        let path = next.key.path();
-        let (status, page) = app.get(&path).await;
-        assert_eq!(status, 200);
-        assert!(page.contains("Tilmeld dig") && page.contains("Der er 40 ledige pladser."), "{page}");
+on_both_backends!(cancelling_promotes_the_earliest_party_that_fits);
 
-        let answer = app.post_form(&path, &[("name", ""), ("adults", "0"), ("contact", "amina@")], None).await;
-        assert_eq!(answer.status, 422);
-        assert!(answer.body.contains("Skriv dit navn.") && answer.body.contains("Skriv en gyldig e-mailadresse"));
-        assert!(answer.body.contains(r#"value="amina@""#));
+/// A resident signs up for a communal dinner next week, without an account, and cancels again
+/// from the private link.
+async fn a_resident_signs_up_gets_a_link_and_cancels(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let next_week = app::clock::today() + chrono::Duration::days(7);
+    let dinner = activity("Suppeaften")
+        .starts_on(next_week)
+        .signups_required(12)
+        .create(db)
+        .await;
+    let path = format!("/aktiviteter/{}/{next_week}", dinner.slug);
+    let resident = app.visitor();
+    let page = resident.get(&path).await;
+    assert_eq!(page.status, 200);
+    let body = page.body;
+    assert!(
+        body.contains("Tilmeld dig") && body.contains("Der er 12 ledige pladser."),
+        "{body}"
+    );
 
-        let form = [("name", "Amina"), ("adults", "2"), ("children", "3"), ("contact", "amina@example.org"), ("note", "Ingen nødder")];
-        let answer = app.post_form(&path, &form, None).await;
-        assert_eq!(answer.status, 303, "{}", answer.body);
-        assert!(answer.set_cookie.is_none(), "residents get no cookie");
-        let manage = answer.location.unwrap();
-        assert!(manage.starts_with("/tilmelding/") && manage.ends_with("?besked=tilmeldt"), "{manage}");
-        let (status, page) = app.get(&manage).await;
-        assert_eq!(status, 200);
-        assert!(page.contains("I er tilmeldt.") && page.contains("2 voksne og 3 børn"), "{page}");
-        let (_, page) = app.get(&path).await;
-        assert!(page.contains("Der er 35 ledige pladser."));
+    let form = [("name", ""), ("adults", "0"), ("contact", "amina@")];
+    let answer = resident.post_form(&path, &form).await;
+    assert_eq!(answer.status, 422);
+    assert!(
+        answer.body.contains("Skriv dit navn.")
+            && answer.body.contains("Skriv en gyldig e-mailadresse")
+    );
+    assert!(answer.body.contains(r#"value="amina@""#));
 
-        let outbox = db.outbox().list_outbox(5).await.unwrap();
-        assert_eq!(outbox[0].to_address, "amina@example.org");
-        assert!(outbox[0].subject.contains("Du er tilmeldt"));
+    let form = [
+        ("name", "Amina"),
+        ("adults", "2"),
+        ("children", "3"),
+        ("contact", "amina@example.org"),
+        ("note", "Ingen nødder"),
+    ];
+    let answer = resident.post_form(&path, &form).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert!(answer.set_cookie.is_none(), "residents get no cookie");
+    assert_eq!(resident.cookie(), None);
+    let manage = answer.location.unwrap();
+    assert!(
+        manage.starts_with("/tilmelding/") && manage.ends_with("?besked=tilmeldt"),
+        "{manage}"
+    );
+    let page = resident.get(&manage).await;
+    assert_eq!(page.status, 200);
+    let body = page.body;
+    assert!(
+        body.contains("I er tilmeldt.") && body.contains("2 voksne og 3 børn"),
+        "{body}"
+    );
+    let body = resident.get(&path).await.body;
+    assert!(body.contains("Der er 7 ledige pladser."), "{body}");
 
-        let token = manage.trim_start_matches("/tilmelding/").split('?').next().unwrap();
-        let answer = app.post_form(&format!("/tilmelding/{token}/afmeld"), &[], None).await;
-        assert_eq!(answer.status, 303);
-        let (_, page) = app.get(answer.location.as_deref().unwrap()).await;
-        assert!(page.contains("I er afmeldt.") && page.contains("Tilmeldingen er afmeldt."), "{page}");
-        let (_, page) = app.get(&path).await;
-        assert!(page.contains("Der er 40 ledige pladser."));
-        let (status, _) = app.get("/tilmelding/ukendt").await;
-        assert_eq!(status, 404);
-        app.stop().await;
+    let outbox = db.outbox().list_outbox(5).await.unwrap();
+    assert_eq!(outbox[0].to_address, "amina@example.org");
+    assert!(outbox[0].subject.contains("Du er tilmeldt"));
+
+    let token = manage
+        .trim_start_matches("/tilmelding/")
+        .split('?')
+        .next()
+        .unwrap();
+    let answer = resident
+        .post_form(&format!("/tilmelding/{token}/afmeld"), &[])
+        .await;
+    assert_eq!(answer.status, 303);
+    let body = resident.get(answer.location.as_deref().unwrap()).await.body;
+    assert!(
+        body.contains("I er afmeldt.") && body.contains("Tilmeldingen er afmeldt."),
+        "{body}"
+    );
+    let body = resident.get(&path).await.body;
+    assert!(body.contains("Der er 12 ledige pladser."), "{body}");
+    assert_eq!(resident.get("/tilmelding/ukendt").await.status, 404);
+}
+
+on_both_backends!(a_resident_signs_up_gets_a_link_and_cancels);
+
+async fn old_signups_lose_their_personal_details_and_keep_their_counts(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let occurrence = occurrence_with_capacity(&db, 40).await; // 28 January 2027
+    let now = Utc::now();
+    let mut amina = party("Amina", 2, 3);
+    amina.phone = "+45 12 34 56 78".into();
+    amina.note = "Ingen nødder".into();
+    db.signups()
+        .sign_up(
+            occurrence,
+            Some(40),
+            &amina,
+            &Token::generate().hash(),
+            &SignupMails::default(),
+            now,
+        )
+        .await
+        .unwrap();
+    db.signups()
+        .sign_up(
+            occurrence,
+            Some(40),
+            &party("Bo", 1, 0),
+            &Token::generate().hash(),
+            &SignupMails::default(),
+            now,
+        )
+        .await
+        .unwrap();
+
+    // Not yet: the occurrence is not before the cut-off.
+    assert_eq!(
+        db.signups()
+            .forget_old_signups(date(2027, 1, 28))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        db.signups()
+            .forget_old_signups(date(2027, 2, 27))
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        db.signups()
+            .forget_old_signups(date(2027, 2, 27))
+            .await
+            .unwrap(),
+        0,
+        "once"
+    );
+
+    let stored = db.signups().signups_of(occurrence).await.unwrap();
+    for signup in &stored {
+        assert!(
+            signup.name.is_empty()
+                && signup.email.is_empty()
+                && signup.phone.is_empty()
+                && signup.note.is_empty(),
+            "{signup:?}"
+        );
     }
+    let persons: i64 = stored.iter().map(Signup::persons).sum();
+    assert_eq!(persons, 6, "the counts stay");
+    assert!(stored
+        .iter()
+        .all(|signup| signup.status == SignupStatus::Confirmed));
 }
 
-on_both_backends! {
-    async fn old_signups_lose_their_personal_details_and_keep_their_counts(backend: Backend) {
-        let test_db = TestDb::new(backend).await;
-        let db = test_db.connect().await;
-        let occurrence = occurrence_with_capacity(&db, 40).await; // 28 January 2027
-        let now = Utc::now();
-        let mut amina = party("Amina", 2, 3);
-        amina.phone = "+45 12 34 56 78".into();
-        amina.note = "Ingen nødder".into();
-        db.signups().sign_up(occurrence, Some(40), &amina, &Token::generate().hash(), &SignupMails::default(), now).await.unwrap();
-        db.signups().sign_up(occurrence, Some(40), &party("Bo", 1, 0), &Token::generate().hash(), &SignupMails::default(), now).await.unwrap();
-
-        // Not yet: the occurrence is not before the cut-off.
-        assert_eq!(db.signups().forget_old_signups(NaiveDate::from_ymd_opt(2027, 1, 28).unwrap()).await.unwrap(), 0);
-        assert_eq!(db.signups().forget_old_signups(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()).await.unwrap(), 2);
-        assert_eq!(db.signups().forget_old_signups(NaiveDate::from_ymd_opt(2027, 2, 27).unwrap()).await.unwrap(), 0, "once");
-
-        let stored = db.signups().signups_of(occurrence).await.unwrap();
-        for signup in &stored {
-            assert!(signup.name.is_empty() && signup.email.is_empty() && signup.phone.is_empty() && signup.note.is_empty(), "{signup:?}");
-        }
-        let persons: i64 = stored.iter().map(Signup::persons).sum();
-        assert_eq!(persons, 6, "the counts stay");
-        assert!(stored.iter().all(|signup| signup.status == SignupStatus::Confirmed));
-        db.close().await;
-        test_db.drop_database().await;
-    }
-}
+on_both_backends!(old_signups_lose_their_personal_details_and_keep_their_counts);

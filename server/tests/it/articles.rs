@@ -1,0 +1,495 @@
+//! Articles and the magazine on both backends: staff write, schedule and publish an article
+//! through the editor's form; residents find it on the front page, in its tag and issue
+//! archives, by search (an inflected Danish word finds it) and in `/feed.xml`, read back by
+//! Python's feedparser. A corpus of XSS payloads in every text field (title, lead, body, byline,
+//! alt text, the issue's name and introduction) stays inert on every page that shows it, and in
+//! the editor's live preview.
+
+use app::{
+    accounts::Role, articles::ArticleStatus, db::Backend, pages::staff_news::PREVIEW_ADDRESS,
+};
+use chrono::{Duration, Utc};
+use reqwest::Method;
+use scraper::{Html, Selector};
+
+use crate::{
+    fixtures::{account, article, focus_area, issue},
+    helpers::{Answer, TestApp, Visitor},
+    on_both_backends,
+};
+
+#[derive(serde::Deserialize, Debug)]
+struct ParsedFeed {
+    bozo: bool,
+    version: String,
+    entries: Vec<ParsedEntry>,
+}
+
+#[derive(serde::Deserialize, Debug)]
+struct ParsedEntry {
+    title: String,
+    link: String,
+    summary: String,
+    content: String,
+}
+
+/// `/feed.xml` as Python's feedparser reads it; None without `TEST_PYTHON`.
+async fn read_feed(app: &TestApp) -> Option<ParsedFeed> {
+    crate::helpers::read_with_python(
+        app,
+        "/feed.xml",
+        "application/atom+xml; charset=utf-8",
+        "read_feed.py",
+    )
+    .await
+}
+
+async fn staff_schedule_and_publish_an_article_that_residents_then_find(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let staff = account(Role::Staff).create(db).await;
+    let staff = app.logged_in_as(&staff).await;
+    let resident = app.visitor();
+    let health = focus_area(db, "Sundhed").await;
+    let issue = issue("Nordbyposten nr. 1, 2027").create(db).await;
+    let tag = health.id.to_string();
+    let issue_id = issue.id.to_string();
+    let tomorrow = (Utc::now() + Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let mut form = vec![
+        ("title", "Fællesspisning i Vangdalen med suppe"),
+        ("lead", "Naboerne i Vangdalen lavede suppe til hinanden."),
+        (
+            "body",
+            "Efter **fællesspisningen** var der kaffe.\n\nTak til de frivillige.",
+        ),
+        ("byline", "Leyla"),
+        ("omraade", tag.as_str()),
+        ("issue", issue_id.as_str()),
+        ("status", "scheduled"),
+        ("publish_date", tomorrow.as_str()),
+        ("publish_time", "08:00"),
+        ("action", "preview"),
+    ];
+
+    // The preview shows the rendered body without saving anything.
+    let preview = staff.post_form("/personale/artikler/ny", &form).await;
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    assert!(
+        preview.body.contains("<strong>fællesspisningen</strong>")
+            && preview.body.contains("Forhåndsvisning")
+    );
+    assert!(db.articles().all_articles().await.unwrap().is_empty());
+
+    // A missing title is refused with a message and nothing typed is lost.
+    form[0].1 = "";
+    form[9].1 = "save";
+    let refused = staff.post_form("/personale/artikler/ny", &form).await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body.contains("Skriv en overskrift.")
+            && refused.body.contains("Naboerne i Vangdalen lavede suppe")
+    );
+
+    // Scheduled for tomorrow: saved, but residents do not see it yet.
+    form[0].1 = "Fællesspisning i Vangdalen med suppe";
+    let saved = staff.post_form("/personale/artikler/ny", &form).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let editor = saved.location.unwrap();
+    let editor = editor.split('?').next().unwrap();
+    let path = "/nyheder/faellesspisning-i-vangdalen-med-suppe";
+    assert_eq!(resident.get(path).await.status, 404);
+    assert!(!resident
+        .get("/nyheder")
+        .await
+        .body
+        .contains("Vangdalen med suppe"));
+    assert!(!resident.get("/sitemap.xml").await.body.contains(path));
+
+    // Published now.
+    let mut publish = form.clone();
+    publish[6].1 = "published";
+    let saved = staff.post_form(editor, &publish).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let page = resident.get(path).await;
+    assert_eq!(page.status, 200);
+    let page = page.body;
+    assert!(page.contains("<strong>fællesspisningen</strong>") && page.contains("Af Leyla"));
+    assert!(
+        page.contains(r#"rel="canonical""#) && page.contains(r#"property="og:title""#),
+        "{page}"
+    );
+    for (place, address) in [
+        ("front page", "/".to_owned()),
+        ("news", "/nyheder".to_owned()),
+        ("tag archive", format!("/nyheder/emne/{}", health.slug)),
+        ("issue", format!("/nordbyposten/{}", issue.slug)),
+        (
+            "issue print",
+            format!("/nordbyposten/{}/udskriv", issue.slug),
+        ),
+        // An inflected form finds the word.
+        ("search", "/soeg?q=f%C3%A6llesspisningerne".to_owned()),
+        ("sitemap", "/sitemap.xml".to_owned()),
+    ] {
+        let answer = resident.get(&address).await;
+        assert_eq!(answer.status, 200, "{place}");
+        let body = answer.body;
+        assert!(
+            body.contains("Vangdalen med suppe") || body.contains(path),
+            "{place}: {body}"
+        );
+    }
+    let nothing = resident.get("/soeg?q=cykelsmed").await.body;
+    assert!(nothing.contains("Vi fandt ingen nyheder"));
+
+    if let Some(feed) = read_feed(&app).await {
+        assert!(!feed.bozo, "a well-formed feed");
+        assert_eq!(feed.version, "atom10");
+        let entry = feed
+            .entries
+            .iter()
+            .find(|e| e.title == "Fællesspisning i Vangdalen med suppe")
+            .expect("the article is in the feed");
+        assert!(entry.link.ends_with(path));
+        assert_eq!(
+            entry.summary,
+            "Naboerne i Vangdalen lavede suppe til hinanden."
+        );
+        assert!(entry.content.contains("<strong>fællesspisningen</strong>"));
+    }
+
+    // Unpublished, it is gone again; deleted, it is gone for staff too.
+    let mut down = form.clone();
+    down[6].1 = "unpublished";
+    staff.post_form(editor, &down).await;
+    assert_eq!(resident.get(path).await.status, 404);
+    let id = editor.trim_start_matches("/personale/artikler/");
+    let confirm = staff.get(&format!("/personale/artikler/{id}/slet")).await;
+    assert!(confirm.body.contains("Vil du slette"));
+    let deleted = staff
+        .post_form(&format!("/personale/artikler/{id}/slet"), &[])
+        .await;
+    assert_eq!(deleted.status, 303);
+    assert!(db
+        .articles()
+        .article_by_id(id.parse().unwrap())
+        .await
+        .unwrap()
+        .is_none());
+}
+
+on_both_backends!(staff_schedule_and_publish_an_article_that_residents_then_find);
+
+/// Posts a staff form as the browser does when a file is chosen: multipart, with a small JPEG
+/// as the cover.
+async fn post_with_cover(browser: &Visitor, path: &str, fields: &[(&str, &str)]) -> Answer {
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+        .encode(&[90; 16 * 16 * 3], 16, 16, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text((*name).to_owned(), (*value).to_owned());
+    }
+    form = form.part(
+        "cover",
+        reqwest::multipart::Part::bytes(jpeg)
+            .file_name("omslag.jpg")
+            .mime_str("image/jpeg")
+            .unwrap(),
+    );
+    browser.post_multipart(path, form).await
+}
+
+/// The id at the start of a redirect's path after `prefix`, e.g. the new article's.
+fn redirect_id(answer: &Answer, prefix: &str) -> String {
+    let location = answer.location.as_deref().expect("a redirect");
+    let rest = location.trim_start_matches(prefix);
+    rest.split('?').next().unwrap().to_owned()
+}
+
+/// The scripts, frames and event attributes a page holds, and its links that run script.
+fn active_content(html: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    let mut found = Vec::new();
+    let everything = Selector::parse("*").unwrap();
+    for element in document.select(&everything) {
+        let name = element.value().name();
+        if [
+            "iframe", "frame", "object", "embed", "base", "meta", "link", "style", "form",
+        ]
+        .contains(&name)
+        {
+            found.push(format!("<{name}>"));
+        }
+        if name == "script" {
+            // The site's own scripts are served from /pkg; anything else was injected.
+            let src = element.value().attr("src").unwrap_or("inline");
+            found.push(format!("<script {src}>"));
+        }
+        for (attribute, value) in element.value().attrs() {
+            let value = value.trim().to_ascii_lowercase();
+            if attribute.to_ascii_lowercase().starts_with("on")
+                || ((attribute == "href"
+                    || attribute == "src"
+                    || attribute == "action"
+                    || attribute == "data")
+                    && (value.starts_with("javascript:") || value.starts_with("data:")))
+                || attribute == "style"
+            {
+                found.push(format!("{name} {attribute}={value}"));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+async fn xss_payloads_in_every_text_field_are_inert_wherever_shown(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let staff = account(Role::Staff).create(db).await;
+    let staff = app.logged_in_as(&staff).await;
+    let payloads: Vec<&str> = include_str!("xss_payloads.txt")
+        .lines()
+        .filter(|line| !line.is_empty())
+        .collect();
+    assert!(payloads.len() >= 50, "a corpus of at least 50 payloads");
+
+    // What the pages hold before any payload: the site's own scripts, meta tags and forms, with
+    // one plain article in one issue.
+    let health = focus_area(db, "Sundhed").await;
+    let plain_issue = issue("Efterårsnummer")
+        .slug("efteraar")
+        .published_on(crate::fixtures::date(2026, 10, 1))
+        .intro("Lys på stierne og nyt fra jobklubben.")
+        .create(db)
+        .await;
+    let plain = article("Mere lys på stierne")
+        .lead("Boligselskabet har sat 14 nye lamper op.")
+        .body("Nu er der kommet **14 nye lamper** langs stierne.")
+        .byline("Jens")
+        .tagged(&health)
+        .in_issue(&plain_issue)
+        .create(db)
+        .await;
+    let tag_archive = format!("/nyheder/emne/{}", health.slug);
+    let pages = |issue: &str, slug: &str, id: &str| {
+        vec![
+            "/".to_owned(),
+            "/nyheder".to_owned(),
+            format!("/nyheder/{slug}"),
+            tag_archive.clone(),
+            "/nordbyposten".to_owned(),
+            format!("/nordbyposten/{issue}"),
+            format!("/nordbyposten/{issue}/udskriv"),
+            "/soeg?q=xss".to_owned(),
+            "/personale/artikler".to_owned(),
+            format!("/personale/artikler/{id}"),
+        ]
+    };
+    let mut baseline = Vec::new();
+    for page in pages(&plain_issue.slug, &plain.slug, &plain.id.to_string()) {
+        let answer = staff.get(&page).await;
+        assert_eq!(answer.status, 200, "{page}");
+        baseline.push(active_content(&answer.body));
+    }
+    let tag = health.id.to_string();
+    for (n, payload) in payloads.iter().enumerate() {
+        // The issue is written through the staff's issue form, like the article.
+        let issue_slug = format!("xss-{n}");
+        let issue_title = format!("{} xss", payload.chars().take(180).collect::<String>());
+        // Each with a small cover whose alt text is the payload too.
+        let issue_form = [
+            ("title", issue_title.as_str()),
+            ("slug", issue_slug.as_str()),
+            ("published_on", "2026-01-01"),
+            ("intro", payload),
+            ("cover_alt", payload),
+        ];
+        let saved = post_with_cover(&staff, "/personale/udgaver/ny", &issue_form).await;
+        assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
+        let issue = db
+            .articles()
+            .magazine_issue(&issue_slug)
+            .await
+            .unwrap()
+            .unwrap();
+        let issue_id = issue.id.to_string();
+        // Titles have at most 200 characters; the longest payloads are cut to fit.
+        let title = format!("xss {n} {}", payload.chars().take(180).collect::<String>());
+        let slug = format!("xss-{n}");
+        let form = [
+            ("title", title.as_str()),
+            ("slug", slug.as_str()),
+            ("lead", payload),
+            ("body", payload),
+            ("byline", payload),
+            ("cover_alt", payload),
+            ("omraade", tag.as_str()),
+            ("issue", issue_id.as_str()),
+            ("status", "published"),
+            ("action", "save"),
+        ];
+        let saved = post_with_cover(&staff, "/personale/artikler/ny", &form).await;
+        assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
+        let id = redirect_id(&saved, "/personale/artikler/");
+        for (page, before) in pages(&issue_slug, &slug, &id).iter().zip(&baseline) {
+            let answer = staff.get(page).await;
+            assert_eq!(answer.status, 200, "{page}");
+            let found = active_content(&answer.body);
+            assert_eq!(
+                &found, before,
+                "payload {payload:?} became active on {page}"
+            );
+        }
+    }
+    // The feed carries them as text: it still parses, every entry with its title intact.
+    if let Some(feed) = read_feed(&app).await {
+        assert!(!feed.bozo);
+        assert!(feed
+            .entries
+            .iter()
+            .any(|e| e.title.starts_with("xss ") && e.title.contains("<script>")));
+    }
+}
+
+on_both_backends!(xss_payloads_in_every_text_field_are_inert_wherever_shown);
+
+/// POSTs `markdown` to the live preview's address as the editor's island does, from `origin`.
+async fn ask_preview(browser: &Visitor, markdown: &str, origin: &str) -> Answer {
+    let request = browser
+        .request(Method::POST, PREVIEW_ADDRESS)
+        .header("content-type", "text/plain; charset=utf-8")
+        .header("origin", origin)
+        .body(markdown.to_owned());
+    browser.send(request).await
+}
+
+async fn the_live_preview_renders_markdown_for_staff_only_and_keeps_payloads_inert(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let markdown = "Kom til **fællesspisning** i [ParkCafeen](https://example.org).";
+
+    // Logged out, it leads to the login page, like every staff address.
+    let refused = ask_preview(&app.visitor(), markdown, &app.origin).await;
+    assert_eq!(refused.status, 303, "{}", refused.body);
+    assert!(refused
+        .location
+        .as_deref()
+        .unwrap_or_default()
+        .starts_with("/log-ind"));
+    assert!(!refused.body.contains("<strong>"), "{}", refused.body);
+
+    let staff = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&staff).await;
+    let shown = ask_preview(&staff, markdown, &app.origin).await;
+    assert_eq!(shown.status, 200, "{}", shown.body);
+    let body = shown.body;
+    assert!(body.contains("<strong>fællesspisning</strong>"), "{body}");
+    let link = r#"<a href="https://example.org" rel="noopener noreferrer">ParkCafeen</a>"#;
+    assert!(body.contains(link), "{body}");
+
+    // The same sanitizing as a saved article: no payload turns into active content.
+    let payloads = include_str!("xss_payloads.txt")
+        .lines()
+        .filter(|line| !line.is_empty());
+    for payload in payloads {
+        let shown = ask_preview(&staff, payload, &app.origin).await;
+        assert_eq!(shown.status, 200, "{payload}: {}", shown.body);
+        let found = active_content(&shown.body);
+        assert_eq!(
+            found,
+            Vec::<String>::new(),
+            "{payload} became {}",
+            shown.body
+        );
+    }
+
+    // From another site it is refused even with the cookie (the same-origin check).
+    let foreign = ask_preview(&staff, markdown, "https://evil.example").await;
+    assert_eq!(foreign.status, 403);
+
+    // A journalist is not staff.
+    let journalist = account(Role::Journalist).create(app.db()).await;
+    let journalist = app.logged_in_as(&journalist).await;
+    let refused = ask_preview(&journalist, markdown, &app.origin).await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+}
+
+on_both_backends!(the_live_preview_renders_markdown_for_staff_only_and_keeps_payloads_inert);
+
+async fn a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let staff = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&staff).await;
+
+    let issue = [
+        ("title", "Sommernummer"),
+        ("slug", "sommer"),
+        ("published_on", "2026-06-01"),
+        ("cover_alt", "Forsiden"),
+    ];
+    let saved = post_with_cover(&staff, "/personale/udgaver/ny", &issue).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let id = redirect_id(&saved, "/personale/udgaver/");
+    let other = [
+        ("title", "Andet nummer"),
+        ("slug", "sommer"),
+        ("published_on", "2026-07-01"),
+        ("cover_alt", "Forsiden"),
+    ];
+    let again = post_with_cover(&staff, "/personale/udgaver/ny", &other).await;
+    assert_eq!(again.status, 422);
+    assert!(
+        again
+            .body
+            .contains("Det korte navn bruges allerede af en anden udgave.")
+            && again.body.contains("Andet nummer"),
+        "{}",
+        again.body
+    );
+    let kept = post_with_cover(&staff, &format!("/personale/udgaver/{id}"), &issue).await;
+    assert_eq!(kept.status, 303, "{}", kept.body);
+
+    let new_bench = [
+        ("title", "Ny bænk"),
+        ("slug", "ny-baenk"),
+        ("status", "draft"),
+        ("cover_alt", "Bænken"),
+        ("action", "save"),
+    ];
+    let saved = post_with_cover(&staff, "/personale/artikler/ny", &new_bench).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let id = redirect_id(&saved, "/personale/artikler/");
+    // The slug of a draft written some other way is taken too.
+    let lamps = article("Lamper langs stierne")
+        .slug("mere-lys")
+        .status(ArticleStatus::Draft, None)
+        .create(app.db())
+        .await;
+    let taken = [
+        ("title", "Lamper"),
+        ("slug", lamps.slug.as_str()),
+        ("status", "draft"),
+        ("cover_alt", "Lys"),
+        ("action", "save"),
+    ];
+    let taken = post_with_cover(&staff, "/personale/artikler/ny", &taken).await;
+    assert_eq!(taken.status, 422);
+    assert!(
+        taken
+            .body
+            .contains("Det korte navn bruges allerede af en anden artikel.")
+            && taken.body.contains("Lamper"),
+        "{}",
+        taken.body
+    );
+    let kept = post_with_cover(&staff, &format!("/personale/artikler/{id}"), &new_bench).await;
+    assert_eq!(kept.status, 303, "{}", kept.body);
+}
+
+on_both_backends!(a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own);
