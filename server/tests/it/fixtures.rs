@@ -220,6 +220,16 @@ impl ActivityBuilder {
         self
     }
 
+    /// Writes these values over activity `id`, as staff changing it would.
+    pub async fn update(self, db: &Db, id: i64) {
+        let found = db
+            .calendar()
+            .update_activity(None, id, &self.0, Utc::now())
+            .await
+            .expect("the activity is written");
+        assert!(found, "activity {id} exists");
+    }
+
     /// Writes the activity (`Db::create_activity`) and reads it back.
     pub async fn create(self, db: &Db) -> Activity {
         let id = db

@@ -9,6 +9,7 @@ mod articles;
 mod attendance;
 mod calendar;
 mod fixtures;
+mod handlers;
 mod helpers;
 mod http;
 mod images;
