@@ -71,7 +71,7 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(news::sitemap))
         .route("/billeder/{id}/{file}", get(news::image))
         .route(
-            app::pages::staff_news::PREVIEW_ADDRESS,
+            app::pages::staff_articles::PREVIEW_ADDRESS,
             axum::routing::post(news::preview),
         )
         .leptos_routes_with_context(&state, routes, context, {
@@ -135,7 +135,7 @@ pub fn provide_request_context(state: &AppState) {
     provide_context(state.site.clone());
     provide_context(Lang::default());
     provide_context(app::signups::RetentionDays(state.retention_days));
-    provide_context(app::pages::news::PublicUrl(
+    provide_context(app::pages::articles::PublicUrl(
         state.public_url.as_str().trim_end_matches('/').to_owned(),
     ));
 }

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use crate::{
     i18n::{t, t_with},
-    pages::{calendar::ThisWeek, errors::ServerError, news::LatestNews, paragraphs},
+    pages::{articles::LatestArticles, calendar::ThisWeek, errors::ServerError, paragraphs},
     site::{load_front_page, FrontPage, SiteInfo},
 };
 
@@ -78,7 +78,7 @@ fn Front(site: SiteInfo, page: FrontPage) -> impl IntoView {
             <li><a class="button" href="/kalender">{t("home-see-calendar")}</a></li>
             <li><a class="button button--secondary" href="/nyheder">{t("home-read-news")}</a></li>
         </ul>
-        <LatestNews />
+        <LatestArticles />
         <ThisWeek />
         {areas}
         <section aria-labelledby="steder">

@@ -293,7 +293,7 @@ async fn ask_preview(
         .post(format!(
             "http://{}{}",
             app.addr,
-            app::pages::staff_news::PREVIEW_ADDRESS
+            app::pages::staff_articles::PREVIEW_ADDRESS
         ))
         .header("content-type", "text/plain; charset=utf-8")
         .header("origin", &app.origin)
@@ -332,7 +332,7 @@ on_both_backends! {
         // From another site it is refused even with the cookie (the same-origin check).
         let foreign = app
             .client
-            .post(format!("http://{}{}", app.addr, app::pages::staff_news::PREVIEW_ADDRESS))
+            .post(format!("http://{}{}", app.addr, app::pages::staff_articles::PREVIEW_ADDRESS))
             .header("origin", "https://evil.example")
             .header("cookie", &cookie)
             .body(markdown)

@@ -1,7 +1,7 @@
-//! The staff's news pages: `/personale/artikler` (every article with its status),
+//! The staff's article pages: `/personale/artikler` (every article with its status),
 //! `/personale/artikler/ny` and `/personale/artikler/{id}` (the editor, with a preview button
-//! that works without JavaScript), and `/personale/artikler/{id}/slet` (deleting, after a
-//! confirmation).
+//! that works without JavaScript), `/personale/artikler/{id}/slet` (deleting, after a
+//! confirmation), and the magazine's issues under `/personale/udgaver`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,7 +1,8 @@
-//! The news and the magazine for residents: `/nyheder` (paginated), `/nyheder/{slug}` (an
-//! article, with canonical and Open Graph tags), `/nyheder/emne/{slug}` (a focus area's
-//! archive), `/soeg` (search), `/nordbyposten` (the issues), `/nordbyposten/{slug}` (an issue)
-//! and `/nordbyposten/{slug}/udskriv` (the whole issue to print).
+//! The articles and the magazine for residents: `/nyheder` (the news, paginated),
+//! `/nyheder/{slug}` (an article, with canonical and Open Graph tags), `/nyheder/emne/{slug}`
+//! (a focus area's archive), `/soeg` (search), `/nordbyposten` (the issues),
+//! `/nordbyposten/{slug}` (an issue) and `/nordbyposten/{slug}/udskriv` (the whole issue to
+//! print).
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -125,9 +126,9 @@ fn page_from_query() -> i64 {
 
 /// `/nyheder`.
 #[component]
-pub fn NewsPage() -> impl IntoView {
+pub fn ArticlesPage() -> impl IntoView {
     let data = OnceResource::new_blocking(load_news(page_from_query(), None));
-    view! { <NewsList data base="/nyheder".to_owned() /> }
+    view! { <ArticleListPage data base="/nyheder".to_owned() /> }
 }
 
 /// `/nyheder/emne/{slug}`.
@@ -139,11 +140,11 @@ pub fn TagPage() -> impl IntoView {
         .unwrap_or_default();
     let base = format!("/nyheder/emne/{slug}");
     let data = OnceResource::new_blocking(load_news(page_from_query(), Some(slug)));
-    view! { <NewsList data base /> }
+    view! { <ArticleListPage data base /> }
 }
 
 #[component]
-fn NewsList(
+fn ArticleListPage(
     data: OnceResource<Result<Option<ArticleList>, ServerFnError>>,
     base: String,
 ) -> impl IntoView {
@@ -408,9 +409,9 @@ fn IssuePrint(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
     .into_any()
 }
 
-/// The front page's news: the newest article as the lead story and the four after it.
+/// The front page's articles: the newest article as the lead story and the four after it.
 #[component]
-pub fn LatestNews() -> impl IntoView {
+pub fn LatestArticles() -> impl IntoView {
     let data = OnceResource::new_blocking(load_news(1, None));
     view! {
         <Suspense fallback=|| ()>
