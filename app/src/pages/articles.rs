@@ -15,7 +15,7 @@ use crate::{
     },
     dates::date_text,
     i18n::{t, t_with},
-    pages::errors::{NotFound, ServerError},
+    pages::data::{or_not_found, Loaded},
 };
 
 /// The site's public address (no trailing slash), for canonical and Open Graph tags.
@@ -148,20 +148,8 @@ fn ArticleListPage(
     data: OnceResource<Result<Option<ArticleList>, ServerFnError>>,
     base: String,
 ) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let base = base.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(Some(list)) => view! { <Articles list base /> }.into_any(),
-                        Ok(None) => view! { <NotFound /> }.into_any(),
-                        Err(_) => view! { <ServerError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let show = or_not_found(move |list| view! { <Articles list base=base.clone() /> });
+    view! { <Loaded data show /> }
 }
 
 #[component]
@@ -210,17 +198,8 @@ pub fn ArticlePage() -> impl IntoView {
         .get("slug")
         .unwrap_or_default();
     let data = OnceResource::new_blocking(load_article(slug));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(article)) => view! { <ArticleView article /> }.into_any(),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let show = or_not_found(|article| view! { <ArticleView article /> });
+    view! { <Loaded data show /> }
 }
 
 #[component]
@@ -276,27 +255,33 @@ fn ArticleView(article: Article) -> impl IntoView {
 pub fn SearchPage() -> impl IntoView {
     let query = use_query_map().get_untracked().get("q").unwrap_or_default();
     let data = OnceResource::new_blocking(load_search(query.clone()));
+    let show = {
+        let query = query.clone();
+        move |found: Vec<Article>| {
+            let query = query.clone();
+            if query.trim().is_empty() {
+                ().into_any()
+            } else if found.is_empty() {
+                view! { <p>{t_with("search-none", &[("query", query)])}</p> }.into_any()
+            } else {
+                let count = t_with(
+                    "search-count",
+                    &[("count", found.len().to_string()), ("query", query)],
+                );
+                let items = found
+                    .into_iter()
+                    .map(|article| view! { <ArticleCard article /> })
+                    .collect_view();
+                view! { <p role="status">{count}</p> <div class="article-list">{items}</div> }
+                    .into_any()
+            }
+        }
+    };
     view! {
         <Title text=t("search-title") />
         <h1>{t("search-title")}</h1>
-        <SearchForm query=query.clone() />
-        <Suspense fallback=|| ()>
-            {move || {
-                let query = query.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(found) if query.trim().is_empty() => { let _ = found; ().into_any() }
-                        Ok(found) if found.is_empty() => view! { <p>{t_with("search-none", &[("query", query)])}</p> }.into_any(),
-                        Ok(found) => {
-                            let count = t_with("search-count", &[("count", found.len().to_string()), ("query", query)]);
-                            let items = found.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view();
-                            view! { <p role="status">{count}</p> <div class="article-list">{items}</div> }.into_any()
-                        }
-                        Err(_) => view! { <ServerError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <SearchForm query />
+        <Loaded data show />
     }
 }
 
@@ -304,25 +289,21 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 pub fn IssuesPage() -> impl IntoView {
     let data = OnceResource::new_blocking(load_issues());
+    let show = |issues: Vec<MagazineIssue>| {
+        if issues.is_empty() {
+            return view! { <p>{t("magazine-empty")}</p> }.into_any();
+        }
+        let items = issues.into_iter().map(|issue| {
+            let href = format!("/nordbyposten/{}", issue.slug);
+            view! { <li><a href=href>{issue.title}</a> <span class="muted">{date_text(issue.published_on)}</span></li> }
+        }).collect_view();
+        view! { <ul class="link-list">{items}</ul> }.into_any()
+    };
     view! {
         <Title text=t("magazine-title") />
         <h1>{t("magazine-title")}</h1>
         <p>{t("magazine-intro")}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(issues) if issues.is_empty() => view! { <p>{t("magazine-empty")}</p> }.into_any(),
-                    Ok(issues) => {
-                        let items = issues.into_iter().map(|issue| {
-                            let href = format!("/nordbyposten/{}", issue.slug);
-                            view! { <li><a href=href>{issue.title}</a> <span class="muted">{date_text(issue.published_on)}</span></li> }
-                        }).collect_view();
-                        view! { <ul class="link-list">{items}</ul> }.into_any()
-                    }
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show />
     }
 }
 
@@ -345,17 +326,7 @@ fn WithIssue(show: fn((MagazineIssue, Vec<Article>)) -> AnyView) -> impl IntoVie
         .get("slug")
         .unwrap_or_default();
     let data = OnceResource::new_blocking(load_issue(slug));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(found)) => show(found),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded data show=or_not_found(show) /> }
 }
 
 #[component]
@@ -413,27 +384,27 @@ fn IssuePrint(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
 #[component]
 pub fn LatestArticles() -> impl IntoView {
     let data = OnceResource::new_blocking(load_news(1, None));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(list)) if !list.articles.is_empty() => {
-                        let mut articles = list.articles.into_iter().take(5);
-                        let lead = articles.next().map(|article| view! { <ArticleCard article lead_story=true /> });
-                        let rest = articles.map(|article| view! { <ArticleCard article /> }).collect_view();
-                        view! {
-                            <section class="front-news" aria-labelledby="nyheder">
-                                <h2 id="nyheder" class="visually-hidden">{t("news-title")}</h2>
-                                {lead}
-                                <div class="article-list">{rest}</div>
-                                <p><a href="/nyheder">{t("news-all")}</a></p>
-                            </section>
-                        }.into_any()
-                    }
-                    Ok(_) => ().into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    // No list (or an empty one) shows nothing rather than the 404 page: the front page is there.
+    let show = |list: Option<ArticleList>| {
+        let Some(list) = list.filter(|list| !list.articles.is_empty()) else {
+            return ().into_any();
+        };
+        let mut articles = list.articles.into_iter().take(5);
+        let lead = articles
+            .next()
+            .map(|article| view! { <ArticleCard article lead_story=true /> });
+        let rest = articles
+            .map(|article| view! { <ArticleCard article /> })
+            .collect_view();
+        view! {
+            <section class="front-news" aria-labelledby="nyheder">
+                <h2 id="nyheder" class="visually-hidden">{t("news-title")}</h2>
+                {lead}
+                <div class="article-list">{rest}</div>
+                <p><a href="/nyheder">{t("news-all")}</a></p>
+            </section>
+        }
+        .into_any()
+    };
+    view! { <Loaded data show /> }
 }

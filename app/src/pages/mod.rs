@@ -3,6 +3,7 @@
 pub mod account;
 pub mod articles;
 pub mod calendar;
+pub mod data;
 pub mod errors;
 pub mod figures;
 pub mod home;
