@@ -3,7 +3,9 @@
 //! - **Areas by address**: `/personale/…` is for staff (its user, outbox and log pages for
 //!   admins), `/borgerjournalist` and `/konto` for anyone logged in. A logged-out person is sent
 //!   to `/log-ind?next=…` and back afterwards; a logged-in person with the wrong role gets 403.
-//!   Server functions check the role themselves as well (`app::accounts::api::require`).
+//!   The staff pages' server functions answer under `/personale/api` (the admin pages' under
+//!   `/personale/api/admin`), so the same check covers them; they check the role themselves
+//!   as well (`app::accounts::api::require`).
 //! - **Cross-site requests**: every request that can change something (anything but GET, HEAD
 //!   and OPTIONS) must come from a page of this site, judged by its `Origin` header (or its
 //!   `Referer` where a browser sends no `Origin`). The session cookie's `SameSite=Lax` is the
@@ -37,7 +39,11 @@ pub fn requirement(path: &str) -> Requirement {
                 .strip_prefix(prefix)
                 .is_some_and(|rest| rest.starts_with('/'))
     };
-    if under("/personale/brugere") || under("/personale/udbakke") || under("/personale/log") {
+    if under("/personale/brugere")
+        || under("/personale/udbakke")
+        || under("/personale/log")
+        || under("/personale/api/admin")
+    {
         Requirement::Admin
     } else if under("/personale") {
         Requirement::Staff
@@ -161,6 +167,18 @@ mod tests {
         );
         assert_eq!(requirement("/personale/udbakke"), Requirement::Admin);
         assert_eq!(requirement("/personale/log"), Requirement::Admin);
+        assert_eq!(
+            requirement("/personale/api/aktiviteter"),
+            Requirement::Staff
+        );
+        assert_eq!(
+            requirement("/personale/api/admin/brugere"),
+            Requirement::Admin
+        );
+        assert_eq!(
+            requirement("/personale/api/administration"),
+            Requirement::Staff
+        );
         assert_eq!(requirement("/personalet"), Requirement::Anyone);
         assert_eq!(requirement("/borgerjournalist"), Requirement::LoggedIn);
         assert_eq!(requirement("/konto/adgangskode"), Requirement::LoggedIn);

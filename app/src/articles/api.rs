@@ -111,7 +111,7 @@ pub async fn load_issue(
 }
 
 /// Every article, for staff.
-#[server(endpoint = "personale-artikler")]
+#[server(prefix = "/personale/api", endpoint = "artikler")]
 pub async fn load_staff_articles() -> Result<Vec<Article>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
@@ -129,7 +129,7 @@ pub struct EditorData {
 }
 
 /// The editor's data for article `id` (None for a new one); None if there is no such article.
-#[server(endpoint = "personale-artikel")]
+#[server(prefix = "/personale/api", endpoint = "artikel")]
 pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
@@ -171,7 +171,7 @@ pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFn
 }
 
 /// The issue form's data for issue `id` (None for a new one); None if there is no such issue.
-#[server(endpoint = "personale-udgave")]
+#[server(prefix = "/personale/api", endpoint = "udgave")]
 pub async fn load_issue_editor(
     id: Option<i64>,
 ) -> Result<Option<(Option<MagazineIssue>, FormFeedback)>, ServerFnError> {

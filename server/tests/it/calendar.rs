@@ -323,7 +323,7 @@ on_both_backends! {
         let journalist = app.log_in(email, password).await;
         let answer = app.post_form("/personale/aktiviteter/ny", &form, Some(&journalist)).await;
         assert_eq!(answer.status, 403);
-        let answer = app.post_form("/api/personale-aktiviteter", &[], Some(&journalist)).await;
+        let answer = app.post_form("/personale/api/aktiviteter", &[], Some(&journalist)).await;
         assert_eq!(answer.status, 403);
         app.stop().await;
     }

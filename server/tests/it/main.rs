@@ -13,5 +13,6 @@ mod mail;
 mod news;
 mod sessions;
 mod signups;
+mod staff_api;
 mod startup;
 mod story;
