@@ -3,9 +3,7 @@
 //! - **Areas by address**: `/personale/…` is for staff (its user, outbox and log pages for
 //!   admins), `/borgerjournalist` and `/konto` for anyone logged in. A logged-out person is sent
 //!   to `/log-ind?next=…` and back afterwards; a logged-in person with the wrong role gets 403.
-//!   The staff pages' server functions answer under `/personale/api` (the admin pages' under
-//!   `/personale/api/admin`), so the same check covers them; they check the role themselves
-//!   as well (`app::accounts::api::require`).
+//!   Server functions check the role themselves as well (`app::accounts::api::require`).
 //! - **Cross-site requests**: every request that can change something (anything but GET, HEAD
 //!   and OPTIONS) must come from a page of this site, judged by its `Origin` header (or its
 //!   `Referer` where a browser sends no `Origin`). The session cookie's `SameSite=Lax` is the
@@ -32,6 +30,8 @@ pub enum Requirement {
 }
 
 /// The requirement of a path. Prefixes match whole segments: `/personalet` is not staff-only.
+/// The staff pages' server functions answer under `/personale/api` and the admin pages' under
+/// `/personale/api/admin`, so they are covered like the pages.
 pub fn requirement(path: &str) -> Requirement {
     let under = |prefix: &str| {
         path == prefix
