@@ -24,7 +24,7 @@ pub struct ArticleList {
 /// Page `page` of the published news, optionally only those tagged with a focus area's slug.
 /// An unknown tag gives None.
 #[server(endpoint = "nyheder")]
-pub async fn load_news(
+pub async fn load_articles(
     page: i64,
     tag: Option<String>,
 ) -> Result<Option<ArticleList>, ServerFnError> {

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     articles::{
-        api::{load_article, load_issue, load_issues, load_news, load_search, ArticleList},
+        api::{load_article, load_articles, load_issue, load_issues, load_search, ArticleList},
         Article, MagazineIssue,
     },
     dates::date_text,
@@ -127,7 +127,7 @@ fn page_from_query() -> i64 {
 /// `/nyheder`.
 #[component]
 pub fn ArticlesPage() -> impl IntoView {
-    let data = OnceResource::new_blocking(load_news(page_from_query(), None));
+    let data = OnceResource::new_blocking(load_articles(page_from_query(), None));
     view! { <ArticleListPage data base="/nyheder".to_owned() /> }
 }
 
@@ -139,7 +139,7 @@ pub fn TagPage() -> impl IntoView {
         .get("slug")
         .unwrap_or_default();
     let base = format!("/nyheder/emne/{slug}");
-    let data = OnceResource::new_blocking(load_news(page_from_query(), Some(slug)));
+    let data = OnceResource::new_blocking(load_articles(page_from_query(), Some(slug)));
     view! { <ArticleListPage data base /> }
 }
 
@@ -383,7 +383,7 @@ fn IssuePrint(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
 /// The front page's articles: the newest article as the lead story and the four after it.
 #[component]
 pub fn LatestArticles() -> impl IntoView {
-    let data = OnceResource::new_blocking(load_news(1, None));
+    let data = OnceResource::new_blocking(load_articles(1, None));
     // No list (or an empty one) shows nothing rather than the 404 page: the front page is there.
     let show = |list: Option<ArticleList>| {
         let Some(list) = list.filter(|list| !list.articles.is_empty()) else {
