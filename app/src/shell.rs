@@ -15,20 +15,22 @@ use crate::{
             AccountPage, ForbiddenPage, ForgotPasswordPage, InvitationPage, LoginPage,
             ResetPasswordPage,
         },
+        articles::{
+            ArticlePage, ArticlesPage, IssuePage, IssuePrintPage, IssuesPage, SearchPage, TagPage,
+        },
         calendar::{ActivityPage, CalendarPage, OccurrencePage},
         errors::NotFound,
         figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
         info::{AccessibilityPage, PrivacyPage, WritePage},
-        news::{ArticlePage, IssuePage, IssuePrintPage, IssuesPage, NewsPage, SearchPage, TagPage},
         signup::SignupManagePage,
         staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
-        staff_attendance::{AttendancePage, SignupPrintPage, StaffOccurrencePage},
-        staff_calendar::{StaffActivitiesPage, StaffActivityPage},
-        staff_news::{
+        staff_articles::{
             ArticleEditorPage, DeleteArticlePage, IssueEditorPage, StaffArticlesPage,
             StaffIssuesPage,
         },
+        staff_attendance::{AttendancePage, SignupPrintPage, StaffOccurrencePage},
+        staff_calendar::{StaffActivitiesPage, StaffActivityPage},
     },
     site::SiteInfo,
 };
@@ -80,7 +82,7 @@ pub fn App() -> impl IntoView {
             <main id="indhold" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("nyheder") view=NewsPage ssr=SsrMode::Async />
+                    <Route path=path!("nyheder") view=ArticlesPage ssr=SsrMode::Async />
                     <Route path=path!("nyheder/:slug") view=ArticlePage ssr=SsrMode::Async />
                     <Route path=path!("nyheder/emne/:slug") view=TagPage ssr=SsrMode::Async />
                     <Route path=path!("soeg") view=SearchPage ssr=SsrMode::Async />

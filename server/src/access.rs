@@ -30,6 +30,8 @@ pub enum Requirement {
 }
 
 /// The requirement of a path. Prefixes match whole segments: `/personalet` is not staff-only.
+/// The staff pages' server functions answer under `/personale/api` and the admin pages' under
+/// `/personale/api/admin`, so they are covered like the pages.
 pub fn requirement(path: &str) -> Requirement {
     let under = |prefix: &str| {
         path == prefix
@@ -37,7 +39,11 @@ pub fn requirement(path: &str) -> Requirement {
                 .strip_prefix(prefix)
                 .is_some_and(|rest| rest.starts_with('/'))
     };
-    if under("/personale/brugere") || under("/personale/udbakke") || under("/personale/log") {
+    if under("/personale/brugere")
+        || under("/personale/udbakke")
+        || under("/personale/log")
+        || under("/personale/api/admin")
+    {
         Requirement::Admin
     } else if under("/personale") {
         Requirement::Staff
@@ -161,6 +167,18 @@ mod tests {
         );
         assert_eq!(requirement("/personale/udbakke"), Requirement::Admin);
         assert_eq!(requirement("/personale/log"), Requirement::Admin);
+        assert_eq!(
+            requirement("/personale/api/aktiviteter"),
+            Requirement::Staff
+        );
+        assert_eq!(
+            requirement("/personale/api/admin/brugere"),
+            Requirement::Admin
+        );
+        assert_eq!(
+            requirement("/personale/api/administration"),
+            Requirement::Staff
+        );
         assert_eq!(requirement("/personalet"), Requirement::Anyone);
         assert_eq!(requirement("/borgerjournalist"), Requirement::LoggedIn);
         assert_eq!(requirement("/konto/adgangskode"), Requirement::LoggedIn);

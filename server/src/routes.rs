@@ -127,7 +127,7 @@ pub fn provide_request_context(state: &AppState) {
     provide_context(state.site.clone());
     provide_context(Lang::default());
     provide_context(app::signups::RetentionDays(state.retention_days));
-    provide_context(app::pages::news::PublicUrl(
+    provide_context(app::pages::articles::PublicUrl(
         state.public_url.as_str().trim_end_matches('/').to_owned(),
     ));
 }

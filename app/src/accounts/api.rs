@@ -66,7 +66,7 @@ pub fn require(role: Role) -> Result<super::Viewer, ServerFnError> {
 }
 
 /// Every account, for admins.
-#[server(endpoint = "brugere")]
+#[server(prefix = "/personale/api/admin", endpoint = "brugere")]
 pub async fn list_accounts() -> Result<Vec<AccountSummary>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     require(Role::Admin)?;
@@ -89,7 +89,7 @@ pub async fn list_accounts() -> Result<Vec<AccountSummary>, ServerFnError> {
 }
 
 /// The newest 200 emails of the outbox, for admins.
-#[server(endpoint = "udbakke")]
+#[server(prefix = "/personale/api/admin", endpoint = "udbakke")]
 pub async fn list_outbox() -> Result<Vec<OutboxLine>, ServerFnError> {
     use crate::{
         clock::local_datetime,
@@ -117,7 +117,7 @@ pub async fn list_outbox() -> Result<Vec<OutboxLine>, ServerFnError> {
 }
 
 /// The newest 200 audit entries, for admins.
-#[server(endpoint = "log")]
+#[server(prefix = "/personale/api/admin", endpoint = "log")]
 pub async fn list_audit() -> Result<Vec<AuditLine>, ServerFnError> {
     use crate::{
         clock::local_datetime,

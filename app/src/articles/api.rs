@@ -24,7 +24,7 @@ pub struct ArticleList {
 /// Page `page` of the published news, optionally only those tagged with a focus area's slug.
 /// An unknown tag gives None.
 #[server(endpoint = "nyheder")]
-pub async fn load_news(
+pub async fn load_articles(
     page: i64,
     tag: Option<String>,
 ) -> Result<Option<ArticleList>, ServerFnError> {
@@ -124,7 +124,7 @@ pub async fn load_issue(
 }
 
 /// Every article, for staff.
-#[server(endpoint = "personale-artikler")]
+#[server(prefix = "/personale/api", endpoint = "artikler")]
 pub async fn load_staff_articles() -> Result<Vec<Article>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
@@ -146,7 +146,7 @@ pub struct EditorData {
 }
 
 /// The editor's data for article `id` (None for a new one); None if there is no such article.
-#[server(endpoint = "personale-artikel")]
+#[server(prefix = "/personale/api", endpoint = "artikel")]
 pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
@@ -190,7 +190,7 @@ pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFn
 }
 
 /// The issue form's data for issue `id` (None for a new one); None if there is no such issue.
-#[server(endpoint = "personale-udgave")]
+#[server(prefix = "/personale/api", endpoint = "udgave")]
 pub async fn load_issue_editor(
     id: Option<i64>,
 ) -> Result<Option<(Option<MagazineIssue>, FormFeedback)>, ServerFnError> {

@@ -27,7 +27,7 @@ pub struct StaffOccurrence {
 
 /// One occurrence of activity `id` by its scheduled date, for staff; None if there is no such
 /// date.
-#[server(endpoint = "personale-gang")]
+#[server(prefix = "/personale/api", endpoint = "gang")]
 pub async fn load_staff_occurrence(
     id: i64,
     date: NaiveDate,
@@ -67,7 +67,7 @@ pub async fn load_staff_occurrence(
 
 /// Today's occurrences with their activity's id, for the staff's start page: the way to the
 /// attendance form at the door.
-#[server(endpoint = "personale-i-dag")]
+#[server(prefix = "/personale/api", endpoint = "i-dag")]
 pub async fn load_staff_today() -> Result<Vec<(i64, Occurrence)>, ServerFnError> {
     use crate::{
         calendar::occurrences::Filter,

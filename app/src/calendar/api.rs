@@ -294,7 +294,7 @@ pub struct FormChoices {
 }
 
 /// Every activity with its rule in words, for staff.
-#[server(endpoint = "personale-aktiviteter")]
+#[server(prefix = "/personale/api", endpoint = "aktiviteter")]
 pub async fn load_staff_activities() -> Result<Vec<(Activity, String)>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
@@ -313,7 +313,7 @@ pub async fn load_staff_activities() -> Result<Vec<(Activity, String)>, ServerFn
 }
 
 /// One activity with its exceptions and the form's choices, for staff; None for a new one.
-#[server(endpoint = "personale-aktivitet")]
+#[server(prefix = "/personale/api", endpoint = "aktivitet")]
 pub async fn load_staff_activity(
     id: Option<i64>,
 ) -> Result<(Option<StaffActivity>, FormChoices), ServerFnError> {

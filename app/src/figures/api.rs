@@ -17,7 +17,7 @@ pub struct FiguresPage {
 }
 
 /// The figures of the period the query asks for (this year by default), for staff.
-#[server(endpoint = "personale-tal")]
+#[server(prefix = "/personale/api", endpoint = "tal")]
 pub async fn load_figures(query: FiguresQuery) -> Result<FiguresPage, ServerFnError> {
     use chrono::Datelike;
 

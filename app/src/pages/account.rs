@@ -11,7 +11,7 @@ use crate::{
     accounts::{api::check_link, viewer},
     forms::{feedback_for, ErrorSummary, Field, FieldKind, Notice},
     i18n::t,
-    pages::errors::{set_status, ServerError},
+    pages::{data::Loaded, errors::set_status},
 };
 
 /// The message a `?besked=` key stands for, if it is one of `known` (key, message key).
@@ -106,25 +106,22 @@ fn LinkPage(reset: bool, title: String, form: fn(String) -> AnyView) -> impl Int
         .get("token")
         .unwrap_or_default();
     let status = OnceResource::new_blocking(check_link(token, reset));
+    // A link that no longer works is explained here (with status 404), not by the 404 page.
+    let show = move |email: Option<String>| match email {
+        Some(email) => form(email),
+        None => {
+            set_status(404);
+            view! {
+                <p>{t("link-expired")}</p>
+                <p><a href="/glemt-adgangskode">{t("link-ask-again")}</a></p>
+            }
+            .into_any()
+        }
+    };
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match status.await {
-                    Ok(Some(email)) => form(email),
-                    Ok(None) => {
-                        set_status(404);
-                        view! {
-                            <p>{t("link-expired")}</p>
-                            <p><a href="/glemt-adgangskode">{t("link-ask-again")}</a></p>
-                        }
-                            .into_any()
-                    }
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data=status show />
     }
 }
 

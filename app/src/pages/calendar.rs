@@ -10,8 +10,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::{
     calendar::{
         api::{
-            load_activity, load_calendar, load_occurrence, load_this_week, CalendarData,
-            CalendarQuery, Choice, OccurrenceData, View,
+            load_activity, load_calendar, load_occurrence, load_this_week, ActivityData,
+            CalendarData, CalendarQuery, Choice, OccurrenceData, View,
         },
         Activity, Occurrence, SignupMode, Status,
     },
@@ -19,7 +19,7 @@ use crate::{
     forms::{feedback_for, ErrorSummary, Field, FieldKind, SelectField},
     i18n::{t, t_with},
     pages::{
-        errors::{NotFound, ServerError},
+        data::{or_not_found, Loaded},
         paragraphs,
     },
 };
@@ -38,14 +38,7 @@ pub fn CalendarPage() -> impl IntoView {
     view! {
         <Title text=t("calendar-title") />
         <h1>{t("calendar-title")}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <CalendarBody data /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show=|data| view! { <CalendarBody data /> } />
     }
 }
 
@@ -409,52 +402,44 @@ pub fn ActivityPage() -> impl IntoView {
         .get("slug")
         .unwrap_or_default();
     let data = OnceResource::new_blocking(load_activity(slug));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(data)) => {
-                        let activity = data.activity;
-                        let feed = format!("/aktiviteter/{}.ics", activity.slug);
-                        let upcoming = if data.upcoming.is_empty() {
-                            view! { <p>{t("activity-no-dates")}</p> }.into_any()
-                        } else {
-                            data.upcoming
-                                .into_iter()
-                                .map(|occurrence| {
-                                    let day = long_date(occurrence.starts.date());
-                                    view! {
-                                        <section class="day">
-                                            <h3 class="day__heading">{day}</h3>
-                                            <ul class="occurrences"><OccurrenceLine occurrence /></ul>
-                                        </section>
-                                    }
-                                })
-                                .collect_view()
-                                .into_any()
-                        };
-                        let when = format!(
-                            "{}, {}",
-                            data.rule_text,
-                            time_span(activity.start_time, activity.end_time)
-                        );
-                        view! {
-                            <Title text=activity.name.clone() />
-                            <h1>{activity.name.clone()}</h1>
-                            <p class="lead">{when}</p>
-                            {paragraphs(&activity.description, "")}
-                            <ActivityFacts activity=activity.clone() />
-                            <h2>{t("activity-dates")}</h2>
-                            {upcoming}
-                            <p><a href=feed class="button button--secondary">{t("activity-feed")}</a></p>
-                        }
-                            .into_any()
-                    }
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
+    view! { <Loaded data show=or_not_found(|data| view! { <ActivityDetails data /> }) /> }
+}
+
+#[component]
+fn ActivityDetails(data: ActivityData) -> impl IntoView {
+    let activity = data.activity;
+    let feed = format!("/aktiviteter/{}.ics", activity.slug);
+    let upcoming = if data.upcoming.is_empty() {
+        view! { <p>{t("activity-no-dates")}</p> }.into_any()
+    } else {
+        data.upcoming
+            .into_iter()
+            .map(|occurrence| {
+                let day = long_date(occurrence.starts.date());
+                view! {
+                    <section class="day">
+                        <h3 class="day__heading">{day}</h3>
+                        <ul class="occurrences"><OccurrenceLine occurrence /></ul>
+                    </section>
                 }
-            })}
-        </Suspense>
+            })
+            .collect_view()
+            .into_any()
+    };
+    let when = format!(
+        "{}, {}",
+        data.rule_text,
+        time_span(activity.start_time, activity.end_time)
+    );
+    view! {
+        <Title text=activity.name.clone() />
+        <h1>{activity.name.clone()}</h1>
+        <p class="lead">{when}</p>
+        {paragraphs(&activity.description, "")}
+        <ActivityFacts activity=activity.clone() />
+        <h2>{t("activity-dates")}</h2>
+        {upcoming}
+        <p><a href=feed class="button button--secondary">{t("activity-feed")}</a></p>
     }
 }
 
@@ -465,17 +450,7 @@ pub fn OccurrencePage() -> impl IntoView {
     let slug = params.get("slug").unwrap_or_default();
     let date = params.get("date").unwrap_or_default();
     let data = OnceResource::new_blocking(load_occurrence(slug, date));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(data)) => view! { <OccurrenceDetails data /> }.into_any(),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded data show=or_not_found(|data| view! { <OccurrenceDetails data /> }) /> }
 }
 
 #[component]
@@ -486,9 +461,14 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
         seats_left,
         open_for_signup,
     } = data;
-    let signup = open_for_signup.then(|| {
+    // A sign-up posted after the form was taken away (the date has started or was cancelled
+    // meanwhile) comes back here with its message and no form.
+    let signup = if open_for_signup {
         view! { <SignupForm activity=activity.clone() occurrence=occurrence.clone() seats_left /> }
-    });
+            .into_any()
+    } else {
+        view! { <ErrorSummary feedback=feedback_for("signup") /> }.into_any()
+    };
     let day = long_date(occurrence.starts.date());
     let title = format!("{} – {}", activity.name, day);
     let when = format!(
@@ -577,34 +557,29 @@ fn SignupForm(
 #[component]
 pub fn ThisWeek() -> impl IntoView {
     let data = OnceResource::new_blocking(load_this_week());
+    let show = |occurrences: Vec<Occurrence>| {
+        if occurrences.is_empty() {
+            return view! { <p>{t("home-this-week-empty")}</p> }.into_any();
+        }
+        let items = occurrences
+            .into_iter()
+            .map(|occurrence| {
+                let day = weekday_name(occurrence.starts.date().weekday());
+                view! {
+                    <li class="this-week__item">
+                        <span class="this-week__day">{day}</span>
+                        <ul class="occurrences"><OccurrenceLine occurrence /></ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="this-week__list">{items}</ul> }.into_any()
+    };
     view! {
         <section aria-labelledby="denne-uge" class="this-week">
             <h2 id="denne-uge">{t("home-this-week")}</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(occurrences) if occurrences.is_empty() => {
-                            view! { <p>{t("home-this-week-empty")}</p> }.into_any()
-                        }
-                        Ok(occurrences) => {
-                            let items = occurrences
-                                .into_iter()
-                                .map(|occurrence| {
-                                    let day = weekday_name(occurrence.starts.date().weekday());
-                                    view! {
-                                        <li class="this-week__item">
-                                            <span class="this-week__day">{day}</span>
-                                            <ul class="occurrences"><OccurrenceLine occurrence /></ul>
-                                        </li>
-                                    }
-                                })
-                                .collect_view();
-                            view! { <ul class="this-week__list">{items}</ul> }.into_any()
-                        }
-                        Err(_) => view! { <p>{t("home-this-week-error")}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            // A failure here says so in the section and leaves the front page (and its status) be.
+            <Loaded data show on_error=|| view! { <p>{t("home-this-week-error")}</p> } />
         </section>
     }
 }

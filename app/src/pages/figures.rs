@@ -13,7 +13,7 @@ use crate::{
     },
     forms::{ErrorSummary, Field, FieldKind, SelectField},
     i18n::{t, t_with},
-    pages::errors::ServerError,
+    pages::data::Loaded,
 };
 
 fn query_from_address() -> FiguresQuery {
@@ -30,16 +30,7 @@ fn query_from_address() -> FiguresQuery {
 #[component]
 fn WithFigures(show: fn(FiguresPage) -> AnyView) -> impl IntoView {
     let data = OnceResource::new_blocking(load_figures(query_from_address()));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(page) => show(page),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded data show /> }
 }
 
 /// `/personale/tal`.

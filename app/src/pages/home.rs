@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use crate::{
     i18n::{t, t_with},
-    pages::{calendar::ThisWeek, errors::ServerError, news::LatestNews, paragraphs},
+    pages::{articles::LatestArticles, calendar::ThisWeek, data::Loaded, paragraphs},
     site::{load_front_page, FrontPage, SiteInfo},
 };
 
@@ -15,19 +15,7 @@ use crate::{
 pub fn HomePage() -> impl IntoView {
     let site = use_context::<SiteInfo>().unwrap_or_default();
     let data = OnceResource::new_blocking(load_front_page());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let site = site.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(page) => view! { <Front site page /> }.into_any(),
-                        Err(_) => view! { <ServerError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    view! { <Loaded data show=move |page| view! { <Front site=site.clone() page /> } /> }
 }
 
 #[component]
@@ -78,7 +66,7 @@ fn Front(site: SiteInfo, page: FrontPage) -> impl IntoView {
             <li><a class="button" href="/kalender">{t("home-see-calendar")}</a></li>
             <li><a class="button button--secondary" href="/nyheder">{t("home-read-news")}</a></li>
         </ul>
-        <LatestNews />
+        <LatestArticles />
         <ThisWeek />
         {areas}
         <section aria-labelledby="steder">

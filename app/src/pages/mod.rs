@@ -1,17 +1,18 @@
 //! The pages, one module per kind of page.
 
 pub mod account;
+pub mod articles;
 pub mod calendar;
+pub mod data;
 pub mod errors;
 pub mod figures;
 pub mod home;
 pub mod info;
-pub mod news;
 pub mod signup;
 pub mod staff;
+pub mod staff_articles;
 pub mod staff_attendance;
 pub mod staff_calendar;
-pub mod staff_news;
 
 use leptos::prelude::*;
 

@@ -12,7 +12,7 @@ use crate::{
     i18n::{t, t_with},
     pages::{
         account::notice_from_query,
-        errors::{NotFound, ServerError},
+        data::{or_not_found, Loaded},
     },
     signups::{
         api::{load_signup, SignupPage},
@@ -28,20 +28,8 @@ pub fn SignupManagePage() -> impl IntoView {
         .get("token")
         .unwrap_or_default();
     let data = OnceResource::new_blocking(load_signup(token.clone()));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let token = token.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(Some(page)) => view! { <SignupDetails page token /> }.into_any(),
-                        Ok(None) => view! { <NotFound /> }.into_any(),
-                        Err(_) => view! { <ServerError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let show = or_not_found(move |page| view! { <SignupDetails page token=token.clone() /> });
+    view! { <Loaded data show /> }
 }
 
 #[component]

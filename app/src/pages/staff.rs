@@ -12,7 +12,7 @@ use crate::{
     },
     forms::{feedback_for, ErrorSummary, Field, FieldKind, Notice},
     i18n::{t, t_with},
-    pages::{account::notice_from_query, errors::ServerError},
+    pages::{account::notice_from_query, data::Loaded},
 };
 
 /// A list of links, each with a line saying what is behind it.
@@ -149,28 +149,6 @@ fn DataTable(label: String, headers: Vec<String>, children: Children) -> impl In
                 <tbody>{children()}</tbody>
             </table>
         </div>
-    }
-}
-
-/// Loads `data` and shows it with `show`, or the error page.
-#[component]
-fn Loaded<T, F>(data: OnceResource<Result<T, ServerFnError>>, show: F) -> impl IntoView
-where
-    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
-    F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
-{
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let show = show.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(value) => show(value),
-                        Err(_) => view! { <ServerError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
     }
 }
 

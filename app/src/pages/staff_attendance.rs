@@ -18,7 +18,7 @@ use crate::{
     i18n::{t, t_with},
     pages::{
         account::notice_from_query,
-        errors::{NotFound, ServerError},
+        data::{or_not_found, Loaded},
     },
     signups::{Signup, SignupStatus},
 };
@@ -37,17 +37,7 @@ fn WithOccurrence(show: fn(StaffOccurrence) -> AnyView) -> impl IntoView {
             _ => Ok(None),
         }
     });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(data)) => show(data),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded data show=or_not_found(show) /> }
 }
 
 /// "Fællesspisning i ParkCafeen, torsdag 26. november 2026, 17.30–19.30".

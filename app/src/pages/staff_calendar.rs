@@ -17,10 +17,7 @@ use crate::{
         SelectField, TextArea,
     },
     i18n::t,
-    pages::{
-        account::notice_from_query,
-        errors::{NotFound, ServerError},
-    },
+    pages::{account::notice_from_query, data::Loaded, errors::NotFound},
 };
 
 /// `/personale/aktiviteter`.
@@ -31,14 +28,7 @@ pub fn StaffActivitiesPage() -> impl IntoView {
         <Title text=t("staff-activities-title") />
         <h1>{t("staff-activities-title")}</h1>
         <p><a href="/personale/aktiviteter/ny" class="button">{t("staff-activity-new")}</a></p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(activities) => view! { <ActivityList activities /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show=|activities| view! { <ActivityList activities /> } />
     }
 }
 
@@ -75,20 +65,15 @@ pub fn StaffActivityPage() -> impl IntoView {
         .get("id")
         .and_then(|id| id.parse::<i64>().ok());
     let data = OnceResource::new_blocking(load_staff_activity(id));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match (id, data.await) {
-                    (None, Ok((_, choices))) => view! { <ActivityEditor existing=None choices /> }.into_any(),
-                    (Some(_), Ok((Some(existing), choices))) => {
-                        view! { <ActivityEditor existing=Some(existing) choices /> }.into_any()
-                    }
-                    (Some(_), Ok((None, _))) => view! { <NotFound /> }.into_any(),
-                    (_, Err(_)) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    // The new activity's form has no activity to find; an id without one is a 404.
+    let show = move |(existing, choices)| match (id, existing) {
+        (None, _) => view! { <ActivityEditor existing=None choices /> }.into_any(),
+        (Some(_), Some(existing)) => {
+            view! { <ActivityEditor existing=Some(existing) choices /> }.into_any()
+        }
+        (Some(_), None) => view! { <NotFound /> }.into_any(),
+    };
+    view! { <Loaded data show /> }
 }
 
 fn weekday_options() -> Vec<(String, String)> {

@@ -9,7 +9,7 @@ use app::{
         Article,
     },
     clock,
-    pages::staff_news::PREVIEW_ADDRESS,
+    pages::staff_articles::PREVIEW_ADDRESS,
 };
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use axum::{

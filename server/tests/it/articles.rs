@@ -6,7 +6,7 @@
 //! the editor's live preview.
 
 use app::{
-    accounts::Role, articles::ArticleStatus, db::Backend, pages::staff_news::PREVIEW_ADDRESS,
+    accounts::Role, articles::ArticleStatus, db::Backend, pages::staff_articles::PREVIEW_ADDRESS,
 };
 use chrono::{Duration, Utc};
 use reqwest::Method;

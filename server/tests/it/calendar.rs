@@ -486,7 +486,7 @@ async fn staff_plan_a_recurring_activity_with_an_exception_through_the_forms(bac
         .await;
     assert_eq!(answer.status, 403);
     let answer = journalist
-        .post_form("/api/personale-aktiviteter", &[])
+        .post_form("/personale/api/aktiviteter", &[])
         .await;
     assert_eq!(answer.status, 403);
 }

@@ -61,7 +61,10 @@ async fn a_post_to_something_gone_gets_the_danish_404_page(backend: Backend) {
     let page = format!("/aktiviteter/{}/{first_tuesday}", cafe.slug);
     assert_eq!(resident.get(&page).await.status, 200);
     weekly(day_after).update(db, cafe.id).await;
-    assert_not_found("a date that has gone", &resident.post_form(&page, &party).await);
+    assert_not_found(
+        "a date that has gone",
+        &resident.post_form(&page, &party).await,
+    );
 
     // Private links that name no sign-up.
     for path in ["/tilmelding/ukendt/afmeld", "/tilmelding/ukendt/aendr"] {
@@ -83,7 +86,11 @@ async fn a_post_to_something_gone_gets_the_danish_404_page(backend: Backend) {
         format!("/personale/artikler/{}/slet", deleted.id),
         "/personale/artikler/ikke-et-tal".to_owned(),
         format!("/personale/udgaver/{}", deleted.id + 1000),
-        format!("/personale/aktiviteter/{}/{}/fremmoede", cafe.id, day_after + Duration::days(1)),
+        format!(
+            "/personale/aktiviteter/{}/{}/fremmoede",
+            cafe.id,
+            day_after + Duration::days(1)
+        ),
         format!("/personale/aktiviteter/{}", cafe.id + 1000),
     ] {
         assert_not_found(&path, &staff.post_form(&path, &editor).await);
@@ -106,19 +113,29 @@ async fn sign_up_closes_when_the_date_starts(backend: Backend) {
     let resident = app.visitor();
     let shown = resident.get(&page).await;
     assert_eq!(shown.status, 200);
-    assert!(!shown.body.contains(r#"name="adults""#), "no form once it has started");
+    assert!(
+        !shown.body.contains(r#"name="adults""#),
+        "no form once it has started"
+    );
 
     // A form posted from a page that was opened before the start is refused with a message.
     let party = [("name", "Amina"), ("adults", "2"), ("children", "0")];
     let refused = resident.post_form(&page, &party).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
-    assert!(refused.body.contains("Man kan ikke tilmelde sig denne dato."));
+    assert!(refused
+        .body
+        .contains("Man kan ikke tilmelde sig denne dato."));
     let occurrence = db
         .signups()
         .ensure_occurrence_row(dinner.id, today)
         .await
         .unwrap();
-    assert!(db.signups().signups_of(occurrence).await.unwrap().is_empty());
+    assert!(db
+        .signups()
+        .signups_of(occurrence)
+        .await
+        .unwrap()
+        .is_empty());
 
     // A family that signed up in time cannot cancel or change once the dinner has begun: the
     // seats are counted for the evening.
@@ -141,12 +158,17 @@ async fn sign_up_closes_when_the_date_starts(backend: Backend) {
     let link = format!("/tilmelding/{}", token.as_str());
     for (path, form) in [
         (format!("{link}/afmeld"), &[][..]),
-        (format!("{link}/aendr"), &[("adults", "1"), ("children", "0")][..]),
+        (
+            format!("{link}/aendr"),
+            &[("adults", "1"), ("children", "0")][..],
+        ),
     ] {
         let refused = resident.post_form(&path, form).await;
         assert_eq!(refused.status, 422, "{path}: {}", refused.body);
         assert!(
-            refused.body.contains("Tilmeldingen kan ikke ændres længere."),
+            refused
+                .body
+                .contains("Tilmeldingen kan ikke ændres længere."),
             "{path}: {}",
             refused.body
         );

@@ -16,5 +16,6 @@ mod images;
 mod mail;
 mod sessions;
 mod signups;
+mod staff_api;
 mod startup;
 mod story;

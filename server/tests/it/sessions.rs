@@ -105,10 +105,12 @@ async fn a_journalist_logs_in_is_kept_out_of_the_staff_area_and_logs_out(backend
     assert!(staff.body.contains("Ingen adgang"));
     let admin_page = browser.get("/personale/brugere").await;
     assert_eq!(admin_page.status, 403);
-    let api = browser.post_form("/api/brugere", &[]).await;
+    let api = browser.post_form("/personale/api/admin/brugere", &[]).await;
     assert_eq!(api.status, 403, "{}", api.body);
+    // The address check answers with the 403 page before the function runs; the list of
+    // accounts (with the journalist's own address in it) never reaches them.
     assert!(
-        !api.body.contains("@"),
+        !api.body.contains(&journalist.email),
         "no account data leaks: {}",
         api.body
     );

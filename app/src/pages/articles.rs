@@ -1,7 +1,8 @@
-//! The news and the magazine for residents: `/nyheder` (paginated), `/nyheder/{slug}` (an
-//! article, with canonical and Open Graph tags), `/nyheder/emne/{slug}` (a focus area's
-//! archive), `/soeg` (search), `/nordbyposten` (the issues), `/nordbyposten/{slug}` (an issue)
-//! and `/nordbyposten/{slug}/udskriv` (the whole issue to print).
+//! The articles and the magazine for residents: `/nyheder` (the news, paginated),
+//! `/nyheder/{slug}` (an article, with canonical and Open Graph tags), `/nyheder/emne/{slug}`
+//! (a focus area's archive), `/soeg` (search), `/nordbyposten` (the issues),
+//! `/nordbyposten/{slug}` (an issue) and `/nordbyposten/{slug}/udskriv` (the whole issue to
+//! print).
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -9,12 +10,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     articles::{
-        api::{load_article, load_issue, load_issues, load_news, load_search, ArticleList},
+        api::{load_article, load_articles, load_issue, load_issues, load_search, ArticleList},
         Article, MagazineIssue,
     },
     dates::date_text,
     i18n::{t, t_with},
-    pages::errors::{NotFound, ServerError},
+    pages::data::{or_not_found, Loaded},
 };
 
 /// The site's public address (no trailing slash), for canonical and Open Graph tags.
@@ -125,9 +126,9 @@ fn page_from_query() -> i64 {
 
 /// `/nyheder`.
 #[component]
-pub fn NewsPage() -> impl IntoView {
-    let data = OnceResource::new_blocking(load_news(page_from_query(), None));
-    view! { <NewsList data base="/nyheder".to_owned() /> }
+pub fn ArticlesPage() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_articles(page_from_query(), None));
+    view! { <ArticleListPage data base="/nyheder".to_owned() /> }
 }
 
 /// `/nyheder/emne/{slug}`.
@@ -138,29 +139,17 @@ pub fn TagPage() -> impl IntoView {
         .get("slug")
         .unwrap_or_default();
     let base = format!("/nyheder/emne/{slug}");
-    let data = OnceResource::new_blocking(load_news(page_from_query(), Some(slug)));
-    view! { <NewsList data base /> }
+    let data = OnceResource::new_blocking(load_articles(page_from_query(), Some(slug)));
+    view! { <ArticleListPage data base /> }
 }
 
 #[component]
-fn NewsList(
+fn ArticleListPage(
     data: OnceResource<Result<Option<ArticleList>, ServerFnError>>,
     base: String,
 ) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let base = base.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(Some(list)) => view! { <Articles list base /> }.into_any(),
-                        Ok(None) => view! { <NotFound /> }.into_any(),
-                        Err(_) => view! { <ServerError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let show = or_not_found(move |list| view! { <Articles list base=base.clone() /> });
+    view! { <Loaded data show /> }
 }
 
 #[component]
@@ -209,17 +198,8 @@ pub fn ArticlePage() -> impl IntoView {
         .get("slug")
         .unwrap_or_default();
     let data = OnceResource::new_blocking(load_article(slug));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(article)) => view! { <ArticleView article /> }.into_any(),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let show = or_not_found(|article| view! { <ArticleView article /> });
+    view! { <Loaded data show /> }
 }
 
 #[component]
@@ -275,27 +255,33 @@ fn ArticleView(article: Article) -> impl IntoView {
 pub fn SearchPage() -> impl IntoView {
     let query = use_query_map().get_untracked().get("q").unwrap_or_default();
     let data = OnceResource::new_blocking(load_search(query.clone()));
+    let show = {
+        let query = query.clone();
+        move |found: Vec<Article>| {
+            let query = query.clone();
+            if query.trim().is_empty() {
+                ().into_any()
+            } else if found.is_empty() {
+                view! { <p>{t_with("search-none", &[("query", query)])}</p> }.into_any()
+            } else {
+                let count = t_with(
+                    "search-count",
+                    &[("count", found.len().to_string()), ("query", query)],
+                );
+                let items = found
+                    .into_iter()
+                    .map(|article| view! { <ArticleCard article /> })
+                    .collect_view();
+                view! { <p role="status">{count}</p> <div class="article-list">{items}</div> }
+                    .into_any()
+            }
+        }
+    };
     view! {
         <Title text=t("search-title") />
         <h1>{t("search-title")}</h1>
-        <SearchForm query=query.clone() />
-        <Suspense fallback=|| ()>
-            {move || {
-                let query = query.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(found) if query.trim().is_empty() => { let _ = found; ().into_any() }
-                        Ok(found) if found.is_empty() => view! { <p>{t_with("search-none", &[("query", query)])}</p> }.into_any(),
-                        Ok(found) => {
-                            let count = t_with("search-count", &[("count", found.len().to_string()), ("query", query)]);
-                            let items = found.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view();
-                            view! { <p role="status">{count}</p> <div class="article-list">{items}</div> }.into_any()
-                        }
-                        Err(_) => view! { <ServerError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <SearchForm query />
+        <Loaded data show />
     }
 }
 
@@ -303,25 +289,21 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 pub fn IssuesPage() -> impl IntoView {
     let data = OnceResource::new_blocking(load_issues());
+    let show = |issues: Vec<MagazineIssue>| {
+        if issues.is_empty() {
+            return view! { <p>{t("magazine-empty")}</p> }.into_any();
+        }
+        let items = issues.into_iter().map(|issue| {
+            let href = format!("/nordbyposten/{}", issue.slug);
+            view! { <li><a href=href>{issue.title}</a> <span class="muted">{date_text(issue.published_on)}</span></li> }
+        }).collect_view();
+        view! { <ul class="link-list">{items}</ul> }.into_any()
+    };
     view! {
         <Title text=t("magazine-title") />
         <h1>{t("magazine-title")}</h1>
         <p>{t("magazine-intro")}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(issues) if issues.is_empty() => view! { <p>{t("magazine-empty")}</p> }.into_any(),
-                    Ok(issues) => {
-                        let items = issues.into_iter().map(|issue| {
-                            let href = format!("/nordbyposten/{}", issue.slug);
-                            view! { <li><a href=href>{issue.title}</a> <span class="muted">{date_text(issue.published_on)}</span></li> }
-                        }).collect_view();
-                        view! { <ul class="link-list">{items}</ul> }.into_any()
-                    }
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show />
     }
 }
 
@@ -344,17 +326,7 @@ fn WithIssue(show: fn((MagazineIssue, Vec<Article>)) -> AnyView) -> impl IntoVie
         .get("slug")
         .unwrap_or_default();
     let data = OnceResource::new_blocking(load_issue(slug));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(found)) => show(found),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded data show=or_not_found(show) /> }
 }
 
 #[component]
@@ -408,31 +380,31 @@ fn IssuePrint(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
     .into_any()
 }
 
-/// The front page's news: the newest article as the lead story and the four after it.
+/// The front page's articles: the newest article as the lead story and the four after it.
 #[component]
-pub fn LatestNews() -> impl IntoView {
-    let data = OnceResource::new_blocking(load_news(1, None));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(list)) if !list.articles.is_empty() => {
-                        let mut articles = list.articles.into_iter().take(5);
-                        let lead = articles.next().map(|article| view! { <ArticleCard article lead_story=true /> });
-                        let rest = articles.map(|article| view! { <ArticleCard article /> }).collect_view();
-                        view! {
-                            <section class="front-news" aria-labelledby="nyheder">
-                                <h2 id="nyheder" class="visually-hidden">{t("news-title")}</h2>
-                                {lead}
-                                <div class="article-list">{rest}</div>
-                                <p><a href="/nyheder">{t("news-all")}</a></p>
-                            </section>
-                        }.into_any()
-                    }
-                    Ok(_) => ().into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+pub fn LatestArticles() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_articles(1, None));
+    // No list (or an empty one) shows nothing rather than the 404 page: the front page is there.
+    let show = |list: Option<ArticleList>| {
+        let Some(list) = list.filter(|list| !list.articles.is_empty()) else {
+            return ().into_any();
+        };
+        let mut articles = list.articles.into_iter().take(5);
+        let lead = articles
+            .next()
+            .map(|article| view! { <ArticleCard article lead_story=true /> });
+        let rest = articles
+            .map(|article| view! { <ArticleCard article /> })
+            .collect_view();
+        view! {
+            <section class="front-news" aria-labelledby="nyheder">
+                <h2 id="nyheder" class="visually-hidden">{t("news-title")}</h2>
+                {lead}
+                <div class="article-list">{rest}</div>
+                <p><a href="/nyheder">{t("news-all")}</a></p>
+            </section>
+        }
+        .into_any()
+    };
+    view! { <Loaded data show /> }
 }

@@ -1,7 +1,7 @@
-//! The staff's news pages: `/personale/artikler` (every article with its status),
+//! The staff's article pages: `/personale/artikler` (every article with its status),
 //! `/personale/artikler/ny` and `/personale/artikler/{id}` (the editor, with a preview button
-//! that works without JavaScript), and `/personale/artikler/{id}/slet` (deleting, after a
-//! confirmation).
+//! that works without JavaScript), `/personale/artikler/{id}/slet` (deleting, after a
+//! confirmation), and the magazine's issues under `/personale/udgaver`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,7 +20,8 @@ use crate::{
     images::Image,
     pages::{
         account::notice_from_query,
-        errors::{NotFound, ServerError},
+        data::{or_not_found, Loaded},
+        errors::NotFound,
     },
 };
 
@@ -40,28 +41,24 @@ fn status_label(article: &Article) -> String {
 #[component]
 pub fn StaffArticlesPage() -> impl IntoView {
     let data = OnceResource::new_blocking(load_staff_articles());
+    let show = |articles: Vec<Article>| {
+        if articles.is_empty() {
+            return view! { <p>{t("news-empty")}</p> }.into_any();
+        }
+        let items = articles.into_iter().map(|article| {
+            let href = format!("/personale/artikler/{}", article.id);
+            let status = status_label(&article);
+            view! { <li><a href=href>{article.title.clone()}</a> <p class="muted">{status}</p></li> }
+        }).collect_view();
+        view! { <ul class="link-list">{items}</ul> }.into_any()
+    };
     let notice = notice_from_query(&[("slettet", "notice-article-deleted")]);
     view! {
         <Title text=t("staff-articles-title") />
         <h1>{t("staff-articles-title")}</h1>
         <Notice text=notice />
         <p><a href="/personale/artikler/ny" class="button">{t("staff-article-new")}</a></p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(articles) if articles.is_empty() => view! { <p>{t("news-empty")}</p> }.into_any(),
-                    Ok(articles) => {
-                        let items = articles.into_iter().map(|article| {
-                            let href = format!("/personale/artikler/{}", article.id);
-                            let status = status_label(&article);
-                            view! { <li><a href=href>{article.title.clone()}</a> <p class="muted">{status}</p></li> }
-                        }).collect_view();
-                        view! { <ul class="link-list">{items}</ul> }.into_any()
-                    }
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show />
     }
 }
 
@@ -77,17 +74,7 @@ fn id_from_address() -> Option<i64> {
 pub fn ArticleEditorPage() -> impl IntoView {
     let id = id_from_address();
     let data = OnceResource::new_blocking(load_editor(id));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(data)) => view! { <Editor data /> }.into_any(),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded data show=or_not_found(|data| view! { <Editor data /> }) /> }
 }
 
 #[component]
@@ -338,25 +325,24 @@ fn CoverField(current: Option<Image>, feedback: FormFeedback) -> impl IntoView {
 #[component]
 pub fn StaffIssuesPage() -> impl IntoView {
     let data = OnceResource::new_blocking(crate::articles::api::load_issues());
+    let show = |issues: Vec<crate::articles::MagazineIssue>| {
+        if issues.is_empty() {
+            return view! { <p>{t("magazine-empty")}</p> }.into_any();
+        }
+        let items = issues
+            .into_iter()
+            .map(|issue| {
+                let href = format!("/personale/udgaver/{}", issue.id);
+                view! { <li><a href=href>{issue.title}</a></li> }
+            })
+            .collect_view();
+        view! { <ul class="link-list">{items}</ul> }.into_any()
+    };
     view! {
         <Title text=t("staff-issues-title") />
         <h1>{t("staff-issues-title")}</h1>
         <p><a href="/personale/udgaver/ny" class="button">{t("staff-issue-new")}</a></p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(issues) if issues.is_empty() => view! { <p>{t("magazine-empty")}</p> }.into_any(),
-                    Ok(issues) => {
-                        let items = issues.into_iter().map(|issue| {
-                            let href = format!("/personale/udgaver/{}", issue.id);
-                            view! { <li><a href=href>{issue.title}</a></li> }
-                        }).collect_view();
-                        view! { <ul class="link-list">{items}</ul> }.into_any()
-                    }
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show />
     }
 }
 
@@ -365,17 +351,8 @@ pub fn StaffIssuesPage() -> impl IntoView {
 pub fn IssueEditorPage() -> impl IntoView {
     let id = id_from_address();
     let data = OnceResource::new_blocking(crate::articles::api::load_issue_editor(id));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some((issue, form))) => view! { <IssueEditor issue form /> }.into_any(),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let show = or_not_found(|(issue, form)| view! { <IssueEditor issue form /> });
+    view! { <Loaded data show /> }
 }
 
 #[component]
@@ -421,27 +398,27 @@ fn IssueEditor(issue: Option<crate::articles::MagazineIssue>, form: FormFeedback
 pub fn DeleteArticlePage() -> impl IntoView {
     let id = id_from_address();
     let data = OnceResource::new_blocking(load_editor(id));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(EditorData { article: Some(article), .. })) => {
-                        let action = format!("/personale/artikler/{}/slet", article.id);
-                        let back = format!("/personale/artikler/{}", article.id);
-                        view! {
-                            <Title text=t("article-delete") />
-                            <h1>{t("article-delete")}</h1>
-                            <p>{crate::i18n::t_with("article-delete-confirm", &[("title", article.title.clone())])}</p>
-                            <form method="post" action=action class="form">
-                                <button type="submit" class="button">{t("article-delete-yes")}</button>
-                            </form>
-                            <p><a href=back>{t("article-delete-no")}</a></p>
-                        }.into_any()
-                    }
-                    Ok(_) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ServerError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    // Without an article (an id that is not a number) there is nothing to delete: 404 too.
+    let show = |data: Option<EditorData>| {
+        let Some(EditorData {
+            article: Some(article),
+            ..
+        }) = data
+        else {
+            return view! { <NotFound /> }.into_any();
+        };
+        let action = format!("/personale/artikler/{}/slet", article.id);
+        let back = format!("/personale/artikler/{}", article.id);
+        view! {
+            <Title text=t("article-delete") />
+            <h1>{t("article-delete")}</h1>
+            <p>{crate::i18n::t_with("article-delete-confirm", &[("title", article.title.clone())])}</p>
+            <form method="post" action=action class="form">
+                <button type="submit" class="button">{t("article-delete-yes")}</button>
+            </form>
+            <p><a href=back>{t("article-delete-no")}</a></p>
+        }
+        .into_any()
+    };
+    view! { <Loaded data show /> }
 }

@@ -1,0 +1,58 @@
+//! Loading a page's data: one component that waits for a server function's answer and then
+//! shows the page, the 404 page or the 500 page.
+
+use leptos::prelude::*;
+
+use crate::pages::errors::{NotFound, ServerError};
+
+/// Waits for `data` (pages render with `SsrMode::Async`, so the status code is known before the
+/// first byte), then shows the loaded value with `show`. A failure shows the Danish "Noget gik
+/// galt" page with status 500, or `on_error` where a page shows something smaller instead.
+///
+/// A value that may be missing goes through [`or_not_found`], which shows the 404 page for
+/// `None`; pages that treat a missing value differently take the `Option` in `show` themselves.
+#[component]
+pub fn Loaded<T, F, V>(
+    data: OnceResource<Result<T, ServerFnError>>,
+    show: F,
+    /// Shown instead of the 500 page when loading fails (no status is set).
+    #[prop(optional, into)]
+    on_error: Option<ViewFn>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let show = show.clone();
+                let on_error = on_error.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => show(value).into_any(),
+                        Err(_) => match on_error {
+                            Some(on_error) => on_error.run(),
+                            None => view! { <ServerError /> }.into_any(),
+                        },
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Wraps `show` for a value that may be missing: `None` shows the Danish "Siden findes ikke"
+/// page with status 404.
+pub fn or_not_found<T, V>(
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn(Option<T>) -> AnyView + Clone + Send + Sync + 'static
+where
+    V: IntoView + 'static,
+{
+    move |value| match value {
+        Some(value) => show(value).into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
