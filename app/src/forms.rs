@@ -94,7 +94,11 @@ pub fn ErrorSummary(feedback: Option<FormFeedback>) -> impl IntoView {
         .iter()
         .map(|(field, message)| {
             let href = format!("#{field}");
-            view! { <li><a href=href>{message.clone()}</a></li> }
+            view! {
+                <li>
+                    <a href=href>{message.clone()}</a>
+                </li>
+            }
         })
         .collect_view();
     let heading = if feedback.errors().is_empty() {
@@ -226,7 +230,14 @@ impl FieldParts {
         let hint_id = self.hint_id.clone();
         let error_id = self.error_id.clone();
         view! {
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{hint}</p> })}
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="field__hint" id=hint_id>
+                            {hint}
+                        </p>
+                    }
+                })}
             {self
                 .error
                 .clone()
@@ -313,7 +324,11 @@ pub fn SelectField(
         .into_iter()
         .map(|(value, label)| {
             let selected = value == chosen;
-            view! { <option value=value selected=selected>{label}</option> }
+            view! {
+                <option value=value selected=selected>
+                    {label}
+                </option>
+            }
         })
         .collect_view();
     view! {
@@ -386,7 +401,13 @@ pub fn ChoiceGroup(
 /// address. Unknown keys show nothing.
 #[component]
 pub fn Notice(text: Option<String>) -> impl IntoView {
-    text.map(|text| view! { <p class="notice" role="status">{text}</p> })
+    text.map(|text| {
+        view! {
+            <p class="notice" role="status">
+                {text}
+            </p>
+        }
+    })
 }
 
 #[cfg(test)]

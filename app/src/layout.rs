@@ -12,7 +12,11 @@ use crate::{
 /// A link that lets keyboard and screen-reader users jump past the navigation.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#indhold">{t("skip-to-content")}</a> }
+    view! {
+        <a class="skip-link" href="#indhold">
+            {t("skip-to-content")}
+        </a>
+    }
 }
 
 /// The header: the site's name and the main navigation.
@@ -29,28 +33,49 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                 t("nav-journalist")
             };
             view! {
-                <li><A href=viewer.home()>{label}</A></li>
+                <li>
+                    <A href=viewer.home()>{label}</A>
+                </li>
                 <li>
                     <form method="post" action="/log-ud" class="nav-form">
-                        <button type="submit" class="nav-button">{t("nav-logout")}</button>
+                        <button type="submit" class="nav-button">
+                            {t("nav-logout")}
+                        </button>
                     </form>
                 </li>
             }
             .into_any()
         }
-        None => view! { <li><A href="/log-ind">{t("nav-login")}</A></li> }.into_any(),
+        None => view! {
+            <li>
+                <A href="/log-ind">{t("nav-login")}</A>
+            </li>
+        }
+        .into_any(),
     };
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="site-name" href="/">{site.name}</a>
+                <a class="site-name" href="/">
+                    {site.name}
+                </a>
                 <nav aria-label=t("nav-label")>
                     <MobileMenu open_label=t("menu-open") close_label=t("menu-close")>
                         <ul class="nav-list">
-                            <li><A href="/" exact=true>{t("nav-home")}</A></li>
-                            <li><A href="/nyheder">{t("nav-news")}</A></li>
-                            <li><A href="/kalender">{t("nav-calendar")}</A></li>
-                            <li><A href="/skriv">{write_label}</A></li>
+                            <li>
+                                <A href="/" exact=true>
+                                    {t("nav-home")}
+                                </A>
+                            </li>
+                            <li>
+                                <A href="/nyheder">{t("nav-news")}</A>
+                            </li>
+                            <li>
+                                <A href="/kalender">{t("nav-calendar")}</A>
+                            </li>
+                            <li>
+                                <A href="/skriv">{write_label}</A>
+                            </li>
                             {account}
                         </ul>
                     </MobileMenu>
@@ -110,7 +135,10 @@ pub fn MobileMenu(open_label: String, close_label: String, children: Children) -
 pub fn Footer(site: SiteInfo) -> impl IntoView {
     let email = (!site.contact_email.is_empty()).then(|| {
         let href = format!("mailto:{}", site.contact_email);
-        view! { <a href=href>{site.contact_email.clone()}</a> " " }
+        view! {
+            <a href=href>{site.contact_email.clone()}</a>
+            " "
+        }
     });
     let phone = (!site.contact_phone.is_empty()).then(|| site.contact_phone.clone());
     let contact = (email.is_some() || phone.is_some())
@@ -122,8 +150,12 @@ pub fn Footer(site: SiteInfo) -> impl IntoView {
                 <p>{run_by}</p>
                 {contact}
                 <ul class="footer-links">
-                    <li><a href="/was">{t("footer-accessibility")}</a></li>
-                    <li><a href="/privatliv">{t("footer-privacy")}</a></li>
+                    <li>
+                        <a href="/was">{t("footer-accessibility")}</a>
+                    </li>
+                    <li>
+                        <a href="/privatliv">{t("footer-privacy")}</a>
+                    </li>
                 </ul>
             </div>
         </footer>

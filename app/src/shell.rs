@@ -73,7 +73,11 @@ pub fn App() -> impl IntoView {
     let site_name = site.name.clone();
     view! {
         <Title formatter=move |page: String| {
-            let title = if page.is_empty() { site_name.clone() } else { format!("{page} – {site_name}") };
+            let title = if page.is_empty() {
+                site_name.clone()
+            } else {
+                format!("{page} – {site_name}")
+            };
             escape_title(title)
         } />
         <Router>
@@ -88,18 +92,58 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("soeg") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("nordbyposten") view=IssuesPage ssr=SsrMode::Async />
                     <Route path=path!("nordbyposten/:slug") view=IssuePage ssr=SsrMode::Async />
-                    <Route path=path!("nordbyposten/:slug/udskriv") view=IssuePrintPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/artikler") view=StaffArticlesPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/artikler/ny") view=ArticleEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/artikler/:id") view=ArticleEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/artikler/:id/slet") view=DeleteArticlePage ssr=SsrMode::Async />
-                    <Route path=path!("personale/udgaver") view=StaffIssuesPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/udgaver/ny") view=IssueEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/udgaver/:id") view=IssueEditorPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("nordbyposten/:slug/udskriv")
+                        view=IssuePrintPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/artikler")
+                        view=StaffArticlesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/artikler/ny")
+                        view=ArticleEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/artikler/:id")
+                        view=ArticleEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/artikler/:id/slet")
+                        view=DeleteArticlePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/udgaver")
+                        view=StaffIssuesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/udgaver/ny")
+                        view=IssueEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/udgaver/:id")
+                        view=IssueEditorPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("kalender") view=CalendarPage ssr=SsrMode::Async />
                     <Route path=path!("aktiviteter/:slug") view=ActivityPage ssr=SsrMode::Async />
-                    <Route path=path!("aktiviteter/:slug/:date") view=OccurrencePage ssr=SsrMode::Async />
-                    <Route path=path!("tilmelding/:token") view=SignupManagePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("aktiviteter/:slug/:date")
+                        view=OccurrencePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("tilmelding/:token")
+                        view=SignupManagePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("skriv") view=WritePage />
                     <Route path=path!("log-ind") view=LoginPage />
                     <Route path=path!("invitation/:token") view=InvitationPage ssr=SsrMode::Async />
@@ -111,14 +155,42 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("personale/brugere") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("personale/udbakke") view=OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("personale/log") view=AuditPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/aktiviteter") view=StaffActivitiesPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/aktiviteter/ny") view=StaffActivityPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/aktiviteter/:id") view=StaffActivityPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/aktiviteter/:id/:date") view=StaffOccurrencePage ssr=SsrMode::Async />
-                    <Route path=path!("personale/aktiviteter/:id/:date/udskriv") view=SignupPrintPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/aktiviteter/:id/:date/fremmoede") view=AttendancePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("personale/aktiviteter")
+                        view=StaffActivitiesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/aktiviteter/ny")
+                        view=StaffActivityPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/aktiviteter/:id")
+                        view=StaffActivityPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/aktiviteter/:id/:date")
+                        view=StaffOccurrencePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/aktiviteter/:id/:date/udskriv")
+                        view=SignupPrintPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/aktiviteter/:id/:date/fremmoede")
+                        view=AttendancePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("personale/tal") view=FiguresPage ssr=SsrMode::Async />
-                    <Route path=path!("personale/tal/rapport") view=FiguresReportPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("personale/tal/rapport")
+                        view=FiguresReportPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("borgerjournalist") view=JournalistHome />
                     <Route path=path!("was") view=AccessibilityPage />
                     <Route path=path!("privatliv") view=PrivacyPage />

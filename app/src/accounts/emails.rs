@@ -61,17 +61,14 @@ fn compose(
     let html = view! {
         <html lang="da">
             <body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">
-                {paragraphs.iter().map(|text| view! { <p>{text.clone()}</p> }).collect_view()}
-                <p>
+                {paragraphs.iter().map(|text| view! { <p>{text.clone()}</p> }).collect_view()} <p>
                     <a
                         href=link.clone()
                         style="display: inline-block; padding: 12px 20px; background: #0b5563; color: #ffffff; text-decoration: none; border-radius: 6px;"
                     >
                         {action}
                     </a>
-                </p>
-                <p style="font-size: 14px;">{link.clone()}</p>
-                <p>{closing}</p>
+                </p> <p style="font-size: 14px;">{link.clone()}</p> <p>{closing}</p>
                 <p>{signature}</p>
             </body>
         </html>

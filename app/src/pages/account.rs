@@ -49,7 +49,9 @@ pub fn LoginPage() -> impl IntoView {
             <Title text=t("login-title") />
             <h1>{t("login-title")}</h1>
             <p>{text}</p>
-            <p><a href=viewer.home()>{t("login-go-on")}</a></p>
+            <p>
+                <a href=viewer.home()>{t("login-go-on")}</a>
+            </p>
         }
         .into_any();
     }
@@ -76,9 +78,13 @@ pub fn LoginPage() -> impl IntoView {
                 required=true
                 feedback=feedback.unwrap_or_default()
             />
-            <button type="submit" class="button">{t("login-submit")}</button>
+            <button type="submit" class="button">
+                {t("login-submit")}
+            </button>
         </form>
-        <p><a href="/glemt-adgangskode">{t("login-forgot")}</a></p>
+        <p>
+            <a href="/glemt-adgangskode">{t("login-forgot")}</a>
+        </p>
     }
     .into_any()
 }
@@ -113,7 +119,9 @@ fn LinkPage(reset: bool, title: String, form: fn(String) -> AnyView) -> impl Int
             set_status(404);
             view! {
                 <p>{t("link-expired")}</p>
-                <p><a href="/glemt-adgangskode">{t("link-ask-again")}</a></p>
+                <p>
+                    <a href="/glemt-adgangskode">{t("link-ask-again")}</a>
+                </p>
             }
             .into_any()
         }
@@ -144,7 +152,9 @@ pub fn InvitationPage() -> impl IntoView {
                     feedback=feedback.clone().unwrap_or_default()
                 />
                 <NewPasswordField feedback=feedback.unwrap_or_default() />
-                <button type="submit" class="button">{t("invitation-submit")}</button>
+                <button type="submit" class="button">
+                    {t("invitation-submit")}
+                </button>
             </form>
         }
         .into_any()
@@ -171,7 +181,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 required=true
                 feedback=feedback.unwrap_or_default()
             />
-            <button type="submit" class="button">{t("forgot-submit")}</button>
+            <button type="submit" class="button">
+                {t("forgot-submit")}
+            </button>
         </form>
     }
 }
@@ -187,7 +199,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <ErrorSummary feedback=feedback.clone() />
             <form method="post" class="form" novalidate>
                 <NewPasswordField feedback=feedback.unwrap_or_default() />
-                <button type="submit" class="button">{t("reset-submit")}</button>
+                <button type="submit" class="button">
+                    {t("reset-submit")}
+                </button>
             </form>
         }
         .into_any()
@@ -229,7 +243,9 @@ pub fn AccountPage() -> impl IntoView {
                 feedback=feedback.clone().unwrap_or_default()
             />
             <NewPasswordField feedback=feedback.unwrap_or_default() />
-            <button type="submit" class="button">{t("change-password-submit")}</button>
+            <button type="submit" class="button">
+                {t("change-password-submit")}
+            </button>
         </form>
     }
 }
@@ -244,7 +260,9 @@ pub fn ForbiddenPage() -> impl IntoView {
             <Title text=t("csrf-refused-title") />
             <h1>{t("csrf-refused-title")}</h1>
             <p>{t("csrf-refused-text")}</p>
-            <p><a href="/">{t("go-home")}</a></p>
+            <p>
+                <a href="/">{t("go-home")}</a>
+            </p>
         }
         .into_any();
     }
@@ -253,7 +271,9 @@ pub fn ForbiddenPage() -> impl IntoView {
         <Title text=t("forbidden-title") />
         <h1>{t("forbidden-title")}</h1>
         <p>{t("forbidden-text")}</p>
-        <p><a href=home>{t("forbidden-go-on")}</a></p>
+        <p>
+            <a href=home>{t("forbidden-go-on")}</a>
+        </p>
     }
     .into_any()
 }

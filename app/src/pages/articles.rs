@@ -74,20 +74,26 @@ fn ArticleCard(article: Article, #[prop(optional)] lead_story: bool) -> impl Int
     let href = article.path();
     let date = published(&article);
     let heading = if lead_story {
-        view! { <h2 class="article-card__title article-card__title--lead"><a href=href>{article.title.clone()}</a></h2> }.into_any()
+        view! {
+            <h2 class="article-card__title article-card__title--lead">
+                <a href=href>{article.title.clone()}</a>
+            </h2>
+        }
+        .into_any()
     } else {
-        view! { <h3 class="article-card__title"><a href=href>{article.title.clone()}</a></h3> }
-            .into_any()
+        view! {
+            <h3 class="article-card__title">
+                <a href=href>{article.title.clone()}</a>
+            </h3>
+        }
+        .into_any()
     };
     let cover = article.cover.clone().map(|image| {
         view! { <Cover image alt=article.cover_alt.clone() sizes="(min-width: 48em) 20rem, 100vw" /> }
     });
     view! {
         <article class="article-card">
-            {cover}
-            {heading}
-            <p class="muted">{date}</p>
-            <p>{article.lead.clone()}</p>
+            {cover} {heading} <p class="muted">{date}</p> <p>{article.lead.clone()}</p>
         </article>
     }
     .into_any()
@@ -100,17 +106,31 @@ fn Pager(page: i64, pages: i64, base: String) -> impl IntoView {
         return ().into_any();
     }
     let link = |page: i64| format!("{base}?side={page}");
-    let previous =
-        (page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{t("news-previous")}</a> });
-    let next =
-        (page < pages).then(|| view! { <a href=link(page + 1) rel="next">{t("news-next")}</a> });
+    let previous = (page > 1).then(|| {
+        view! {
+            <a href=link(page - 1) rel="prev">
+                {t("news-previous")}
+            </a>
+        }
+    });
+    let next = (page < pages).then(|| {
+        view! {
+            <a href=link(page + 1) rel="next">
+                {t("news-next")}
+            </a>
+        }
+    });
     let position = t_with(
         "news-page-of",
         &[("page", page.to_string()), ("pages", pages.to_string())],
     );
     view! {
         <nav class="pager" aria-label=t("news-pages")>
-            {previous} " " <span>{position}</span> " " {next}
+            {previous}
+            " "
+            <span>{position}</span>
+            " "
+            {next}
         </nav>
     }
     .into_any()
@@ -173,7 +193,11 @@ fn Articles(list: ArticleList, base: String) -> impl IntoView {
         <SearchForm query=String::new() />
         <div class="article-list">{items}</div>
         <Pager page=list.page pages=list.pages base />
-        <p><a href="/nordbyposten">{t("magazine-all-issues")}</a> " · " <a href="/feed.xml">{t("news-feed")}</a></p>
+        <p>
+            <a href="/nordbyposten">{t("magazine-all-issues")}</a>
+            " · "
+            <a href="/feed.xml">{t("news-feed")}</a>
+        </p>
     }
     .into_any()
 }
@@ -185,7 +209,9 @@ fn SearchForm(query: String) -> impl IntoView {
         <form method="get" action="/soeg" class="search" role="search">
             <label for="q">{t("search-label")}</label>
             <input id="q" name="q" type="search" value=query />
-            <button type="submit" class="button">{t("search-submit")}</button>
+            <button type="submit" class="button">
+                {t("search-submit")}
+            </button>
         </form>
     }
 }
@@ -212,10 +238,18 @@ fn ArticleView(article: Article) -> impl IntoView {
             .iter()
             .map(|tag| {
                 let href = format!("/nyheder/emne/{}", tag.slug);
-                view! { <li><a href=href>{tag.name.clone()}</a></li> }
+                view! {
+                    <li>
+                        <a href=href>{tag.name.clone()}</a>
+                    </li>
+                }
             })
             .collect_view();
-        view! { <ul class="chips" aria-label=t("news-tags")>{items}</ul> }
+        view! {
+            <ul class="chips" aria-label=t("news-tags")>
+                {items}
+            </ul>
+        }
     });
     let issue = article.issue.clone().map(|issue| {
         let href = format!("/nordbyposten/{}", issue.slug);
@@ -237,15 +271,29 @@ fn ArticleView(article: Article) -> impl IntoView {
             <p class="muted">{date}</p>
             {byline}
             <p class="lead">{article.lead.clone()}</p>
-            {article.cover.clone().map(|image| view! {
-                <figure><Cover image alt=article.cover_alt.clone() eager=true sizes="(min-width: 45em) 40rem, 100vw" /></figure>
-            })}
+            {article
+                .cover
+                .clone()
+                .map(|image| {
+                    view! {
+                        <figure>
+                            <Cover
+                                image
+                                alt=article.cover_alt.clone()
+                                eager=true
+                                sizes="(min-width: 45em) 40rem, 100vw"
+                            />
+                        </figure>
+                    }
+                })}
             // Sanitized by ammonia when it was saved (`articles::markdown`).
             <div class="article__body" inner_html=article.body_html.clone()></div>
             {tags}
             {issue}
         </article>
-        <p><a href="/nyheder">{t("news-all")}</a></p>
+        <p>
+            <a href="/nyheder">{t("news-all")}</a>
+        </p>
     }
     .into_any()
 }
@@ -272,8 +320,11 @@ pub fn SearchPage() -> impl IntoView {
                     .into_iter()
                     .map(|article| view! { <ArticleCard article /> })
                     .collect_view();
-                view! { <p role="status">{count}</p> <div class="article-list">{items}</div> }
-                    .into_any()
+                view! {
+                    <p role="status">{count}</p>
+                    <div class="article-list">{items}</div>
+                }
+                .into_any()
             }
         }
     };
@@ -293,10 +344,18 @@ pub fn IssuesPage() -> impl IntoView {
         if issues.is_empty() {
             return view! { <p>{t("magazine-empty")}</p> }.into_any();
         }
-        let items = issues.into_iter().map(|issue| {
-            let href = format!("/nordbyposten/{}", issue.slug);
-            view! { <li><a href=href>{issue.title}</a> <span class="muted">{date_text(issue.published_on)}</span></li> }
-        }).collect_view();
+        let items = issues
+            .into_iter()
+            .map(|issue| {
+                let href = format!("/nordbyposten/{}", issue.slug);
+                view! {
+                    <li>
+                        <a href=href>{issue.title}</a>
+                        <span class="muted">{date_text(issue.published_on)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
         view! { <ul class="link-list">{items}</ul> }.into_any()
     };
     view! {
@@ -340,11 +399,27 @@ fn IssueView(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
         <Title text=issue.title.clone() />
         <h1>{issue.title.clone()}</h1>
         <p class="muted">{date_text(issue.published_on)}</p>
-        {issue.cover.clone().map(|image| view! {
-            <figure class="issue-cover"><Cover image alt=issue.cover_alt.clone() eager=true sizes="(min-width: 48em) 20rem, 100vw" /></figure>
-        })}
+        {issue
+            .cover
+            .clone()
+            .map(|image| {
+                view! {
+                    <figure class="issue-cover">
+                        <Cover
+                            image
+                            alt=issue.cover_alt.clone()
+                            eager=true
+                            sizes="(min-width: 48em) 20rem, 100vw"
+                        />
+                    </figure>
+                }
+            })}
         <p class="lead">{issue.intro.clone()}</p>
-        <p><a href=print class="button button--secondary">{t("magazine-print")}</a></p>
+        <p>
+            <a href=print class="button button--secondary">
+                {t("magazine-print")}
+            </a>
+        </p>
         <h2>{t("magazine-contents")}</h2>
         <div class="article-list">{items}</div>
     }
@@ -372,7 +447,9 @@ fn IssuePrint(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
         .collect_view();
     view! {
         <Title text=issue.title.clone() />
-        <p class="no-print"><a href=back>{t("staff-print-back")}</a></p>
+        <p class="no-print">
+            <a href=back>{t("staff-print-back")}</a>
+        </p>
         <h1>{issue.title.clone()}</h1>
         <p class="lead">{issue.intro.clone()}</p>
         {items}
@@ -398,10 +475,14 @@ pub fn LatestArticles() -> impl IntoView {
             .collect_view();
         view! {
             <section class="front-news" aria-labelledby="nyheder">
-                <h2 id="nyheder" class="visually-hidden">{t("news-title")}</h2>
+                <h2 id="nyheder" class="visually-hidden">
+                    {t("news-title")}
+                </h2>
                 {lead}
                 <div class="article-list">{rest}</div>
-                <p><a href="/nyheder">{t("news-all")}</a></p>
+                <p>
+                    <a href="/nyheder">{t("news-all")}</a>
+                </p>
             </section>
         }
         .into_any()

@@ -120,7 +120,9 @@ fn CalendarBody(data: CalendarData) -> impl IntoView {
         let href = calendar_href(&param, &data);
         view! {
             <li>
-                <a href=href aria-current=current.then_some("page")>{label}</a>
+                <a href=href aria-current=current.then_some("page")>
+                    {label}
+                </a>
             </li>
         }
     })
@@ -130,8 +132,12 @@ fn CalendarBody(data: CalendarData) -> impl IntoView {
         let next = calendar_href(&next, &data);
         view! {
             <nav class="pager" aria-label=t("calendar-pager")>
-                <a href=previous rel="prev">{t("calendar-previous")}</a>
-                <a href=next rel="next">{t("calendar-next")}</a>
+                <a href=previous rel="prev">
+                    {t("calendar-previous")}
+                </a>
+                <a href=next rel="next">
+                    {t("calendar-next")}
+                </a>
             </nav>
         }
     });
@@ -189,7 +195,9 @@ fn Filters(data: CalendarData) -> impl IntoView {
                 options=options(&data.venues)
                 value=data.venue.clone().unwrap_or_default()
             />
-            <button type="submit" class="button button--secondary">{t("calendar-filter-submit")}</button>
+            <button type="submit" class="button button--secondary">
+                {t("calendar-filter-submit")}
+            </button>
         </form>
     }
 }
@@ -355,7 +363,12 @@ fn MonthGrid(data: CalendarData) -> impl IntoView {
 #[component]
 fn ActivityFacts(activity: Activity) -> impl IntoView {
     let fact = |label: String, value: String| {
-        (!value.is_empty()).then(|| view! { <dt>{label}</dt> <dd>{value}</dd> })
+        (!value.is_empty()).then(|| {
+            view! {
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+            }
+        })
     };
     let venue = activity.venue.clone().map(|venue| {
         let text = if venue.address.is_empty() {
@@ -363,7 +376,10 @@ fn ActivityFacts(activity: Activity) -> impl IntoView {
         } else {
             format!("{}, {}", venue.name, venue.address)
         };
-        view! { <dt>{t("activity-venue")}</dt> <dd>{text}</dd> }
+        view! {
+            <dt>{t("activity-venue")}</dt>
+            <dd>{text}</dd>
+        }
     });
     let access = [
         activity
@@ -385,9 +401,10 @@ fn ActivityFacts(activity: Activity) -> impl IntoView {
     view! {
         <dl class="facts">
             {venue}
-            {fact(t("activity-focus-area"), activity.focus_area.map(|area| area.name).unwrap_or_default())}
-            {fact(t("activity-price"), activity.price_note)}
-            {fact(t("activity-signup"), signup)}
+            {fact(
+                t("activity-focus-area"),
+                activity.focus_area.map(|area| area.name).unwrap_or_default(),
+            )} {fact(t("activity-price"), activity.price_note)} {fact(t("activity-signup"), signup)}
             {fact(t("activity-accessibility"), access)}
             {fact(t("activity-contact"), activity.contact)}
         </dl>
@@ -419,7 +436,9 @@ fn ActivityDetails(data: ActivityData) -> impl IntoView {
                 view! {
                     <section class="day">
                         <h3 class="day__heading">{day}</h3>
-                        <ul class="occurrences"><OccurrenceLine occurrence /></ul>
+                        <ul class="occurrences">
+                            <OccurrenceLine occurrence />
+                        </ul>
                     </section>
                 }
             })
@@ -439,7 +458,11 @@ fn ActivityDetails(data: ActivityData) -> impl IntoView {
         <ActivityFacts activity=activity.clone() />
         <h2>{t("activity-dates")}</h2>
         {upcoming}
-        <p><a href=feed class="button button--secondary">{t("activity-feed")}</a></p>
+        <p>
+            <a href=feed class="button button--secondary">
+                {t("activity-feed")}
+            </a>
+        </p>
     }
 }
 
@@ -478,14 +501,25 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
     let status = match occurrence.status {
         Status::Cancelled => Some(view! {
             <div class="alert" role="note">
-                <p><strong>{t("occurrence-cancelled-long")}</strong></p>
-                {(!occurrence.reason.is_empty()).then(|| view! { <p>{occurrence.reason.clone()}</p> })}
+                <p>
+                    <strong>{t("occurrence-cancelled-long")}</strong>
+                </p>
+                {(!occurrence.reason.is_empty())
+                    .then(|| view! { <p>{occurrence.reason.clone()}</p> })}
             </div>
         }),
         Status::Moved => Some(view! {
             <div class="alert" role="note">
-                <p><strong>{t_with("occurrence-moved-long", &[("date", long_date(occurrence.key.date))])}</strong></p>
-                {(!occurrence.reason.is_empty()).then(|| view! { <p>{occurrence.reason.clone()}</p> })}
+                <p>
+                    <strong>
+                        {t_with(
+                            "occurrence-moved-long",
+                            &[("date", long_date(occurrence.key.date))],
+                        )}
+                    </strong>
+                </p>
+                {(!occurrence.reason.is_empty())
+                    .then(|| view! { <p>{occurrence.reason.clone()}</p> })}
             </div>
         }),
         Status::Scheduled | Status::Extra => None,
@@ -495,7 +529,13 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
             "/aktiviteter/{}.ics?dato={}",
             activity.slug, occurrence.key.date
         );
-        view! { <p><a href=href class="button">{t("occurrence-add-to-calendar")}</a></p> }
+        view! {
+            <p>
+                <a href=href class="button">
+                    {t("occurrence-add-to-calendar")}
+                </a>
+            </p>
+        }
     });
     let activity_href = format!("/aktiviteter/{}", activity.slug);
     view! {
@@ -507,7 +547,9 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
         {paragraphs(&activity.description, "")}
         <ActivityFacts activity=activity.clone() />
         {signup}
-        <p><a href=activity_href>{t("occurrence-all-dates")}</a></p>
+        <p>
+            <a href=activity_href>{t("occurrence-all-dates")}</a>
+        </p>
     }
 }
 
@@ -536,17 +578,48 @@ fn SignupForm(
             {seats.map(|seats| view! { <p class="signup__seats">{seats}</p> })}
             <ErrorSummary feedback=feedback />
             <form method="post" action=action class="form" novalidate>
-                <Field name="name" label=t("signup-field-name") required=true autocomplete="name" feedback=f.clone() />
-                <Field name="adults" label=t("signup-field-adults") kind=FieldKind::Number value="1" feedback=f.clone() />
-                <Field name="children" label=t("signup-field-children") kind=FieldKind::Number value="0" feedback=f.clone() />
-                <Field name="contact" label=t("signup-field-contact") hint=t("signup-field-contact-hint") feedback=f.clone() />
-                <Field name="note" label=t("signup-field-note") hint=t("signup-field-note-hint") feedback=f.clone() />
+                <Field
+                    name="name"
+                    label=t("signup-field-name")
+                    required=true
+                    autocomplete="name"
+                    feedback=f.clone()
+                />
+                <Field
+                    name="adults"
+                    label=t("signup-field-adults")
+                    kind=FieldKind::Number
+                    value="1"
+                    feedback=f.clone()
+                />
+                <Field
+                    name="children"
+                    label=t("signup-field-children")
+                    kind=FieldKind::Number
+                    value="0"
+                    feedback=f.clone()
+                />
+                <Field
+                    name="contact"
+                    label=t("signup-field-contact")
+                    hint=t("signup-field-contact-hint")
+                    feedback=f.clone()
+                />
+                <Field
+                    name="note"
+                    label=t("signup-field-note")
+                    hint=t("signup-field-note-hint")
+                    feedback=f.clone()
+                />
                 <p class="muted">
-                    {t_with("signup-data-use", &[("days", crate::signups::retention_days().to_string())])}
-                    " "
-                    <a href="/privatliv">{t("footer-privacy")}</a>
+                    {t_with(
+                        "signup-data-use",
+                        &[("days", crate::signups::retention_days().to_string())],
+                    )} " " <a href="/privatliv">{t("footer-privacy")}</a>
                 </p>
-                <button type="submit" class="button">{t("signup-submit")}</button>
+                <button type="submit" class="button">
+                    {t("signup-submit")}
+                </button>
             </form>
         </section>
     }
@@ -568,7 +641,9 @@ pub fn ThisWeek() -> impl IntoView {
                 view! {
                     <li class="this-week__item">
                         <span class="this-week__day">{day}</span>
-                        <ul class="occurrences"><OccurrenceLine occurrence /></ul>
+                        <ul class="occurrences">
+                            <OccurrenceLine occurrence />
+                        </ul>
                     </li>
                 }
             })

@@ -32,10 +32,12 @@ where
                 Suspend::new(async move {
                     match data.await {
                         Ok(value) => show(value).into_any(),
-                        Err(_) => match on_error {
-                            Some(on_error) => on_error.run(),
-                            None => view! { <ServerError /> }.into_any(),
-                        },
+                        Err(_) => {
+                            match on_error {
+                                Some(on_error) => on_error.run(),
+                                None => view! { <ServerError /> }.into_any(),
+                            }
+                        }
                     }
                 })
             }}

@@ -26,7 +26,9 @@ pub fn NotFound() -> impl IntoView {
         <Title text=t("not-found-title") />
         <h1>{t("not-found-title")}</h1>
         <p>{t("not-found-text")}</p>
-        <p><a href="/">{t("go-home")}</a></p>
+        <p>
+            <a href="/">{t("go-home")}</a>
+        </p>
     }
 }
 
@@ -38,7 +40,9 @@ pub fn ServerError() -> impl IntoView {
         <Title text=t("server-error-title") />
         <h1>{t("server-error-title")}</h1>
         <p>{t("server-error-text")}</p>
-        <p><a href="/">{t("go-home")}</a></p>
+        <p>
+            <a href="/">{t("go-home")}</a>
+        </p>
     }
 }
 

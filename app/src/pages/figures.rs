@@ -84,33 +84,77 @@ fn Figures(page: FiguresPage) -> impl IntoView {
             <ErrorSummary feedback=summary />
             <fieldset class="field-row">
                 <legend>{t("figures-choose-year")}</legend>
-                <SelectField name="aar" label=t("figures-year") options=years feedback=feedback.clone() />
-                <SelectField name="kvartal" label=t("figures-quarter") options=quarters feedback=feedback.clone() />
+                <SelectField
+                    name="aar"
+                    label=t("figures-year")
+                    options=years
+                    feedback=feedback.clone()
+                />
+                <SelectField
+                    name="kvartal"
+                    label=t("figures-quarter")
+                    options=quarters
+                    feedback=feedback.clone()
+                />
             </fieldset>
             <fieldset class="field-row">
                 <legend>{t("figures-choose-dates")}</legend>
-                <Field name="fra" label=t("figures-from") kind=FieldKind::Date feedback=feedback.clone() />
+                <Field
+                    name="fra"
+                    label=t("figures-from")
+                    kind=FieldKind::Date
+                    feedback=feedback.clone()
+                />
                 <Field name="til" label=t("figures-to") kind=FieldKind::Date feedback=feedback />
             </fieldset>
-            <button type="submit" class="button">{t("figures-show")}</button>
+            <button type="submit" class="button">
+                {t("figures-show")}
+            </button>
         </form>
         <h2>{heading}</h2>
         <p class="actions">
-            <a href=csv_href class="button button--secondary" download="">{t("figures-csv")}</a>
+            <a href=csv_href class="button button--secondary" download="">
+                {t("figures-csv")}
+            </a>
             " "
-            <a href=report_href class="button button--secondary">{t("figures-report")}</a>
+            <a href=report_href class="button button--secondary">
+                {t("figures-report")}
+            </a>
         </p>
-        <FigureTable caption=t("figures-total") lines=vec![report.total.clone()]
-            current=current.clone() previous=previous.clone() />
+        <FigureTable
+            caption=t("figures-total")
+            lines=vec![report.total.clone()]
+            current=current.clone()
+            previous=previous.clone()
+        />
         <h2>{t("figures-by-activity")}</h2>
-        <BarChart id="chart-activities" title=t("figures-chart-activities") lines=chart_activity
-            current=current.clone() previous=previous.clone() />
-        <FigureTable caption=t("figures-by-activity") lines=report.by_activity
-            current=current.clone() previous=previous.clone() />
+        <BarChart
+            id="chart-activities"
+            title=t("figures-chart-activities")
+            lines=chart_activity
+            current=current.clone()
+            previous=previous.clone()
+        />
+        <FigureTable
+            caption=t("figures-by-activity")
+            lines=report.by_activity
+            current=current.clone()
+            previous=previous.clone()
+        />
         <h2>{t("figures-by-focus-area")}</h2>
-        <BarChart id="chart-areas" title=t("figures-chart-areas") lines=chart_area
-            current=current.clone() previous=previous.clone() />
-        <FigureTable caption=t("figures-by-focus-area") lines=report.by_focus_area current previous />
+        <BarChart
+            id="chart-areas"
+            title=t("figures-chart-areas")
+            lines=chart_area
+            current=current.clone()
+            previous=previous.clone()
+        />
+        <FigureTable
+            caption=t("figures-by-focus-area")
+            lines=report.by_focus_area
+            current
+            previous
+        />
         <Definitions />
     }
     .into_any()
@@ -166,7 +210,12 @@ fn FigureTable(
                     }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{line.name.clone()}</th>{cells}</tr> }
+            view! {
+                <tr>
+                    <th scope="row">{line.name.clone()}</th>
+                    {cells}
+                </tr>
+            }
         })
         .collect_view();
     let legend = t_with(
@@ -178,7 +227,12 @@ fn FigureTable(
         <div class="table-wrap" role="region" aria-label=label tabindex="0">
             <table class="figures">
                 <caption>{caption} <span class="muted">" – " {legend}</span></caption>
-                <thead><tr><th scope="col">{t("figures-name")}</th>{headers}</tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("figures-name")}</th>
+                        {headers}
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -225,11 +279,27 @@ fn BarChart(
             let now_width = (now as f64 * scale).max(1.0);
             let before_width = (before as f64 * scale).max(1.0);
             view! {
-                <text x=LEFT y=top + 12.0 class="chart__label">{line.name.clone()}</text>
+                <text x=LEFT y=top + 12.0 class="chart__label">
+                    {line.name.clone()}
+                </text>
                 <rect x=LEFT y=top + 16.0 width=now_width height=BAR class="chart__bar" />
-                <text x=LEFT + now_width + 4.0 y=top + 16.0 + BAR - 2.0 class="chart__value">{now}</text>
-                <rect x=LEFT y=top + 16.0 + BAR width=before_width height=BAR - 2.0 class="chart__bar chart__bar--previous" />
-                <text x=LEFT + before_width + 4.0 y=top + 16.0 + 2.0 * BAR - 4.0 class="chart__value chart__value--previous">{before}</text>
+                <text x=LEFT + now_width + 4.0 y=top + 16.0 + BAR - 2.0 class="chart__value">
+                    {now}
+                </text>
+                <rect
+                    x=LEFT
+                    y=top + 16.0 + BAR
+                    width=before_width
+                    height=BAR - 2.0
+                    class="chart__bar chart__bar--previous"
+                />
+                <text
+                    x=LEFT + before_width + 4.0
+                    y=top + 16.0 + 2.0 * BAR - 4.0
+                    class="chart__value chart__value--previous"
+                >
+                    {before}
+                </text>
             }
         })
         .collect_view();
@@ -241,9 +311,19 @@ fn BarChart(
             <svg viewBox=view_box role="img" aria-labelledby=labelled_by width="100%">
                 <title id=title_id>{title.clone()}</title>
                 <rect x=LEFT y="4" width="12" height="12" class="chart__bar" />
-                <text x=LEFT + 18.0 y="15" class="chart__legend">{current}</text>
-                <rect x=LEFT y="22" width="12" height="12" class="chart__bar chart__bar--previous" />
-                <text x=LEFT + 18.0 y="33" class="chart__legend">{previous}</text>
+                <text x=LEFT + 18.0 y="15" class="chart__legend">
+                    {current}
+                </text>
+                <rect
+                    x=LEFT
+                    y="22"
+                    width="12"
+                    height="12"
+                    class="chart__bar chart__bar--previous"
+                />
+                <text x=LEFT + 18.0 y="33" class="chart__legend">
+                    {previous}
+                </text>
                 {bars}
             </svg>
             <figcaption>{title} " " {t("figures-chart-see-table")}</figcaption>
@@ -257,7 +337,12 @@ fn BarChart(
 fn Definitions() -> impl IntoView {
     let items = DEFINITIONS
         .iter()
-        .map(|(name, definition)| view! { <dt>{t(name)}</dt> <dd>{t(definition)}</dd> })
+        .map(|(name, definition)| {
+            view! {
+                <dt>{t(name)}</dt>
+                <dd>{t(definition)}</dd>
+            }
+        })
         .collect_view();
     view! {
         <h2>{t("figures-definitions")}</h2>
@@ -289,14 +374,29 @@ fn Report(page: FiguresPage) -> impl IntoView {
     let back = format!("/personale/tal?{}", report.period.query());
     let (current, previous) = (report.period.label(), report.previous.label());
     view! {
-        <p class="no-print"><a href=back>{t("figures-back")}</a></p>
+        <p class="no-print">
+            <a href=back>{t("figures-back")}</a>
+        </p>
         <h1>{heading}</h1>
         <ul class="report-sentences">{sentences}</ul>
-        <FigureTable caption=t("figures-total") lines=vec![report.total.clone()]
-            current=current.clone() previous=previous.clone() />
-        <FigureTable caption=t("figures-by-activity") lines=report.by_activity
-            current=current.clone() previous=previous.clone() />
-        <FigureTable caption=t("figures-by-focus-area") lines=report.by_focus_area current previous />
+        <FigureTable
+            caption=t("figures-total")
+            lines=vec![report.total.clone()]
+            current=current.clone()
+            previous=previous.clone()
+        />
+        <FigureTable
+            caption=t("figures-by-activity")
+            lines=report.by_activity
+            current=current.clone()
+            previous=previous.clone()
+        />
+        <FigureTable
+            caption=t("figures-by-focus-area")
+            lines=report.by_focus_area
+            current
+            previous
+        />
         <Definitions />
     }
     .into_any()

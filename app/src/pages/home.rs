@@ -63,8 +63,16 @@ fn Front(site: SiteInfo, page: FrontPage) -> impl IntoView {
         <h1>{t_with("home-title", &[("site", site.name)])}</h1>
         {intro}
         <ul class="shortcuts">
-            <li><a class="button" href="/kalender">{t("home-see-calendar")}</a></li>
-            <li><a class="button button--secondary" href="/nyheder">{t("home-read-news")}</a></li>
+            <li>
+                <a class="button" href="/kalender">
+                    {t("home-see-calendar")}
+                </a>
+            </li>
+            <li>
+                <a class="button button--secondary" href="/nyheder">
+                    {t("home-read-news")}
+                </a>
+            </li>
         </ul>
         <LatestArticles />
         <ThisWeek />

@@ -80,10 +80,7 @@ pub fn AccessibilityPage() -> impl IntoView {
         <p>{t_with("was-feedback", &[("organisation", site.organisation.clone())])}</p>
         <ContactLine site />
         <h2>{t("was-complaint-heading")}</h2>
-        <p>
-            {t("was-complaint")} " "
-            <a href="https://digst.dk">{t("was-complaint-link")}</a>
-        </p>
+        <p>{t("was-complaint")} " " <a href="https://digst.dk">{t("was-complaint-link")}</a></p>
         <p class="muted">{t("was-date")}</p>
     }
 }
@@ -104,7 +101,9 @@ pub fn PrivacyPage() -> impl IntoView {
         <p>{t("privacy-login-cookie")}</p>
         <h2>{t("privacy-later-heading")}</h2>
         <p>{t("privacy-later")}</p>
-        <p>{t_with("privacy-retention", &[("days", crate::signups::retention_days().to_string())])}</p>
+        <p>
+            {t_with("privacy-retention", &[("days", crate::signups::retention_days().to_string())])}
+        </p>
         <h2>{t("privacy-rights-heading")}</h2>
         <p>{t("privacy-rights")}</p>
         <p>

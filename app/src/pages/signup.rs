@@ -72,11 +72,23 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
             <form method="post" action=action class="form" novalidate>
                 <h2>{t("signup-change-title")}</h2>
                 <ErrorSummary feedback=posted />
-                <Field name="adults" label=t("signup-field-adults") kind=FieldKind::Number
-                    value=signup.adults.to_string() feedback=feedback.clone() />
-                <Field name="children" label=t("signup-field-children") kind=FieldKind::Number
-                    value=signup.children.to_string() feedback=feedback />
-                <button type="submit" class="button">{t("signup-change-submit")}</button>
+                <Field
+                    name="adults"
+                    label=t("signup-field-adults")
+                    kind=FieldKind::Number
+                    value=signup.adults.to_string()
+                    feedback=feedback.clone()
+                />
+                <Field
+                    name="children"
+                    label=t("signup-field-children")
+                    kind=FieldKind::Number
+                    value=signup.children.to_string()
+                    feedback=feedback
+                />
+                <button type="submit" class="button">
+                    {t("signup-change-submit")}
+                </button>
             </form>
         }
         .into_any()
@@ -89,7 +101,9 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         view! {
             <form method="post" action=action class="form">
                 <p>{t("signup-cancel-hint")}</p>
-                <button type="submit" class="button button--secondary">{t("signup-cancel")}</button>
+                <button type="submit" class="button button--secondary">
+                    {t("signup-cancel")}
+                </button>
             </form>
         }
     });
@@ -98,13 +112,25 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         <Title text=t("signup-manage-title") />
         <h1>{t("signup-manage-title")}</h1>
         <Notice text=notice />
-        <p class="lead"><strong>{status}</strong></p>
+        <p class="lead">
+            <strong>{status}</strong>
+        </p>
         <dl class="facts">
             <dt>{t("signup-what")}</dt>
-            <dd><a href=occurrence_href>{activity.name.clone()}</a></dd>
+            <dd>
+                <a href=occurrence_href>{activity.name.clone()}</a>
+            </dd>
             <dt>{t("signup-when")}</dt>
             <dd>{when}</dd>
-            {activity.venue.clone().map(|venue| view! { <dt>{t("activity-venue")}</dt> <dd>{venue.name}</dd> })}
+            {activity
+                .venue
+                .clone()
+                .map(|venue| {
+                    view! {
+                        <dt>{t("activity-venue")}</dt>
+                        <dd>{venue.name}</dd>
+                    }
+                })}
             <dt>{t("signup-field-name")}</dt>
             <dd>{signup.name.clone()}</dd>
             <dt>{t("signup-who")}</dt>

@@ -105,7 +105,9 @@ fn Today() -> impl IntoView {
                     <li>
                         <a href=base>{occurrence.activity_name.clone()}</a>
                         <p class="muted">{when} {cancelled}</p>
-                        <p><a href=attendance>{t("staff-attendance-record")}</a></p>
+                        <p>
+                            <a href=attendance>{t("staff-attendance-record")}</a>
+                        </p>
                     </li>
                 }
             })
@@ -175,7 +177,13 @@ pub fn UsersPage() -> impl IntoView {
             let checked = chosen_role == role.as_str();
             view! {
                 <div class="choice">
-                    <input type="radio" name="role" id=id.clone() value=role.as_str() checked=checked />
+                    <input
+                        type="radio"
+                        name="role"
+                        id=id.clone()
+                        value=role.as_str()
+                        checked=checked
+                    />
                     <label for=id>{role_label(role)}</label>
                 </div>
             }
@@ -204,7 +212,9 @@ pub fn UsersPage() -> impl IntoView {
                 {role_error.map(|error| view! { <p class="field__error">{error}</p> })}
                 {roles}
             </fieldset>
-            <button type="submit" class="button">{t("invite-submit")}</button>
+            <button type="submit" class="button">
+                {t("invite-submit")}
+            </button>
         </form>
         <h2>{t("users-list-title")}</h2>
         <Loaded data=accounts show=show_accounts />
@@ -263,7 +273,11 @@ fn AccountTable(accounts: Vec<AccountSummary>) -> impl IntoView {
         t("user-status"),
         t("user-actions"),
     ];
-    view! { <DataTable label=t("users-list-title") headers>{rows}</DataTable> }
+    view! {
+        <DataTable label=t("users-list-title") headers>
+            {rows}
+        </DataTable>
+    }
 }
 
 /// `/personale/udbakke`: every email, queued, sent or failed.
@@ -314,7 +328,12 @@ fn OutboxTable(entries: Vec<OutboxLine>) -> impl IntoView {
         t("outbox-sent-at"),
         t("outbox-error"),
     ];
-    view! { <DataTable label=t("outbox-title") headers>{rows}</DataTable> }.into_any()
+    view! {
+        <DataTable label=t("outbox-title") headers>
+            {rows}
+        </DataTable>
+    }
+    .into_any()
 }
 
 /// `/personale/log`: who did what, and when.
@@ -360,7 +379,12 @@ fn AuditTable(entries: Vec<AuditLine>) -> impl IntoView {
         t("audit-action"),
         t("audit-details"),
     ];
-    view! { <DataTable label=t("audit-title") headers>{rows}</DataTable> }.into_any()
+    view! {
+        <DataTable label=t("audit-title") headers>
+            {rows}
+        </DataTable>
+    }
+    .into_any()
 }
 
 /// The Danish words for an audit action; an unknown action shows as stored.

@@ -45,11 +45,19 @@ pub fn StaffArticlesPage() -> impl IntoView {
         if articles.is_empty() {
             return view! { <p>{t("news-empty")}</p> }.into_any();
         }
-        let items = articles.into_iter().map(|article| {
-            let href = format!("/personale/artikler/{}", article.id);
-            let status = status_label(&article);
-            view! { <li><a href=href>{article.title.clone()}</a> <p class="muted">{status}</p></li> }
-        }).collect_view();
+        let items = articles
+            .into_iter()
+            .map(|article| {
+                let href = format!("/personale/artikler/{}", article.id);
+                let status = status_label(&article);
+                view! {
+                    <li>
+                        <a href=href>{article.title.clone()}</a>
+                        <p class="muted">{status}</p>
+                    </li>
+                }
+            })
+            .collect_view();
         view! { <ul class="link-list">{items}</ul> }.into_any()
     };
     let notice = notice_from_query(&[("slettet", "notice-article-deleted")]);
@@ -57,7 +65,11 @@ pub fn StaffArticlesPage() -> impl IntoView {
         <Title text=t("staff-articles-title") />
         <h1>{t("staff-articles-title")}</h1>
         <Notice text=notice />
-        <p><a href="/personale/artikler/ny" class="button">{t("staff-article-new")}</a></p>
+        <p>
+            <a href="/personale/artikler/ny" class="button">
+                {t("staff-article-new")}
+            </a>
+        </p>
         <Loaded data show />
     }
 }
@@ -130,44 +142,125 @@ fn Editor(data: EditorData) -> impl IntoView {
     });
     // Built here, as the island's children take what they hold.
     let body_field = view! {
-        <TextArea name="body" label=t("article-field-body") hint=t("article-field-body-hint") feedback=f.clone() />
+        <TextArea
+            name="body"
+            label=t("article-field-body")
+            hint=t("article-field-body-hint")
+            feedback=f.clone()
+        />
     };
-    let public = public.map(|href| view! { <p><a href=href>{t("article-see-public")}</a></p> });
+    let public = public.map(|href| {
+        view! {
+            <p>
+                <a href=href>{t("article-see-public")}</a>
+            </p>
+        }
+    });
     let current_cover = data
         .article
         .as_ref()
         .and_then(|article| article.cover.clone());
-    let delete = delete.map(|href| view! { <p><a href=href class="button button--secondary">{t("article-delete")}</a></p> });
+    let delete = delete.map(|href| {
+        view! {
+            <p>
+                <a href=href class="button button--secondary">
+                    {t("article-delete")}
+                </a>
+            </p>
+        }
+    });
     view! {
         <Title text=title.clone() />
-        <p><a href="/personale/artikler">{t("staff-articles-back")}</a></p>
+        <p>
+            <a href="/personale/artikler">{t("staff-articles-back")}</a>
+        </p>
         <h1>{title}</h1>
         <Notice text=notice />
         {public}
         {preview}
         <ErrorSummary feedback=posted />
-        <form method="post" action=action class="form form--wide" enctype="multipart/form-data" novalidate>
+        <form
+            method="post"
+            action=action
+            class="form form--wide"
+            enctype="multipart/form-data"
+            novalidate
+        >
             <Field name="title" label=t("article-field-title") required=true feedback=f.clone() />
-            <Field name="slug" label=t("activity-field-slug") hint=t("article-field-slug-hint") feedback=f.clone() />
-            <TextArea name="lead" label=t("article-field-lead") hint=t("article-field-lead-hint") feedback=f.clone() />
-            <LivePreview heading=t("article-live-preview-title") failed=t("article-live-preview-failed")>
+            <Field
+                name="slug"
+                label=t("activity-field-slug")
+                hint=t("article-field-slug-hint")
+                feedback=f.clone()
+            />
+            <TextArea
+                name="lead"
+                label=t("article-field-lead")
+                hint=t("article-field-lead-hint")
+                feedback=f.clone()
+            />
+            <LivePreview
+                heading=t("article-live-preview-title")
+                failed=t("article-live-preview-failed")
+            >
                 {body_field}
             </LivePreview>
             <Field name="byline" label=t("article-field-byline") feedback=f.clone() />
-            <ChoiceGroup name="omraade" legend=t("article-field-tags") options=tags multiple=true feedback=f.clone() />
+            <ChoiceGroup
+                name="omraade"
+                legend=t("article-field-tags")
+                options=tags
+                multiple=true
+                feedback=f.clone()
+            />
             <CoverField current=current_cover feedback=f.clone() />
-            <SelectField name="issue" label=t("article-field-issue") options=issues feedback=f.clone() />
-            <Field name="issue_position" label=t("article-field-issue-position") kind=FieldKind::Number feedback=f.clone() />
+            <SelectField
+                name="issue"
+                label=t("article-field-issue")
+                options=issues
+                feedback=f.clone()
+            />
+            <Field
+                name="issue_position"
+                label=t("article-field-issue-position")
+                kind=FieldKind::Number
+                feedback=f.clone()
+            />
             <fieldset class="group">
                 <legend>{t("article-publishing")}</legend>
-                <ChoiceGroup name="status" legend=t("article-field-status") options=statuses feedback=f.clone() />
-                <Field name="publish_date" label=t("article-field-publish-date") kind=FieldKind::Date feedback=f.clone() />
-                <Field name="publish_time" label=t("article-field-publish-time") kind=FieldKind::Time hint=t("time-hint") feedback=f />
+                <ChoiceGroup
+                    name="status"
+                    legend=t("article-field-status")
+                    options=statuses
+                    feedback=f.clone()
+                />
+                <Field
+                    name="publish_date"
+                    label=t("article-field-publish-date")
+                    kind=FieldKind::Date
+                    feedback=f.clone()
+                />
+                <Field
+                    name="publish_time"
+                    label=t("article-field-publish-time")
+                    kind=FieldKind::Time
+                    hint=t("time-hint")
+                    feedback=f
+                />
             </fieldset>
             <p class="actions">
-                <button type="submit" name="action" value="preview" class="button button--secondary">{t("article-preview")}</button>
+                <button
+                    type="submit"
+                    name="action"
+                    value="preview"
+                    class="button button--secondary"
+                >
+                    {t("article-preview")}
+                </button>
                 " "
-                <button type="submit" name="action" value="save" class="button">{t("article-save")}</button>
+                <button type="submit" name="action" value="save" class="button">
+                    {t("article-save")}
+                </button>
             </p>
         </form>
         {delete}
@@ -275,7 +368,9 @@ fn LivePreview(heading: String, failed: String, children: Children) -> impl Into
             {children()}
             <section class="preview" aria-labelledby="live-preview-title" hidden=move || !shown()>
                 <h2 id="live-preview-title">{heading}</h2>
-                <p class="field__error" hidden=move || !broken.get()>{failed}</p>
+                <p class="field__error" hidden=move || !broken.get()>
+                    {failed}
+                </p>
                 <div class="article__body" inner_html=move || html.get().unwrap_or_default()></div>
             </section>
         </div>
@@ -333,7 +428,11 @@ pub fn StaffIssuesPage() -> impl IntoView {
             .into_iter()
             .map(|issue| {
                 let href = format!("/personale/udgaver/{}", issue.id);
-                view! { <li><a href=href>{issue.title}</a></li> }
+                view! {
+                    <li>
+                        <a href=href>{issue.title}</a>
+                    </li>
+                }
             })
             .collect_view();
         view! { <ul class="link-list">{items}</ul> }.into_any()
@@ -341,7 +440,11 @@ pub fn StaffIssuesPage() -> impl IntoView {
     view! {
         <Title text=t("staff-issues-title") />
         <h1>{t("staff-issues-title")}</h1>
-        <p><a href="/personale/udgaver/ny" class="button">{t("staff-issue-new")}</a></p>
+        <p>
+            <a href="/personale/udgaver/ny" class="button">
+                {t("staff-issue-new")}
+            </a>
+        </p>
         <Loaded data show />
     }
 }
@@ -372,22 +475,55 @@ fn IssueEditor(issue: Option<crate::articles::MagazineIssue>, form: FormFeedback
             None,
         ),
     };
-    let public = public.map(|href| view! { <p><a href=href>{t("issue-see-public")}</a></p> });
+    let public = public.map(|href| {
+        view! {
+            <p>
+                <a href=href>{t("issue-see-public")}</a>
+            </p>
+        }
+    });
     let cover = issue.and_then(|issue| issue.cover);
     view! {
         <Title text=title.clone() />
-        <p><a href="/personale/udgaver">{t("staff-issues-back")}</a></p>
+        <p>
+            <a href="/personale/udgaver">{t("staff-issues-back")}</a>
+        </p>
         <h1>{title}</h1>
         <Notice text=notice />
         {public}
         <ErrorSummary feedback=posted />
-        <form method="post" action=action class="form form--wide" enctype="multipart/form-data" novalidate>
-            <Field name="title" label=t("issue-field-title") hint=t("issue-field-title-hint") required=true feedback=f.clone() />
-            <Field name="slug" label=t("activity-field-slug") hint=t("article-field-slug-hint") feedback=f.clone() />
-            <Field name="published_on" label=t("issue-field-published-on") kind=FieldKind::Date required=true feedback=f.clone() />
+        <form
+            method="post"
+            action=action
+            class="form form--wide"
+            enctype="multipart/form-data"
+            novalidate
+        >
+            <Field
+                name="title"
+                label=t("issue-field-title")
+                hint=t("issue-field-title-hint")
+                required=true
+                feedback=f.clone()
+            />
+            <Field
+                name="slug"
+                label=t("activity-field-slug")
+                hint=t("article-field-slug-hint")
+                feedback=f.clone()
+            />
+            <Field
+                name="published_on"
+                label=t("issue-field-published-on")
+                kind=FieldKind::Date
+                required=true
+                feedback=f.clone()
+            />
             <TextArea name="intro" label=t("issue-field-intro") feedback=f.clone() />
             <CoverField current=cover feedback=f />
-            <button type="submit" class="button">{t("issue-save")}</button>
+            <button type="submit" class="button">
+                {t("issue-save")}
+            </button>
         </form>
     }
     .into_any()
@@ -412,11 +548,17 @@ pub fn DeleteArticlePage() -> impl IntoView {
         view! {
             <Title text=t("article-delete") />
             <h1>{t("article-delete")}</h1>
-            <p>{crate::i18n::t_with("article-delete-confirm", &[("title", article.title.clone())])}</p>
+            <p>
+                {crate::i18n::t_with("article-delete-confirm", &[("title", article.title.clone())])}
+            </p>
             <form method="post" action=action class="form">
-                <button type="submit" class="button">{t("article-delete-yes")}</button>
+                <button type="submit" class="button">
+                    {t("article-delete-yes")}
+                </button>
             </form>
-            <p><a href=back>{t("article-delete-no")}</a></p>
+            <p>
+                <a href=back>{t("article-delete-no")}</a>
+            </p>
         }
         .into_any()
     };

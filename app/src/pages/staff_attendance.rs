@@ -142,7 +142,11 @@ fn SignupList(data: StaffOccurrence) -> impl IntoView {
     };
     let summary = attendance_summary(data.attendance, &data.signups);
     let cancelled = data.occurrence.is_cancelled().then(|| {
-        view! { <p class="alert" role="note"><strong>{t("occurrence-cancelled-long")}</strong></p> }
+        view! {
+            <p class="alert" role="note">
+                <strong>{t("occurrence-cancelled-long")}</strong>
+            </p>
+        }
     });
     let list = if data.activity.signup_mode == SignupMode::None {
         view! { <p>{t("staff-signups-drop-in")}</p> }.into_any()
@@ -157,7 +161,11 @@ fn SignupList(data: StaffOccurrence) -> impl IntoView {
     let print_href = format!("{base}/udskriv");
     view! {
         <Title text=title />
-        <p><a href=activity_href>{t_with("staff-back-to-activity", &[("activity", name.clone())])}</a></p>
+        <p>
+            <a href=activity_href>
+                {t_with("staff-back-to-activity", &[("activity", name.clone())])}
+            </a>
+        </p>
         <h1>{name}</h1>
         <p class="lead">{when}</p>
         <Notice text=notice />
@@ -169,9 +177,13 @@ fn SignupList(data: StaffOccurrence) -> impl IntoView {
             <dd>{summary}</dd>
         </dl>
         <p class="actions">
-            <a href=attendance_href class="button">{t("staff-attendance-record")}</a>
+            <a href=attendance_href class="button">
+                {t("staff-attendance-record")}
+            </a>
             " "
-            <a href=print_href class="button button--secondary">{t("staff-signups-print")}</a>
+            <a href=print_href class="button button--secondary">
+                {t("staff-signups-print")}
+            </a>
         </p>
         <h2>{t("staff-signups-title")}</h2>
         {list}
@@ -217,7 +229,9 @@ fn SignupTable(signups: Vec<Signup>) -> impl IntoView {
     view! {
         <div class="table-wrap" role="region" aria-label=t("staff-signups-title") tabindex="0">
             <table>
-                <thead><tr>{headers}</tr></thead>
+                <thead>
+                    <tr>{headers}</tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -248,7 +262,9 @@ fn PrintList(data: StaffOccurrence) -> impl IntoView {
             };
             view! {
                 <tr>
-                    <td class="print-box" aria-hidden="true">"☐"</td>
+                    <td class="print-box" aria-hidden="true">
+                        "☐"
+                    </td>
                     <td>{name_of(signup)}</td>
                     <td>{party_size(signup)}</td>
                     <td>{signup.note.clone()}</td>
@@ -274,12 +290,16 @@ fn PrintList(data: StaffOccurrence) -> impl IntoView {
     );
     view! {
         <Title text=title />
-        <p class="no-print"><a href=back>{t("staff-print-back")}</a></p>
+        <p class="no-print">
+            <a href=back>{t("staff-print-back")}</a>
+        </p>
         <h1>{name}</h1>
         <p class="lead">{when}</p>
         <p>{total}</p>
         <table class="print-list">
-            <thead><tr>{headers}</tr></thead>
+            <thead>
+                <tr>{headers}</tr>
+            </thead>
             <tbody>{rows}</tbody>
         </table>
         <p class="print-lines">{t("staff-print-walk-ins")}</p>
@@ -317,8 +337,14 @@ fn AttendanceForm(data: StaffOccurrence) -> impl IntoView {
             view! { <p>{t("staff-signups-empty")}</p> }.into_any()
         } else {
             view! {
-                <ChoiceGroup name="came" legend=t("attendance-came") options=parties multiple=true
-                    hint=t("attendance-came-hint") feedback=feedback.clone() />
+                <ChoiceGroup
+                    name="came"
+                    legend=t("attendance-came")
+                    options=parties
+                    multiple=true
+                    hint=t("attendance-came-hint")
+                    feedback=feedback.clone()
+                />
             }
             .into_any()
         }
@@ -339,19 +365,48 @@ fn AttendanceForm(data: StaffOccurrence) -> impl IntoView {
     let back = base_path(&data);
     view! {
         <Title text=title />
-        <p><a href=back>{t("staff-print-back")}</a></p>
+        <p>
+            <a href=back>{t("staff-print-back")}</a>
+        </p>
         <h1>{t("staff-attendance-title")}</h1>
         <p class="lead">{name} <br /> {when}</p>
         <form method="post" action=action class="form attendance" novalidate>
             <ErrorSummary feedback=posted />
-            <ChoiceGroup name="held" legend=t("attendance-held") options=held_options feedback=feedback.clone() />
+            <ChoiceGroup
+                name="held"
+                legend=t("attendance-held")
+                options=held_options
+                feedback=feedback.clone()
+            />
             {tick}
-            <Field name="walkin_adults" label=adults_label kind=FieldKind::Number feedback=feedback.clone() />
-            <Field name="walkin_children" label=children_label kind=FieldKind::Number feedback=feedback.clone() />
-            <Field name="volunteers" label=t("attendance-volunteers") kind=FieldKind::Number feedback=feedback.clone() />
-            <Field name="first_timers" label=t("attendance-first-timers") kind=FieldKind::Number
-                hint=t("attendance-first-timers-hint") feedback=feedback />
-            <button type="submit" class="button">{t("attendance-save")}</button>
+            <Field
+                name="walkin_adults"
+                label=adults_label
+                kind=FieldKind::Number
+                feedback=feedback.clone()
+            />
+            <Field
+                name="walkin_children"
+                label=children_label
+                kind=FieldKind::Number
+                feedback=feedback.clone()
+            />
+            <Field
+                name="volunteers"
+                label=t("attendance-volunteers")
+                kind=FieldKind::Number
+                feedback=feedback.clone()
+            />
+            <Field
+                name="first_timers"
+                label=t("attendance-first-timers")
+                kind=FieldKind::Number
+                hint=t("attendance-first-timers-hint")
+                feedback=feedback
+            />
+            <button type="submit" class="button">
+                {t("attendance-save")}
+            </button>
         </form>
     }
     .into_any()

@@ -27,7 +27,11 @@ pub fn StaffActivitiesPage() -> impl IntoView {
     view! {
         <Title text=t("staff-activities-title") />
         <h1>{t("staff-activities-title")}</h1>
-        <p><a href="/personale/aktiviteter/ny" class="button">{t("staff-activity-new")}</a></p>
+        <p>
+            <a href="/personale/aktiviteter/ny" class="button">
+                {t("staff-activity-new")}
+            </a>
+        </p>
         <Loaded data show=|activities| view! { <ActivityList activities /> } />
     }
 }
@@ -153,7 +157,13 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
     };
     let public = existing.as_ref().map(|existing| {
         let href = format!("/aktiviteter/{}", existing.activity.slug);
-        view! { <p><a href=href>{t("staff-activity-public-page")}</a> " · " {existing.rule_text.clone()}</p> }
+        view! {
+            <p>
+                <a href=href>{t("staff-activity-public-page")}</a>
+                " · "
+                {existing.rule_text.clone()}
+            </p>
+        }
     });
     let exceptions = existing
         .clone()
@@ -164,7 +174,9 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
     let f = feedback;
     view! {
         <Title text=title.clone() />
-        <p><a href="/personale/aktiviteter">{t("staff-activities-back")}</a></p>
+        <p>
+            <a href="/personale/aktiviteter">{t("staff-activities-back")}</a>
+        </p>
         <h1>{title}</h1>
         <Notice text=notice />
         {public}
@@ -172,51 +184,149 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
         <ErrorSummary feedback=posted />
         <form method="post" action=action class="form form--wide" novalidate>
             <Field name="name" label=t("activity-field-name") required=true feedback=f.clone() />
-            <Field name="slug" label=t("activity-field-slug") hint=t("activity-field-slug-hint") feedback=f.clone() />
+            <Field
+                name="slug"
+                label=t("activity-field-slug")
+                hint=t("activity-field-slug-hint")
+                feedback=f.clone()
+            />
             <TextArea name="description" label=t("activity-field-description") feedback=f.clone() />
-            <SelectField name="focus_area" label=t("activity-focus-area") options=focus_options feedback=f.clone() />
-            <SelectField name="venue" label=t("activity-venue") options=venue_options feedback=f.clone() />
+            <SelectField
+                name="focus_area"
+                label=t("activity-focus-area")
+                options=focus_options
+                feedback=f.clone()
+            />
+            <SelectField
+                name="venue"
+                label=t("activity-venue")
+                options=venue_options
+                feedback=f.clone()
+            />
             <fieldset class="group">
                 <legend>{t("activity-when")}</legend>
-                <Field name="starts_on" label=t("activity-field-starts-on") kind=FieldKind::Date required=true feedback=f.clone() />
-                <Field name="start_time" label=t("activity-field-start") kind=FieldKind::Time hint=t("time-hint") required=true feedback=f.clone() />
-                <Field name="end_time" label=t("activity-field-end") kind=FieldKind::Time hint=t("time-hint") required=true feedback=f.clone() />
+                <Field
+                    name="starts_on"
+                    label=t("activity-field-starts-on")
+                    kind=FieldKind::Date
+                    required=true
+                    feedback=f.clone()
+                />
+                <Field
+                    name="start_time"
+                    label=t("activity-field-start")
+                    kind=FieldKind::Time
+                    hint=t("time-hint")
+                    required=true
+                    feedback=f.clone()
+                />
+                <Field
+                    name="end_time"
+                    label=t("activity-field-end")
+                    kind=FieldKind::Time
+                    hint=t("time-hint")
+                    required=true
+                    feedback=f.clone()
+                />
             </fieldset>
             <fieldset class="group">
                 <legend>{t("activity-repeat")}</legend>
                 <ChoiceGroup
                     name="repeat"
                     legend=t("activity-field-repeat")
-                    options=pairs(&[("once", "repeat-once"), ("weekly", "repeat-weekly"), ("monthly", "repeat-monthly")])
+                    options=pairs(
+                        &[
+                            ("once", "repeat-once"),
+                            ("weekly", "repeat-weekly"),
+                            ("monthly", "repeat-monthly"),
+                        ],
+                    )
                     feedback=f.clone()
                 />
-                <Field name="interval" label=t("activity-field-interval") kind=FieldKind::Number hint=t("activity-field-interval-hint") feedback=f.clone() />
-                <ChoiceGroup name="dag" legend=t("activity-field-days") options=weekday_options() multiple=true feedback=f.clone() />
-                <SelectField name="nth" label=t("activity-field-nth") options=nth_options feedback=f.clone() />
-                <SelectField name="month_day" label=t("activity-field-month-day") options=weekday_options() feedback=f.clone() />
+                <Field
+                    name="interval"
+                    label=t("activity-field-interval")
+                    kind=FieldKind::Number
+                    hint=t("activity-field-interval-hint")
+                    feedback=f.clone()
+                />
+                <ChoiceGroup
+                    name="dag"
+                    legend=t("activity-field-days")
+                    options=weekday_options()
+                    multiple=true
+                    feedback=f.clone()
+                />
+                <SelectField
+                    name="nth"
+                    label=t("activity-field-nth")
+                    options=nth_options
+                    feedback=f.clone()
+                />
+                <SelectField
+                    name="month_day"
+                    label=t("activity-field-month-day")
+                    options=weekday_options()
+                    feedback=f.clone()
+                />
                 <ChoiceGroup
                     name="ends"
                     legend=t("activity-field-ends")
-                    options=pairs(&[("never", "ends-never"), ("until", "ends-until"), ("count", "ends-count")])
+                    options=pairs(
+                        &[("never", "ends-never"), ("until", "ends-until"), ("count", "ends-count")],
+                    )
                     feedback=f.clone()
                 />
-                <Field name="until" label=t("activity-field-until") kind=FieldKind::Date feedback=f.clone() />
-                <Field name="count" label=t("activity-field-count") kind=FieldKind::Number feedback=f.clone() />
+                <Field
+                    name="until"
+                    label=t("activity-field-until")
+                    kind=FieldKind::Date
+                    feedback=f.clone()
+                />
+                <Field
+                    name="count"
+                    label=t("activity-field-count")
+                    kind=FieldKind::Number
+                    feedback=f.clone()
+                />
             </fieldset>
             <fieldset class="group">
                 <legend>{t("activity-practical")}</legend>
                 <ChoiceGroup
                     name="signup_mode"
                     legend=t("activity-signup")
-                    options=pairs(&[("none", "signup-mode-none"), ("optional", "signup-mode-optional"), ("required", "signup-mode-required")])
+                    options=pairs(
+                        &[
+                            ("none", "signup-mode-none"),
+                            ("optional", "signup-mode-optional"),
+                            ("required", "signup-mode-required"),
+                        ],
+                    )
                     feedback=f.clone()
                 />
-                <Field name="capacity" label=t("activity-field-capacity") kind=FieldKind::Number hint=t("activity-field-capacity-hint") feedback=f.clone() />
-                <Field name="price_note" label=t("activity-price") hint=t("activity-field-price-hint") feedback=f.clone() />
-                <Field name="accessibility_note" label=t("activity-accessibility") feedback=f.clone() />
+                <Field
+                    name="capacity"
+                    label=t("activity-field-capacity")
+                    kind=FieldKind::Number
+                    hint=t("activity-field-capacity-hint")
+                    feedback=f.clone()
+                />
+                <Field
+                    name="price_note"
+                    label=t("activity-price")
+                    hint=t("activity-field-price-hint")
+                    feedback=f.clone()
+                />
+                <Field
+                    name="accessibility_note"
+                    label=t("activity-accessibility")
+                    feedback=f.clone()
+                />
                 <Field name="contact" label=t("activity-contact") feedback=f.clone() />
             </fieldset>
-            <button type="submit" class="button">{t("staff-activity-save")}</button>
+            <button type="submit" class="button">
+                {t("staff-activity-save")}
+            </button>
         </form>
         {exceptions}
     }
@@ -237,7 +347,12 @@ fn DatesSection(id: i64, dates: Vec<Occurrence>) -> impl IntoView {
             let cancelled = occurrence
                 .is_cancelled()
                 .then(|| format!(" · {}", t("occurrence-cancelled")));
-            view! { <li><a href=href>{day}</a> {cancelled}</li> }
+            view! {
+                <li>
+                    <a href=href>{day}</a>
+                    {cancelled}
+                </li>
+            }
         })
         .collect_view();
     view! {
@@ -286,13 +401,48 @@ fn ExceptionsSection(existing: StaffActivity) -> impl IntoView {
             <h3>{t("exception-add")}</h3>
             <ErrorSummary feedback=posted />
             <form method="post" action=action class="form" novalidate>
-                <Field name="on_date" label=t("exception-field-date") kind=FieldKind::Date required=true feedback=f.clone() />
-                <ChoiceGroup name="kind" legend=t("exception-field-kind") options=kinds feedback=f.clone() />
-                <Field name="reason" label=t("exception-field-reason") hint=t("exception-field-reason-hint") feedback=f.clone() />
-                <Field name="new_date" label=t("exception-field-new-date") kind=FieldKind::Date feedback=f.clone() />
-                <Field name="new_start" label=t("exception-field-new-start") kind=FieldKind::Time hint=t("exception-field-time-hint") feedback=f.clone() />
-                <Field name="new_end" label=t("exception-field-new-end") kind=FieldKind::Time hint=t("exception-field-time-hint") feedback=f.clone() />
-                <button type="submit" class="button">{t("exception-save")}</button>
+                <Field
+                    name="on_date"
+                    label=t("exception-field-date")
+                    kind=FieldKind::Date
+                    required=true
+                    feedback=f.clone()
+                />
+                <ChoiceGroup
+                    name="kind"
+                    legend=t("exception-field-kind")
+                    options=kinds
+                    feedback=f.clone()
+                />
+                <Field
+                    name="reason"
+                    label=t("exception-field-reason")
+                    hint=t("exception-field-reason-hint")
+                    feedback=f.clone()
+                />
+                <Field
+                    name="new_date"
+                    label=t("exception-field-new-date")
+                    kind=FieldKind::Date
+                    feedback=f.clone()
+                />
+                <Field
+                    name="new_start"
+                    label=t("exception-field-new-start")
+                    kind=FieldKind::Time
+                    hint=t("exception-field-time-hint")
+                    feedback=f.clone()
+                />
+                <Field
+                    name="new_end"
+                    label=t("exception-field-new-end")
+                    kind=FieldKind::Time
+                    hint=t("exception-field-time-hint")
+                    feedback=f.clone()
+                />
+                <button type="submit" class="button">
+                    {t("exception-save")}
+                </button>
             </form>
         </section>
     }
@@ -325,7 +475,11 @@ fn ExceptionLine(activity_id: i64, exception: Exception) -> impl IntoView {
             {what}
             {(!exception.reason.is_empty()).then(|| format!(" ({})", exception.reason))}
             <form method="post" action=action class="inline-form">
-                <button type="submit" class="button button--small button--secondary" aria-label=label>
+                <button
+                    type="submit"
+                    class="button button--small button--secondary"
+                    aria-label=label
+                >
                     {t("exception-delete")}
                 </button>
             </form>

@@ -137,7 +137,12 @@ fn email(to: &str, subject: String, intro: String, details: String, site: &str) 
         use leptos::prelude::*;
         let lines = text
             .lines()
-            .map(|line| view! { {line.to_owned()} <br /> })
+            .map(|line| {
+                view! {
+                    {line.to_owned()}
+                    <br />
+                }
+            })
             .collect_view();
         format!(
             "<!DOCTYPE html>{}",
