@@ -397,6 +397,16 @@ pub fn ChoiceGroup(
     .into_any()
 }
 
+/// The message a `?besked=` key stands for, if it is one of `known` (key, message key).
+pub fn notice_from_query(known: &[(&str, &str)]) -> Option<String> {
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let key = query.get("besked")?;
+    known
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map(|(_, message)| crate::i18n::lang().text(message))
+}
+
 /// A message shown after a redirect, chosen by a `?besked=` key so no text travels in the
 /// address. Unknown keys show nothing.
 #[component]

@@ -11,7 +11,7 @@ use crate::{
     i18n::{lang, Lang},
     layout::{Footer, Header, SkipLink},
     pages::{
-        account::{
+        accounts::{
             AccountPage, ForbiddenPage, ForgotPasswordPage, InvitationPage, LoginPage,
             ResetPasswordPage,
         },
@@ -23,7 +23,7 @@ use crate::{
         figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
         info::{AccessibilityPage, PrivacyPage, WritePage},
-        signup::SignupManagePage,
+        signups::SignupManagePage,
         staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
         staff_articles::{
             ArticleEditorPage, DeleteArticlePage, IssueEditorPage, StaffArticlesPage,

@@ -16,11 +16,12 @@ use crate::{
         Activity, Occurrence, SignupMode, Status,
     },
     dates::{date_text, long_date, month_name, time_span, weekday_name},
-    forms::{feedback_for, ErrorSummary, Field, FieldKind, SelectField},
+    forms::{feedback_for, ErrorSummary, SelectField},
     i18n::{t, t_with},
     pages::{
         data::{or_not_found, Loaded},
         paragraphs,
+        signups::SignupForm,
     },
 };
 
@@ -487,8 +488,8 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
     // A sign-up posted after the form was taken away (the date has started or was cancelled
     // meanwhile) comes back here with its message and no form.
     let signup = if open_for_signup {
-        view! { <SignupForm activity=activity.clone() occurrence=occurrence.clone() seats_left /> }
-            .into_any()
+        let (activity, occurrence) = (activity.clone(), occurrence.clone());
+        view! { <SignupForm activity occurrence seats_left /> }.into_any()
     } else {
         view! { <ErrorSummary feedback=feedback_for("signup") /> }.into_any()
     };
@@ -551,79 +552,6 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
             <a href=activity_href>{t("occurrence-all-dates")}</a>
         </p>
     }
-}
-
-/// The sign-up form of an occurrence: a handful of fields, no account.
-#[component]
-fn SignupForm(
-    activity: Activity,
-    occurrence: Occurrence,
-    seats_left: Option<i64>,
-) -> impl IntoView {
-    let feedback = feedback_for("signup");
-    let f = feedback.clone().unwrap_or_default();
-    let seats = seats_left.map(|seats| {
-        if seats > 0 {
-            t_with("signup-seats-left", &[("seats", seats.to_string())])
-        } else {
-            t("signup-full")
-        }
-    });
-    let action = occurrence.key.path();
-    let required = activity.signup_mode == SignupMode::Required;
-    view! {
-        <section aria-labelledby="tilmelding" class="signup">
-            <h2 id="tilmelding">{t("signup-title")}</h2>
-            {required.then(|| view! { <p>{t("signup-required")}</p> })}
-            {seats.map(|seats| view! { <p class="signup__seats">{seats}</p> })}
-            <ErrorSummary feedback=feedback />
-            <form method="post" action=action class="form" novalidate>
-                <Field
-                    name="name"
-                    label=t("signup-field-name")
-                    required=true
-                    autocomplete="name"
-                    feedback=f.clone()
-                />
-                <Field
-                    name="adults"
-                    label=t("signup-field-adults")
-                    kind=FieldKind::Number
-                    value="1"
-                    feedback=f.clone()
-                />
-                <Field
-                    name="children"
-                    label=t("signup-field-children")
-                    kind=FieldKind::Number
-                    value="0"
-                    feedback=f.clone()
-                />
-                <Field
-                    name="contact"
-                    label=t("signup-field-contact")
-                    hint=t("signup-field-contact-hint")
-                    feedback=f.clone()
-                />
-                <Field
-                    name="note"
-                    label=t("signup-field-note")
-                    hint=t("signup-field-note-hint")
-                    feedback=f.clone()
-                />
-                <p class="muted">
-                    {t_with(
-                        "signup-data-use",
-                        &[("days", crate::signups::retention_days().to_string())],
-                    )} " " <a href="/privatliv">{t("footer-privacy")}</a>
-                </p>
-                <button type="submit" class="button">
-                    {t("signup-submit")}
-                </button>
-            </form>
-        </section>
-    }
-    .into_any()
 }
 
 /// The front page's "Denne uge": what happens from now to Sunday.

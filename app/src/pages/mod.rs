@@ -1,6 +1,6 @@
 //! The pages, one module per kind of page.
 
-pub mod account;
+pub mod accounts;
 pub mod articles;
 pub mod calendar;
 pub mod data;
@@ -8,7 +8,7 @@ pub mod errors;
 pub mod figures;
 pub mod home;
 pub mod info;
-pub mod signup;
+pub mod signups;
 pub mod staff;
 pub mod staff_articles;
 pub mod staff_attendance;

@@ -10,9 +10,9 @@ use crate::{
         api::{list_accounts, list_audit, list_outbox, AccountSummary, AuditLine, OutboxLine},
         role_label, viewer, Role,
     },
-    forms::{feedback_for, ErrorSummary, Field, FieldKind, Notice},
+    forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, Notice},
     i18n::{t, t_with},
-    pages::{account::notice_from_query, data::Loaded},
+    pages::data::Loaded,
 };
 
 /// A list of links, each with a line saying what is behind it.

@@ -13,13 +13,12 @@ use crate::{
         Article, ArticleStatus, PREVIEW,
     },
     forms::{
-        feedback_for, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback, Notice,
-        SelectField, TextArea,
+        feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback,
+        Notice, SelectField, TextArea,
     },
     i18n::t,
     images::Image,
     pages::{
-        account::notice_from_query,
         data::{or_not_found, Loaded},
         errors::NotFound,
     },

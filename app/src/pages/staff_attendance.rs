@@ -14,12 +14,9 @@ use crate::{
     },
     calendar::SignupMode,
     dates::{long_date, time_span},
-    forms::{feedback_for, ChoiceGroup, ErrorSummary, Field, FieldKind, Notice},
+    forms::{feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, Notice},
     i18n::{t, t_with},
-    pages::{
-        account::notice_from_query,
-        data::{or_not_found, Loaded},
-    },
+    pages::data::{or_not_found, Loaded},
     signups::{Signup, SignupStatus},
 };
 

@@ -13,11 +13,11 @@ use crate::{
     },
     dates::{long_date, time_span, weekday_name},
     forms::{
-        feedback_for, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback, Notice,
-        SelectField, TextArea,
+        feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback,
+        Notice, SelectField, TextArea,
     },
     i18n::t,
-    pages::{account::notice_from_query, data::Loaded, errors::NotFound},
+    pages::{data::Loaded, errors::NotFound},
 };
 
 /// `/personale/aktiviteter`.

@@ -8,7 +8,7 @@ use app::{
         Viewer,
     },
     clock,
-    pages::account::safe_next,
+    pages::accounts::safe_next,
 };
 use axum::{
     response::{IntoResponse, Redirect, Response},

@@ -9,20 +9,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     accounts::{api::check_link, viewer},
-    forms::{feedback_for, ErrorSummary, Field, FieldKind, Notice},
+    forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, Notice},
     i18n::t,
     pages::{data::Loaded, errors::set_status},
 };
-
-/// The message a `?besked=` key stands for, if it is one of `known` (key, message key).
-pub fn notice_from_query(known: &[(&str, &str)]) -> Option<String> {
-    let query = use_query_map().get_untracked();
-    let key = query.get("besked")?;
-    known
-        .iter()
-        .find(|(name, _)| *name == key)
-        .map(|(_, message)| crate::i18n::lang().text(message))
-}
 
 /// Where to go after logging in: only a path on this site, never another site's address.
 pub fn safe_next(next: Option<String>) -> Option<String> {

@@ -1,19 +1,19 @@
-//! `/tilmelding/{token}`: the private page of a sign-up, reached from the confirmation email or
-//! right after signing up. It shows where the party stands and lets them change the party size
-//! or cancel.
+//! The sign-ups' pages: the form on a date's page, and `/tilmelding/{token}`, the private page
+//! of a sign-up, reached from the confirmation email or right after signing up, which shows
+//! where the party stands and lets them change the party size or cancel.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
+    calendar::{Activity, Occurrence, SignupMode},
     dates::{long_date, time_span},
-    forms::{feedback_for, ErrorSummary, Field, FieldKind, FormFeedback, Notice},
-    i18n::{t, t_with},
-    pages::{
-        account::notice_from_query,
-        data::{or_not_found, Loaded},
+    forms::{
+        feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFeedback, Notice,
     },
+    i18n::{t, t_with},
+    pages::data::{or_not_found, Loaded},
     signups::{
         api::{load_signup, SignupPage},
         SignupStatus,
@@ -141,4 +141,77 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         {change}
         {cancel}
     }
+}
+
+/// The sign-up form of an occurrence: a handful of fields, no account.
+#[component]
+pub fn SignupForm(
+    activity: Activity,
+    occurrence: Occurrence,
+    seats_left: Option<i64>,
+) -> impl IntoView {
+    let feedback = feedback_for("signup");
+    let f = feedback.clone().unwrap_or_default();
+    let seats = seats_left.map(|seats| {
+        if seats > 0 {
+            t_with("signup-seats-left", &[("seats", seats.to_string())])
+        } else {
+            t("signup-full")
+        }
+    });
+    let action = occurrence.key.path();
+    let required = activity.signup_mode == SignupMode::Required;
+    view! {
+        <section aria-labelledby="tilmelding" class="signup">
+            <h2 id="tilmelding">{t("signup-title")}</h2>
+            {required.then(|| view! { <p>{t("signup-required")}</p> })}
+            {seats.map(|seats| view! { <p class="signup__seats">{seats}</p> })}
+            <ErrorSummary feedback=feedback />
+            <form method="post" action=action class="form" novalidate>
+                <Field
+                    name="name"
+                    label=t("signup-field-name")
+                    required=true
+                    autocomplete="name"
+                    feedback=f.clone()
+                />
+                <Field
+                    name="adults"
+                    label=t("signup-field-adults")
+                    kind=FieldKind::Number
+                    value="1"
+                    feedback=f.clone()
+                />
+                <Field
+                    name="children"
+                    label=t("signup-field-children")
+                    kind=FieldKind::Number
+                    value="0"
+                    feedback=f.clone()
+                />
+                <Field
+                    name="contact"
+                    label=t("signup-field-contact")
+                    hint=t("signup-field-contact-hint")
+                    feedback=f.clone()
+                />
+                <Field
+                    name="note"
+                    label=t("signup-field-note")
+                    hint=t("signup-field-note-hint")
+                    feedback=f.clone()
+                />
+                <p class="muted">
+                    {t_with(
+                        "signup-data-use",
+                        &[("days", crate::signups::retention_days().to_string())],
+                    )} " " <a href="/privatliv">{t("footer-privacy")}</a>
+                </p>
+                <button type="submit" class="button">
+                    {t("signup-submit")}
+                </button>
+            </form>
+        </section>
+    }
+    .into_any()
 }
