@@ -218,10 +218,7 @@ impl Db {
 
     /// Begins a transaction.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
-        })
+        self.begin_as("BEGIN").await
     }
 
     /// Begins a transaction that will write after it has read. On SQLite it takes the write
@@ -230,8 +227,13 @@ impl Db {
     /// first, while an immediate one waits its turn. PostgreSQL locks rows as statements touch
     /// them (`for update`), so a plain transaction does.
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        self.begin_as("BEGIN IMMEDIATE").await
+    }
+
+    /// Begins a transaction with `sqlite_begin` on SQLite, and a plain one on PostgreSQL.
+    async fn begin_as(&self, sqlite_begin: &'static str) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with(sqlite_begin).await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }

@@ -472,26 +472,10 @@ async fn load_attendance(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::
         }
         let participants = came + walkin_adults + walkin_children;
         let first_timers = rng.random_range(0..=(participants / 10).max(1));
-        let attendance = if held {
-            Attendance {
-                held,
-                walkin_adults,
-                walkin_children,
-                volunteers,
-                first_timers,
-            }
-        } else {
-            Attendance::default()
-        };
-        record_in(
-            &mut tx,
-            None,
-            occurrence_id,
-            &attendance,
-            &parties_that_came,
-            now,
-        )
-        .await?;
+        let counts = [walkin_adults, walkin_children, volunteers, first_timers];
+        let attendance = Attendance::recorded(held, counts);
+        let came = &parties_that_came;
+        record_in(&mut tx, occurrence_id, &attendance, came, (None, now)).await?;
     }
     tx.commit().await
 }

@@ -57,6 +57,16 @@ impl PageError {
     }
 }
 
+/// Passes when a rate limit `allowed` the request; otherwise the form `form` on `page` again
+/// with the message to wait (429).
+pub fn within_limit(allowed: bool, page: &str, form: &'static str) -> Result<(), PageError> {
+    if allowed {
+        return Ok(());
+    }
+    let page = page.to_owned();
+    Err(PageError::TooMany { page, form })
+}
+
 impl From<sqlx::Error> for PageError {
     fn from(err: sqlx::Error) -> Self {
         PageError::Internal(Box::new(err))

@@ -124,6 +124,18 @@ impl Editing {
         }
     }
 
+    /// The thing being changed, read with `find`, or the 404 page if it is gone; None for a
+    /// new one.
+    pub async fn existing<T>(
+        self,
+        find: impl AsyncFnOnce(i64) -> Result<Option<T>, sqlx::Error>,
+    ) -> Result<Option<T>, PageError> {
+        match self {
+            Editing::New => Ok(None),
+            Editing::Existing(id) => find(id).await?.map(Some).ok_or(PageError::NotFound),
+        }
+    }
+
     /// The editor's page under `base` (e.g. `/personale/artikler`).
     pub fn page(self, base: &str) -> String {
         match self {
@@ -232,11 +244,7 @@ impl<T: CoverForm> UploadForm<T> {
     }
 }
 
-impl<T, S> FromRequest<S> for UploadForm<T>
-where
-    T: DeserializeOwned,
-    S: Send + Sync,
-{
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
     type Rejection = PageError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, PageError> {

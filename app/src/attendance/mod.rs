@@ -24,3 +24,24 @@ pub struct Attendance {
     /// Participants who came for the first time.
     pub first_timers: i64,
 }
+
+impl Attendance {
+    /// What staff recorded: whether it was `held`, and the counts of walk-in adults and
+    /// children, volunteers and first-timers. Nobody came to what did not take place, so a date
+    /// not held has no counts.
+    pub fn recorded(
+        held: bool,
+        [walkin_adults, walkin_children, volunteers, first_timers]: [i64; 4],
+    ) -> Self {
+        if !held {
+            return Attendance::default();
+        }
+        Attendance {
+            held,
+            walkin_adults,
+            walkin_children,
+            volunteers,
+            first_timers,
+        }
+    }
+}

@@ -22,11 +22,10 @@ struct AttendanceRow {
 /// [`AttendanceQueries::record_attendance`]); demo content records its history through it.
 pub async fn record_in(
     tx: &mut Tx,
-    actor_id: Option<i64>,
     occurrence_id: i64,
     attendance: &Attendance,
     came: &[i64],
-    now: DateTime<Utc>,
+    (actor_id, now): (Option<i64>, DateTime<Utc>),
 ) -> Result<(), sqlx::Error> {
     tx_run!(tx, |conn| {
         sqlx::query(
@@ -125,7 +124,7 @@ impl AttendanceQueries<'_> {
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.db.begin().await?;
-        record_in(&mut tx, actor_id, occurrence_id, attendance, came, now).await?;
+        record_in(&mut tx, occurrence_id, attendance, came, (actor_id, now)).await?;
         let details = format!("occurrence {occurrence_id}");
         audit_in(&mut tx, now, actor_id, "record_attendance", &details).await?;
         tx.commit().await

@@ -119,19 +119,7 @@ pub fn check(
     }
     match held {
         Some(held) if feedback.is_ok() => {
-            let [walkin_adults, walkin_children, volunteers, first_timers] = counts;
-            let attendance = if held {
-                Attendance {
-                    held,
-                    walkin_adults,
-                    walkin_children,
-                    volunteers,
-                    first_timers,
-                }
-            } else {
-                // Nobody came to what did not take place.
-                Attendance::default()
-            };
+            let attendance = Attendance::recorded(held, counts);
             Ok((attendance, if held { came } else { Vec::new() }))
         }
         _ => Err(feedback),
@@ -164,20 +152,7 @@ pub async fn record(
 mod tests {
     use super::*;
 
-    fn party(id: i64, status: SignupStatus) -> Signup {
-        Signup {
-            id,
-            occurrence_id: 1,
-            name: format!("Party {id}"),
-            adults: 2,
-            children: 1,
-            email: String::new(),
-            phone: String::new(),
-            note: String::new(),
-            status,
-            attended: None,
-        }
-    }
+    use crate::signups::samples::party;
 
     /// The form as a browser posts it.
     fn posted(body: &str) -> AttendanceForm {

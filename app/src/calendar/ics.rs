@@ -95,20 +95,17 @@ mod tests {
     use super::*;
     use crate::calendar::{OccurrenceKey, SignupMode};
 
+    /// The baby café at 9.30 on `date`, at ParkCafeen.
     fn occurrence(date: NaiveDate, status: Status) -> Occurrence {
+        let starts = date.and_hms_opt(9, 30, 0).unwrap();
         Occurrence {
             key: OccurrenceKey {
                 activity_slug: "babycafe".into(),
                 date,
             },
             activity_name: "Babycafé".into(),
-            starts: date.and_hms_opt(9, 30, 0).unwrap(),
-            ends: date.and_hms_opt(11, 30, 0).unwrap(),
-            status,
-            reason: String::new(),
             venue: Some("ParkCafeen".into()),
-            focus_area: None,
-            signup_mode: SignupMode::None,
+            ..crate::calendar::samples::occurrence(starts, status, SignupMode::None)
         }
     }
 

@@ -193,6 +193,34 @@ pub fn describe_rule(activity: &Activity) -> String {
         .unwrap_or_default()
 }
 
+/// Occurrences for the unit tests of the calendar and of the domains built on it.
+#[cfg(test)]
+pub(crate) mod samples {
+    use super::*;
+
+    /// A two-hour "Fællesspisning" from `starts`.
+    pub fn occurrence(
+        starts: NaiveDateTime,
+        status: Status,
+        signup_mode: SignupMode,
+    ) -> Occurrence {
+        Occurrence {
+            key: OccurrenceKey {
+                activity_slug: "faellesspisning".into(),
+                date: starts.date(),
+            },
+            activity_name: "Fællesspisning".into(),
+            starts,
+            ends: starts + chrono::Duration::hours(2),
+            status,
+            reason: String::new(),
+            venue: None,
+            focus_area: None,
+            signup_mode,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,21 +235,11 @@ mod tests {
 
     /// A sign-up date at 17:30 on 1 December 2026.
     fn dinner(status: Status, signup_mode: SignupMode) -> Occurrence {
-        let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        Occurrence {
-            key: OccurrenceKey {
-                activity_slug: "faellesspisning".into(),
-                date,
-            },
-            activity_name: "Fællesspisning".into(),
-            starts: date.and_hms_opt(17, 30, 0).unwrap(),
-            ends: date.and_hms_opt(19, 30, 0).unwrap(),
-            status,
-            reason: String::new(),
-            venue: None,
-            focus_area: None,
-            signup_mode,
-        }
+        let starts = NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(17, 30, 0)
+            .unwrap();
+        samples::occurrence(starts, status, signup_mode)
     }
 
     fn at(hour: u32, minute: u32) -> NaiveDateTime {

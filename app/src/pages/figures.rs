@@ -76,8 +76,6 @@ fn Figures(page: FiguresPage) -> impl IntoView {
             ("previous", report.previous.label()),
         ],
     );
-    let chart_activity = report.by_activity.clone();
-    let chart_area = report.by_focus_area.clone();
     let (current, previous) = (report.period.label(), report.previous.label());
     view! {
         <form method="get" action="/personale/tal" class="form form--inline">
@@ -127,30 +125,16 @@ fn Figures(page: FiguresPage) -> impl IntoView {
             current=current.clone()
             previous=previous.clone()
         />
-        <h2>{t("figures-by-activity")}</h2>
-        <BarChart
-            id="chart-activities"
-            title=t("figures-chart-activities")
-            lines=chart_activity
-            current=current.clone()
-            previous=previous.clone()
-        />
-        <FigureTable
-            caption=t("figures-by-activity")
+        <ChartedFigures
+            heading="figures-by-activity"
+            chart=("chart-activities", "figures-chart-activities")
             lines=report.by_activity
             current=current.clone()
             previous=previous.clone()
         />
-        <h2>{t("figures-by-focus-area")}</h2>
-        <BarChart
-            id="chart-areas"
-            title=t("figures-chart-areas")
-            lines=chart_area
-            current=current.clone()
-            previous=previous.clone()
-        />
-        <FigureTable
-            caption=t("figures-by-focus-area")
+        <ChartedFigures
+            heading="figures-by-focus-area"
+            chart=("chart-areas", "figures-chart-areas")
             lines=report.by_focus_area
             current
             previous
@@ -238,6 +222,30 @@ fn FigureTable(
         </div>
     }
     .into_any()
+}
+
+/// A section of the figures: its heading, the bar chart (`chart` is its id and title key), and
+/// the table of the same lines.
+#[component]
+fn ChartedFigures(
+    heading: &'static str,
+    chart: (&'static str, &'static str),
+    lines: Vec<Line>,
+    current: String,
+    previous: String,
+) -> impl IntoView {
+    let (id, title) = chart;
+    view! {
+        <h2>{t(heading)}</h2>
+        <BarChart
+            id
+            title=t(title)
+            lines=lines.clone()
+            current=current.clone()
+            previous=previous.clone()
+        />
+        <FigureTable caption=t(heading) lines current previous />
+    }
 }
 
 /// A horizontal bar chart of participants per line, this period and last year, drawn as SVG on

@@ -134,10 +134,32 @@ pub fn promotions(free: i64, waiting: &[(i64, i64)]) -> Vec<i64> {
     promoted
 }
 
+/// Sign-ups for the unit tests of the sign-ups and of the domains built on them.
+#[cfg(test)]
+pub(crate) mod samples {
+    use super::*;
+
+    /// Party `id`, two adults and a child, with `status`.
+    pub fn party(id: i64, status: SignupStatus) -> Signup {
+        Signup {
+            id,
+            occurrence_id: 1,
+            name: format!("Familie {id}"),
+            adults: 2,
+            children: 1,
+            email: String::new(),
+            phone: String::new(),
+            note: String::new(),
+            status,
+            attended: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::{OccurrenceKey, SignupMode, Status};
+    use crate::calendar::{SignupMode, Status};
     use chrono::NaiveDate;
 
     #[test]
@@ -175,35 +197,11 @@ mod tests {
     }
 
     fn occurrence(status: Status, starts: NaiveDateTime) -> Occurrence {
-        Occurrence {
-            key: OccurrenceKey {
-                activity_slug: "faellesspisning".into(),
-                date: starts.date(),
-            },
-            activity_name: "Fællesspisning".into(),
-            starts,
-            ends: starts + chrono::Duration::hours(2),
-            status,
-            reason: String::new(),
-            venue: None,
-            focus_area: None,
-            signup_mode: SignupMode::Required,
-        }
+        crate::calendar::samples::occurrence(starts, status, SignupMode::Required)
     }
 
     fn party(status: SignupStatus) -> Signup {
-        Signup {
-            id: 1,
-            occurrence_id: 1,
-            name: "Familien Hansen".into(),
-            adults: 2,
-            children: 1,
-            email: String::new(),
-            phone: String::new(),
-            note: String::new(),
-            status,
-            attended: None,
-        }
+        samples::party(1, status)
     }
 
     #[test]

@@ -7,22 +7,13 @@ use app::{
         service::{self, AccountChange},
         Viewer,
     },
-    clock,
     pages::accounts::safe_next,
-};
-use axum::{
-    response::{IntoResponse, Redirect, Response},
-    routing::post,
-    Router,
 };
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use crate::{
-    errors::{OnPage, PageError},
-    extract::{Admin, ClientIp, Ctx, LoggedIn, Params, PostedForm},
-    sessions, AppState,
-};
+use super::prelude::*;
+use crate::sessions;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -71,12 +62,7 @@ async fn log_in(
         ),
         None => "/log-ind".to_owned(),
     };
-    if !cx.limits.allow_login(ip, &form.email) {
-        return Err(PageError::TooMany {
-            page,
-            form: "login",
-        });
-    }
+    within_limit(cx.limits.allow_login(ip, &form.email), &page, "login")?;
     let account = service::log_in(&cx.db, cx.lang, &form.email, &form.password, clock::now())
         .await
         .on_page(&page)?;
@@ -142,12 +128,7 @@ async fn forgot_password(
     PostedForm(form): PostedForm<EmailForm>,
 ) -> Result<Redirect, PageError> {
     const PAGE: &str = "/glemt-adgangskode";
-    if !cx.limits.allow_email(&form.email) {
-        return Err(PageError::TooMany {
-            page: PAGE.into(),
-            form: "forgot",
-        });
-    }
+    within_limit(cx.limits.allow_email(&form.email), PAGE, "forgot")?;
     service::request_reset(&cx.db, cx.lang, &cx.links(), &form.email, clock::now())
         .await
         .on_page(PAGE)?;
@@ -171,12 +152,11 @@ async fn change_password(
 ) -> Result<Response, PageError> {
     const PAGE: &str = "/konto";
     // Guessing the current password here is guessing a login: the same limits apply.
-    if !cx.limits.allow_login(ip, &viewer.email) {
-        return Err(PageError::TooMany {
-            page: PAGE.into(),
-            form: "change-password",
-        });
-    }
+    within_limit(
+        cx.limits.allow_login(ip, &viewer.email),
+        PAGE,
+        "change-password",
+    )?;
     let (current, new) = (&form.current, &form.password);
     let account = service::change_password(&cx.db, cx.lang, &viewer, current, new, clock::now())
         .await
@@ -199,12 +179,7 @@ async fn invite(
     PostedForm(form): PostedForm<InviteForm>,
 ) -> Result<Redirect, PageError> {
     const PAGE: &str = "/personale/brugere";
-    if !cx.limits.allow_email(&form.email) {
-        return Err(PageError::TooMany {
-            page: PAGE.into(),
-            form: "invite",
-        });
-    }
+    within_limit(cx.limits.allow_email(&form.email), PAGE, "invite")?;
     let links = cx.links();
     let (email, role) = (&form.email, &form.role);
     service::invite(

@@ -8,22 +8,12 @@ use app::{
         service::{self as articles, ArticleForm, IssueForm},
         Article,
     },
-    clock,
     pages::staff_articles::PREVIEW_ADDRESS,
 };
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
-use axum::{
-    http::{header, HeaderMap, StatusCode},
-    response::{IntoResponse, Redirect, Response},
-    routing::{get, post},
-    Router,
-};
+use axum::http::{header, HeaderMap, StatusCode};
 
-use crate::{
-    errors::{show_page, OnPage, PageError},
-    extract::{Ctx, Editing, Params, Staff, UploadForm},
-    AppState,
-};
+use super::prelude::*;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -45,16 +35,9 @@ async fn save_article(
     editing: Editing,
     upload: UploadForm<ArticleForm>,
 ) -> Result<Response, PageError> {
-    let existing = match editing.id() {
-        Some(id) => Some(
-            cx.db
-                .articles()
-                .article_by_id(id)
-                .await?
-                .ok_or(PageError::NotFound)?,
-        ),
-        None => None,
-    };
+    let existing = editing
+        .existing(async |id| cx.db.articles().article_by_id(id).await)
+        .await?;
     let page = editing.page("/personale/artikler");
     let form = upload.with_cover(cx.lang, &page)?;
     if form.action == "preview" {
@@ -99,16 +82,9 @@ async fn save_issue(
     editing: Editing,
     upload: UploadForm<IssueForm>,
 ) -> Result<Redirect, PageError> {
-    let existing = match editing.id() {
-        Some(id) => Some(
-            cx.db
-                .articles()
-                .magazine_issue_by_id(id)
-                .await?
-                .ok_or(PageError::NotFound)?,
-        ),
-        None => None,
-    };
+    let existing = editing
+        .existing(async |id| cx.db.articles().magazine_issue_by_id(id).await)
+        .await?;
     let page = editing.page("/personale/udgaver");
     let form = upload.with_cover(cx.lang, &page)?;
     let saved = articles::save_issue(

@@ -1,17 +1,9 @@
 //! The staff's attendance form of a date (`/personale/aktiviteter/{id}/{date}/fremmoede`).
 
-use app::{
-    attendance::service::{self as attendance, AttendanceForm},
-    clock,
-};
-use axum::{response::Redirect, routing::post, Router};
+use app::attendance::service::{self as attendance, AttendanceForm};
 use chrono::NaiveDate;
 
-use crate::{
-    errors::{OnPage, PageError},
-    extract::{Ctx, Params, PostedForm, Staff},
-    AppState,
-};
+use super::prelude::*;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route(

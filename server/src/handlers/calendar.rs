@@ -5,30 +5,20 @@
 //! `/aktiviteter/{slug}.ics` has the shape of the activity page's route, so it is answered by a
 //! middleware that looks at the path before routing hands it to the page.
 
-use app::{
-    calendar::{
-        ics,
-        occurrences::{occurrences_of, Filter},
-        service::{self as calendar, ActivityForm, ExceptionForm},
-        Activity, Occurrence, OccurrenceKey,
-    },
-    clock,
+use app::calendar::{
+    ics,
+    occurrences::{occurrences_of, Filter},
+    service::{self as calendar, ActivityForm, ExceptionForm},
+    Activity, Occurrence, OccurrenceKey,
 };
 use axum::{
     extract::{Request, State},
     http::header,
     middleware::Next,
-    response::{IntoResponse, Redirect, Response},
-    routing::{get, post},
-    Router,
 };
 use chrono::{Duration, NaiveDate};
 
-use crate::{
-    errors::{OnPage, PageError},
-    extract::{Ctx, Editing, Params, PostedForm, Staff},
-    AppState,
-};
+use super::prelude::*;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

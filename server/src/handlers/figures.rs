@@ -2,23 +2,10 @@
 //! CSV file for Excel (see `app::figures::csv`). The access guard lets only staff reach
 //! `/personale`; the handler checks again, like every staff handler.
 
-use app::{
-    clock,
-    figures::{api::build_report, csv::to_csv, FiguresQuery, PeriodKind},
-};
-use axum::{
-    extract::Query,
-    http::header,
-    response::{IntoResponse, Response},
-    routing::get,
-    Router,
-};
+use app::figures::{api::build_report, csv::to_csv, FiguresQuery, PeriodKind};
+use axum::{extract::Query, http::header};
 
-use crate::{
-    errors::PageError,
-    extract::{Ctx, Staff},
-    AppState,
-};
+use super::prelude::*;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/personale/tal.csv", get(figures_csv))

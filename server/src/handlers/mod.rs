@@ -16,6 +16,22 @@ pub mod calendar;
 pub mod figures;
 pub mod signups;
 
+/// What the handler modules have in common: the extractors, the error type, the responses.
+mod prelude {
+    pub use app::clock;
+    pub use axum::{
+        response::{IntoResponse, Redirect, Response},
+        routing::{get, post},
+        Router,
+    };
+
+    pub use crate::{
+        errors::{show_page, within_limit, OnPage, PageError},
+        extract::{Admin, ClientIp, Ctx, Editing, LoggedIn, Params, PostedForm, Staff, UploadForm},
+        AppState,
+    };
+}
+
 use axum::{middleware, Router};
 
 use crate::{errors::render_error_pages, AppState};

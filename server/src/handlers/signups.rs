@@ -1,21 +1,13 @@
 //! Residents' sign-ups: the form on a date's page, and changing or cancelling from the private
 //! link (`/tilmelding/{token}`).
 
-use app::{
-    clock,
-    signups::{
-        queries::PartyChange,
-        service::{self as signups, LinkedSignup, PartyForm, SignupForm},
-    },
+use app::signups::{
+    queries::PartyChange,
+    service::{self as signups, LinkedSignup, PartyForm, SignupForm},
 };
-use axum::{response::Redirect, routing::post, Router};
 
-use crate::{
-    errors::{OnPage, PageError},
-    extract::{Ctx, Params, PostedForm},
-    handlers::calendar::occurrence_at,
-    AppState,
-};
+use super::prelude::*;
+use crate::handlers::calendar::occurrence_at;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
