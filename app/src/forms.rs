@@ -80,6 +80,23 @@ pub fn ticked<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool,
     String::deserialize(deserializer).map(|_| true)
 }
 
+/// The feedback the fields inside a [`FormFields`] show, unless a field is given its own.
+#[derive(Clone, Debug)]
+struct FieldsFeedback(FormFeedback);
+
+/// Gives every field inside it (`Field`, `TextArea`, `SelectField`, `ChoiceGroup`) the form's
+/// `feedback`: the values to show again and the messages by the fields.
+#[component]
+pub fn FormFields(feedback: FormFeedback, children: Children) -> impl IntoView {
+    provide_context(FieldsFeedback(feedback));
+    children()
+}
+
+/// A field's feedback: its own, or that of the [`FormFields`] around it.
+fn field_feedback(own: Option<FormFeedback>) -> Option<FormFeedback> {
+    own.or_else(|| use_context::<FieldsFeedback>().map(|fields| fields.0))
+}
+
 /// The feedback for the form named `form`, if the server rendered this page after a post of it.
 pub fn feedback_for(form: &str) -> Option<FormFeedback> {
     use_context::<FormFeedback>().filter(|feedback| feedback.form == form)
@@ -153,13 +170,13 @@ pub fn Field(
     value: Option<String>,
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    let parts = FieldParts::new(name, &hint, &feedback);
+    let parts = FieldParts::new(name, &hint, feedback);
     let is_password = matches!(kind, FieldKind::CurrentPassword | FieldKind::NewPassword);
     // Passwords are never sent back to the browser.
     let value = if is_password {
         None
     } else {
-        Some(shown_value(name, value, &feedback))
+        Some(parts.shown(name, value))
     };
     let (input_type, default_autocomplete) = match kind {
         FieldKind::Text => ("text", None),
@@ -198,6 +215,8 @@ pub fn Field(
 /// The pieces every kind of field shares: its message, the ids that describe it, and the value
 /// to show.
 struct FieldParts {
+    /// The form's feedback: the field's own, or that of the `FormFields` around it.
+    feedback: Option<FormFeedback>,
     error: Option<String>,
     hint_id: Option<String>,
     error_id: Option<String>,
@@ -205,7 +224,8 @@ struct FieldParts {
 }
 
 impl FieldParts {
-    fn new(name: &str, hint: &Option<String>, feedback: &Option<FormFeedback>) -> Self {
+    fn new(name: &str, hint: &Option<String>, own: Option<FormFeedback>) -> Self {
+        let feedback = field_feedback(own);
         let error = feedback
             .as_ref()
             .and_then(|feedback| feedback.error_for(name))
@@ -218,11 +238,21 @@ impl FieldParts {
             .collect::<Vec<_>>()
             .join(" ");
         Self {
+            feedback,
             error,
             hint_id,
             error_id,
             described_by: (!described_by.is_empty()).then_some(described_by),
         }
+    }
+
+    /// The value to show in `name`: what was posted, or else `value`.
+    fn shown(&self, name: &str, value: Option<String>) -> String {
+        self.feedback
+            .as_ref()
+            .and_then(|feedback| feedback.value(name).map(str::to_owned))
+            .or(value)
+            .unwrap_or_default()
     }
 
     /// The hint and the error message, in that order.
@@ -253,15 +283,6 @@ impl FieldParts {
     }
 }
 
-/// The value to show in `name`: what was posted, or else `value`.
-fn shown_value(name: &str, value: Option<String>, feedback: &Option<FormFeedback>) -> String {
-    feedback
-        .as_ref()
-        .and_then(|feedback| feedback.value(name).map(str::to_owned))
-        .or(value)
-        .unwrap_or_default()
-}
-
 /// Escapes text for the few places where Leptos writes text into the server's HTML as it is:
 /// the children of `<textarea>` (tachys 0.2 does not escape them) and the `<title>` that
 /// leptos_meta 0.8 writes. A browser decodes the character references in both, so people see
@@ -285,8 +306,8 @@ pub fn TextArea(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    let parts = FieldParts::new(name, &hint, &feedback);
-    let value = escape_unescaped_text(shown_value(name, value, &feedback));
+    let parts = FieldParts::new(name, &hint, feedback);
+    let value = escape_unescaped_text(parts.shown(name, value));
     let has_error = parts.error.is_some();
     view! {
         <div class="field" class:field--error=has_error>
@@ -317,8 +338,8 @@ pub fn SelectField(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    let parts = FieldParts::new(name, &hint, &feedback);
-    let chosen = shown_value(name, value, &feedback);
+    let parts = FieldParts::new(name, &hint, feedback);
+    let chosen = parts.shown(name, value);
     let has_error = parts.error.is_some();
     let options = options
         .into_iter()
@@ -363,8 +384,8 @@ pub fn ChoiceGroup(
     value: Option<String>,
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    let parts = FieldParts::new(name, &hint, &feedback);
-    let chosen = shown_value(name, value, &feedback);
+    let parts = FieldParts::new(name, &hint, feedback);
+    let chosen = parts.shown(name, value);
     let chosen: Vec<&str> = chosen.split(',').collect();
     let has_error = parts.error.is_some();
     let options = options

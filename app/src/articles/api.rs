@@ -107,16 +107,12 @@ pub async fn load_issue(
 ) -> Result<Option<(MagazineIssue, Vec<Article>)>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     let db = db_from_context()?;
-    let Some(issue) = db
-        .articles()
-        .magazine_issue(&slug)
-        .await
-        .map_err(internal)?
-    else {
+    let queries = db.articles();
+    let found = queries.magazine_issue(&slug).await.map_err(internal)?;
+    let Some(issue) = found else {
         return Ok(None);
     };
-    let (articles, _) = db
-        .articles()
+    let (articles, _) = queries
         .public_articles(crate::clock::now(), None, Some(issue.id), 200, 0)
         .await
         .map_err(internal)?;
@@ -151,14 +147,7 @@ pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFn
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
-    let focus_areas = db
-        .site()
-        .list_focus_areas()
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|area| (area.id, area.name))
-        .collect();
+    let focus_areas = db.site().focus_area_choices().await.map_err(internal)?;
     let issues = db
         .articles()
         .magazine_issues()

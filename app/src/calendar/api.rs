@@ -168,16 +168,12 @@ const UPCOMING: usize = 12;
 pub async fn load_activity(slug: String) -> Result<Option<ActivityData>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     let db = db_from_context()?;
-    let Some(activity) = db
-        .calendar()
-        .activity_by_slug(&slug)
-        .await
-        .map_err(internal)?
-    else {
+    let calendar = db.calendar();
+    let found = calendar.activity_by_slug(&slug).await.map_err(internal)?;
+    let Some(activity) = found else {
         return Ok(None);
     };
-    let exceptions = db
-        .calendar()
+    let exceptions = calendar
         .exceptions_of(activity.id)
         .await
         .map_err(internal)?;
@@ -321,22 +317,8 @@ pub async fn load_staff_activity(
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
     let choices = FormChoices {
-        focus_areas: db
-            .site()
-            .list_focus_areas()
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .map(|area| (area.id, area.name))
-            .collect(),
-        venues: db
-            .site()
-            .list_venues()
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .map(|venue| (venue.id, venue.name))
-            .collect(),
+        focus_areas: db.site().focus_area_choices().await.map_err(internal)?,
+        venues: db.site().venue_choices().await.map_err(internal)?,
     };
     let Some(id) = id else {
         return Ok((None, choices));

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     accounts::{api::check_link, viewer},
-    forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, Notice},
+    forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFields, Notice},
     i18n::t,
     pages::{data::Loaded, errors::set_status},
 };
@@ -53,24 +53,20 @@ pub fn LoginPage() -> impl IntoView {
         <p>{t("login-residents")}</p>
         <ErrorSummary feedback=feedback.clone() />
         <form method="post" action="/log-ind" class="form" novalidate>
-            {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
-            <Field
-                name="email"
-                label=t("field-email")
-                kind=FieldKind::Email
-                required=true
-                feedback=feedback.clone().unwrap_or_default()
-            />
-            <Field
-                name="password"
-                label=t("field-password")
-                kind=FieldKind::CurrentPassword
-                required=true
-                feedback=feedback.unwrap_or_default()
-            />
-            <button type="submit" class="button">
-                {t("login-submit")}
-            </button>
+            <FormFields feedback=feedback
+                .clone()
+                .unwrap_or_default()>
+                {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
+                <Field name="email" label=t("field-email") kind=FieldKind::Email required=true />
+                <Field
+                    name="password"
+                    label=t("field-password")
+                    kind=FieldKind::CurrentPassword
+                    required=true
+                /> <button type="submit" class="button">
+                    {t("login-submit")}
+                </button>
+            </FormFields>
         </form>
         <p>
             <a href="/glemt-adgangskode">{t("login-forgot")}</a>
@@ -81,7 +77,7 @@ pub fn LoginPage() -> impl IntoView {
 
 /// The field where a new password is chosen, with the policy as its hint.
 #[component]
-fn NewPasswordField(feedback: crate::forms::FormFeedback) -> impl IntoView {
+fn NewPasswordField() -> impl IntoView {
     view! {
         <Field
             name="password"
@@ -89,7 +85,6 @@ fn NewPasswordField(feedback: crate::forms::FormFeedback) -> impl IntoView {
             hint=t("password-hint")
             kind=FieldKind::NewPassword
             required=true
-            feedback
         />
     }
 }
@@ -133,18 +128,19 @@ pub fn InvitationPage() -> impl IntoView {
             <p>{intro}</p>
             <ErrorSummary feedback=feedback.clone() />
             <form method="post" class="form" novalidate>
-                <Field
-                    name="name"
-                    label=t("field-name")
-                    hint=t("field-name-hint")
-                    required=true
-                    autocomplete="name"
-                    feedback=feedback.clone().unwrap_or_default()
-                />
-                <NewPasswordField feedback=feedback.unwrap_or_default() />
-                <button type="submit" class="button">
-                    {t("invitation-submit")}
-                </button>
+                <FormFields feedback=feedback.clone().unwrap_or_default()>
+                    <Field
+                        name="name"
+                        label=t("field-name")
+                        hint=t("field-name-hint")
+                        required=true
+                        autocomplete="name"
+                    />
+                    <NewPasswordField />
+                    <button type="submit" class="button">
+                        {t("invitation-submit")}
+                    </button>
+                </FormFields>
             </form>
         }
         .into_any()
@@ -164,16 +160,12 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <p>{t("forgot-intro")}</p>
         <ErrorSummary feedback=feedback.clone() />
         <form method="post" action="/glemt-adgangskode" class="form" novalidate>
-            <Field
-                name="email"
-                label=t("field-email")
-                kind=FieldKind::Email
-                required=true
-                feedback=feedback.unwrap_or_default()
-            />
-            <button type="submit" class="button">
-                {t("forgot-submit")}
-            </button>
+            <FormFields feedback=feedback.clone().unwrap_or_default()>
+                <Field name="email" label=t("field-email") kind=FieldKind::Email required=true />
+                <button type="submit" class="button">
+                    {t("forgot-submit")}
+                </button>
+            </FormFields>
         </form>
     }
 }
@@ -188,10 +180,12 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <p>{intro}</p>
             <ErrorSummary feedback=feedback.clone() />
             <form method="post" class="form" novalidate>
-                <NewPasswordField feedback=feedback.unwrap_or_default() />
-                <button type="submit" class="button">
-                    {t("reset-submit")}
-                </button>
+                <FormFields feedback=feedback.clone().unwrap_or_default()>
+                    <NewPasswordField />
+                    <button type="submit" class="button">
+                        {t("reset-submit")}
+                    </button>
+                </FormFields>
             </form>
         }
         .into_any()
@@ -225,17 +219,18 @@ pub fn AccountPage() -> impl IntoView {
         <h2>{t("change-password-title")}</h2>
         <ErrorSummary feedback=feedback.clone() />
         <form method="post" action="/konto/adgangskode" class="form" novalidate>
-            <Field
-                name="current"
-                label=t("field-current-password")
-                kind=FieldKind::CurrentPassword
-                required=true
-                feedback=feedback.clone().unwrap_or_default()
-            />
-            <NewPasswordField feedback=feedback.unwrap_or_default() />
-            <button type="submit" class="button">
-                {t("change-password-submit")}
-            </button>
+            <FormFields feedback=feedback.clone().unwrap_or_default()>
+                <Field
+                    name="current"
+                    label=t("field-current-password")
+                    kind=FieldKind::CurrentPassword
+                    required=true
+                />
+                <NewPasswordField />
+                <button type="submit" class="button">
+                    {t("change-password-submit")}
+                </button>
+            </FormFields>
         </form>
     }
 }

@@ -11,7 +11,7 @@ use crate::{
         api::{load_figures, FiguresPage},
         decimal, Counts, FiguresQuery, Line, DEFINITIONS,
     },
-    forms::{ErrorSummary, Field, FieldKind, SelectField},
+    forms::{ErrorSummary, Field, FieldKind, FormFields, SelectField},
     i18n::{t, t_with},
     pages::data::Loaded,
 };
@@ -79,35 +79,22 @@ fn Figures(page: FiguresPage) -> impl IntoView {
     let (current, previous) = (report.period.label(), report.previous.label());
     view! {
         <form method="get" action="/personale/tal" class="form form--inline">
-            <ErrorSummary feedback=summary />
-            <fieldset class="field-row">
-                <legend>{t("figures-choose-year")}</legend>
-                <SelectField
-                    name="aar"
-                    label=t("figures-year")
-                    options=years
-                    feedback=feedback.clone()
-                />
-                <SelectField
-                    name="kvartal"
-                    label=t("figures-quarter")
-                    options=quarters
-                    feedback=feedback.clone()
-                />
-            </fieldset>
-            <fieldset class="field-row">
-                <legend>{t("figures-choose-dates")}</legend>
-                <Field
-                    name="fra"
-                    label=t("figures-from")
-                    kind=FieldKind::Date
-                    feedback=feedback.clone()
-                />
-                <Field name="til" label=t("figures-to") kind=FieldKind::Date feedback=feedback />
-            </fieldset>
-            <button type="submit" class="button">
-                {t("figures-show")}
-            </button>
+            <FormFields feedback=feedback.clone()>
+                <ErrorSummary feedback=summary />
+                <fieldset class="field-row">
+                    <legend>{t("figures-choose-year")}</legend>
+                    <SelectField name="aar" label=t("figures-year") options=years />
+                    <SelectField name="kvartal" label=t("figures-quarter") options=quarters />
+                </fieldset>
+                <fieldset class="field-row">
+                    <legend>{t("figures-choose-dates")}</legend>
+                    <Field name="fra" label=t("figures-from") kind=FieldKind::Date />
+                    <Field name="til" label=t("figures-to") kind=FieldKind::Date />
+                </fieldset>
+                <button type="submit" class="button">
+                    {t("figures-show")}
+                </button>
+            </FormFields>
         </form>
         <h2>{heading}</h2>
         <p class="actions">

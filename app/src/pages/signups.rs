@@ -10,7 +10,8 @@ use crate::{
     calendar::{Activity, Occurrence, SignupMode},
     dates::{long_date, time_span},
     forms::{
-        feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFeedback, Notice,
+        feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFeedback, FormFields,
+        Notice,
     },
     i18n::{t, t_with},
     pages::data::{or_not_found, Loaded},
@@ -70,25 +71,25 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
             .unwrap_or_else(|| FormFeedback::for_form("party"));
         view! {
             <form method="post" action=action class="form" novalidate>
-                <h2>{t("signup-change-title")}</h2>
-                <ErrorSummary feedback=posted />
-                <Field
-                    name="adults"
-                    label=t("signup-field-adults")
-                    kind=FieldKind::Number
-                    value=signup.adults.to_string()
-                    feedback=feedback.clone()
-                />
-                <Field
-                    name="children"
-                    label=t("signup-field-children")
-                    kind=FieldKind::Number
-                    value=signup.children.to_string()
-                    feedback=feedback
-                />
-                <button type="submit" class="button">
-                    {t("signup-change-submit")}
-                </button>
+                <FormFields feedback=feedback.clone()>
+                    <h2>{t("signup-change-title")}</h2>
+                    <ErrorSummary feedback=posted />
+                    <Field
+                        name="adults"
+                        label=t("signup-field-adults")
+                        kind=FieldKind::Number
+                        value=signup.adults.to_string()
+                    />
+                    <Field
+                        name="children"
+                        label=t("signup-field-children")
+                        kind=FieldKind::Number
+                        value=signup.children.to_string()
+                    />
+                    <button type="submit" class="button">
+                        {t("signup-change-submit")}
+                    </button>
+                </FormFields>
             </form>
         }
         .into_any()
@@ -168,48 +169,45 @@ pub fn SignupForm(
             {seats.map(|seats| view! { <p class="signup__seats">{seats}</p> })}
             <ErrorSummary feedback=feedback />
             <form method="post" action=action class="form" novalidate>
-                <Field
-                    name="name"
-                    label=t("signup-field-name")
-                    required=true
-                    autocomplete="name"
-                    feedback=f.clone()
-                />
-                <Field
-                    name="adults"
-                    label=t("signup-field-adults")
-                    kind=FieldKind::Number
-                    value="1"
-                    feedback=f.clone()
-                />
-                <Field
-                    name="children"
-                    label=t("signup-field-children")
-                    kind=FieldKind::Number
-                    value="0"
-                    feedback=f.clone()
-                />
-                <Field
-                    name="contact"
-                    label=t("signup-field-contact")
-                    hint=t("signup-field-contact-hint")
-                    feedback=f.clone()
-                />
-                <Field
-                    name="note"
-                    label=t("signup-field-note")
-                    hint=t("signup-field-note-hint")
-                    feedback=f.clone()
-                />
-                <p class="muted">
-                    {t_with(
-                        "signup-data-use",
-                        &[("days", crate::signups::retention_days().to_string())],
-                    )} " " <a href="/privatliv">{t("footer-privacy")}</a>
-                </p>
-                <button type="submit" class="button">
-                    {t("signup-submit")}
-                </button>
+                <FormFields feedback=f.clone()>
+                    <Field
+                        name="name"
+                        label=t("signup-field-name")
+                        required=true
+                        autocomplete="name"
+                    />
+                    <Field
+                        name="adults"
+                        label=t("signup-field-adults")
+                        kind=FieldKind::Number
+                        value="1"
+                    />
+                    <Field
+                        name="children"
+                        label=t("signup-field-children")
+                        kind=FieldKind::Number
+                        value="0"
+                    />
+                    <Field
+                        name="contact"
+                        label=t("signup-field-contact")
+                        hint=t("signup-field-contact-hint")
+                    />
+                    <Field
+                        name="note"
+                        label=t("signup-field-note")
+                        hint=t("signup-field-note-hint")
+                    />
+                    <p class="muted">
+                        {t_with(
+                            "signup-data-use",
+                            &[("days", crate::signups::retention_days().to_string())],
+                        )} " " <a href="/privatliv">{t("footer-privacy")}</a>
+                    </p>
+                    <button type="submit" class="button">
+                        {t("signup-submit")}
+                    </button>
+                </FormFields>
             </form>
         </section>
     }

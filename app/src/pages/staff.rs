@@ -10,7 +10,7 @@ use crate::{
         api::{list_accounts, list_audit, list_outbox, AccountSummary, AuditLine, OutboxLine},
         role_label, viewer, Role,
     },
-    forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, Notice},
+    forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFields, Notice},
     i18n::{t, t_with},
     pages::data::Loaded,
 };
@@ -200,21 +200,17 @@ pub fn UsersPage() -> impl IntoView {
         <p>{t("invite-intro")}</p>
         <ErrorSummary feedback=feedback.clone() />
         <form method="post" action="/personale/brugere/inviter" class="form" novalidate>
-            <Field
-                name="email"
-                label=t("field-email")
-                kind=FieldKind::Email
-                required=true
-                feedback=feedback.unwrap_or_default()
-            />
-            <fieldset class="field" id="role">
-                <legend>{t("field-role")}</legend>
-                {role_error.map(|error| view! { <p class="field__error">{error}</p> })}
-                {roles}
-            </fieldset>
-            <button type="submit" class="button">
-                {t("invite-submit")}
-            </button>
+            <FormFields feedback=feedback.clone().unwrap_or_default()>
+                <Field name="email" label=t("field-email") kind=FieldKind::Email required=true />
+                <fieldset class="field" id="role">
+                    <legend>{t("field-role")}</legend>
+                    {role_error.map(|error| view! { <p class="field__error">{error}</p> })}
+                    {roles}
+                </fieldset>
+                <button type="submit" class="button">
+                    {t("invite-submit")}
+                </button>
+            </FormFields>
         </form>
         <h2>{t("users-list-title")}</h2>
         <Loaded data=accounts show=show_accounts />

@@ -14,7 +14,7 @@ use crate::{
     },
     forms::{
         feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback,
-        Notice, SelectField, TextArea,
+        FormFields, Notice, SelectField, TextArea,
     },
     i18n::t,
     images::Image,
@@ -185,82 +185,68 @@ fn Editor(data: EditorData) -> impl IntoView {
             enctype="multipart/form-data"
             novalidate
         >
-            <Field name="title" label=t("article-field-title") required=true feedback=f.clone() />
-            <Field
-                name="slug"
-                label=t("activity-field-slug")
-                hint=t("article-field-slug-hint")
-                feedback=f.clone()
-            />
-            <TextArea
-                name="lead"
-                label=t("article-field-lead")
-                hint=t("article-field-lead-hint")
-                feedback=f.clone()
-            />
-            <LivePreview
-                heading=t("article-live-preview-title")
-                failed=t("article-live-preview-failed")
-            >
-                {body_field}
-            </LivePreview>
-            <Field name="byline" label=t("article-field-byline") feedback=f.clone() />
-            <ChoiceGroup
-                name="omraade"
-                legend=t("article-field-tags")
-                options=tags
-                multiple=true
-                feedback=f.clone()
-            />
-            <CoverField current=current_cover feedback=f.clone() />
-            <SelectField
-                name="issue"
-                label=t("article-field-issue")
-                options=issues
-                feedback=f.clone()
-            />
-            <Field
-                name="issue_position"
-                label=t("article-field-issue-position")
-                kind=FieldKind::Number
-                feedback=f.clone()
-            />
-            <fieldset class="group">
-                <legend>{t("article-publishing")}</legend>
-                <ChoiceGroup
-                    name="status"
-                    legend=t("article-field-status")
-                    options=statuses
-                    feedback=f.clone()
-                />
+            <FormFields feedback=f.clone()>
+                <Field name="title" label=t("article-field-title") required=true />
                 <Field
-                    name="publish_date"
-                    label=t("article-field-publish-date")
-                    kind=FieldKind::Date
-                    feedback=f.clone()
+                    name="slug"
+                    label=t("activity-field-slug")
+                    hint=t("article-field-slug-hint")
                 />
-                <Field
-                    name="publish_time"
-                    label=t("article-field-publish-time")
-                    kind=FieldKind::Time
-                    hint=t("time-hint")
-                    feedback=f
+                <TextArea
+                    name="lead"
+                    label=t("article-field-lead")
+                    hint=t("article-field-lead-hint")
                 />
-            </fieldset>
-            <p class="actions">
-                <button
-                    type="submit"
-                    name="action"
-                    value="preview"
-                    class="button button--secondary"
+                <LivePreview
+                    heading=t("article-live-preview-title")
+                    failed=t("article-live-preview-failed")
                 >
-                    {t("article-preview")}
-                </button>
-                " "
-                <button type="submit" name="action" value="save" class="button">
-                    {t("article-save")}
-                </button>
-            </p>
+                    {body_field}
+                </LivePreview>
+                <Field name="byline" label=t("article-field-byline") />
+                <ChoiceGroup
+                    name="omraade"
+                    legend=t("article-field-tags")
+                    options=tags
+                    multiple=true
+                />
+                <CoverField current=current_cover feedback=f.clone() />
+                <SelectField name="issue" label=t("article-field-issue") options=issues />
+                <Field
+                    name="issue_position"
+                    label=t("article-field-issue-position")
+                    kind=FieldKind::Number
+                />
+                <fieldset class="group">
+                    <legend>{t("article-publishing")}</legend>
+                    <ChoiceGroup name="status" legend=t("article-field-status") options=statuses />
+                    <Field
+                        name="publish_date"
+                        label=t("article-field-publish-date")
+                        kind=FieldKind::Date
+                    />
+                    <Field
+                        name="publish_time"
+                        label=t("article-field-publish-time")
+                        kind=FieldKind::Time
+                        hint=t("time-hint")
+                    />
+                </fieldset>
+                <p class="actions">
+                    <button
+                        type="submit"
+                        name="action"
+                        value="preview"
+                        class="button button--secondary"
+                    >
+                        {t("article-preview")}
+                    </button>
+                    " "
+                    <button type="submit" name="action" value="save" class="button">
+                        {t("article-save")}
+                    </button>
+                </p>
+            </FormFields>
         </form>
         {delete}
     }
@@ -498,31 +484,30 @@ fn IssueEditor(issue: Option<crate::articles::MagazineIssue>, form: FormFeedback
             enctype="multipart/form-data"
             novalidate
         >
-            <Field
-                name="title"
-                label=t("issue-field-title")
-                hint=t("issue-field-title-hint")
-                required=true
-                feedback=f.clone()
-            />
-            <Field
-                name="slug"
-                label=t("activity-field-slug")
-                hint=t("article-field-slug-hint")
-                feedback=f.clone()
-            />
-            <Field
-                name="published_on"
-                label=t("issue-field-published-on")
-                kind=FieldKind::Date
-                required=true
-                feedback=f.clone()
-            />
-            <TextArea name="intro" label=t("issue-field-intro") feedback=f.clone() />
-            <CoverField current=cover feedback=f />
-            <button type="submit" class="button">
-                {t("issue-save")}
-            </button>
+            <FormFields feedback=f.clone()>
+                <Field
+                    name="title"
+                    label=t("issue-field-title")
+                    hint=t("issue-field-title-hint")
+                    required=true
+                />
+                <Field
+                    name="slug"
+                    label=t("activity-field-slug")
+                    hint=t("article-field-slug-hint")
+                />
+                <Field
+                    name="published_on"
+                    label=t("issue-field-published-on")
+                    kind=FieldKind::Date
+                    required=true
+                />
+                <TextArea name="intro" label=t("issue-field-intro") />
+                <CoverField current=cover feedback=f />
+                <button type="submit" class="button">
+                    {t("issue-save")}
+                </button>
+            </FormFields>
         </form>
     }
     .into_any()

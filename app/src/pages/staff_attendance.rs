@@ -14,7 +14,10 @@ use crate::{
     },
     calendar::SignupMode,
     dates::{long_date, time_span},
-    forms::{feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, Notice},
+    forms::{
+        feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFields,
+        Notice,
+    },
     i18n::{t, t_with},
     pages::data::{or_not_found, Loaded},
     signups::{Signup, SignupStatus},
@@ -368,42 +371,23 @@ fn AttendanceForm(data: StaffOccurrence) -> impl IntoView {
         <h1>{t("staff-attendance-title")}</h1>
         <p class="lead">{name} <br /> {when}</p>
         <form method="post" action=action class="form attendance" novalidate>
-            <ErrorSummary feedback=posted />
-            <ChoiceGroup
-                name="held"
-                legend=t("attendance-held")
-                options=held_options
-                feedback=feedback.clone()
-            />
-            {tick}
-            <Field
-                name="walkin_adults"
-                label=adults_label
-                kind=FieldKind::Number
-                feedback=feedback.clone()
-            />
-            <Field
-                name="walkin_children"
-                label=children_label
-                kind=FieldKind::Number
-                feedback=feedback.clone()
-            />
-            <Field
-                name="volunteers"
-                label=t("attendance-volunteers")
-                kind=FieldKind::Number
-                feedback=feedback.clone()
-            />
-            <Field
-                name="first_timers"
-                label=t("attendance-first-timers")
-                kind=FieldKind::Number
-                hint=t("attendance-first-timers-hint")
-                feedback=feedback
-            />
-            <button type="submit" class="button">
-                {t("attendance-save")}
-            </button>
+            <FormFields feedback=feedback.clone()>
+                <ErrorSummary feedback=posted />
+                <ChoiceGroup name="held" legend=t("attendance-held") options=held_options />
+                {tick}
+                <Field name="walkin_adults" label=adults_label kind=FieldKind::Number />
+                <Field name="walkin_children" label=children_label kind=FieldKind::Number />
+                <Field name="volunteers" label=t("attendance-volunteers") kind=FieldKind::Number />
+                <Field
+                    name="first_timers"
+                    label=t("attendance-first-timers")
+                    kind=FieldKind::Number
+                    hint=t("attendance-first-timers-hint")
+                />
+                <button type="submit" class="button">
+                    {t("attendance-save")}
+                </button>
+            </FormFields>
         </form>
     }
     .into_any()

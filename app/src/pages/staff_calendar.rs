@@ -14,7 +14,7 @@ use crate::{
     dates::{long_date, time_span, weekday_name},
     forms::{
         feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback,
-        Notice, SelectField, TextArea,
+        FormFields, Notice, SelectField, TextArea,
     },
     i18n::t,
     pages::{data::Loaded, errors::NotFound},
@@ -183,150 +183,119 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
         {dates}
         <ErrorSummary feedback=posted />
         <form method="post" action=action class="form form--wide" novalidate>
-            <Field name="name" label=t("activity-field-name") required=true feedback=f.clone() />
-            <Field
-                name="slug"
-                label=t("activity-field-slug")
-                hint=t("activity-field-slug-hint")
-                feedback=f.clone()
-            />
-            <TextArea name="description" label=t("activity-field-description") feedback=f.clone() />
-            <SelectField
-                name="focus_area"
-                label=t("activity-focus-area")
-                options=focus_options
-                feedback=f.clone()
-            />
-            <SelectField
-                name="venue"
-                label=t("activity-venue")
-                options=venue_options
-                feedback=f.clone()
-            />
-            <fieldset class="group">
-                <legend>{t("activity-when")}</legend>
+            <FormFields feedback=f.clone()>
+                <Field name="name" label=t("activity-field-name") required=true />
                 <Field
-                    name="starts_on"
-                    label=t("activity-field-starts-on")
-                    kind=FieldKind::Date
-                    required=true
-                    feedback=f.clone()
+                    name="slug"
+                    label=t("activity-field-slug")
+                    hint=t("activity-field-slug-hint")
                 />
-                <Field
-                    name="start_time"
-                    label=t("activity-field-start")
-                    kind=FieldKind::Time
-                    hint=t("time-hint")
-                    required=true
-                    feedback=f.clone()
-                />
-                <Field
-                    name="end_time"
-                    label=t("activity-field-end")
-                    kind=FieldKind::Time
-                    hint=t("time-hint")
-                    required=true
-                    feedback=f.clone()
-                />
-            </fieldset>
-            <fieldset class="group">
-                <legend>{t("activity-repeat")}</legend>
-                <ChoiceGroup
-                    name="repeat"
-                    legend=t("activity-field-repeat")
-                    options=pairs(
-                        &[
-                            ("once", "repeat-once"),
-                            ("weekly", "repeat-weekly"),
-                            ("monthly", "repeat-monthly"),
-                        ],
-                    )
-                    feedback=f.clone()
-                />
-                <Field
-                    name="interval"
-                    label=t("activity-field-interval")
-                    kind=FieldKind::Number
-                    hint=t("activity-field-interval-hint")
-                    feedback=f.clone()
-                />
-                <ChoiceGroup
-                    name="dag"
-                    legend=t("activity-field-days")
-                    options=weekday_options()
-                    multiple=true
-                    feedback=f.clone()
-                />
+                <TextArea name="description" label=t("activity-field-description") />
                 <SelectField
-                    name="nth"
-                    label=t("activity-field-nth")
-                    options=nth_options
-                    feedback=f.clone()
+                    name="focus_area"
+                    label=t("activity-focus-area")
+                    options=focus_options
                 />
-                <SelectField
-                    name="month_day"
-                    label=t("activity-field-month-day")
-                    options=weekday_options()
-                    feedback=f.clone()
-                />
-                <ChoiceGroup
-                    name="ends"
-                    legend=t("activity-field-ends")
-                    options=pairs(
-                        &[("never", "ends-never"), ("until", "ends-until"), ("count", "ends-count")],
-                    )
-                    feedback=f.clone()
-                />
-                <Field
-                    name="until"
-                    label=t("activity-field-until")
-                    kind=FieldKind::Date
-                    feedback=f.clone()
-                />
-                <Field
-                    name="count"
-                    label=t("activity-field-count")
-                    kind=FieldKind::Number
-                    feedback=f.clone()
-                />
-            </fieldset>
-            <fieldset class="group">
-                <legend>{t("activity-practical")}</legend>
-                <ChoiceGroup
-                    name="signup_mode"
-                    legend=t("activity-signup")
-                    options=pairs(
-                        &[
-                            ("none", "signup-mode-none"),
-                            ("optional", "signup-mode-optional"),
-                            ("required", "signup-mode-required"),
-                        ],
-                    )
-                    feedback=f.clone()
-                />
-                <Field
-                    name="capacity"
-                    label=t("activity-field-capacity")
-                    kind=FieldKind::Number
-                    hint=t("activity-field-capacity-hint")
-                    feedback=f.clone()
-                />
-                <Field
-                    name="price_note"
-                    label=t("activity-price")
-                    hint=t("activity-field-price-hint")
-                    feedback=f.clone()
-                />
-                <Field
-                    name="accessibility_note"
-                    label=t("activity-accessibility")
-                    feedback=f.clone()
-                />
-                <Field name="contact" label=t("activity-contact") feedback=f.clone() />
-            </fieldset>
-            <button type="submit" class="button">
-                {t("staff-activity-save")}
-            </button>
+                <SelectField name="venue" label=t("activity-venue") options=venue_options />
+                <fieldset class="group">
+                    <legend>{t("activity-when")}</legend>
+                    <Field
+                        name="starts_on"
+                        label=t("activity-field-starts-on")
+                        kind=FieldKind::Date
+                        required=true
+                    />
+                    <Field
+                        name="start_time"
+                        label=t("activity-field-start")
+                        kind=FieldKind::Time
+                        hint=t("time-hint")
+                        required=true
+                    />
+                    <Field
+                        name="end_time"
+                        label=t("activity-field-end")
+                        kind=FieldKind::Time
+                        hint=t("time-hint")
+                        required=true
+                    />
+                </fieldset>
+                <fieldset class="group">
+                    <legend>{t("activity-repeat")}</legend>
+                    <ChoiceGroup
+                        name="repeat"
+                        legend=t("activity-field-repeat")
+                        options=pairs(
+                            &[
+                                ("once", "repeat-once"),
+                                ("weekly", "repeat-weekly"),
+                                ("monthly", "repeat-monthly"),
+                            ],
+                        )
+                    />
+                    <Field
+                        name="interval"
+                        label=t("activity-field-interval")
+                        kind=FieldKind::Number
+                        hint=t("activity-field-interval-hint")
+                    />
+                    <ChoiceGroup
+                        name="dag"
+                        legend=t("activity-field-days")
+                        options=weekday_options()
+                        multiple=true
+                    />
+                    <SelectField name="nth" label=t("activity-field-nth") options=nth_options />
+                    <SelectField
+                        name="month_day"
+                        label=t("activity-field-month-day")
+                        options=weekday_options()
+                    />
+                    <ChoiceGroup
+                        name="ends"
+                        legend=t("activity-field-ends")
+                        options=pairs(
+                            &[
+                                ("never", "ends-never"),
+                                ("until", "ends-until"),
+                                ("count", "ends-count"),
+                            ],
+                        )
+                    />
+                    <Field name="until" label=t("activity-field-until") kind=FieldKind::Date />
+                    <Field name="count" label=t("activity-field-count") kind=FieldKind::Number />
+                </fieldset>
+                <fieldset class="group">
+                    <legend>{t("activity-practical")}</legend>
+                    <ChoiceGroup
+                        name="signup_mode"
+                        legend=t("activity-signup")
+                        options=pairs(
+                            &[
+                                ("none", "signup-mode-none"),
+                                ("optional", "signup-mode-optional"),
+                                ("required", "signup-mode-required"),
+                            ],
+                        )
+                    />
+                    <Field
+                        name="capacity"
+                        label=t("activity-field-capacity")
+                        kind=FieldKind::Number
+                        hint=t("activity-field-capacity-hint")
+                    />
+                    <Field
+                        name="price_note"
+                        label=t("activity-price")
+                        hint=t("activity-field-price-hint")
+                    />
+                    <Field name="accessibility_note" label=t("activity-accessibility") />
+                    <Field name="contact" label=t("activity-contact") />
+                </fieldset>
+                <button type="submit" class="button">
+                    {t("staff-activity-save")}
+                </button>
+            </FormFields>
         </form>
         {exceptions}
     }
@@ -401,48 +370,40 @@ fn ExceptionsSection(existing: StaffActivity) -> impl IntoView {
             <h3>{t("exception-add")}</h3>
             <ErrorSummary feedback=posted />
             <form method="post" action=action class="form" novalidate>
-                <Field
-                    name="on_date"
-                    label=t("exception-field-date")
-                    kind=FieldKind::Date
-                    required=true
-                    feedback=f.clone()
-                />
-                <ChoiceGroup
-                    name="kind"
-                    legend=t("exception-field-kind")
-                    options=kinds
-                    feedback=f.clone()
-                />
-                <Field
-                    name="reason"
-                    label=t("exception-field-reason")
-                    hint=t("exception-field-reason-hint")
-                    feedback=f.clone()
-                />
-                <Field
-                    name="new_date"
-                    label=t("exception-field-new-date")
-                    kind=FieldKind::Date
-                    feedback=f.clone()
-                />
-                <Field
-                    name="new_start"
-                    label=t("exception-field-new-start")
-                    kind=FieldKind::Time
-                    hint=t("exception-field-time-hint")
-                    feedback=f.clone()
-                />
-                <Field
-                    name="new_end"
-                    label=t("exception-field-new-end")
-                    kind=FieldKind::Time
-                    hint=t("exception-field-time-hint")
-                    feedback=f.clone()
-                />
-                <button type="submit" class="button">
-                    {t("exception-save")}
-                </button>
+                <FormFields feedback=f.clone()>
+                    <Field
+                        name="on_date"
+                        label=t("exception-field-date")
+                        kind=FieldKind::Date
+                        required=true
+                    />
+                    <ChoiceGroup name="kind" legend=t("exception-field-kind") options=kinds />
+                    <Field
+                        name="reason"
+                        label=t("exception-field-reason")
+                        hint=t("exception-field-reason-hint")
+                    />
+                    <Field
+                        name="new_date"
+                        label=t("exception-field-new-date")
+                        kind=FieldKind::Date
+                    />
+                    <Field
+                        name="new_start"
+                        label=t("exception-field-new-start")
+                        kind=FieldKind::Time
+                        hint=t("exception-field-time-hint")
+                    />
+                    <Field
+                        name="new_end"
+                        label=t("exception-field-new-end")
+                        kind=FieldKind::Time
+                        hint=t("exception-field-time-hint")
+                    />
+                    <button type="submit" class="button">
+                        {t("exception-save")}
+                    </button>
+                </FormFields>
             </form>
         </section>
     }

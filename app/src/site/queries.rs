@@ -56,6 +56,21 @@ impl SiteQueries<'_> {
         })
     }
 
+    /// The focus areas as a form's choices, (id, name), in the plan's order.
+    pub async fn focus_area_choices(&self) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        let areas = self.list_focus_areas().await?;
+        Ok(areas.into_iter().map(|area| (area.id, area.name)).collect())
+    }
+
+    /// The venues as a form's choices, (id, name), by name.
+    pub async fn venue_choices(&self) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        let venues = self.list_venues().await?;
+        Ok(venues
+            .into_iter()
+            .map(|venue| (venue.id, venue.name))
+            .collect())
+    }
+
     /// Venues by name.
     pub async fn list_venues(&self) -> Result<Vec<Venue>, sqlx::Error> {
         db_run!(self.db, |pool| {

@@ -9,6 +9,7 @@ use app::{
     },
     pages::accounts::safe_next,
 };
+use axum::http::Uri;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -19,9 +20,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/log-ind", post(log_in))
         .route("/log-ud", post(log_out))
-        .route("/invitation/{token}", post(accept_invitation))
+        .route("/invitation/{token}", post(follow_link))
         .route("/glemt-adgangskode", post(forgot_password))
-        .route("/nulstil/{token}", post(reset_password))
+        .route("/nulstil/{token}", post(follow_link))
         .route("/konto/adgangskode", post(change_password))
         .route("/personale/brugere/inviter", post(invite))
         .route("/personale/brugere/{id}/{action}", post(set_disabled))
@@ -86,34 +87,22 @@ struct LinkForm {
     password: String,
 }
 
-async fn accept_invitation(
+/// `/invitation/{token}` and `/nulstil/{token}`: accepts an invitation or a password reset,
+/// and logs the account in.
+async fn follow_link(
     cx: Ctx,
+    uri: Uri,
     Params(token): Params<String>,
     session: Session,
     PostedForm(form): PostedForm<LinkForm>,
 ) -> Result<Response, PageError> {
-    let account = service::accept_invitation(
-        &cx.db,
-        cx.lang,
-        &token,
-        &form.name,
-        &form.password,
-        clock::now(),
-    )
-    .await
-    .on_page(&format!("/invitation/{token}"))?;
-    start_session(&session, &account, Viewer::of(&account).home()).await
-}
-
-async fn reset_password(
-    cx: Ctx,
-    Params(token): Params<String>,
-    session: Session,
-    PostedForm(form): PostedForm<LinkForm>,
-) -> Result<Response, PageError> {
-    let account = service::reset_password(&cx.db, cx.lang, &token, &form.password, clock::now())
-        .await
-        .on_page(&format!("/nulstil/{token}"))?;
+    let (password, now) = (&form.password, clock::now());
+    let account = if uri.path().starts_with("/nulstil/") {
+        service::reset_password(&cx.db, cx.lang, &token, password, now).await
+    } else {
+        service::accept_invitation(&cx.db, cx.lang, &token, &form.name, password, now).await
+    };
+    let account = account.on_page(uri.path())?;
     start_session(&session, &account, Viewer::of(&account).home()).await
 }
 

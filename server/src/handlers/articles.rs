@@ -8,6 +8,7 @@ use app::{
         service::{self as articles, ArticleForm, IssueForm},
         Article,
     },
+    images::CoverForm,
     pages::staff_articles::PREVIEW_ADDRESS,
 };
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
@@ -28,6 +29,22 @@ pub fn routes() -> Router<AppState> {
         .route("/personale/udgaver/{id}", post(save_issue))
 }
 
+/// What both editors do first: find the thing being changed with `find` (or answer with the
+/// 404 page), work out the editor's page under `base`, and take the form with its photo (or
+/// show the editor again if the photo was too large).
+async fn open_editor<T, F: CoverForm>(
+    cx: &Ctx,
+    editing: Editing,
+    base: &str,
+    upload: UploadForm<F>,
+    find: impl AsyncFnOnce(i64) -> Result<Option<T>, sqlx::Error>,
+) -> Result<(Option<T>, String, F), PageError> {
+    let existing = editing.existing(find).await?;
+    let page = editing.page(base);
+    let form = upload.with_cover(cx.lang, &page)?;
+    Ok((existing, page, form))
+}
+
 /// Saves an article from the editor, or shows the editor again with a preview.
 async fn save_article(
     cx: Ctx,
@@ -35,11 +52,9 @@ async fn save_article(
     editing: Editing,
     upload: UploadForm<ArticleForm>,
 ) -> Result<Response, PageError> {
-    let existing = editing
-        .existing(async |id| cx.db.articles().article_by_id(id).await)
-        .await?;
-    let page = editing.page("/personale/artikler");
-    let form = upload.with_cover(cx.lang, &page)?;
+    let find = async |id| cx.db.articles().article_by_id(id).await;
+    let (existing, page, form) =
+        open_editor(&cx, editing, "/personale/artikler", upload, find).await?;
     if form.action == "preview" {
         return Ok(show_page(
             &page,
@@ -82,11 +97,9 @@ async fn save_issue(
     editing: Editing,
     upload: UploadForm<IssueForm>,
 ) -> Result<Redirect, PageError> {
-    let existing = editing
-        .existing(async |id| cx.db.articles().magazine_issue_by_id(id).await)
-        .await?;
-    let page = editing.page("/personale/udgaver");
-    let form = upload.with_cover(cx.lang, &page)?;
+    let find = async |id| cx.db.articles().magazine_issue_by_id(id).await;
+    let (existing, page, form) =
+        open_editor(&cx, editing, "/personale/udgaver", upload, find).await?;
     let saved = articles::save_issue(
         &cx.db,
         cx.lang,

@@ -9,7 +9,7 @@ use app::{
         token::{Token, TokenHash},
         EmailAddress, Role,
     },
-    db::Backend,
+    db::{Backend, Db},
     db_run,
     mail::OutgoingEmail,
 };
@@ -262,18 +262,7 @@ async fn concurrent_workers_never_claim_the_same_email(backend: Backend) {
     let workers: Vec<_> = (0..16)
         .map(|_| {
             let db = db.clone();
-            tokio::spawn(async move {
-                let mut mine = Vec::new();
-                while let Some(email) = db
-                    .outbox()
-                    .claim_due_email(now, now + Duration::seconds(60))
-                    .await
-                    .unwrap()
-                {
-                    mine.push(email.id);
-                }
-                mine
-            })
+            tokio::spawn(async move { claim_until_empty(&db, now).await })
         })
         .collect();
     let mut claimed = Vec::new();
@@ -281,14 +270,7 @@ async fn concurrent_workers_never_claim_the_same_email(backend: Backend) {
         claimed.extend(worker.await.unwrap());
     }
     // Whatever a losing worker left behind is still there to claim, once.
-    while let Some(email) = db
-        .outbox()
-        .claim_due_email(now, now + Duration::seconds(60))
-        .await
-        .unwrap()
-    {
-        claimed.push(email.id);
-    }
+    claimed.extend(claim_until_empty(&db, now).await);
     claimed.sort_unstable();
     let before = claimed.len();
     claimed.dedup();
@@ -297,3 +279,14 @@ async fn concurrent_workers_never_claim_the_same_email(backend: Backend) {
 }
 
 on_both_backends!(concurrent_workers_never_claim_the_same_email);
+
+/// Claims due messages until none is left, as one outbox worker would; returns their ids.
+async fn claim_until_empty(db: &Db, now: DateTime<Utc>) -> Vec<i64> {
+    let outbox = db.outbox();
+    let mut claimed = Vec::new();
+    let lock_until = now + Duration::seconds(60);
+    while let Some(email) = outbox.claim_due_email(now, lock_until).await.unwrap() {
+        claimed.push(email.id);
+    }
+    claimed
+}
