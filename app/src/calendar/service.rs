@@ -26,20 +26,8 @@ pub struct ActivityForm {
     /// "once", "weekly" or "monthly".
     pub repeat: String,
     pub interval: String,
-    #[serde(rename = "dag_MO")]
-    pub dag_mo: Option<String>,
-    #[serde(rename = "dag_TU")]
-    pub dag_tu: Option<String>,
-    #[serde(rename = "dag_WE")]
-    pub dag_we: Option<String>,
-    #[serde(rename = "dag_TH")]
-    pub dag_th: Option<String>,
-    #[serde(rename = "dag_FR")]
-    pub dag_fr: Option<String>,
-    #[serde(rename = "dag_SA")]
-    pub dag_sa: Option<String>,
-    #[serde(rename = "dag_SU")]
-    pub dag_su: Option<String>,
+    /// The ticked weekdays by their RFC 5545 codes (the checkbox `dag` repeats once per day).
+    pub dag: Vec<String>,
     /// 1–4 or -1 (last).
     pub nth: String,
     pub month_day: String,
@@ -56,20 +44,10 @@ pub struct ActivityForm {
 
 impl ActivityForm {
     fn days(&self) -> Vec<(&'static str, Weekday)> {
-        let ticked = [
-            &self.dag_mo,
-            &self.dag_tu,
-            &self.dag_we,
-            &self.dag_th,
-            &self.dag_fr,
-            &self.dag_sa,
-            &self.dag_su,
-        ];
         WEEKDAY_CODES
             .iter()
-            .zip(ticked)
-            .filter(|(_, ticked)| ticked.is_some())
-            .map(|(day, _)| *day)
+            .filter(|(code, _)| self.dag.iter().any(|ticked| ticked == code))
+            .copied()
             .collect()
     }
 
@@ -110,18 +88,11 @@ impl ActivityForm {
             Repeat::Weekly { interval, days } => {
                 form.repeat = "weekly".into();
                 form.interval = interval.to_string();
-                for day in days {
-                    let on = Some("on".to_owned());
-                    match day {
-                        Weekday::Mon => form.dag_mo = on,
-                        Weekday::Tue => form.dag_tu = on,
-                        Weekday::Wed => form.dag_we = on,
-                        Weekday::Thu => form.dag_th = on,
-                        Weekday::Fri => form.dag_fr = on,
-                        Weekday::Sat => form.dag_sa = on,
-                        Weekday::Sun => form.dag_su = on,
-                    }
-                }
+                form.dag = WEEKDAY_CODES
+                    .iter()
+                    .filter(|(_, weekday)| days.contains(weekday))
+                    .map(|(code, _)| (*code).to_owned())
+                    .collect();
             }
             Repeat::Monthly { nth, day } => {
                 form.repeat = "monthly".into();
@@ -493,6 +464,15 @@ pub async fn add_exception(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ticked_weekdays_are_read_from_the_repeated_checkbox() {
+        let form: ActivityForm = serde_html_form::from_str("repeat=weekly&dag=TH&dag=MO").unwrap();
+        assert_eq!(form.days(), [("MO", Weekday::Mon), ("TH", Weekday::Thu)]);
+        assert_eq!(form.feedback().value("dag"), Some("MO,TH"));
+        let none: ActivityForm = serde_html_form::from_str("repeat=weekly").unwrap();
+        assert!(none.days().is_empty());
+    }
 
     #[test]
     fn slugs_write_out_danish_letters() {

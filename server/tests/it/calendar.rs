@@ -410,7 +410,7 @@ async fn staff_plan_a_recurring_activity_with_an_exception_through_the_forms(bac
     assert!(body.contains("Vi strikker og drikker kaffe."));
 
     form[5] = ("end_time", "20.00");
-    form.push(("dag_TU", "on"));
+    form.push(("dag", "TU"));
     let answer = staff.post_form("/personale/aktiviteter/ny", &form).await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     let location = answer.location.unwrap();
