@@ -50,13 +50,6 @@ pub enum PageError {
     Internal(#[source] Cause),
 }
 
-impl PageError {
-    /// An internal failure described in words.
-    pub fn internal(what: impl Into<String>) -> Self {
-        PageError::Internal(what.into().into())
-    }
-}
-
 /// Passes when a rate limit `allowed` the request; otherwise the form `form` on `page` again
 /// with the message to wait (429).
 pub fn within_limit(allowed: bool, page: &str, form: &'static str) -> Result<(), PageError> {
