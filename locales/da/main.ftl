@@ -640,6 +640,7 @@ image-empty = Filen er tom. Vælg et andet billede.
 image-too-large = Billedet er for stort. Det må højst fylde 10 MB.
 image-not-an-image = Filen er ikke et billede. Vælg et JPEG-, PNG-, WebP- eller GIF-billede.
 image-too-many-pixels = Billedet har for mange pixels. Det må højst have 40 megapixel.
+image-side-too-long = Billedet er for bredt eller for højt. Ingen af siderne må være over 8000 pixel.
 image-unreadable = Billedet kan ikke læses. Prøv at gemme det igen som JPEG.
 
 ## Staff: magazine issues

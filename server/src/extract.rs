@@ -11,7 +11,11 @@ use std::{
     ops::Deref,
 };
 
-use app::{accounts::Viewer, i18n::Lang, images::CoverForm};
+use app::{
+    accounts::Viewer,
+    i18n::Lang,
+    images::{process_upload, CoverForm},
+};
 use axum::{
     extract::{ConnectInfo, FromRequest, FromRequestParts, Multipart, Path, Request},
     http::{header, request::Parts, StatusCode},
@@ -232,14 +236,19 @@ pub struct UploadForm<T> {
 }
 
 impl<T: CoverForm> UploadForm<T> {
-    /// The form with its photo, or the form's `page` again if the photo was larger than a
-    /// request may be.
-    pub fn with_cover(self, lang: Lang, page: &str) -> Result<T, PageError> {
+    /// The form with its photo checked and scaled (off the async runtime, by
+    /// [`process_upload`]), or the form's `page` again if the photo was larger than a request
+    /// may be.
+    pub async fn with_cover(self, lang: Lang, page: &str) -> Result<T, PageError> {
         let mut form = self.form;
-        form.set_cover(self.cover);
         if self.too_large {
             return Err(form.photo_too_large(lang)).on_page(page);
         }
+        let processed = match self.cover {
+            Some(bytes) => Some(process_upload(bytes).await),
+            None => None,
+        };
+        form.set_cover(processed);
         Ok(form)
     }
 }

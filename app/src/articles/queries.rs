@@ -37,8 +37,8 @@ const ARTICLE_SELECT: &str = "select a.id, a.slug, a.title, a.lead, a.body, a.bo
     a.cover_image_id, a.cover_alt, a.updated_at \
     from articles a left join magazine_issues i on i.id = a.issue_id";
 
-/// The condition for what residents see at `$1` (the time now).
-const PUBLIC: &str =
+/// The condition for what residents see at `$1` (the time now), on articles named `a`.
+pub(crate) const PUBLIC: &str =
     "a.status in ('published', 'scheduled') and a.publish_at is not null and a.publish_at <= $1";
 
 /// An article as staff write it.

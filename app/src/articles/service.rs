@@ -16,10 +16,7 @@ use crate::{
     errors::Refusal,
     forms::{ticked, FormFeedback},
     i18n::Lang,
-    images::{
-        process::{variants, Variant},
-        CoverForm,
-    },
+    images::{process::Variant, CoverForm, Processed},
 };
 
 /// The editor's fields as posted.
@@ -48,7 +45,7 @@ pub struct ArticleForm {
     pub remove_cover: bool,
     /// The uploaded cover file, if one was chosen (the handler fills it in from the upload).
     #[serde(skip)]
-    pub cover_file: Option<Vec<u8>>,
+    pub cover_file: Option<Processed>,
 }
 
 const MAX_TITLE: usize = 200;
@@ -261,7 +258,7 @@ pub async fn delete(db: &Db, actor_id: i64, id: i64, now: DateTime<Utc>) -> Resu
 }
 
 impl CoverForm for ArticleForm {
-    fn set_cover(&mut self, file: Option<Vec<u8>>) {
+    fn set_cover(&mut self, file: Option<Processed>) {
         self.cover_file = file;
     }
 
@@ -292,11 +289,11 @@ pub struct IssueForm {
     pub remove_cover: bool,
     /// The uploaded cover file, if one was chosen.
     #[serde(skip)]
-    pub cover_file: Option<Vec<u8>>,
+    pub cover_file: Option<Processed>,
 }
 
 impl CoverForm for IssueForm {
-    fn set_cover(&mut self, file: Option<Vec<u8>>) {
+    fn set_cover(&mut self, file: Option<Processed>) {
         self.cover_file = file;
     }
 
@@ -353,19 +350,17 @@ fn title_and_slug(
 /// for a refused file and on `cover_alt` for a cover without a description.
 fn cover_of(
     lang: Lang,
-    file: &Option<Vec<u8>>,
+    file: &Option<Processed>,
     kept: Option<i64>,
     alt: &str,
     feedback: &mut FormFeedback,
 ) -> (Option<Vec<Variant>>, Option<i64>) {
     let new = match file {
-        Some(bytes) => match variants(bytes) {
-            Ok(variants) => Some(variants),
-            Err(refused) => {
-                feedback.error("cover", lang.text(refused.key()));
-                None
-            }
-        },
+        Some(Ok(variants)) => Some(variants.clone()),
+        Some(Err(refused)) => {
+            feedback.error("cover", lang.text(refused.key()));
+            None
+        }
         None => None,
     };
     if (new.is_some() || kept.is_some()) && alt.trim().is_empty() {

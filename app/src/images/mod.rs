@@ -1,7 +1,10 @@
 //! Images (photos for articles): checked by their content, decoded and encoded again as JPEG in
 //! a few widths, so no EXIF or GPS data survives, and stored in the database. Pages show them
 //! with width, height, `srcset`, `sizes`, alt text and lazy loading; `/billeder/{id}/{width}.jpg`
-//! serves them with an ETag and a long cache lifetime (a variant never changes).
+//! serves them with an ETag and a long cache lifetime (a variant never changes) while something
+//! published uses them (staff see the others, uncached). An image is deleted with the change
+//! that lets go of it (triggers in the schema), and an hourly sweep deletes uploads that never
+//! became a cover.
 
 #[cfg(feature = "ssr")]
 pub mod process;
@@ -10,12 +13,17 @@ pub mod queries;
 
 use serde::{Deserialize, Serialize};
 
+/// An uploaded photo after [`process_upload`]: its variants, or why it was refused.
+#[cfg(feature = "ssr")]
+pub type Processed = Result<Vec<process::Variant>, process::Refused>;
+
 /// A form that takes a photo in its `cover` field (the article and issue editors). The server
-/// reads the file apart from the text fields and hands it over here.
+/// reads the file apart from the text fields, processes it with [`process_upload`] and hands
+/// the outcome over here.
 #[cfg(feature = "ssr")]
 pub trait CoverForm {
-    /// Takes the uploaded file, if one was chosen.
-    fn set_cover(&mut self, file: Option<Vec<u8>>);
+    /// Takes the processed upload, if a file was chosen.
+    fn set_cover(&mut self, file: Option<Processed>);
 
     /// What was typed, to show the form again.
     fn kept(&self) -> crate::forms::FormFeedback;
@@ -28,6 +36,34 @@ pub trait CoverForm {
         kept.into()
     }
 }
+
+/// How many uploads are decoded and scaled at once. Each may take a few hundred MB and a core
+/// for a second; more would only make them all slower and the memory larger.
+#[cfg(feature = "ssr")]
+const PROCESSING_AT_ONCE: usize = 2;
+
+/// Checks an upload and makes its variants ([`process::variants`]) on tokio's blocking threads,
+/// so the requests of others go on while a photo is scaled, at most [`PROCESSING_AT_ONCE`] at
+/// a time.
+#[cfg(feature = "ssr")]
+pub async fn process_upload(bytes: Vec<u8>) -> Processed {
+    static PROCESSING: tokio::sync::Semaphore =
+        tokio::sync::Semaphore::const_new(PROCESSING_AT_ONCE);
+    let Ok(_permit) = PROCESSING.acquire().await else {
+        return Err(process::Refused::Unreadable);
+    };
+    tokio::task::spawn_blocking(move || process::variants(&bytes))
+        .await
+        .unwrap_or_else(|err| {
+            tracing::error!(error = %err, "processing an image failed");
+            Err(process::Refused::Unreadable)
+        })
+}
+
+/// How long an image that nothing uses is kept before the hourly sweep deletes it: long enough
+/// for the article or issue it was uploaded with to be saved (the image is stored first).
+#[cfg(feature = "ssr")]
+pub const UNUSED_KEPT: chrono::TimeDelta = chrono::TimeDelta::hours(1);
 
 /// The widths an image is stored in (narrower originals get only the widths below their own,
 /// and their own).

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::{process::Variant, Image};
-use crate::{db::ImageQueries, tx_run};
+use crate::{articles::queries::PUBLIC, db::ImageQueries, tx_run};
 
 impl ImageQueries<'_> {
     /// Stores an image's variants (the widest last) and returns its id.
@@ -81,20 +81,67 @@ impl ImageQueries<'_> {
         Ok(images)
     }
 
-    /// One variant's JPEG and ETag.
+    /// One variant's JPEG and ETag, and whether residents may see it at `now`.
     pub async fn image_variant(
         &self,
         id: i64,
         width: i64,
-    ) -> Result<Option<(Vec<u8>, String)>, sqlx::Error> {
+        now: DateTime<Utc>,
+    ) -> Result<Option<StoredVariant>, sqlx::Error> {
+        // An image is public while a published article or a magazine issue (issues have no
+        // drafts: every issue is on the public pages) has it as its cover.
+        let sql = format!(
+            "select v.data, v.etag, \
+             (select count(*) from articles a where a.cover_image_id = v.image_id and {PUBLIC}) \
+             + (select count(*) from magazine_issues i where i.cover_image_id = v.image_id) \
+             as public_uses \
+             from image_variants v where v.image_id = $2 and v.width = $3"
+        );
         crate::db_run!(self.db, |pool| {
-            sqlx::query_as(
-                "select data, etag from image_variants where image_id = $1 and width = $2",
-            )
-            .bind(id)
-            .bind(width)
-            .fetch_optional(pool)
-            .await
+            sqlx::query_as::<_, (Vec<u8>, String, i64)>(&sql)
+                .bind(now)
+                .bind(id)
+                .bind(width)
+                .fetch_optional(pool)
+                .await
+        })
+        .map(|found| {
+            found.map(|(data, etag, public_uses)| StoredVariant {
+                data,
+                etag,
+                public: public_uses > 0,
+            })
         })
     }
+
+    /// Deletes the images that no article or magazine issue uses and that were stored before
+    /// `before`, with their variants; returns how many. A cover that is let go of is deleted
+    /// at once (by the schema's triggers), so this finds uploads that never became a cover
+    /// (their article was not saved after all). The time spares an upload whose article is
+    /// being saved this moment (the image is stored just before the article that uses it).
+    pub async fn delete_unused_images(&self, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+        crate::db_run!(self.db, |pool| {
+            sqlx::query(
+                "delete from images where created_at < $1 \
+                 and id not in (select cover_image_id from articles \
+                                where cover_image_id is not null) \
+                 and id not in (select cover_image_id from magazine_issues \
+                                where cover_image_id is not null)",
+            )
+            .bind(before)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })
+    }
+}
+
+/// One stored variant as the image address serves it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredVariant {
+    /// The JPEG.
+    pub data: Vec<u8>,
+    pub etag: String,
+    /// Whether something residents see uses the image; only staff may see it otherwise.
+    pub public: bool,
 }

@@ -4,6 +4,7 @@
 //! HTML the editor's live preview asks for.
 
 use app::{
+    accounts::Viewer,
     articles::{
         service::{self as articles, ArticleForm, IssueForm},
         Article,
@@ -12,9 +13,13 @@ use app::{
     pages::staff_articles::PREVIEW_ADDRESS,
 };
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::{
+    http::{header, HeaderMap, StatusCode},
+    Extension,
+};
 
 use super::prelude::*;
+use crate::access::{allows, Requirement};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -41,7 +46,7 @@ async fn open_editor<T, F: CoverForm>(
 ) -> Result<(Option<T>, String, F), PageError> {
     let existing = editing.existing(find).await?;
     let page = editing.page(base);
-    let form = upload.with_cover(cx.lang, &page)?;
+    let form = upload.with_cover(cx.lang, &page).await?;
     Ok((existing, page, form))
 }
 
@@ -252,10 +257,14 @@ async fn sitemap(cx: Ctx) -> Result<Response, PageError> {
         .into_response())
 }
 
-/// `/billeder/{id}/{width}.jpg`: one stored variant. A variant never changes, so browsers may
-/// keep it for a year; the ETag answers a revalidation with 304.
+/// `/billeder/{id}/{width}.jpg`: one stored variant, while something residents see uses the
+/// image (a published article's or a magazine issue's cover). A variant never changes, so
+/// browsers may keep a public one for a year; the ETag answers a revalidation with 304. Staff
+/// also see the others (a draft's cover, a taken-down article's), never cached, so nothing
+/// keeps them once they are gone; everyone else gets the 404 page for those.
 async fn image(
     cx: Ctx,
+    viewer: Option<Extension<Viewer>>,
     Params((id, file)): Params<(i64, String)>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
@@ -263,14 +272,20 @@ async fn image(
         .strip_suffix(".jpg")
         .and_then(|width| width.parse::<i64>().ok())
         .ok_or(PageError::NotFound)?;
-    let (data, etag) = cx
+    let variant = cx
         .db
         .images()
-        .image_variant(id, width)
+        .image_variant(id, width, clock::now())
         .await?
         .ok_or(PageError::NotFound)?;
-    let etag = format!("\"{etag}\"");
-    let cache = "public, max-age=31536000, immutable";
+    let cache = if variant.public {
+        "public, max-age=31536000, immutable"
+    } else if allows(Requirement::Staff, viewer.as_deref()) {
+        "private, no-store"
+    } else {
+        return Err(PageError::NotFound);
+    };
+    let etag = format!("\"{}\"", variant.etag);
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|value| value.to_str().ok())
@@ -291,7 +306,7 @@ async fn image(
             (header::ETAG, etag),
             (header::CACHE_CONTROL, cache.to_owned()),
         ],
-        data,
+        variant.data,
     )
         .into_response())
 }

@@ -1,9 +1,11 @@
 //! Images on both backends: a photo with GPS data in its EXIF is stored and served without any
 //! EXIF; files that are not images, empty or too large get a Danish message by the field, and
 //! what was typed stays; the article page shows the image with its sizes, `srcset` and alt text;
-//! bodies over 1 MB are refused everywhere but the editors.
+//! bodies over 1 MB are refused everywhere but the editors; an image is served only while
+//! something published uses it (staff see the others, uncached) and is deleted when nothing
+//! does; a long thin image is refused by its header.
 
-use app::{accounts::Role, db::Backend};
+use app::{accounts::Role, db::Backend, images::Image};
 use image::{codecs::jpeg::JpegEncoder, ImageDecoder, ImageEncoder, RgbImage};
 use reqwest::Method;
 
@@ -191,3 +193,254 @@ async fn a_photo_loses_its_exif_and_bad_files_get_a_danish_message(backend: Back
 }
 
 on_both_backends!(a_photo_loses_its_exif_and_bad_files_get_a_danish_message);
+
+/// Saves the article at `page` (`/personale/artikler/ny` or `…/{id}`) as `status`, with a new
+/// cover if one is given; returns the article's id.
+async fn save_article(staff: &Visitor, page: &str, status: &str, cover: Option<Vec<u8>>) -> i64 {
+    let mut form = reqwest::multipart::Form::new()
+        .text("title", "Høstfest i Parken")
+        .text("slug", "hoestfest")
+        .text("lead", "Billeder fra festen.")
+        .text("body", "Tekst.")
+        .text("status", status.to_owned())
+        .text("cover_alt", "Lanterner i træerne")
+        .text("action", "save");
+    if let Some(bytes) = cover {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name("fest.jpg")
+            .mime_str("image/jpeg")
+            .unwrap();
+        form = form.part("cover", part);
+    }
+    let answer = staff.post_multipart(page, form).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let location = answer.location.unwrap();
+    location
+        .trim_start_matches("/personale/artikler/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+async fn cover_of(app: &TestApp, article: i64) -> Image {
+    let article = app.db().articles().article_by_id(article).await.unwrap();
+    article.unwrap().cover.expect("the article has a cover")
+}
+
+/// The status and `Cache-Control` of an image's narrowest variant for `who`.
+async fn fetch(who: &Visitor, image: &Image) -> (u16, String) {
+    let response = who
+        .request(Method::GET, &image.url(image.widths[0]))
+        .send()
+        .await
+        .unwrap();
+    let cache = response
+        .headers()
+        .get("cache-control")
+        .map(|value| value.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (response.status().as_u16(), cache)
+}
+
+async fn stored(app: &TestApp, image: &Image) -> i64 {
+    app::db_run!(app.db(), |pool| {
+        sqlx::query_scalar::<_, i64>(
+            "select (select count(*) from images where id = $1) \
+             + (select count(*) from image_variants where image_id = $1)",
+        )
+        .bind(image.id)
+        .fetch_one(pool)
+        .await
+    })
+    .unwrap()
+}
+
+const PUBLIC_CACHE: &str = "public, max-age=31536000, immutable";
+
+async fn an_image_is_public_only_while_something_published_uses_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let staff = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&staff).await;
+    let resident = app.visitor();
+
+    // A draft's cover: staff see it, uncached; residents get the 404 page.
+    let id = save_article(
+        &staff,
+        "/personale/artikler/ny",
+        "draft",
+        Some(photo_with_gps()),
+    )
+    .await;
+    let draft_cover = cover_of(&app, id).await;
+    assert_eq!(fetch(&resident, &draft_cover).await.0, 404);
+    let (status, cache) = fetch(&staff, &draft_cover).await;
+    assert_eq!(status, 200);
+    assert!(
+        cache.contains("no-store") && !cache.contains("immutable"),
+        "{cache}"
+    );
+
+    // Published, the same image is public and may be kept for a year.
+    let page = format!("/personale/artikler/{id}");
+    save_article(&staff, &page, "published", None).await;
+    assert_eq!(cover_of(&app, id).await, draft_cover);
+    assert_eq!(
+        fetch(&resident, &draft_cover).await,
+        (200, PUBLIC_CACHE.to_owned())
+    );
+
+    // A new cover replaces it: the old one is deleted with the change, for everyone.
+    save_article(&staff, &page, "published", Some(photo_with_gps())).await;
+    let new_cover = cover_of(&app, id).await;
+    assert_ne!(new_cover.id, draft_cover.id);
+    assert_eq!(stored(&app, &draft_cover).await, 0);
+    assert_eq!(fetch(&resident, &draft_cover).await.0, 404);
+    assert_eq!(fetch(&staff, &draft_cover).await.0, 404);
+    assert_eq!(
+        fetch(&resident, &new_cover).await,
+        (200, PUBLIC_CACHE.to_owned())
+    );
+
+    // A magazine issue's cover is public too.
+    let cover = reqwest::multipart::Part::bytes(photo_with_gps())
+        .file_name("forside.jpg")
+        .mime_str("image/jpeg")
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("title", "Nordbyposten nr. 1, 2027")
+        .text("published_on", "2027-02-01")
+        .text("cover_alt", "Forsiden med sne i Parken")
+        .part("cover", cover);
+    let saved = staff.post_multipart("/personale/udgaver/ny", form).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let issue = app
+        .db()
+        .articles()
+        .magazine_issue("nordbyposten-nr-1-2027")
+        .await;
+    let issue = issue.unwrap().unwrap();
+    let first_issue_cover = issue.cover.clone().unwrap();
+    assert_eq!(
+        fetch(&resident, &first_issue_cover).await,
+        (200, PUBLIC_CACHE.to_owned())
+    );
+    // A new cover for the issue: the first one is deleted with the change.
+    let cover = reqwest::multipart::Part::bytes(photo_with_gps())
+        .file_name("forside-2.jpg")
+        .mime_str("image/jpeg")
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("title", "Nordbyposten nr. 1, 2027")
+        .text("published_on", "2027-02-01")
+        .text("cover_alt", "Forsiden med sne i Parken")
+        .part("cover", cover);
+    let saved = staff
+        .post_multipart(&format!("/personale/udgaver/{}", issue.id), form)
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(stored(&app, &first_issue_cover).await, 0);
+    assert_eq!(fetch(&resident, &first_issue_cover).await.0, 404);
+    let issue = app.db().articles().magazine_issue_by_id(issue.id).await;
+    let issue_cover = issue.unwrap().unwrap().cover.unwrap();
+    assert_eq!(
+        fetch(&resident, &issue_cover).await,
+        (200, PUBLIC_CACHE.to_owned())
+    );
+
+    // Taken down, the article's cover is staff's only again.
+    save_article(&staff, &page, "unpublished", None).await;
+    assert_eq!(fetch(&resident, &new_cover).await.0, 404);
+    assert_eq!(fetch(&staff, &new_cover).await.0, 200);
+
+    // The article is deleted: its cover goes with it, row and variants.
+    let deleted = staff.post_form(&format!("{page}/slet"), &[]).await;
+    assert_eq!(deleted.status, 303, "{}", deleted.body);
+    assert_eq!(stored(&app, &new_cover).await, 0);
+    assert_eq!(fetch(&resident, &new_cover).await.0, 404);
+    assert_eq!(fetch(&staff, &new_cover).await.0, 404);
+
+    // An upload that never became a cover is left to the hourly sweep, which spares it for an
+    // hour (its article may be being saved this moment) and then deletes it. What is used
+    // stays.
+    let now = app::clock::now();
+    let variants = app::images::process::variants(&photo_with_gps()).unwrap();
+    let orphan = app
+        .db()
+        .images()
+        .save_image(None, &variants, now)
+        .await
+        .unwrap();
+    let orphan = app
+        .db()
+        .images()
+        .image_by_id(orphan)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(fetch(&staff, &orphan).await.0, 200);
+    assert_eq!(fetch(&resident, &orphan).await.0, 404);
+    let sweep = |at: chrono::DateTime<chrono::Utc>| {
+        let db = app.db().clone();
+        async move {
+            db.images()
+                .delete_unused_images(at - app::images::UNUSED_KEPT)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(sweep(now).await, 0);
+    assert!(stored(&app, &orphan).await > 0);
+    assert_eq!(sweep(now + chrono::Duration::hours(2)).await, 1);
+    assert_eq!(stored(&app, &orphan).await, 0);
+    assert!(stored(&app, &issue_cover).await > 0);
+    assert_eq!(
+        fetch(&resident, &issue_cover).await,
+        (200, PUBLIC_CACHE.to_owned())
+    );
+}
+
+on_both_backends!(an_image_is_public_only_while_something_published_uses_it);
+
+/// A grey PNG of `width` x `height` pixels.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut data = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut data)
+        .write_image(
+            &vec![128; (width * height) as usize],
+            width,
+            height,
+            image::ExtendedColorType::L8,
+        )
+        .unwrap();
+    data
+}
+
+async fn a_long_thin_image_gets_a_danish_message_and_the_form_is_kept(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let staff = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&staff).await;
+    let long = png(20_000, 1);
+    assert!(long.len() < 1000, "a tiny file: {} bytes", long.len());
+    let answer = upload(
+        &staff,
+        "Et langt panorama",
+        ("panorama.png", long),
+        "Kvarteret",
+    )
+    .await;
+    assert_eq!(answer.status, 422, "{}", answer.body);
+    assert!(
+        answer.body.contains(
+            "Billedet er for bredt eller for højt. Ingen af siderne må være over 8000 pixel."
+        ),
+        "{}",
+        answer.body
+    );
+    assert!(answer.body.contains(r#"value="Et langt panorama""#));
+    assert!(answer.body.contains(r#"value="Kvarteret""#));
+    assert!(app.db().articles().all_articles().await.unwrap().is_empty());
+}
+
+on_both_backends!(a_long_thin_image_gets_a_danish_message_and_the_form_is_kept);
