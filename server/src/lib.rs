@@ -144,7 +144,8 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<String
 const REMINDER_HOUR: u32 = 9;
 
 /// At start and then every hour: deletes the personal details of old sign-ups (privacy: they are
-/// kept `days` days after the occurrence; the counts stay), and from 9 o'clock queues the
+/// kept `days` days after the occurrence; the counts stay), the outbox's emails `days` days after
+/// they were queued and the uploads that never became a cover, and from 9 o'clock queues the
 /// reminders of tomorrow's sign-ups (each once, so the hourly runs only catch late sign-ups).
 fn spawn_hourly_jobs(db: Db, days: u32, site_name: String) {
     tokio::spawn(async move {
@@ -158,6 +159,20 @@ fn spawn_hourly_jobs(db: Db, days: u32, site_name: String) {
                 Ok(0) => {}
                 Ok(cleared) => tracing::info!(cleared, "deleted personal details of old sign-ups"),
                 Err(err) => tracing::warn!(error = %err, "could not delete old sign-up details"),
+            }
+            match mail::forget_old_emails(&db, days, now).await {
+                Ok(0) => {}
+                Ok(deleted) => tracing::info!(deleted, "deleted old emails from the outbox"),
+                Err(err) => tracing::warn!(error = %err, "could not delete old emails"),
+            }
+            match db
+                .images()
+                .delete_unused_images(now - app::images::UNUSED_KEPT)
+                .await
+            {
+                Ok(0) => {}
+                Ok(deleted) => tracing::info!(deleted, "deleted images nothing uses"),
+                Err(err) => tracing::warn!(error = %err, "could not delete unused images"),
             }
             if chrono::Timelike::hour(&app::clock::local(now)) < REMINDER_HOUR {
                 continue;

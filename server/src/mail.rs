@@ -134,6 +134,21 @@ pub async fn drain_outbox_at(
     }
 }
 
+/// Deletes the outbox's messages `days` days after they were queued, sent or failed (a sent
+/// message lost its text when it went): what staff need to follow a delivery is kept that long
+/// and no longer. `days` is the sign-ups' retention period (`NABOSKAB_RETENTION_DAYS`): every
+/// email about a sign-up is queued on or before the day it is about, so its recipient is gone
+/// no later than the sign-up's own details. Returns how many were deleted.
+pub async fn forget_old_emails(
+    db: &Db,
+    days: u32,
+    now: chrono::DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    db.outbox()
+        .forget_old_emails(now - chrono::Duration::days(i64::from(days)))
+        .await
+}
+
 /// Runs the outbox worker for as long as the server runs.
 pub fn spawn_outbox_worker(db: Db, mailer: Mailer, from: Mailbox) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {

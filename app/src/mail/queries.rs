@@ -99,12 +99,15 @@ impl OutboxQueries<'_> {
         })
     }
 
-    /// Records that a claimed message was accepted by the mail server.
+    /// Records that a claimed message was accepted by the mail server, and drops its text in
+    /// the same statement: the bodies hold private links (sign-ups, invitations, resets) and
+    /// residents' details, and nothing needs them once the message has gone. What staff need
+    /// to see its delivery stays (recipient, subject, status, times).
     pub async fn mark_email_sent(&self, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
         db_run!(self.db, |pool| {
             sqlx::query(
                 "update outbox set status = 'sent', sent_at = $2, locked_until = null, \
-                 last_error = '' where id = $1",
+                 last_error = '', text_body = '', html_body = '' where id = $1",
             )
             .bind(id)
             .bind(now)
@@ -142,6 +145,19 @@ impl OutboxQueries<'_> {
             .execute(pool)
             .await
             .map(drop)
+        })
+    }
+
+    /// Deletes the messages queued before `before` that are no longer waiting to go (sent or
+    /// failed), recipient and all; returns how many. Messages still queued keep everything
+    /// they need to be sent.
+    pub async fn forget_old_emails(&self, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query("delete from outbox where status <> 'queued' and created_at < $1")
+                .bind(before)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
         })
     }
 

@@ -1,13 +1,18 @@
 //! Sending the outbox: to `.eml` files, and to a real SMTP server (maildev, started by
 //! `cargo xtask test`, found through `TEST_SMTP_URL` and `TEST_MAILDEV_URL`), including an
-//! outage of the mail server and a restart of the portal.
+//! outage of the mail server and a restart of the portal; a sent message keeps no text, and
+//! old messages go after the retention period, recipient and all.
 
-use app::{db::Backend, mail::OutgoingEmail};
+use app::{accounts::Role, db::Backend, db::Db, mail::OutgoingEmail};
 use chrono::{Duration, Utc};
 use lettre::message::Mailbox;
-use server::mail::{drain_outbox, drain_outbox_at, Mailer};
+use server::mail::{drain_outbox, drain_outbox_at, forget_old_emails, Mailer};
 
-use crate::{helpers::TestDb, on_both_backends};
+use crate::{
+    fixtures::{account, activity},
+    helpers::{TestApp, TestDb},
+    on_both_backends,
+};
 
 fn from() -> Mailbox {
     "Randers Nordby <noreply@example.org>".parse().unwrap()
@@ -178,3 +183,173 @@ async fn an_email_survives_an_smtp_outage_and_a_restart(backend: Backend) {
 }
 
 on_both_backends!(an_email_survives_an_smtp_outage_and_a_restart);
+
+/// The stored text and HTML of the outbox's message to `to`, if there is one.
+async fn stored_bodies(db: &Db, to: &str) -> Option<(String, String)> {
+    app::db_run!(db, |pool| {
+        sqlx::query_as("select text_body, html_body from outbox where to_address = $1")
+            .bind(to)
+            .fetch_optional(pool)
+            .await
+    })
+    .unwrap()
+}
+
+/// Every message the memory mailer was handed, as sent (headers and encoded parts).
+async fn handed_over(mailer: &Mailer) -> Vec<String> {
+    let Mailer::Memory(sent) = mailer else {
+        unreachable!()
+    };
+    sent.lock()
+        .await
+        .iter()
+        .map(|message| String::from_utf8_lossy(&message.formatted()).into_owned())
+        .collect()
+}
+
+async fn a_sent_email_keeps_no_text_and_a_failing_one_keeps_it_for_its_retry(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let now = Utc::now();
+    let links = app::accounts::service::Links {
+        public_url: "http://127.0.0.1:3000/",
+        site_name: "Randers Nordby",
+    };
+    let to = "journalist@example.org";
+    app::accounts::service::invite(
+        &db,
+        app::i18n::Lang::Da,
+        &links,
+        None,
+        to,
+        "journalist",
+        now,
+    )
+    .await
+    .expect("the invitation is written");
+    db.outbox()
+        .enqueue_email(&email("not an address", "Hej"), now)
+        .await
+        .unwrap();
+    let (text, _) = stored_bodies(&db, to).await.expect("queued");
+    assert!(
+        text.contains("/invitation/"),
+        "the link waits in the outbox: {text}"
+    );
+
+    let mailer = Mailer::memory();
+    assert_eq!(
+        drain_outbox_at(&db, &mailer, &from(), || now)
+            .await
+            .unwrap(),
+        2
+    );
+    // The invitation went out, and the stored copy has no text left.
+    let sent = handed_over(&mailer).await;
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].contains(&format!("To: {to}")), "{}", sent[0]);
+    assert_eq!(
+        stored_bodies(&db, to).await,
+        Some((String::new(), String::new()))
+    );
+    let entries = db.outbox().list_outbox(10).await.unwrap();
+    let invitation = entries.iter().find(|e| e.to_address == to).unwrap();
+    assert_eq!(invitation.status, "sent");
+    assert_eq!(invitation.subject, "Invitation til Randers Nordby");
+    assert!(invitation.sent_at.is_some());
+    // The message that could not go keeps what it needs to be sent on its next try.
+    let (text, html) = stored_bodies(&db, "not an address").await.unwrap();
+    assert!(text.contains("Velkommen til Nordbyposten") && html.contains("<p>"));
+}
+
+on_both_backends!(a_sent_email_keeps_no_text_and_a_failing_one_keeps_it_for_its_retry);
+
+async fn a_signup_email_is_gone_after_the_retention_period_and_admins_see_no_link(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let next_week = app::clock::today() + Duration::days(7);
+    let dinner = activity("Suppeaften")
+        .starts_on(next_week)
+        .signups_required(12)
+        .create(db)
+        .await;
+    let path = format!("/aktiviteter/{}/{next_week}", dinner.slug);
+    let resident = app.visitor();
+    let to = "amina@example.org";
+    let form = [
+        ("name", "Amina"),
+        ("adults", "2"),
+        ("contact", to),
+        ("note", "Ingen nødder"),
+    ];
+    let answer = resident.post_form(&path, &form).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let private = answer.location.unwrap();
+    let token = private
+        .trim_start_matches("/tilmelding/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (text, _) = stored_bodies(db, to)
+        .await
+        .expect("the confirmation is queued");
+    assert!(text.contains(&token), "{text}");
+
+    let mailer = Mailer::memory();
+    let sent_at = Utc::now();
+    assert_eq!(
+        drain_outbox_at(db, &mailer, &from(), || sent_at)
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(handed_over(&mailer).await[0].contains(&format!("To: {to}")));
+    assert_eq!(
+        stored_bodies(db, to).await,
+        Some((String::new(), String::new())),
+        "nothing of the message but its envelope is kept"
+    );
+
+    // The admins' outbox shows the delivery, never the link.
+    let admin = account(Role::Admin).create(db).await;
+    let admin = app.logged_in_as(&admin).await;
+    let page = admin.get("/personale/udbakke").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains(to) && page.body.contains("Du er tilmeldt: Suppeaften"),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains(&token) && !page.body.contains("/tilmelding/"),
+        "{}",
+        page.body
+    );
+
+    // A message still waiting to go is kept whatever its age.
+    db.outbox()
+        .enqueue_email(&email("venter@example.org", "Hej"), sent_at)
+        .await
+        .unwrap();
+    // Within the retention period (30 days) the recipient stays; after it, the message goes.
+    let days = 30;
+    let kept = forget_old_emails(db, days, sent_at + Duration::days(29))
+        .await
+        .unwrap();
+    assert_eq!(kept, 0);
+    assert!(stored_bodies(db, to).await.is_some());
+    let forgotten = forget_old_emails(db, days, sent_at + Duration::days(31))
+        .await
+        .unwrap();
+    assert_eq!(forgotten, 1);
+    let left = db.outbox().list_outbox(10).await.unwrap();
+    assert_eq!(left.len(), 1, "only the waiting message is left");
+    assert_eq!(left[0].to_address, "venter@example.org");
+    let page = admin.get("/personale/udbakke").await;
+    assert!(!page.body.contains(to), "{}", page.body);
+}
+
+on_both_backends!(a_signup_email_is_gone_after_the_retention_period_and_admins_see_no_link);
