@@ -8,6 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
+    address::Id,
     attendance::{
         api::{load_staff_occurrence, StaffOccurrence},
         Attendance,
@@ -27,13 +28,14 @@ use crate::{
 #[component]
 fn WithOccurrence(show: fn(StaffOccurrence) -> AnyView) -> impl IntoView {
     let params = use_params_map().get_untracked();
-    let id = params.get("id").and_then(|id| id.parse::<i64>().ok());
+    let id = params.get("id").and_then(|id| Id::parse(&id));
+    // The server function checks the date against the window of dates an address may name.
     let date = params
         .get("date")
         .and_then(|date| NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok());
     let data = OnceResource::new_blocking(async move {
         match (id, date) {
-            (Some(id), Some(date)) => load_staff_occurrence(id, date).await,
+            (Some(id), Some(date)) => load_staff_occurrence(id.get(), date).await,
             _ => Ok(None),
         }
     });
