@@ -170,10 +170,7 @@ impl DateWindow {
 
     /// A date written `YYYY-MM-DD`, inside the window.
     pub fn date(&self, text: &str) -> Option<NaiveDate> {
-        let (year, rest) = split_year(text, '-')?;
-        let (month, day) = rest.split_once('-')?;
-        let date = NaiveDate::from_ymd_opt(year, number(month, 2)?, number(day, 2)?)?;
-        self.contains(date).then_some(date)
+        parse_date(text).filter(|date| self.contains(*date))
     }
 
     /// A month written `YYYY-MM` that touches the window.
@@ -201,16 +198,24 @@ impl DateWindow {
     }
 }
 
+/// A date written as the site writes it, `YYYY-MM-DD` (no sign, no spaces, zero-padded), for
+/// the places that read a date before they know the window (a page in the browser build); the
+/// server checks it against the window.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let (year, rest) = split_year(text, '-')?;
+    let (month, day) = rest.split_once('-')?;
+    NaiveDate::from_ymd_opt(year, number(month, 2)?, number(day, 2)?)
+}
+
 /// A four-digit year, the separator and the rest.
 fn split_year(text: &str, separator: char) -> Option<(i32, &str)> {
     let (year, rest) = text.split_once(separator)?;
     Some((number(year, 4)? as i32, rest))
 }
 
-/// A number of one to `digits` ASCII digits (no sign, no spaces).
+/// A number of exactly `digits` ASCII digits (zero-padded; no sign, no spaces).
 fn number(text: &str, digits: usize) -> Option<u32> {
-    let plain =
-        !text.is_empty() && text.len() <= digits && text.bytes().all(|b| b.is_ascii_digit());
+    let plain = text.len() == digits && text.bytes().all(|b| b.is_ascii_digit());
     plain.then(|| text.parse().ok()).flatten()
 }
 
@@ -286,6 +291,8 @@ mod tests {
         assert_eq!(window.last(), date(2031, 12, 2));
         assert_eq!(window.date("2031-12-02"), Some(date(2031, 12, 2)));
         assert_eq!(window.date("2021-12-02"), Some(date(2021, 12, 2)));
+        assert_eq!(parse_date("2040-01-31"), Some(date(2040, 1, 31)));
+        assert_eq!(parse_date("+2026-12-01"), None);
         for bad in [
             "2031-12-03",
             "2021-12-01",
@@ -296,6 +303,9 @@ mod tests {
             "2026-02-30",
             "2026-13-01",
             "2026-1-1x",
+            "2026-12-1",
+            "2026-1-01",
+            "26-12-01",
             "+2026-01-01",
             "2026-12",
             "i dag",
@@ -338,6 +348,7 @@ mod tests {
             "2026",
             "-2026-01",
             "2026-1x",
+            "2026-1",
         ] {
             assert_eq!(window.month(bad), None, "{bad:?}");
         }
@@ -356,6 +367,7 @@ mod tests {
             })
         );
         assert_eq!(window.week("2026-49").map(|w| w.week), Some(49));
+        assert_eq!(window.week("2026-W09").map(|w| w.week), Some(9));
         // 2026 has 53 ISO weeks, 2027 has 52.
         assert_eq!(
             window.week("2026-W53").map(|w| w.monday),
@@ -380,6 +392,7 @@ mod tests {
             "2026-W00",
             "2026-W54",
             "2026-W",
+            "2026-W9",
             "uge",
             "",
         ] {
