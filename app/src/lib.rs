@@ -5,6 +5,7 @@
 //! nothing of sqlx reaches the browser build.
 
 pub mod accounts;
+pub mod address;
 pub mod articles;
 pub mod attendance;
 pub mod calendar;

@@ -111,3 +111,26 @@ test('the list view shows the coming weeks and the filters narrow it', async ({ 
   await expect(page.getByRole('link', { name: 'Jobklub' }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Babycafé' })).toHaveCount(0);
 });
+
+test('a month, week or date far outside the calendar gets the Danish 404 page', async ({ page }) => {
+  for (const address of [
+    '/kalender?maaned=9999-12',
+    '/kalender?uge=262143-W01',
+    '/aktiviteter/babycafe/9999-12-28',
+    '/nyheder?side=9223372036854775807',
+  ]) {
+    const response = await page.goto(address);
+    expect(response?.status(), address).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Siden findes ikke', level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle(/Siden findes ikke/);
+    await expect(page.getByRole('link', { name: 'Gå til forsiden' })).toBeVisible();
+  }
+  // A month five years ahead is still a calendar page.
+  const ahead = new Date();
+  ahead.setUTCFullYear(ahead.getUTCFullYear() + 5);
+  ahead.setUTCDate(1);
+  const month = ahead.toISOString().slice(0, 7);
+  const response = await page.goto(`/kalender?maaned=${month}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { name: 'Kalender', level: 1 })).toBeVisible();
+});

@@ -13,6 +13,7 @@ use std::{
 
 use app::{
     accounts::Viewer,
+    address::Id,
     i18n::Lang,
     images::{process_upload, CoverForm},
 };
@@ -155,10 +156,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Editing {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
         match parts.uri.path().rsplit('/').next() {
             Some("ny") => Ok(Editing::New),
-            Some(id) => id
-                .parse()
-                .map(Editing::Existing)
-                .map_err(|_| PageError::NotFound),
+            Some(id) => Id::parse(id)
+                .map(|id| Editing::Existing(id.get()))
+                .ok_or(PageError::NotFound),
             None => Err(PageError::NotFound),
         }
     }
@@ -181,7 +181,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
 }
 
 /// The address's parameters; an address that does not parse (`/personale/artikler/abc`)
-/// names nothing, so it gets the 404 page.
+/// names nothing, so it gets the 404 page. Numbers are read as bounded types
+/// (`Params<Id>`, see `app::address`), so an id out of range is refused here too.
 pub struct Params<T>(pub T);
 
 impl<T, S> FromRequestParts<S> for Params<T>

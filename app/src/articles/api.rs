@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{Article, MagazineIssue, Tag};
+use crate::address::PageNumber;
 use crate::forms::FormFeedback;
 
 /// How many articles a page of the news list shows.
@@ -25,7 +26,7 @@ pub struct ArticleList {
 /// An unknown tag gives None.
 #[server(endpoint = "nyheder")]
 pub async fn load_articles(
-    page: i64,
+    page: PageNumber,
     tag: Option<String>,
 ) -> Result<Option<ArticleList>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
@@ -44,7 +45,8 @@ pub async fn load_articles(
             }
         }
     };
-    let page = page.max(1);
+    // A bounded page number (at most 10 000), so the offset cannot overflow.
+    let page = page.get();
     let (articles, count) = db
         .articles()
         .public_articles(

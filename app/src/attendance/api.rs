@@ -34,6 +34,9 @@ pub async fn load_staff_occurrence(
 ) -> Result<Option<StaffOccurrence>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    if !crate::address::DateWindow::today().contains(date) {
+        return Ok(None);
+    }
     let db = db_from_context()?;
     let Some((activity, occurrence)) = db
         .calendar()

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{Activity, Exception, Occurrence};
+use crate::address::DateWindow;
 
 /// The view of the calendar an address asks for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,54 +54,46 @@ pub struct CalendarData {
 /// How many days the list view shows.
 pub const LIST_DAYS: i64 = 28;
 
-/// Works out the view and its first and last day from the address; an unreadable month or week
-/// falls back to the list.
-pub fn period(query: &CalendarQuery, today: NaiveDate) -> (View, NaiveDate, NaiveDate) {
-    use chrono::{Datelike, Duration, IsoWeek, Weekday};
-    let month = query.maaned.as_deref().and_then(|text| {
-        let (year, month) = text.split_once('-')?;
-        let first = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)?;
-        let next = first.checked_add_months(chrono::Months::new(1))?;
-        Some((first, next - Duration::days(1)))
-    });
-    if let Some((first, last)) = month {
-        return (
-            View::Month {
-                year: first.year(),
-                month: first.month(),
-            },
-            first,
-            last,
-        );
+/// Works out the view and its first and last day from the address: a month or a week that
+/// touches the window of dates an address may name (see [`DateWindow`]), or the list of the
+/// coming weeks when neither is asked for. None for a month or week that does not read or lies
+/// outside the window: that address names no page.
+pub fn period(query: &CalendarQuery, today: NaiveDate) -> Option<(View, NaiveDate, NaiveDate)> {
+    use chrono::Datelike;
+    let window = DateWindow::around(today);
+    fn asked(value: &Option<String>) -> Option<&str> {
+        value.as_deref().filter(|text| !text.is_empty())
     }
-    let week = query.uge.as_deref().and_then(|text| {
-        let (year, week) = text.split_once("-W").or_else(|| text.split_once('-'))?;
-        let monday =
-            NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, Weekday::Mon)?;
-        let iso: IsoWeek = monday.iso_week();
-        Some((iso, monday))
-    });
-    if let Some((iso, monday)) = week {
-        return (
-            View::Week {
-                year: iso.year(),
-                week: iso.week(),
-            },
-            monday,
-            monday + Duration::days(6),
-        );
+    if let Some(text) = asked(&query.maaned) {
+        let month = window.month(text)?;
+        let view = View::Month {
+            year: month.first.year(),
+            month: month.first.month(),
+        };
+        return Some((view, month.first, month.last));
     }
-    (View::List, today, today + Duration::days(LIST_DAYS - 1))
+    if let Some(text) = asked(&query.uge) {
+        let week = window.week(text)?;
+        let view = View::Week {
+            year: week.year,
+            week: week.week,
+        };
+        return Some((view, week.monday, week.sunday));
+    }
+    let last = today.checked_add_days(chrono::Days::new(LIST_DAYS as u64 - 1))?;
+    Some((View::List, today, last))
 }
 
-/// The calendar for an address.
+/// The calendar for an address; None for a period outside the window (the 404 page).
 #[server(endpoint = "kalender")]
-pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarData, ServerFnError> {
+pub async fn load_calendar(query: CalendarQuery) -> Result<Option<CalendarData>, ServerFnError> {
     use super::occurrences::Filter;
     use crate::errors::{db_from_context, internal};
     let db = db_from_context()?;
     let today = crate::clock::today();
-    let (view, from, to) = period(&query, today);
+    let Some((view, from, to)) = period(&query, today) else {
+        return Ok(None);
+    };
     let focus_areas: Vec<Choice> = db
         .site()
         .list_focus_areas()
@@ -137,7 +130,7 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarData, ServerF
         .occurrences_between(from, to, &filter)
         .await
         .map_err(internal)?;
-    Ok(CalendarData {
+    Ok(Some(CalendarData {
         view,
         today,
         from,
@@ -147,7 +140,7 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<CalendarData, ServerF
         venues,
         focus_area: filter.focus_area,
         venue: filter.venue,
-    })
+    }))
 }
 
 /// An activity with its coming dates.
@@ -204,14 +197,15 @@ pub struct OccurrenceData {
     pub open_for_signup: bool,
 }
 
-/// The occurrence page's data; None if the activity has no such date.
+/// The occurrence page's data; None if the activity has no such date, or the date lies
+/// outside the window of dates an address may name.
 #[server(endpoint = "forekomst")]
 pub async fn load_occurrence(
     slug: String,
     date: String,
 ) -> Result<Option<OccurrenceData>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
-    let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
+    let Some(date) = DateWindow::today().date(&date) else {
         return Ok(None);
     };
     let key = super::OccurrenceKey {
@@ -366,34 +360,62 @@ mod tests {
         };
         assert_eq!(
             period(&query(Some("2026-12"), None), today),
-            (
+            Some((
                 View::Month {
                     year: 2026,
                     month: 12
                 },
                 date(2026, 12, 1),
                 date(2026, 12, 31)
-            )
+            ))
         );
         assert_eq!(
-            period(&query(Some("2027-02"), None), today).2,
-            date(2027, 2, 28)
+            period(&query(Some("2027-02"), None), today).map(|period| period.2),
+            Some(date(2027, 2, 28))
         );
         assert_eq!(
             period(&query(None, Some("2026-W49")), today),
-            (
+            Some((
                 View::Week {
                     year: 2026,
                     week: 49
                 },
                 date(2026, 11, 30),
                 date(2026, 12, 6)
-            )
+            ))
         );
         assert_eq!(
-            period(&query(Some("2026-13"), None), today),
-            (View::List, today, date(2026, 12, 23))
+            period(&query(None, None), today),
+            Some((View::List, today, date(2026, 12, 23)))
         );
-        assert_eq!(period(&query(None, Some("uge")), today).0, View::List);
+        assert_eq!(
+            period(&query(Some(""), Some("")), today).map(|period| period.0),
+            Some(View::List)
+        );
+    }
+
+    #[test]
+    fn a_period_outside_the_window_names_no_page() {
+        let today = date(2026, 11, 26);
+        let query = |maaned: Option<&str>, uge: Option<&str>| CalendarQuery {
+            maaned: maaned.map(str::to_owned),
+            uge: uge.map(str::to_owned),
+            ..Default::default()
+        };
+        for maaned in [
+            "2026-13",
+            "9999-12",
+            "2032-01",
+            "2021-10",
+            "262143-12",
+            "maj",
+        ] {
+            assert_eq!(period(&query(Some(maaned), None), today), None, "{maaned}");
+        }
+        for uge in ["uge", "262143-W01", "2026-W54", "2032-W01", "-262144-W01"] {
+            assert_eq!(period(&query(None, Some(uge)), today), None, "{uge}");
+        }
+        assert!(period(&query(Some("2031-11"), None), today).is_some());
+        assert!(period(&query(None, Some("2021-W47")), today).is_some());
     }
 }

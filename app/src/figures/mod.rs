@@ -18,7 +18,10 @@ pub mod queries;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::dates::date_text;
+use crate::{
+    address::{DateWindow, Quarter, Year},
+    dates::date_text,
+};
 
 /// The figures' names with their definitions, as Fluent keys: (name, definition).
 pub const DEFINITIONS: [(&str, &str); 11] = [
@@ -154,7 +157,8 @@ impl FiguresQuery {
         };
         let this_year = Period::year(today.year()).expect("this year is a valid year");
         if let (Some(from), Some(to)) = (given(&self.fra), given(&self.til)) {
-            let parse = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            let window = DateWindow::years(Year::first(), Year::last());
+            let parse = |text: &str| window.date(text);
             return match (parse(&from), parse(&to)) {
                 (Some(from), Some(to))
                     if from <= to && (to - from).num_days() <= LONGEST_PERIOD =>
@@ -189,10 +193,7 @@ impl FiguresQuery {
         }
         let year = match given(&self.aar) {
             None => Some(today.year()),
-            Some(text) => text
-                .parse::<i32>()
-                .ok()
-                .filter(|year| (2000..=2100).contains(year)),
+            Some(text) => Year::parse(&text).map(|year| year.get() as i32),
         };
         let Some(year) = year else {
             errors.push(("aar", "figures-year-invalid"));
@@ -200,10 +201,8 @@ impl FiguresQuery {
         };
         let period = match given(&self.kvartal) {
             None => Period::year(year),
-            Some(text) => text
-                .parse::<u32>()
-                .ok()
-                .and_then(|quarter| Period::quarter(year, quarter)),
+            Some(text) => Quarter::parse(&text)
+                .and_then(|quarter| Period::quarter(year, quarter.get() as u32)),
         };
         match period {
             Some(period) => (period, errors),
@@ -342,6 +341,27 @@ mod tests {
         );
         let (_, errors) = query("tyve", "", "", "").period(today);
         assert_eq!(errors, [("aar", "figures-year-invalid")]);
+    }
+
+    #[test]
+    fn numbers_and_dates_out_of_range_get_a_message_not_a_period() {
+        let today = date(2026, 11, 27);
+        let query = |aar: &str, kvartal: &str, fra: &str, til: &str| FiguresQuery {
+            aar: Some(aar.into()),
+            kvartal: Some(kvartal.into()),
+            fra: Some(fra.into()),
+            til: Some(til.into()),
+        };
+        // Dates PostgreSQL cannot store, or far outside any record, are refused by their field.
+        let (period, errors) = query("", "", "262143-01-01", "262143-12-31").period(today);
+        assert_eq!(errors, [("fra", "date-invalid"), ("til", "date-invalid")]);
+        assert_eq!(period.from, date(2026, 1, 1));
+        let (_, errors) = query("", "", "1999-12-31", "2000-01-31").period(today);
+        assert_eq!(errors, [("fra", "date-invalid")]);
+        let (_, errors) = query("9223372036854775807", "", "", "").period(today);
+        assert_eq!(errors, [("aar", "figures-year-invalid")]);
+        let (_, errors) = query("2026", "4294967297", "", "").period(today);
+        assert_eq!(errors, [("kvartal", "figures-quarter-invalid")]);
     }
 
     #[test]

@@ -9,13 +9,17 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
+    address::PageNumber,
     articles::{
         api::{load_article, load_articles, load_issue, load_issues, load_search, ArticleList},
         Article, MagazineIssue,
     },
     dates::date_text,
     i18n::{t, t_with},
-    pages::data::{or_not_found, Loaded},
+    pages::{
+        data::{or_not_found, Loaded},
+        errors::NotFound,
+    },
 };
 
 /// The site's public address (no trailing slash), for canonical and Open Graph tags.
@@ -136,19 +140,23 @@ fn Pager(page: i64, pages: i64, base: String) -> impl IntoView {
     .into_any()
 }
 
-fn page_from_query() -> i64 {
-    use_query_map()
-        .get_untracked()
-        .get("side")
-        .and_then(|page| page.parse().ok())
-        .unwrap_or(1)
+/// The page of a list the address asks for (`?side=`): the first without one, None (the 404
+/// page) for one that is not a page number.
+fn page_from_query() -> Option<PageNumber> {
+    match use_query_map().get_untracked().get("side") {
+        None => Some(PageNumber::first()),
+        Some(page) => PageNumber::parse(&page),
+    }
 }
 
 /// `/nyheder`.
 #[component]
 pub fn ArticlesPage() -> impl IntoView {
-    let data = OnceResource::new_blocking(load_articles(page_from_query(), None));
-    view! { <ArticleListPage data base="/nyheder".to_owned() /> }
+    let Some(page) = page_from_query() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let data = OnceResource::new_blocking(load_articles(page, None));
+    view! { <ArticleListPage data base="/nyheder".to_owned() /> }.into_any()
 }
 
 /// `/nyheder/emne/{slug}`.
@@ -158,9 +166,12 @@ pub fn TagPage() -> impl IntoView {
         .get_untracked()
         .get("slug")
         .unwrap_or_default();
+    let Some(page) = page_from_query() else {
+        return view! { <NotFound /> }.into_any();
+    };
     let base = format!("/nyheder/emne/{slug}");
-    let data = OnceResource::new_blocking(load_articles(page_from_query(), Some(slug)));
-    view! { <ArticleListPage data base /> }
+    let data = OnceResource::new_blocking(load_articles(page, Some(slug)));
+    view! { <ArticleListPage data base /> }.into_any()
 }
 
 #[component]
@@ -460,7 +471,7 @@ fn IssuePrint(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
 /// The front page's articles: the newest article as the lead story and the four after it.
 #[component]
 pub fn LatestArticles() -> impl IntoView {
-    let data = OnceResource::new_blocking(load_articles(1, None));
+    let data = OnceResource::new_blocking(load_articles(PageNumber::first(), None));
     // No list (or an empty one) shows nothing rather than the 404 page: the front page is there.
     let show = |list: Option<ArticleList>| {
         let Some(list) = list.filter(|list| !list.articles.is_empty()) else {

@@ -8,6 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
+    address::DateWindow,
     calendar::{
         api::{
             load_activity, load_calendar, load_occurrence, load_this_week, ActivityData,
@@ -36,11 +37,8 @@ pub fn CalendarPage() -> impl IntoView {
         sted: query.get("sted").filter(|slug| !slug.is_empty()),
     };
     let data = OnceResource::new_blocking(load_calendar(query));
-    view! {
-        <Title text=t("calendar-title") />
-        <h1>{t("calendar-title")}</h1>
-        <Loaded data show=|data| view! { <CalendarBody data /> } />
-    }
+    // The heading is the calendar's: a period outside the window shows only the 404 page.
+    view! { <Loaded data show=or_not_found(|data| view! { <CalendarBody data /> }) /> }
 }
 
 /// The address of a view with the filters in force.
@@ -73,6 +71,8 @@ fn week_param(date: NaiveDate) -> String {
 
 #[component]
 fn CalendarBody(data: CalendarData) -> impl IntoView {
+    // The pager stops at the window of dates an address may name; beyond it is the 404 page.
+    let window = DateWindow::around(data.today);
     let (heading, previous, next) = match &data.view {
         View::List => (t("calendar-coming"), None, None),
         View::Month { year, month } => (
@@ -129,16 +129,24 @@ fn CalendarBody(data: CalendarData) -> impl IntoView {
     })
     .collect_view();
     let paging = previous.zip(next).map(|(previous, next)| {
-        let previous = calendar_href(&previous, &data);
-        let next = calendar_href(&next, &data);
-        view! {
-            <nav class="pager" aria-label=t("calendar-pager")>
-                <a href=previous rel="prev">
+        let previous = (data.from > window.first()).then(|| {
+            view! {
+                <a href=calendar_href(&previous, &data) rel="prev">
                     {t("calendar-previous")}
                 </a>
-                <a href=next rel="next">
+            }
+        });
+        let next = (data.to < window.last()).then(|| {
+            view! {
+                <a href=calendar_href(&next, &data) rel="next">
                     {t("calendar-next")}
                 </a>
+            }
+        });
+        view! {
+            <nav class="pager" aria-label=t("calendar-pager")>
+                {previous}
+                {next}
             </nav>
         }
     });
@@ -147,6 +155,8 @@ fn CalendarBody(data: CalendarData) -> impl IntoView {
         _ => view! { <DayList data=data.clone() /> }.into_any(),
     };
     view! {
+        <Title text=t("calendar-title") />
+        <h1>{t("calendar-title")}</h1>
         <ul class="view-tabs">{tabs}</ul>
         <Filters data=data.clone() />
         <h2 id="periode">{heading}</h2>

@@ -2,12 +2,12 @@
 //! list), `…/udskriv` (the list to print and tick off on paper) and `…/fremmoede` (the
 //! attendance form, made for a phone at the door). Plain forms: they work without JavaScript.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
+    address::{parse_date, Id},
     attendance::{
         api::{load_staff_occurrence, StaffOccurrence},
         Attendance,
@@ -27,13 +27,12 @@ use crate::{
 #[component]
 fn WithOccurrence(show: fn(StaffOccurrence) -> AnyView) -> impl IntoView {
     let params = use_params_map().get_untracked();
-    let id = params.get("id").and_then(|id| id.parse::<i64>().ok());
-    let date = params
-        .get("date")
-        .and_then(|date| NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok());
+    let id = params.get("id").and_then(|id| Id::parse(&id));
+    // The server function checks the date against the window of dates an address may name.
+    let date = params.get("date").and_then(|date| parse_date(&date));
     let data = OnceResource::new_blocking(async move {
         match (id, date) {
-            (Some(id), Some(date)) => load_staff_occurrence(id, date).await,
+            (Some(id), Some(date)) => load_staff_occurrence(id.get(), date).await,
             _ => Ok(None),
         }
     });

@@ -1,7 +1,9 @@
 //! The staff's attendance form of a date (`/personale/aktiviteter/{id}/{date}/fremmoede`).
 
-use app::attendance::service::{self as attendance, AttendanceForm};
-use chrono::NaiveDate;
+use app::{
+    address::{DateWindow, Id},
+    attendance::service::{self as attendance, AttendanceForm},
+};
 
 use super::prelude::*;
 
@@ -15,9 +17,11 @@ pub fn routes() -> Router<AppState> {
 async fn record_attendance(
     cx: Ctx,
     staff: Staff,
-    Params((id, date)): Params<(i64, NaiveDate)>,
+    Params((id, date)): Params<(Id, String)>,
     PostedForm(form): PostedForm<AttendanceForm>,
 ) -> Result<Redirect, PageError> {
+    let (id, date) = (id.get(), DateWindow::today().date(&date));
+    let date = date.ok_or(PageError::NotFound)?;
     let found = cx.db.calendar().occurrence_by_activity(id, date).await?;
     let (activity, occurrence) = found.ok_or(PageError::NotFound)?;
     let page = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);

@@ -5,11 +5,14 @@
 //! `/aktiviteter/{slug}.ics` has the shape of the activity page's route, so it is answered by a
 //! middleware that looks at the path before routing hands it to the page.
 
-use app::calendar::{
-    ics,
-    occurrences::{occurrences_of, Filter},
-    service::{self as calendar, ActivityForm, ExceptionForm},
-    Activity, Occurrence, OccurrenceKey,
+use app::{
+    address::{DateWindow, Id},
+    calendar::{
+        ics,
+        occurrences::{occurrences_of, Filter},
+        service::{self as calendar, ActivityForm, ExceptionForm},
+        Activity, Occurrence, OccurrenceKey,
+    },
 };
 use axum::{
     extract::{Request, State},
@@ -36,13 +39,14 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The activity and occurrence of `/aktiviteter/{slug}/{date}`, or the 404 page if there is no
-/// such date. Signing up finds its date through this.
+/// such date (or it lies outside the window of dates an address may name). Signing up finds
+/// its date through this.
 pub async fn occurrence_at(
     cx: &Ctx,
     slug: &str,
     date: &str,
 ) -> Result<(Activity, Occurrence), PageError> {
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| PageError::NotFound)?;
+    let date = DateWindow::today().date(date).ok_or(PageError::NotFound)?;
     let key = OccurrenceKey {
         activity_slug: slug.to_owned(),
         date,
@@ -75,9 +79,10 @@ async fn save_activity(
 async fn add_exception(
     cx: Ctx,
     staff: Staff,
-    Params(id): Params<i64>,
+    Params(id): Params<Id>,
     PostedForm(form): PostedForm<ExceptionForm>,
 ) -> Result<Redirect, PageError> {
+    let id = id.get();
     let activity = cx.db.calendar().activity_by_id(id).await?;
     let activity = activity.ok_or(PageError::NotFound)?;
     let page = format!("/personale/aktiviteter/{id}");
@@ -92,8 +97,9 @@ async fn add_exception(
 async fn delete_exception(
     cx: Ctx,
     staff: Staff,
-    Params((id, exception)): Params<(i64, i64)>,
+    Params((id, exception)): Params<(Id, Id)>,
 ) -> Result<Redirect, PageError> {
+    let (id, exception) = (id.get(), exception.get());
     let page = format!("/personale/aktiviteter/{id}");
     let deleted = calendar::delete_exception(&cx.db, staff.id, id, exception, clock::now())
         .await
@@ -110,7 +116,7 @@ async fn delete_exception(
 const PAST_DAYS: i64 = 31;
 const FUTURE_DAYS: i64 = 366;
 
-fn window() -> (NaiveDate, NaiveDate) {
+fn feed_window() -> (NaiveDate, NaiveDate) {
     let today = clock::today();
     (
         today - Duration::days(PAST_DAYS),
@@ -138,7 +144,7 @@ fn calendar_response(body: String, filename: &str) -> Response {
 
 /// `/kalender.ics`.
 async fn whole_calendar(cx: Ctx) -> Result<Response, PageError> {
-    let (from, to) = window();
+    let (from, to) = feed_window();
     let occurrences = cx
         .db
         .calendar()
@@ -166,11 +172,20 @@ pub async fn activity_feeds(
     let Some(slug) = slug else {
         return next.run(request).await;
     };
-    let date = request.uri().query().and_then(|query| {
+    let asked = request.uri().query().and_then(|query| {
         url::form_urlencoded::parse(query.as_bytes())
             .find(|(name, _)| name == "dato")
-            .and_then(|(_, value)| NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok())
+            .map(|(_, value)| value.into_owned())
     });
+    // A date that does not read, or lies outside the window, names no feed: the page routes
+    // answer with the 404 page.
+    let date = match asked {
+        None => None,
+        Some(text) => match DateWindow::today().date(&text) {
+            Some(date) => Some(date),
+            None => return next.run(request).await,
+        },
+    };
     match activity_feed(&state, &slug, date).await {
         Ok(Some(response)) => response,
         Ok(None) => next.run(request).await,
@@ -204,7 +219,7 @@ async fn activity_feed(
         }
         None => {
             let exceptions = state.db.calendar().exceptions_of(activity.id).await?;
-            let (from, to) = window();
+            let (from, to) = feed_window();
             occurrences_of(&activity, &exceptions, from, to)
         }
     };

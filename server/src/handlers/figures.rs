@@ -1,9 +1,13 @@
 //! The figures' address beyond their pages: `/personale/tal.csv`, the figures of a period as a
-//! CSV file for Excel (see `app::figures::csv`). The access guard lets only staff reach
+//! CSV file for Excel (see `app::figures::csv`); a period that does not read gets the 404
+//! page. The access guard lets only staff reach
 //! `/personale`; the handler checks again, like every staff handler.
 
 use app::figures::{api::build_report, csv::to_csv, FiguresQuery, PeriodKind};
-use axum::{extract::Query, http::header};
+use axum::{
+    extract::{rejection::QueryRejection, Query},
+    http::header,
+};
 
 use super::prelude::*;
 
@@ -14,9 +18,15 @@ pub fn routes() -> Router<AppState> {
 async fn figures_csv(
     cx: Ctx,
     _: Staff,
-    Query(query): Query<FiguresQuery>,
+    query: Result<Query<FiguresQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
-    let (period, _) = query.period(clock::today());
+    let Query(query) = query.map_err(|_| PageError::NotFound)?;
+    // The page shows a wrong period's message by its field; a CSV address with one names no
+    // file.
+    let (period, errors) = query.period(clock::today());
+    if !errors.is_empty() {
+        return Err(PageError::NotFound);
+    }
     let report = build_report(&cx.db, cx.lang, period).await?;
     let bytes = to_csv(cx.lang, &report).map_err(|err| PageError::Internal(Box::new(err)))?;
     let period = &report.period;

@@ -5,6 +5,7 @@
 //! the test, and makes the data it needs with the builders in `fixtures`.
 
 mod accounts;
+mod address;
 mod articles;
 mod attendance;
 mod calendar;
