@@ -358,7 +358,10 @@ mod tests {
             let Some(found) = safe_next(Some(input.to_owned())) else {
                 continue;
             };
-            assert!(found.starts_with('/') && !found.starts_with("//"), "{input:?}: {found}");
+            assert!(
+                found.starts_with('/') && !found.starts_with("//"),
+                "{input:?}: {found}"
+            );
             assert!(
                 !found.contains(['\t', '\r', '\n', '\\', ' ']),
                 "{input:?}: {found:?}"
