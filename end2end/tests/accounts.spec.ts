@@ -1,6 +1,7 @@
 // Accounts from end to end: an admin invites a journalist by email, the journalist follows the
 // link from the real SMTP server (maildev), chooses a password, is kept out of the staff area,
-// resets the password by email, and the session cookie is worthless after logging out.
+// resets the password by email, and the session cookie is worthless after logging out. A second
+// invitation's link dies when the first is used, and logging in never leads to another site.
 import { expect, test } from '@playwright/test';
 import { demo, emailTo, linkIn, logIn, logOut, maildevUrl } from './helpers';
 
@@ -9,7 +10,8 @@ async function emailsTo(address: string, subject: string, count: number): Promis
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const response = await fetch(`${maildevUrl}/email`);
-    const emails = (await response.json()) as { subject: string; text: string; to: { address: string }[] }[];
+    type Email = { subject: string; text: string; to: { address: string }[] };
+    const emails = (await response.json()) as Email[];
     const found = emails.filter(
       (email) => email.subject.includes(subject) && email.to.some((to) => to.address === address),
     );
