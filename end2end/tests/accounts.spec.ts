@@ -1,8 +1,25 @@
 // Accounts from end to end: an admin invites a journalist by email, the journalist follows the
 // link from the real SMTP server (maildev), chooses a password, is kept out of the staff area,
-// resets the password by email, and the session cookie is worthless after logging out.
+// resets the password by email, and the session cookie is worthless after logging out. A second
+// invitation's link dies when the first is used, and logging in never leads to another site.
 import { expect, test } from '@playwright/test';
 import { demo, emailTo, linkIn, logIn, logOut, maildevUrl } from './helpers';
+
+/** Waits until `count` emails to `address` with `subject` have arrived; their texts. */
+async function emailsTo(address: string, subject: string, count: number): Promise<string[]> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${maildevUrl}/email`);
+    type Email = { subject: string; text: string; to: { address: string }[] };
+    const emails = (await response.json()) as Email[];
+    const found = emails.filter(
+      (email) => email.subject.includes(subject) && email.to.some((to) => to.address === address),
+    );
+    if (found.length >= count) return found.map((email) => email.text);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${count} emails "${subject}" to ${address} did not arrive within 30 s`);
+}
 
 test.describe('accounts', () => {
   // The emails are read from the maildev that `cargo xtask test` starts; without it these tests
@@ -87,6 +104,46 @@ test.describe('accounts', () => {
     await expect(page.getByText('Forkert e-mail eller adgangskode')).toBeVisible();
     await logIn(page, { email: address, password: 'grøn kaffe på altanen' });
     await expect(page).toHaveURL(/\/borgerjournalist$/);
+  });
+
+  test('an address invited twice: once one link is used, the other explains that it no longer works', async ({
+    page,
+  }, testInfo) => {
+    const address = `twice-${testInfo.project.name}-${Date.now()}@example.org`;
+    await logIn(page, demo.admin);
+    for (let n = 0; n < 2; n++) {
+      await page.goto('/personale/brugere');
+      await page.getByLabel('E-mailadresse').fill(address);
+      await page.getByLabel('medarbejder', { exact: true }).check();
+      await page.getByRole('button', { name: 'Send invitation' }).click();
+      await expect(page.getByText('Invitationen er sendt.')).toBeVisible();
+    }
+    await logOut(page);
+
+    const [used, other] = (await emailsTo(address, 'Invitation', 2)).map((text) => linkIn(text, '/invitation/'));
+    expect(used).not.toBe(other);
+    await page.goto(used);
+    await page.getByLabel('Navn', { exact: true }).fill('Ida Inviteret');
+    await page.getByLabel('Ny adgangskode').fill('tre små fugle på taget');
+    await page.getByRole('button', { name: 'Opret konto' }).click();
+    await expect(page).toHaveURL(/\/personale$/);
+    await logOut(page);
+
+    const answer = await page.goto(other);
+    expect(answer?.status()).toBe(404);
+    await expect(page.getByText('Linket virker ikke længere')).toBeVisible();
+    await expect(page.getByLabel('Ny adgangskode')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Bed om et nyt link' })).toBeVisible();
+  });
+
+  test('after logging in, an address that would leave the site is not followed', async ({ page }) => {
+    // A tab inside "/<TAB>/evil.example" is dropped by browsers, which then read "//evil.example".
+    await page.goto('/log-ind?next=%2F%09%2Fevil.example');
+    await page.getByLabel('E-mailadresse').fill(demo.staff.email);
+    await page.getByLabel('Adgangskode').fill(demo.staff.password);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await expect(page).toHaveURL(/\/personale$/);
+    expect(new URL(page.url()).host).not.toContain('evil');
   });
 
   test('a logged-out person is sent to log in and back to the page they wanted', async ({ page }) => {

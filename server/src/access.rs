@@ -134,7 +134,7 @@ pub async fn same_origin_only(
         return next.run(request).await;
     }
     tracing::warn!(
-        path = %request.uri().path(),
+        path = %crate::routes::loggable_path(request.uri().path()),
         origin = ?request.headers().get(header::ORIGIN),
         "refused a cross-site request"
     );

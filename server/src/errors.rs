@@ -33,13 +33,13 @@ pub enum PageError {
     #[error("forbidden")]
     Forbidden,
     /// The input needs fixing: `page` again with the feedback, status 422.
-    #[error("refused on {page}")]
+    #[error("refused on {}", crate::routes::loggable_path(.page))]
     Refused {
         page: String,
         feedback: FormFeedback,
     },
     /// A rate limit was hit: `page` again with a message to wait, status 429.
-    #[error("too many attempts on {page}")]
+    #[error("too many attempts on {}", crate::routes::loggable_path(.page))]
     TooMany { page: String, form: &'static str },
     /// The request could not be read (a form that no browser would send): `page` again, as
     /// it was, with `status`.

@@ -218,11 +218,14 @@ where
             .await
             .map(|axum_extra::extract::Form(form)| PostedForm(form))
             .map_err(|rejection| {
-                tracing::warn!(%page, %rejection, "an unreadable form");
-                PageError::Unreadable {
-                    page,
-                    status: StatusCode::BAD_REQUEST,
-                }
+                let path = crate::routes::loggable_path(&page);
+                tracing::warn!(page = %path, %rejection, "an unreadable form");
+                // A body over the limit is 413 (see `routes::small_bodies`); the rest 400.
+                let status = match rejection.status() {
+                    StatusCode::PAYLOAD_TOO_LARGE => StatusCode::PAYLOAD_TOO_LARGE,
+                    _ => StatusCode::BAD_REQUEST,
+                };
+                PageError::Unreadable { page, status }
             })
     }
 }

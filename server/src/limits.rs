@@ -1,16 +1,28 @@
 //! Rate limits on the forms that could be abused: logging in (per network address and per
-//! account) and asking for emails (per email address). Built on `governor`'s keyed GCRA limiters.
+//! account) and asking for emails (per network address and per email address). Built on
+//! `governor`'s keyed GCRA limiters.
 //!
 //! The limits are kept in memory per app instance: with several instances behind a load
 //! balancer each allows the stated rate, which still makes guessing passwords hopeless.
+//!
+//! Memory is bounded twice over. A key is never the text someone typed: an email field (which
+//! may be a megabyte of anything) becomes a 32-byte [`key`]. And each limiter holds at most
+//! [`MAX_KEYS`] keys: when it is full it first forgets the keys whose limits have recovered, and
+//! if that frees nothing it refuses every request it would count until room comes back (a flood
+//! big enough to fill it is an attack, and a limit that gave way under it would protect nothing).
+//! The per-network limit is always asked first, so a network over its limit cannot add keys
+//! to the per-account or per-address limiter.
 
 use std::{
+    hash::Hash,
     net::{IpAddr, Ipv6Addr},
     num::NonZeroU32,
-    time::Duration,
+    sync::Mutex,
+    time::{Duration, Instant},
 };
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use sha2::{Digest, Sha256};
 
 /// Login attempts allowed per network address in [`LOGIN_WINDOW`].
 pub const LOGIN_PER_ADDRESS: u32 = 25;
@@ -20,15 +32,86 @@ pub const LOGIN_WINDOW: Duration = Duration::from_secs(5 * 60);
 pub const LOGIN_PER_ACCOUNT: u32 = 25;
 /// Reset or invitation emails allowed per email address in [`EMAIL_WINDOW`].
 pub const EMAILS_PER_ADDRESS: u32 = 5;
-/// The window of [`EMAILS_PER_ADDRESS`].
+/// Reset links asked for per network address in [`EMAIL_WINDOW`], whatever the addresses.
+pub const RESETS_PER_NETWORK: u32 = 10;
+/// The window of [`EMAILS_PER_ADDRESS`] and [`RESETS_PER_NETWORK`].
 pub const EMAIL_WINDOW: Duration = Duration::from_secs(30 * 60);
+/// The most keys one limiter holds: about 100 bytes each, so a few megabytes at most.
+pub const MAX_KEYS: usize = 100_000;
+/// How often a full limiter may look for keys to forget (a sweep walks every key).
+const SWEEP_AT_MOST_EVERY: Duration = Duration::from_secs(1);
+
+/// The key of something typed (an email address) in a limiter: trimmed, lower-cased and hashed
+/// with SHA-256, so that every spelling of one address counts together, a key takes 32 bytes
+/// however long the field was, and no address is kept in memory as written.
+pub fn key(text: &str) -> [u8; 32] {
+    Sha256::digest(text.trim().to_lowercase().as_bytes()).into()
+}
+
+/// A keyed limiter that holds at most `capacity` keys (see the module's notes).
+#[derive(Debug)]
+struct Bounded<K: Hash + Eq + Clone> {
+    limiter: DefaultKeyedRateLimiter<K>,
+    capacity: usize,
+    last_sweep: Mutex<Option<Instant>>,
+}
+
+impl<K: Hash + Eq + Clone> Bounded<K> {
+    fn new(quota: Quota, capacity: usize) -> Self {
+        Self {
+            limiter: RateLimiter::keyed(quota),
+            capacity,
+            last_sweep: Mutex::new(None),
+        }
+    }
+
+    /// Counts a request for `key`; false when the key has had too many, or when the limiter is
+    /// full and nothing can be forgotten yet.
+    fn check(&self, key: &K) -> bool {
+        if self.limiter.len() >= self.capacity && !self.sweep_when_full() {
+            return false;
+        }
+        self.limiter.check_key(key).is_ok()
+    }
+
+    /// Forgets recovered keys, at most once per [`SWEEP_AT_MOST_EVERY`]; true if there is room.
+    fn sweep_when_full(&self) -> bool {
+        let mut last = self
+            .last_sweep
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if last.is_none_or(|at| at.elapsed() >= SWEEP_AT_MOST_EVERY) {
+            *last = Some(Instant::now());
+            self.limiter.retain_recent();
+            if self.limiter.len() >= self.capacity {
+                tracing::warn!(
+                    keys = self.limiter.len(),
+                    "a rate limiter is full; requests it counts are refused until keys expire"
+                );
+            }
+        }
+        self.limiter.len() < self.capacity
+    }
+
+    /// Forgets keys whose limits have fully recovered, and gives their memory back.
+    fn forget_idle_keys(&self) {
+        self.limiter.retain_recent();
+        self.limiter.shrink_to_fit();
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.limiter.len()
+    }
+}
 
 /// The limiters of one app instance.
 #[derive(Debug)]
 pub struct Limits {
-    login_by_network: DefaultKeyedRateLimiter<IpAddr>,
-    login_by_account: DefaultKeyedRateLimiter<String>,
-    email_by_address: DefaultKeyedRateLimiter<String>,
+    login_by_network: Bounded<IpAddr>,
+    login_by_account: Bounded<[u8; 32]>,
+    email_by_address: Bounded<[u8; 32]>,
+    reset_by_network: Bounded<IpAddr>,
 }
 
 /// `count` requests in `window`, allowed as a burst and refilled evenly.
@@ -41,40 +124,47 @@ fn quota(count: u32, window: Duration) -> Quota {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self {
-            login_by_network: RateLimiter::keyed(quota(LOGIN_PER_ADDRESS, LOGIN_WINDOW)),
-            login_by_account: RateLimiter::keyed(quota(
-                LOGIN_PER_ACCOUNT,
-                Duration::from_secs(60 * 60),
-            )),
-            email_by_address: RateLimiter::keyed(quota(EMAILS_PER_ADDRESS, EMAIL_WINDOW)),
-        }
+        Self::with_capacity(MAX_KEYS)
     }
 }
 
 impl Limits {
-    /// Counts a login attempt; false when the address or the account has had too many.
+    /// The limiters, each holding at most `capacity` keys.
+    pub fn with_capacity(capacity: usize) -> Self {
+        let hour = Duration::from_secs(60 * 60);
+        Self {
+            login_by_network: Bounded::new(quota(LOGIN_PER_ADDRESS, LOGIN_WINDOW), capacity),
+            login_by_account: Bounded::new(quota(LOGIN_PER_ACCOUNT, hour), capacity),
+            email_by_address: Bounded::new(quota(EMAILS_PER_ADDRESS, EMAIL_WINDOW), capacity),
+            reset_by_network: Bounded::new(quota(RESETS_PER_NETWORK, EMAIL_WINDOW), capacity),
+        }
+    }
+
+    /// Counts a login attempt; false when the address or the account has had too many. The
+    /// account is counted only when the network is within its limit.
     pub fn allow_login(&self, ip: IpAddr, email: &str) -> bool {
-        let by_network = self.login_by_network.check_key(&network(ip)).is_ok();
-        let by_account = self
-            .login_by_account
-            .check_key(&email.trim().to_lowercase())
-            .is_ok();
-        by_network && by_account
+        self.login_by_network.check(&network(ip)) && self.login_by_account.check(&key(email))
     }
 
-    /// Counts an email sent to `address`; false when it has had too many.
+    /// Counts an email sent to `address` (an admin's invitation); false when it has had too
+    /// many.
     pub fn allow_email(&self, address: &str) -> bool {
-        self.email_by_address
-            .check_key(&address.trim().to_lowercase())
-            .is_ok()
+        self.email_by_address.check(&key(address))
     }
 
-    /// Forgets keys whose limits have fully recovered, so memory stays bounded.
+    /// Counts a reset link asked for from `ip` for `address`; false when the network or the
+    /// address has had too many. The address is counted only when the network is within its
+    /// limit.
+    pub fn allow_reset(&self, ip: IpAddr, address: &str) -> bool {
+        self.reset_by_network.check(&network(ip)) && self.allow_email(address)
+    }
+
+    /// Forgets keys whose limits have fully recovered, so memory shrinks after a busy spell.
     pub fn forget_idle_keys(&self) {
-        self.login_by_network.retain_recent();
-        self.login_by_account.retain_recent();
-        self.email_by_address.retain_recent();
+        self.login_by_network.forget_idle_keys();
+        self.login_by_account.forget_idle_keys();
+        self.email_by_address.forget_idle_keys();
+        self.reset_by_network.forget_idle_keys();
     }
 }
 
@@ -143,5 +233,90 @@ mod tests {
         }
         assert!(!limits.allow_email(" A@example.org"));
         assert!(limits.allow_email("b@example.org"));
+    }
+
+    #[test]
+    fn keys_are_fixed_size_and_normalised() {
+        assert_eq!(key(" Staff@Example.ORG\n"), key("staff@example.org"));
+        assert_ne!(key("staff@example.org"), key("staf@example.org"));
+        let huge = "a".repeat(1024 * 1024);
+        assert_eq!(key(&huge).len(), 32);
+    }
+
+    #[test]
+    fn a_refused_network_does_not_count_against_the_account() {
+        let limits = Limits::default();
+        let guesser: IpAddr = "198.51.100.7".parse().unwrap();
+        for n in 0..25 {
+            assert!(limits.allow_login(guesser, &format!("{n}@example.org")));
+        }
+        let accounts_before = limits.login_by_account.len();
+        // The guesser's network is over its limit: these are refused before the account is
+        // looked at, so neither the victim's count nor the memory grows.
+        for n in 0..100 {
+            assert!(!limits.allow_login(guesser, "victim@example.org"));
+            assert!(!limits.allow_login(guesser, &format!("new{n}@example.org")));
+        }
+        assert_eq!(limits.login_by_account.len(), accounts_before);
+        let victim: IpAddr = "203.0.113.9".parse().unwrap();
+        for attempt in 0..25 {
+            assert!(
+                limits.allow_login(victim, "Victim@example.org"),
+                "the owner's own attempt {attempt}"
+            );
+        }
+    }
+
+    #[test]
+    fn reset_links_are_limited_per_network_as_well_as_per_address() {
+        let limits = Limits::default();
+        let ip: IpAddr = "2001:db8:5::1".parse().unwrap();
+        for n in 0..10 {
+            assert!(limits.allow_reset(ip, &format!("{n}@example.org")), "{n}");
+        }
+        assert!(!limits.allow_reset(ip, "fresh@example.org"));
+        assert!(!limits.allow_reset("2001:db8:5::2".parse().unwrap(), "fresh@example.org"));
+        // Refused by its network, the address was not counted: elsewhere it gets all five.
+        let other: IpAddr = "192.0.2.44".parse().unwrap();
+        for _ in 0..5 {
+            assert!(limits.allow_reset(other, "fresh@example.org"));
+        }
+        assert!(!limits.allow_reset(other, "fresh@example.org"));
+    }
+
+    #[test]
+    fn a_full_limiter_refuses_new_keys_rather_than_grow() {
+        let limits = Limits::with_capacity(50);
+        for n in 0..50_u8 {
+            let ip = IpAddr::from([10, 9, 0, n]);
+            assert!(limits.allow_login(ip, &format!("{n}@example.org")), "{n}");
+        }
+        assert_eq!(limits.login_by_network.len(), 50);
+        assert!(!limits.allow_login(IpAddr::from([10, 9, 1, 0]), "new@example.org"));
+        assert_eq!(limits.login_by_network.len(), 50);
+        assert_eq!(
+            limits.login_by_account.len(),
+            50,
+            "the account was not counted"
+        );
+    }
+
+    #[test]
+    fn a_full_limiter_forgets_recovered_keys_to_make_room() {
+        // One request per 20 ms: a key has recovered 20 ms after its request.
+        let quick = Bounded::new(quota(1, Duration::from_millis(20)), 3);
+        for n in 0..3 {
+            assert!(quick.check(&key(&format!("{n}@example.org"))));
+        }
+        assert!(
+            !quick.check(&key("late@example.org")),
+            "full, nothing recovered"
+        );
+        std::thread::sleep(SWEEP_AT_MOST_EVERY + Duration::from_millis(50));
+        assert!(
+            quick.check(&key("late@example.org")),
+            "recovered keys were swept"
+        );
+        assert_eq!(quick.len(), 1);
     }
 }

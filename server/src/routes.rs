@@ -2,7 +2,7 @@
 //! static files, and the middleware around them (sessions, same-origin and access checks,
 //! compression, panics as a friendly 500, body limits, timeouts).
 
-use std::time::Duration;
+use std::{borrow::Cow, time::Duration};
 
 use app::{i18n::Lang, pages::errors::server_error_document, shell, App};
 use axum::{
@@ -35,22 +35,65 @@ const BODY_LIMIT: usize = 1024 * 1024;
 /// [`BODY_LIMIT`].
 const UPLOAD_LIMIT: usize = 11 * 1024 * 1024;
 
-/// Refuses (413) a body announced as larger than [`BODY_LIMIT`] anywhere but the article and
-/// issue editors, where images are uploaded.
+/// Holds the body of every request but the article and issue editors' (where images are
+/// uploaded) to [`BODY_LIMIT`] bytes as it is read, so a chunked body, which announces no
+/// length, is held to it as well as one that does. A body announced as larger gets no allowance
+/// at all, so it is refused before a byte of it is read. Either way reading the form fails with
+/// 413, and the person gets the form's page again with that status (`PostedForm`), never a
+/// bare status.
 async fn small_bodies(request: axum::extract::Request, next: middleware::Next) -> Response {
     let path = request.uri().path();
     let uploads =
         path.starts_with("/personale/artikler/") || path.starts_with("/personale/udgaver/");
+    if uploads {
+        return next.run(request).await;
+    }
     let announced = request
         .headers()
         .get(axum::http::header::CONTENT_LENGTH)
         .and_then(|length| length.to_str().ok())
         .and_then(|length| length.parse::<usize>().ok())
         .unwrap_or(0);
-    if !uploads && announced > BODY_LIMIT {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    let allowance = if announced > BODY_LIMIT {
+        0
+    } else {
+        BODY_LIMIT
+    };
+    next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, allowance))))
+        .await
+}
+
+/// The addresses whose next segment is a secret: a sign-up's private link, an invitation, a
+/// password reset.
+const PRIVATE_LINKS: [&str; 3] = ["/tilmelding/", "/invitation/", "/nulstil/"];
+
+/// A request's `path` as the log may show it: the secret segment of a private link replaced by
+/// `…` (`/tilmelding/…/afmeld`), everything else as it is. Every log line and span that names a
+/// request's path takes it from here; none names the query.
+pub fn loggable_path(path: &str) -> Cow<'_, str> {
+    for prefix in PRIVATE_LINKS {
+        let Some(start) = path.get(..prefix.len()) else {
+            continue;
+        };
+        if start.eq_ignore_ascii_case(prefix) {
+            let rest = &path[prefix.len()..];
+            let after = rest.find('/').map_or("", |slash| &rest[slash..]);
+            return Cow::Owned(format!("{prefix}…{after}"));
+        }
     }
-    next.run(request).await
+    Cow::Borrowed(path)
+}
+
+/// The span of a request in the log: its method and its [`loggable_path`], at the level and
+/// under the target of tower-http's own (`RUST_LOG=tower_http=debug` shows them).
+fn request_span(request: &axum::extract::Request) -> tracing::Span {
+    tracing::debug_span!(
+        target: "tower_http::trace::make_span",
+        "request",
+        method = %request.method(),
+        path = %loggable_path(request.uri().path()),
+        version = ?request.version(),
+    )
 }
 
 /// Builds the whole router for `state`.
@@ -104,7 +147,7 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT))
         .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
 }
 
@@ -152,4 +195,37 @@ fn panic_response(output_name: &str) -> Response<Body> {
         server_error_document(output_name),
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn the_secret_of_a_private_link_never_reaches_the_log() {
+        let secret = "q9XrT0kLm2Vb7Yc1Zp4Ws8Nd3Fg6Hj5Ka0Qe2Ru7Ti";
+        for (path, logged) in [
+            (format!("/tilmelding/{secret}"), "/tilmelding/…"),
+            (
+                format!("/tilmelding/{secret}/afmeld"),
+                "/tilmelding/…/afmeld",
+            ),
+            (format!("/tilmelding/{secret}/aendr"), "/tilmelding/…/aendr"),
+            (format!("/invitation/{secret}"), "/invitation/…"),
+            (format!("/nulstil/{secret}"), "/nulstil/…"),
+            (format!("/NULSTIL/{secret}"), "/nulstil/…"),
+            ("/tilmelding/".to_owned(), "/tilmelding/…"),
+        ] {
+            assert_eq!(loggable_path(&path), logged);
+        }
+        for path in [
+            "/",
+            "/log-ind",
+            "/aktiviteter/babycafe/2026-12-01",
+            "/nulstil",
+            "/æ",
+        ] {
+            assert_eq!(loggable_path(path), path);
+        }
+    }
 }

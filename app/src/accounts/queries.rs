@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{password::PasswordHash, token::TokenHash, EmailAddress, Role};
 use crate::{
-    db::{AccountQueries, Tx},
+    db::{AccountQueries, Db, Tx},
     db_run,
     mail::{queries::enqueue_in, OutgoingEmail},
     tx_run,
@@ -86,15 +86,43 @@ pub enum InviteOutcome {
     AlreadyMember,
 }
 
-/// Uses up an unused, unexpired token of `purpose` inside `tx`, giving the id of its account,
-/// or None.
-async fn use_token_in(
-    tx: &mut Tx,
+/// Begins a transaction that redeems the token `token` of `purpose`: holding the write lock of
+/// its account (the whole file on SQLite, the account's row on PostgreSQL), it uses the token up
+/// if it is unused and unexpired, and voids every other outstanding token of the account,
+/// invitations and resets alike, so one link used ends all the others. Gives the transaction
+/// and the account's id, or None if the token is unknown, used or expired (nothing written).
+///
+/// Locking the account before any token row means two links of one account redeemed at the
+/// same moment take their turns instead of deadlocking, and the second finds its token void.
+async fn redeem_token(
+    db: &Db,
     token: &TokenHash,
     purpose: TokenPurpose,
     now: DateTime<Utc>,
-) -> Result<Option<i64>, sqlx::Error> {
-    tx_run!(tx, |conn| {
+) -> Result<Option<(Tx, i64)>, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let owner: Option<i64> = tx_run!(&mut tx, |conn| {
+        sqlx::query_scalar("select user_id from auth_tokens where token_hash = $1 and purpose = $2")
+            .bind(token.as_str())
+            .bind(purpose.as_str())
+            .fetch_optional(conn)
+            .await
+    })?;
+    let Some(owner) = owner else {
+        return Ok(None);
+    };
+    tx_run!(&mut tx,
+        sqlite: |_conn| Ok::<_, sqlx::Error>(()),
+        postgres: |conn| {
+            sqlx::query("select id from users where id = $1 for update")
+                .bind(owner)
+                .execute(conn)
+                .await
+                .map(drop)
+        }
+    )?;
+    // Read again under the lock: another link of the account may just have voided this one.
+    let used: Option<i64> = tx_run!(&mut tx, |conn| {
         sqlx::query_scalar(
             "update auth_tokens set used_at = $2 where token_hash = $1 \
              and purpose = $3 and used_at is null and expires_at > $2 \
@@ -105,6 +133,23 @@ async fn use_token_in(
         .bind(purpose.as_str())
         .fetch_optional(conn)
         .await
+    })?;
+    let Some(user_id) = used else {
+        return Ok(None);
+    };
+    void_tokens_in(&mut tx, user_id, now).await?;
+    Ok(Some((tx, user_id)))
+}
+
+/// Voids every outstanding invitation and reset link of an account, inside `tx`.
+async fn void_tokens_in(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query("update auth_tokens set used_at = $2 where user_id = $1 and used_at is null")
+            .bind(user_id)
+            .bind(now)
+            .execute(conn)
+            .await
+            .map(drop)
     })
 }
 
@@ -221,31 +266,40 @@ impl AccountQueries<'_> {
         row.map(Account::try_from).transpose()
     }
 
-    /// The account a token belongs to, if the token is unused and has not expired.
+    /// The account a token belongs to, if the token is unused and has not expired, and still
+    /// fits the account: an invitation only while the account has no password (once one is
+    /// chosen, every invitation of it is void), a reset only once it has one.
     pub async fn account_by_token(
         &self,
         token: &TokenHash,
         purpose: TokenPurpose,
         now: DateTime<Utc>,
     ) -> Result<Option<Account>, sqlx::Error> {
+        let password = match purpose {
+            TokenPurpose::Invitation => "u.password_hash is null",
+            TokenPurpose::PasswordReset => "u.password_hash is not null",
+        };
+        let sql = format!(
+            "select u.id, u.email, u.display_name, u.role, u.password_hash, u.disabled \
+             from auth_tokens t join users u on u.id = t.user_id \
+             where t.token_hash = $1 and t.purpose = $2 and t.used_at is null \
+             and t.expires_at > $3 and not u.disabled and {password}"
+        );
         let row: Option<AccountRow> = db_run!(self.db, |pool| {
-            sqlx::query_as(
-                "select u.id, u.email, u.display_name, u.role, u.password_hash, u.disabled \
-                 from auth_tokens t join users u on u.id = t.user_id \
-                 where t.token_hash = $1 and t.purpose = $2 and t.used_at is null \
-                 and t.expires_at > $3 and not u.disabled",
-            )
-            .bind(token.as_str())
-            .bind(purpose.as_str())
-            .bind(now)
-            .fetch_optional(pool)
-            .await
+            sqlx::query_as(&sql)
+                .bind(token.as_str())
+                .bind(purpose.as_str())
+                .bind(now)
+                .fetch_optional(pool)
+                .await
         })?;
         row.map(Account::try_from).transpose()
     }
 
-    /// Uses up an invitation token and sets the account's name and password. Returns the
-    /// account's id, or None if the token is unknown, used or expired.
+    /// Uses up an invitation token and sets the account's name and password; every other
+    /// invitation (and any reset link) of the account is void from then on. Returns the
+    /// account's id, or None if the token is unknown, used or expired, or the account already
+    /// has a password.
     pub async fn accept_invitation(
         &self,
         token: &TokenHash,
@@ -253,15 +307,15 @@ impl AccountQueries<'_> {
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.db.begin().await?;
-        let Some(user_id) = use_token_in(&mut tx, token, TokenPurpose::Invitation, now).await?
+        let Some((mut tx, user_id)) =
+            redeem_token(self.db, token, TokenPurpose::Invitation, now).await?
         else {
             return Ok(None);
         };
         let updated = tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "update users set display_name = $2, password_hash = $3 \
-                 where id = $1 and not disabled",
+                 where id = $1 and not disabled and password_hash is null",
             )
             .bind(user_id)
             .bind(display_name)
@@ -328,17 +382,17 @@ impl AccountQueries<'_> {
         tx.commit().await
     }
 
-    /// Uses up a reset token and sets the new password; every other unused reset token of the
-    /// account is used up too. Returns the account's id, or None if the token is unknown, used
-    /// or expired.
+    /// Uses up a reset token and sets the new password; every other outstanding link of the
+    /// account (resets and invitations) is void from then on. Returns the account's id, or None
+    /// if the token is unknown, used or expired.
     pub async fn reset_password(
         &self,
         token: &TokenHash,
         password_hash: &PasswordHash,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.db.begin().await?;
-        let Some(user_id) = use_token_in(&mut tx, token, TokenPurpose::PasswordReset, now).await?
+        let Some((mut tx, user_id)) =
+            redeem_token(self.db, token, TokenPurpose::PasswordReset, now).await?
         else {
             return Ok(None);
         };
@@ -356,23 +410,13 @@ impl AccountQueries<'_> {
         if updated == 0 {
             return Ok(None);
         }
-        tx_run!(&mut tx, |conn| {
-            sqlx::query(
-                "update auth_tokens set used_at = $2 where user_id = $1 \
-                 and purpose = 'password_reset' and used_at is null",
-            )
-            .bind(user_id)
-            .bind(now)
-            .execute(conn)
-            .await
-            .map(drop)
-        })?;
         audit_in(&mut tx, now, Some(user_id), "reset_password", "").await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }
 
-    /// Sets a new password for a logged-in account.
+    /// Sets a new password for a logged-in account. Reset links asked for earlier are void:
+    /// the person knows their password again, and a link lying in a mailbox should not undo it.
     pub async fn change_password(
         &self,
         user_id: i64,
@@ -388,12 +432,13 @@ impl AccountQueries<'_> {
                 .await
                 .map(drop)
         })?;
+        void_tokens_in(&mut tx, user_id, now).await?;
         audit_in(&mut tx, now, Some(user_id), "change_password", "").await?;
         tx.commit().await
     }
 
-    /// Disables or re-enables an account, with an audit entry. Returns false if there is no
-    /// such account.
+    /// Disables or re-enables an account, with an audit entry; disabling voids its outstanding
+    /// links. Returns false if there is no such account.
     pub async fn set_account_disabled(
         &self,
         actor_id: i64,
@@ -412,6 +457,10 @@ impl AccountQueries<'_> {
         let Some(email) = email else {
             return Ok(false);
         };
+        // A closed account's links die with it, and do not come back if it is reopened.
+        if disabled {
+            void_tokens_in(&mut tx, user_id, now).await?;
+        }
         let action = if disabled {
             "disable_user"
         } else {

@@ -114,10 +114,11 @@ struct EmailForm {
 
 async fn forgot_password(
     cx: Ctx,
+    ClientIp(ip): ClientIp,
     PostedForm(form): PostedForm<EmailForm>,
 ) -> Result<Redirect, PageError> {
     const PAGE: &str = "/glemt-adgangskode";
-    within_limit(cx.limits.allow_email(&form.email), PAGE, "forgot")?;
+    within_limit(cx.limits.allow_reset(ip, &form.email), PAGE, "forgot")?;
     service::request_reset(&cx.db, cx.lang, &cx.links(), &form.email, clock::now())
         .await
         .on_page(PAGE)?;

@@ -290,3 +290,68 @@ async fn claim_until_empty(db: &Db, now: DateTime<Utc>) -> Vec<i64> {
     }
     claimed
 }
+
+/// Two invitations of one address accepted at the same moment: exactly one sets the password,
+/// the other finds its link void, and neither fails (no deadlock between the two links' rows).
+async fn two_invitations_accepted_at_once_set_one_password(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let now = Utc::now();
+    for round in 0..5 {
+        let email = EmailAddress::parse(&format!("race{round}@example.org")).unwrap();
+        let tokens = [Token::generate(), Token::generate()];
+        for token in &tokens {
+            let mail = invitation_email(&email, token);
+            let invitation = NewInvitation {
+                email: &email,
+                role: Role::Staff,
+                token_hash: &token.hash(),
+                expires_at: now + Duration::days(7),
+                invited_by: None,
+                mail: &mail,
+            };
+            db.accounts().invite_user(&invitation, now).await.unwrap();
+        }
+        let passwords = ["første lange sætning her", "anden lange sætning her"];
+        let accept = |token: &Token, password: &str| {
+            let (db, hash) = (db.clone(), token.hash());
+            let password = Password::parse(password, &[]).unwrap().hash();
+            tokio::spawn(async move {
+                db.accounts()
+                    .accept_invitation(&hash, "Racer", &password, now)
+                    .await
+            })
+        };
+        let first = accept(&tokens[0], passwords[0]);
+        let second = accept(&tokens[1], passwords[1]);
+        let outcomes = [first.await.unwrap(), second.await.unwrap()];
+        let winners: Vec<usize> = outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(n, outcome)| {
+                let accepted = outcome.as_ref().expect("no error, no deadlock");
+                accepted.is_some().then_some(n)
+            })
+            .collect();
+        assert_eq!(winners.len(), 1, "round {round}: {outcomes:?}");
+        let account = db
+            .accounts()
+            .account_by_email(&email)
+            .await
+            .unwrap()
+            .unwrap();
+        let hash = account.password_hash.unwrap();
+        assert!(hash.verify(passwords[winners[0]]));
+        assert!(!hash.verify(passwords[1 - winners[0]]));
+        for token in &tokens {
+            let owner = db
+                .accounts()
+                .account_by_token(&token.hash(), TokenPurpose::Invitation, now)
+                .await
+                .unwrap();
+            assert_eq!(owner, None, "round {round}: every invitation is void");
+        }
+    }
+}
+
+on_both_backends!(two_invitations_accepted_at_once_set_one_password);

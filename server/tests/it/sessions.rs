@@ -33,6 +33,26 @@ async fn link_in_mail(app: &TestApp, to: &str, path: &str) -> String {
         .to_owned()
 }
 
+/// The paths of every link to `/{path}/…` in the emails to `to`, oldest first.
+async fn link_paths_in_mails(app: &TestApp, to: &str, path: &str) -> Vec<String> {
+    let texts: Vec<String> = app::db_run!(app.db(), |pool| {
+        sqlx::query_scalar("select text_body from outbox where to_address = $1 order by id")
+            .bind(to)
+            .fetch_all(pool)
+            .await
+    })
+    .unwrap();
+    texts
+        .iter()
+        .filter_map(|text| {
+            let start = text.find(&format!("/{path}/"))?;
+            let from_scheme = text[..start].rfind("http")?;
+            let link = text[from_scheme..].split_whitespace().next()?;
+            Some(path_of(link))
+        })
+        .collect()
+}
+
 /// The path and query of a link to this app.
 fn path_of(link: &str) -> String {
     let url = url::Url::parse(link).unwrap();
@@ -495,3 +515,223 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed() {
         "__Host- cookies have no domain"
     );
 }
+
+async fn a_next_address_that_leaves_the_site_is_never_followed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let staff = account(Role::Staff).create(app.db()).await;
+    let log_in_then = |next: &'static str| {
+        let (browser, staff) = (app.visitor(), &staff);
+        async move {
+            let form = [
+                ("email", staff.email.as_str()),
+                ("password", staff.password.as_str()),
+                ("next", next),
+            ];
+            let answer = browser.post_form("/log-ind", &form).await;
+            assert_eq!(answer.status, 303, "next={next:?}: {}", answer.body);
+            answer.location.unwrap()
+        }
+    };
+    // Each of these is read by a browser as another site, or as a script: the person lands on
+    // their own start page instead.
+    for next in [
+        "/\t/evil.example",
+        "/\r\n/evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "//evil.example",
+        "/..//evil.example",
+        "/%2e%2e//evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+        "%09//evil.example",
+    ] {
+        assert_eq!(log_in_then(next).await, "/personale", "next={next:?}");
+    }
+    // An encoded slash stays a path on this site, in the parser's own spelling.
+    assert_eq!(log_in_then("/%2F/evil.example").await, "/%2F/evil.example");
+    assert_eq!(
+        log_in_then("/personale/artikler?x=1").await,
+        "/personale/artikler?x=1"
+    );
+
+    // The form does not carry such an address along either.
+    let page = app
+        .visitor()
+        .get("/log-ind?next=%2F%09%2Fevil.example")
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("name=\"next\""), "{}", page.body);
+    let page = app
+        .visitor()
+        .get("/log-ind?next=%2Fpersonale%2Fartikler%3Fx%3D1")
+        .await;
+    assert!(
+        page.body
+            .contains(r#"name="next" value="/personale/artikler?x=1""#),
+        "{}",
+        page.body
+    );
+}
+
+on_both_backends!(a_next_address_that_leaves_the_site_is_never_followed);
+
+async fn an_invitation_is_void_once_the_account_has_a_password(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = account(Role::Admin).create(app.db()).await;
+    let admin = app.logged_in_as(&admin).await;
+    let to = "yusuf@example.org";
+
+    // Invited twice: both links work until one of them is used.
+    for _ in 0..2 {
+        let answer = admin
+            .post_form(
+                "/personale/brugere/inviter",
+                &[("email", to), ("role", "staff")],
+            )
+            .await;
+        assert_eq!(answer.status, 303, "{}", answer.body);
+    }
+    let links = link_paths_in_mails(&app, to, "invitation").await;
+    let [first, second] = links.as_slice() else {
+        panic!("two invitations: {links:?}");
+    };
+    assert_eq!(app.visitor().get(first).await.status, 200);
+    assert_eq!(app.visitor().get(second).await.status, 200);
+
+    let yusuf = app.visitor();
+    let answer = yusuf
+        .post_form(
+            second,
+            &[("name", "Yusuf"), ("password", "tre små fugle på taget")],
+        )
+        .await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+
+    // The first link now explains that it no longer works, and sets nothing.
+    let mallory = app.visitor();
+    let page = mallory.get(first).await;
+    assert_eq!(page.status, 404);
+    assert!(
+        page.body.contains("Linket virker ikke længere"),
+        "{}",
+        page.body
+    );
+    let answer = mallory
+        .post_form(
+            first,
+            &[
+                ("name", "Mallory"),
+                ("password", "en helt anden lang sætning"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 404, "{}", answer.body);
+    assert!(answer.body.contains("Linket virker ikke længere"));
+    assert!(answer.set_cookie.is_none(), "nobody was logged in");
+    let wrong = app.visitor().log_in(to, "en helt anden lang sætning").await;
+    assert_eq!(wrong.status, 422, "the first link's password was not set");
+    assert_eq!(yusuf.get("/personale").await.status, 200);
+    let account = app
+        .db()
+        .accounts()
+        .account_by_email(&EmailAddress::parse(to).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(account.display_name, "Yusuf");
+
+    // Two reset links: using one voids the other.
+    for _ in 0..2 {
+        let answer = app
+            .visitor()
+            .post_form("/glemt-adgangskode", &[("email", to)])
+            .await;
+        assert_eq!(answer.status, 303, "{}", answer.body);
+    }
+    let resets = link_paths_in_mails(&app, to, "nulstil").await;
+    let [older, newer] = resets.as_slice() else {
+        panic!("two reset links: {resets:?}");
+    };
+    let answer = app
+        .visitor()
+        .post_form(older, &[("password", "fire store heste i haven")])
+        .await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert_eq!(app.visitor().get(newer).await.status, 404);
+    let answer = app
+        .visitor()
+        .post_form(newer, &[("password", "fem våde katte i kælderen")])
+        .await;
+    assert_eq!(answer.status, 404, "{}", answer.body);
+    assert_eq!(
+        app.visitor()
+            .log_in(to, "fem våde katte i kælderen")
+            .await
+            .status,
+        422
+    );
+
+    // A reset link asked for and then not needed dies when the password is changed.
+    let answer = app
+        .visitor()
+        .post_form("/glemt-adgangskode", &[("email", to)])
+        .await;
+    assert_eq!(answer.status, 303);
+    let unused = link_paths_in_mails(&app, to, "nulstil")
+        .await
+        .pop()
+        .unwrap();
+    assert_eq!(app.visitor().get(&unused).await.status, 200);
+    let yusuf = app.visitor();
+    assert_eq!(
+        yusuf.log_in(to, "fire store heste i haven").await.status,
+        303
+    );
+    let answer = yusuf
+        .post_form(
+            "/konto/adgangskode",
+            &[
+                ("current", "fire store heste i haven"),
+                ("password", "seks glade geder på bakken"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert_eq!(app.visitor().get(&unused).await.status, 404);
+}
+
+on_both_backends!(an_invitation_is_void_once_the_account_has_a_password);
+
+async fn reset_links_are_limited_per_network(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let script = app.visitor();
+    for n in 0..10 {
+        let email = format!("someone{n}@example.org");
+        let answer = script
+            .post_form("/glemt-adgangskode", &[("email", email.as_str())])
+            .await;
+        assert_eq!(answer.status, 303, "request {n}");
+    }
+    let answer = script
+        .post_form("/glemt-adgangskode", &[("email", "one-more@example.org")])
+        .await;
+    assert_eq!(answer.status, 429);
+    assert!(answer.body.contains("for mange forsøg"), "{}", answer.body);
+    // Someone on another network (127.0.0.2 is loopback too) is not held up by it.
+    let neighbour = reqwest::Client::builder()
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let answer = neighbour
+        .post(format!("{}/glemt-adgangskode", app.origin))
+        .header("origin", &app.origin)
+        .form(&[("email", "neighbour@example.org")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 303);
+}
+
+on_both_backends!(reset_links_are_limited_per_network);
