@@ -203,6 +203,90 @@ pub fn App() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
+    /// Properties of a `<form>` element (HTMLFormElement, HTMLElement, Element, Node, EventTarget
+    /// and Object). A control whose name is one of them hides the property: `form.children` is
+    /// then the input, and the islands' start-up script (which walks `node.children`) throws, so
+    /// no island on the page wakes up.
+    #[rustfmt::skip]
+    const FORM_PROPERTIES: &[&str] = &[
+        // HTMLFormElement
+        "acceptCharset", "action", "autocomplete", "elements", "encoding", "enctype", "length",
+        "method", "name", "noValidate", "rel", "relList", "target", "submit", "requestSubmit",
+        "reset", "checkValidity", "reportValidity",
+        // HTMLElement
+        "title", "lang", "translate", "dir", "hidden", "inert", "accessKey", "accessKeyLabel",
+        "draggable", "spellcheck", "autocapitalize", "autocorrect", "innerText", "outerText",
+        "popover", "click", "style", "dataset", "nonce", "autofocus", "tabIndex", "focus", "blur",
+        "contentEditable", "isContentEditable", "enterKeyHint", "inputMode", "offsetParent",
+        "offsetTop", "offsetLeft", "offsetWidth", "offsetHeight", "attachInternals",
+        "showPopover", "hidePopover", "togglePopover",
+        // Element
+        "id", "className", "classList", "slot", "attributes", "shadowRoot", "part",
+        "assignedSlot", "innerHTML", "outerHTML", "tagName", "localName", "namespaceURI",
+        "prefix", "role", "children", "firstElementChild", "lastElementChild",
+        "childElementCount", "previousElementSibling", "nextElementSibling", "scrollTop",
+        "scrollLeft", "scrollWidth", "scrollHeight", "clientTop", "clientLeft", "clientWidth",
+        "clientHeight", "closest", "matches", "remove", "before", "after", "append", "prepend",
+        "replaceWith", "replaceChildren", "querySelector", "querySelectorAll", "getAttribute",
+        "setAttribute", "removeAttribute", "toggleAttribute", "hasAttribute", "hasAttributes",
+        "getAttributeNames", "animate", "scroll", "scrollTo", "scrollBy", "scrollIntoView",
+        "getBoundingClientRect", "getClientRects", "attachShadow", "insertAdjacentElement",
+        "insertAdjacentHTML", "insertAdjacentText",
+        // Node
+        "nodeType", "nodeName", "nodeValue", "baseURI", "isConnected", "ownerDocument",
+        "parentNode", "parentElement", "childNodes", "firstChild", "lastChild",
+        "previousSibling", "nextSibling", "textContent", "normalize", "cloneNode",
+        "isEqualNode", "isSameNode", "compareDocumentPosition", "contains", "insertBefore",
+        "appendChild", "replaceChild", "removeChild", "hasChildNodes", "getRootNode",
+        // EventTarget and Object
+        "addEventListener", "removeEventListener", "dispatchEvent", "constructor", "toString",
+        "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString",
+        "__proto__",
+    ];
+
+    /// Every `name="…"` written in the app's source (controls and the fields' `name` props).
+    fn field_names() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).expect("the source folder") {
+                let path = entry.expect("a source entry").path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|ext| ext == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("a source file");
+                    for (at, _) in text.match_indices("name=\"") {
+                        let rest = &text[at + "name=\"".len()..];
+                        let name = rest.split('"').next().unwrap_or_default();
+                        found.push((path.display().to_string(), name.to_owned()));
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        found
+    }
+
+    #[test]
+    fn no_form_field_hides_a_property_of_its_form() {
+        let names = field_names();
+        assert!(
+            names.iter().any(|(_, name)| name == "email"),
+            "the scan finds the fields"
+        );
+        let hiding: Vec<String> = names
+            .iter()
+            .filter(|(_, name)| FORM_PROPERTIES.contains(&name.as_str()))
+            .map(|(file, name)| format!("{file}: name=\"{name}\""))
+            .collect();
+        assert!(
+            hiding.is_empty(),
+            "form fields named after a property of the form: {hiding:?}"
+        );
+    }
+
     #[test]
     #[cfg(feature = "ssr")]
     fn a_title_cannot_end_its_element() {

@@ -7,6 +7,7 @@ pub mod config;
 pub mod errors;
 pub mod extract;
 pub mod handlers;
+pub mod headers;
 pub mod limits;
 pub mod mail;
 pub mod render;

@@ -21,7 +21,7 @@ use tower_http::{
     timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-use crate::{access, handlers, sessions, AppState};
+use crate::{access, handlers, headers, sessions, AppState};
 
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -108,7 +108,7 @@ pub fn router(state: AppState) -> Router {
     let https = state.public_url.scheme() == "https";
     // The forms post to the addresses of their pages, so the handlers and the pages share
     // routes (a GET and a POST of one address).
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .merge(handlers::routes(&state))
         .leptos_routes_with_context(&state, routes, context, {
@@ -147,8 +147,10 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT))
         .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http().make_span_with(request_span))
-        .with_state(state)
+        .layer(TraceLayer::new_for_http().make_span_with(request_span));
+    // Outermost, so that every answer gets the security headers, static files and the
+    // middleware's own answers (408, 413, the panic page) too.
+    headers::around(router, https).with_state(state)
 }
 
 /// The Leptos routes, worked out once per process.
@@ -166,6 +168,13 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 
 /// What every page and server function finds in its Leptos context.
 pub fn provide_request_context(state: &AppState) {
+    // The nonce of this response's Content-Security-Policy (see `headers`), in place of the one
+    // Leptos makes up itself, so the scripts it writes carry the nonce the header names.
+    if let Some(nonce) = leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned())
+    {
+        provide_context(nonce);
+    }
     provide_context(state.db.clone());
     provide_context(state.site.clone());
     provide_context(Lang::default());

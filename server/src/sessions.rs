@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tower_sessions::{
-    cookie::SameSite,
+    cookie::{time::OffsetDateTime, SameSite},
     session::{Id, Record},
     session_store::{self, ExpiredDeletion, SessionStore},
     Expiry, Session, SessionManagerLayer,
@@ -87,14 +87,26 @@ impl Store {
     }
 }
 
+/// When a session written now ends in the database: [`IDLE_TIMEOUT`] from now. The cookie has no
+/// end of its own (it goes when the browser closes), so the store keeps the idle timeout; every
+/// request of a logged-in person saves the session and so moves its end.
+fn idle_end() -> OffsetDateTime {
+    OffsetDateTime::now_utc() + IDLE_TIMEOUT
+}
+
 #[async_trait]
 impl SessionStore for Store {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        record.expiry_date = idle_end();
         store_run!(self, |inner| inner.create(record).await)
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        store_run!(self, |inner| inner.save(record).await)
+        let record = Record {
+            expiry_date: idle_end(),
+            ..record.clone()
+        };
+        store_run!(self, |inner| inner.save(&record).await)
     }
 
     async fn load(&self, session_id: &Id) -> session_store::Result<Option<Record>> {
@@ -115,6 +127,11 @@ impl ExpiredDeletion for Store {
 
 /// The session layer. Over https the cookie is `Secure` and carries the `__Host-` prefix, which
 /// browsers only accept from a secure origin, for the whole site, without a domain.
+///
+/// The cookie has neither `Max-Age` nor `Expires`: staff may log in on a shared computer (in the
+/// community house, the library), and closing the browser should end the session there. The
+/// server ends it anyway after [`IDLE_TIMEOUT`] without a request (the store's expiry, see
+/// [`idle_end`]) and [`ABSOLUTE_TIMEOUT`] after logging in.
 pub fn layer(store: Store, https: bool) -> SessionManagerLayer<Store> {
     let name = if https { "__Host-naboskab" } else { "naboskab" };
     SessionManagerLayer::new(store)
@@ -123,9 +140,7 @@ pub fn layer(store: Store, https: bool) -> SessionManagerLayer<Store> {
         .with_same_site(SameSite::Lax)
         .with_secure(https)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(
-            tower_sessions::cookie::time::Duration::seconds(IDLE_TIMEOUT.as_secs() as i64),
-        ))
+        .with_expiry(Expiry::OnSessionEnd)
         // Save on every request of a logged-in person, so the idle timeout counts from the
         // last request rather than from login. Empty sessions (residents) are never saved.
         .with_always_save(true)

@@ -131,14 +131,16 @@ pub async fn invite(
     now: DateTime<Utc>,
 ) -> Result<(EmailAddress, Token), Refusal> {
     let mut feedback = FormFeedback::for_form("invite");
-    feedback.keep("email", email.trim()).keep("role", role);
+    feedback
+        .keep("email", email.trim())
+        .keep("account_role", role);
     let address = EmailAddress::parse(email);
     if address.is_none() {
         feedback.error("email", lang.text("email-invalid"));
     }
     let role = Role::parse(role);
     if role.is_none() {
-        feedback.error("role", lang.text("role-missing"));
+        feedback.error("account_role", lang.text("role-missing"));
     }
     let (Some(address), Some(role)) = (address, role) else {
         return Err(feedback.into());
@@ -197,15 +199,15 @@ pub async fn accept_invitation(
 ) -> Result<Account, Refusal> {
     let mut feedback = FormFeedback::for_form("invitation");
     let name = name.trim();
-    feedback.keep("name", name);
+    feedback.keep("full_name", name);
     let Some(account) = account_for_link(db, token, TokenPurpose::Invitation, now).await? else {
         feedback.message(lang.text("link-expired"));
         return Err(feedback.into());
     };
     if name.is_empty() {
-        feedback.error("name", lang.text("name-missing"));
+        feedback.error("full_name", lang.text("name-missing"));
     } else if name.chars().count() > 100 {
-        feedback.error("name", lang.text("name-too-long"));
+        feedback.error("full_name", lang.text("name-too-long"));
     }
     let password = Password::parse(password, &[&account.email, name]);
     if let Err(problem) = &password {

@@ -23,6 +23,8 @@ use crate::{
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ArticleForm {
+    /// Posted as `heading`: a form control named `title` would hide the form's own `title`.
+    #[serde(rename = "heading")]
     pub title: String,
     pub slug: String,
     pub lead: String,
@@ -37,7 +39,9 @@ pub struct ArticleForm {
     /// The ids of the ticked focus areas (the checkbox `omraade` repeats once per area).
     #[serde(rename = "omraade")]
     pub tags: Vec<i64>,
-    /// "preview" to see the article before saving it.
+    /// "preview" to see the article before saving it. Posted as `intent`: a button named
+    /// `action` would hide the form's own `action`.
+    #[serde(rename = "intent")]
     pub action: String,
     pub cover_alt: String,
     /// Ticked to remove the cover image.
@@ -68,7 +72,7 @@ impl ArticleForm {
             .unwrap_or_default();
         let tags: Vec<String> = article.tags.iter().map(|tag| tag.id.to_string()).collect();
         feedback
-            .keep("title", &article.title)
+            .keep("heading", &article.title)
             .keep("slug", &article.slug)
             .keep("lead", &article.lead)
             .keep("body", &article.body)
@@ -92,7 +96,7 @@ impl ArticleForm {
     fn keep_all(&self, feedback: &mut FormFeedback) {
         let tags: Vec<String> = self.tags.iter().map(i64::to_string).collect();
         feedback
-            .keep("title", &self.title)
+            .keep("heading", &self.title)
             .keep("slug", &self.slug)
             .keep("lead", &self.lead)
             .keep("body", &self.body)
@@ -280,6 +284,8 @@ pub fn preview(form: &ArticleForm) -> FormFeedback {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct IssueForm {
+    /// Posted as `heading`, like the article's title.
+    #[serde(rename = "heading")]
     pub title: String,
     pub slug: String,
     pub published_on: String,
@@ -300,7 +306,7 @@ impl CoverForm for IssueForm {
     fn kept(&self) -> FormFeedback {
         let mut feedback = FormFeedback::for_form("issue");
         feedback
-            .keep("title", &self.title)
+            .keep("heading", &self.title)
             .keep("slug", &self.slug)
             .keep("published_on", &self.published_on)
             .keep("intro", &self.intro)
@@ -335,9 +341,9 @@ fn title_and_slug(
     feedback: &mut FormFeedback,
 ) -> Option<String> {
     if title.is_empty() {
-        feedback.error("title", lang.text(missing));
+        feedback.error("heading", lang.text(missing));
     } else if title.chars().count() > MAX_TITLE {
-        feedback.error("title", lang.text("article-title-too-long"));
+        feedback.error("heading", lang.text("article-title-too-long"));
     }
     let slug = slugify(if slug.trim().is_empty() { title } else { slug });
     if !title.is_empty() && slug.is_empty() {

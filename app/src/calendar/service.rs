@@ -15,6 +15,8 @@ use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ActivityForm {
+    /// Posted as `activity_name`: a form control named `name` would hide the form's own `name`.
+    #[serde(rename = "activity_name")]
     pub name: String,
     pub slug: String,
     pub description: String,
@@ -123,7 +125,7 @@ impl ActivityForm {
         let mut feedback = FormFeedback::for_form("activity");
         let days: Vec<&str> = self.days().iter().map(|(code, _)| *code).collect();
         for (field, value) in [
-            ("name", &self.name),
+            ("activity_name", &self.name),
             ("slug", &self.slug),
             ("description", &self.description),
             ("focus_area", &self.focus_area),
@@ -200,7 +202,7 @@ pub async fn check_activity(
     let mut feedback = form.feedback();
     let name = form.name.trim();
     if name.is_empty() {
-        feedback.error("name", lang.text("activity-name-missing"));
+        feedback.error("activity_name", lang.text("activity-name-missing"));
     }
     let slug = if form.slug.trim().is_empty() {
         slugify(name)

@@ -152,7 +152,7 @@ pub fn InvitationPage() -> impl IntoView {
             <form method="post" class="form" novalidate>
                 <FormFields feedback=feedback.clone().unwrap_or_default()>
                     <Field
-                        name="name"
+                        name="full_name"
                         label=t("field-name")
                         hint=t("field-name-hint")
                         required=true

@@ -171,7 +171,7 @@ pub fn SignupForm(
             <form method="post" action=action class="form" novalidate>
                 <FormFields feedback=f.clone()>
                     <Field
-                        name="name"
+                        name="party_name"
                         label=t("signup-field-name")
                         required=true
                         autocomplete="name"

@@ -165,11 +165,11 @@ pub fn UsersPage() -> impl IntoView {
     ]);
     let chosen_role = feedback
         .as_ref()
-        .and_then(|feedback| feedback.value("role").map(str::to_owned))
+        .and_then(|feedback| feedback.value("account_role").map(str::to_owned))
         .unwrap_or_else(|| "journalist".to_owned());
     let role_error = feedback
         .as_ref()
-        .and_then(|feedback| feedback.error_for("role").map(str::to_owned));
+        .and_then(|feedback| feedback.error_for("account_role").map(str::to_owned));
     let roles = [Role::Journalist, Role::Staff, Role::Admin]
         .into_iter()
         .map(|role| {
@@ -179,7 +179,7 @@ pub fn UsersPage() -> impl IntoView {
                 <div class="choice">
                     <input
                         type="radio"
-                        name="role"
+                        name="account_role"
                         id=id.clone()
                         value=role.as_str()
                         checked=checked
@@ -202,7 +202,7 @@ pub fn UsersPage() -> impl IntoView {
         <form method="post" action="/personale/brugere/inviter" class="form" novalidate>
             <FormFields feedback=feedback.clone().unwrap_or_default()>
                 <Field name="email" label=t("field-email") kind=FieldKind::Email required=true />
-                <fieldset class="field" id="role">
+                <fieldset class="field" id="account_role">
                     <legend>{t("field-role")}</legend>
                     {role_error.map(|error| view! { <p class="field__error">{error}</p> })}
                     {roles}

@@ -132,7 +132,7 @@ fn Editor(data: EditorData) -> impl IntoView {
         view! {
             <section class="preview" aria-labelledby="preview-title">
                 <h2 id="preview-title">{t("article-preview-title")}</h2>
-                <h3>{f.value("title").unwrap_or_default().to_owned()}</h3>
+                <h3>{f.value("heading").unwrap_or_default().to_owned()}</h3>
                 <p class="lead">{f.value("lead").unwrap_or_default().to_owned()}</p>
                 // Sanitized by ammonia (`articles::service::preview`).
                 <div class="article__body" inner_html=html></div>
@@ -186,7 +186,7 @@ fn Editor(data: EditorData) -> impl IntoView {
             novalidate
         >
             <FormFields feedback=f.clone()>
-                <Field name="title" label=t("article-field-title") required=true />
+                <Field name="heading" label=t("article-field-title") required=true />
                 <Field
                     name="slug"
                     label=t("activity-field-slug")
@@ -235,14 +235,14 @@ fn Editor(data: EditorData) -> impl IntoView {
                 <p class="actions">
                     <button
                         type="submit"
-                        name="action"
+                        name="intent"
                         value="preview"
                         class="button button--secondary"
                     >
                         {t("article-preview")}
                     </button>
                     " "
-                    <button type="submit" name="action" value="save" class="button">
+                    <button type="submit" name="intent" value="save" class="button">
                         {t("article-save")}
                     </button>
                 </p>
@@ -486,7 +486,7 @@ fn IssueEditor(issue: Option<crate::articles::MagazineIssue>, form: FormFeedback
         >
             <FormFields feedback=f.clone()>
                 <Field
-                    name="title"
+                    name="heading"
                     label=t("issue-field-title")
                     hint=t("issue-field-title-hint")
                     required=true

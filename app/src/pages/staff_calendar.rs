@@ -184,7 +184,7 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
         <ErrorSummary feedback=posted />
         <form method="post" action=action class="form form--wide" novalidate>
             <FormFields feedback=f.clone()>
-                <Field name="name" label=t("activity-field-name") required=true />
+                <Field name="activity_name" label=t("activity-field-name") required=true />
                 <Field
                     name="slug"
                     label=t("activity-field-slug")

@@ -24,6 +24,8 @@ use crate::{
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct SignupForm {
+    /// Posted as `party_name`: a form control named `name` would hide the form's own `name`.
+    #[serde(rename = "party_name")]
     pub name: String,
     pub adults: String,
     pub children: String,
@@ -38,7 +40,7 @@ const MAX_PARTY: i64 = 20;
 pub fn check(lang: Lang, form: &SignupForm) -> Result<NewSignup, FormFeedback> {
     let mut feedback = FormFeedback::for_form("signup");
     for (field, value) in [
-        ("name", &form.name),
+        ("party_name", &form.name),
         ("adults", &form.adults),
         ("children", &form.children),
         ("contact", &form.contact),
@@ -48,9 +50,9 @@ pub fn check(lang: Lang, form: &SignupForm) -> Result<NewSignup, FormFeedback> {
     }
     let name = form.name.trim();
     if name.is_empty() {
-        feedback.error("name", lang.text("signup-name-missing"));
+        feedback.error("party_name", lang.text("signup-name-missing"));
     } else if name.chars().count() > 100 {
-        feedback.error("name", lang.text("name-too-long"));
+        feedback.error("party_name", lang.text("name-too-long"));
     }
     let (adults, children) = party_size(lang, &form.adults, &form.children, &mut feedback);
     let contact = form.contact.trim();
@@ -452,7 +454,7 @@ mod tests {
             (1, 0, "+45 12 34 56 78")
         );
         let refused = check(Lang::Da, &form("", "0", "-1", "amina@")).unwrap_err();
-        for field in ["name", "adults", "children", "contact"] {
+        for field in ["party_name", "adults", "children", "contact"] {
             assert!(refused.error_for(field).is_some(), "{field}");
         }
         assert_eq!(refused.value("contact"), Some("amina@"));

@@ -81,7 +81,8 @@ async fn log_out(session: Session) -> Redirect {
 /// The form behind an emailed link: a name (invitations only) and a new password.
 #[derive(Deserialize)]
 struct LinkForm {
-    #[serde(default)]
+    /// Posted as `full_name`: a form control named `name` would hide the form's own `name`.
+    #[serde(default, rename = "full_name")]
     name: String,
     #[serde(default)]
     password: String,
@@ -159,7 +160,8 @@ async fn change_password(
 struct InviteForm {
     #[serde(default)]
     email: String,
-    #[serde(default)]
+    /// Posted as `account_role`: a form control named `role` would hide the form's own `role`.
+    #[serde(default, rename = "account_role")]
     role: String,
 }
 

@@ -58,7 +58,7 @@ async fn staff_schedule_and_publish_an_article_that_residents_then_find(backend:
         .format("%Y-%m-%d")
         .to_string();
     let mut form = vec![
-        ("title", "Fællesspisning i Vangdalen med suppe"),
+        ("heading", "Fællesspisning i Vangdalen med suppe"),
         ("lead", "Naboerne i Vangdalen lavede suppe til hinanden."),
         (
             "body",
@@ -70,7 +70,7 @@ async fn staff_schedule_and_publish_an_article_that_residents_then_find(backend:
         ("status", "scheduled"),
         ("publish_date", tomorrow.as_str()),
         ("publish_time", "08:00"),
-        ("action", "preview"),
+        ("intent", "preview"),
     ];
 
     // The preview shows the rendered body without saving anything.
@@ -303,7 +303,7 @@ async fn xss_payloads_in_every_text_field_are_inert_wherever_shown(backend: Back
         let issue_title = format!("{} xss", payload.chars().take(180).collect::<String>());
         // Each with a small cover whose alt text is the payload too.
         let issue_form = [
-            ("title", issue_title.as_str()),
+            ("heading", issue_title.as_str()),
             ("slug", issue_slug.as_str()),
             ("published_on", "2026-01-01"),
             ("intro", payload),
@@ -322,7 +322,7 @@ async fn xss_payloads_in_every_text_field_are_inert_wherever_shown(backend: Back
         let title = format!("xss {n} {}", payload.chars().take(180).collect::<String>());
         let slug = format!("xss-{n}");
         let form = [
-            ("title", title.as_str()),
+            ("heading", title.as_str()),
             ("slug", slug.as_str()),
             ("lead", payload),
             ("body", payload),
@@ -331,7 +331,7 @@ async fn xss_payloads_in_every_text_field_are_inert_wherever_shown(backend: Back
             ("omraade", tag.as_str()),
             ("issue", issue_id.as_str()),
             ("status", "published"),
-            ("action", "save"),
+            ("intent", "save"),
         ];
         let saved = post_with_cover(&staff, "/personale/artikler/ny", &form).await;
         assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
@@ -428,7 +428,7 @@ async fn a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own(backend
     let staff = app.logged_in_as(&staff).await;
 
     let issue = [
-        ("title", "Sommernummer"),
+        ("heading", "Sommernummer"),
         ("slug", "sommer"),
         ("published_on", "2026-06-01"),
         ("cover_alt", "Forsiden"),
@@ -437,7 +437,7 @@ async fn a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own(backend
     assert_eq!(saved.status, 303, "{}", saved.body);
     let id = redirect_id(&saved, "/personale/udgaver/");
     let other = [
-        ("title", "Andet nummer"),
+        ("heading", "Andet nummer"),
         ("slug", "sommer"),
         ("published_on", "2026-07-01"),
         ("cover_alt", "Forsiden"),
@@ -456,11 +456,11 @@ async fn a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own(backend
     assert_eq!(kept.status, 303, "{}", kept.body);
 
     let new_bench = [
-        ("title", "Ny bænk"),
+        ("heading", "Ny bænk"),
         ("slug", "ny-baenk"),
         ("status", "draft"),
         ("cover_alt", "Bænken"),
-        ("action", "save"),
+        ("intent", "save"),
     ];
     let saved = post_with_cover(&staff, "/personale/artikler/ny", &new_bench).await;
     assert_eq!(saved.status, 303, "{}", saved.body);
@@ -472,11 +472,11 @@ async fn a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own(backend
         .create(app.db())
         .await;
     let taken = [
-        ("title", "Lamper"),
+        ("heading", "Lamper"),
         ("slug", lamps.slug.as_str()),
         ("status", "draft"),
         ("cover_alt", "Lys"),
-        ("action", "save"),
+        ("intent", "save"),
     ];
     let taken = post_with_cover(&staff, "/personale/artikler/ny", &taken).await;
     assert_eq!(taken.status, 422);

@@ -386,7 +386,7 @@ async fn staff_plan_a_recurring_activity_with_an_exception_through_the_forms(bac
 
     // Mistakes come back next to their fields, with everything typed kept.
     let mut form = vec![
-        ("name", "Strikkeklub for alle"),
+        ("activity_name", "Strikkeklub for alle"),
         ("slug", ""),
         ("description", "Vi strikker og drikker kaffe."),
         ("starts_on", "2027-01-05"),
@@ -438,7 +438,7 @@ async fn staff_plan_a_recurring_activity_with_an_exception_through_the_forms(bac
 
     // Changing it keeps its identity and rule.
     let mut changed = form.clone();
-    changed[0] = ("name", "Strikkeklub for alle, også begyndere");
+    changed[0] = ("activity_name", "Strikkeklub for alle, også begyndere");
     changed[1] = ("slug", "strikkeklub-for-alle");
     let answer = staff.post_form(&edit, &changed).await;
     assert_eq!(answer.status, 303, "{}", answer.body);

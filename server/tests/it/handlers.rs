@@ -43,7 +43,7 @@ async fn a_post_to_something_gone_gets_the_danish_404_page(backend: Backend) {
     };
     let cafe = weekly(first_tuesday).create(db).await;
     let resident = app.visitor();
-    let party = [("name", "Amina"), ("adults", "1"), ("children", "1")];
+    let party = [("party_name", "Amina"), ("adults", "1"), ("children", "1")];
 
     // A date that was never in the calendar, an unreadable date and an unknown activity.
     let day_after = first_tuesday + Duration::days(1);
@@ -80,7 +80,7 @@ async fn a_post_to_something_gone_gets_the_danish_404_page(backend: Backend) {
         .delete_article(None, deleted.id, clock::now())
         .await
         .unwrap();
-    let editor = [("title", "Sommerfest"), ("status", "draft")];
+    let editor = [("heading", "Sommerfest"), ("status", "draft")];
     for path in [
         format!("/personale/artikler/{}", deleted.id),
         format!("/personale/artikler/{}/slet", deleted.id),
@@ -119,7 +119,7 @@ async fn sign_up_closes_when_the_date_starts(backend: Backend) {
     );
 
     // A form posted from a page that was opened before the start is refused with a message.
-    let party = [("name", "Amina"), ("adults", "2"), ("children", "0")];
+    let party = [("party_name", "Amina"), ("adults", "2"), ("children", "0")];
     let refused = resident.post_form(&page, &party).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused

@@ -53,12 +53,12 @@ async fn upload(
     alt: &str,
 ) -> Answer {
     let form = reqwest::multipart::Form::new()
-        .text("title", title.to_owned())
+        .text("heading", title.to_owned())
         .text("lead", "Et billede fra kvarteret.")
         .text("body", "Tekst.")
         .text("status", "published")
         .text("cover_alt", alt.to_owned())
-        .text("action", "save")
+        .text("intent", "save")
         .part(
             "cover",
             reqwest::multipart::Part::bytes(bytes)
@@ -159,7 +159,7 @@ async fn a_photo_loses_its_exif_and_bad_files_get_a_danish_message(backend: Back
         .mime_str("image/jpeg")
         .unwrap();
     let form = reqwest::multipart::Form::new()
-        .text("title", "Nordbyposten nr. 4, 2026")
+        .text("heading", "Nordbyposten nr. 4, 2026")
         .text("published_on", "2026-12-01")
         .text("cover_alt", "Forsiden med julelys i Parken")
         .part("cover", cover);

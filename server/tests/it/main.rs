@@ -11,6 +11,7 @@ mod attendance;
 mod calendar;
 mod fixtures;
 mod handlers;
+mod headers;
 mod helpers;
 mod http;
 mod images;

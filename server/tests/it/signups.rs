@@ -228,7 +228,7 @@ async fn a_resident_signs_up_gets_a_link_and_cancels(backend: Backend) {
         "{body}"
     );
 
-    let form = [("name", ""), ("adults", "0"), ("contact", "amina@")];
+    let form = [("party_name", ""), ("adults", "0"), ("contact", "amina@")];
     let answer = resident.post_form(&path, &form).await;
     assert_eq!(answer.status, 422);
     assert!(
@@ -238,7 +238,7 @@ async fn a_resident_signs_up_gets_a_link_and_cancels(backend: Backend) {
     assert!(answer.body.contains(r#"value="amina@""#));
 
     let form = [
-        ("name", "Amina"),
+        ("party_name", "Amina"),
         ("adults", "2"),
         ("children", "3"),
         ("contact", "amina@example.org"),
