@@ -313,6 +313,7 @@ async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
             end_time: time(demo.end),
             rule: demo.rule.into(),
             capacity: demo.capacity,
+            max_party: crate::calendar::DEFAULT_MAX_PARTY,
             signup_mode: demo.signup,
             price_note: demo.price.into(),
             accessibility_note: String::new(),

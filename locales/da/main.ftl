@@ -353,6 +353,9 @@ time-invalid = Skriv et tidspunkt, fx 9.30.
 time-end-before-start = Sluttidspunktet skal ligge efter starttidspunktet.
 capacity-invalid = Skriv et helt tal større end 0, eller lad feltet stå tomt.
 capacity-needed = Skriv antal pladser, når tilmelding er nødvendig.
+activity-field-max-party = Højst antal personer på én tilmelding
+activity-field-max-party-hint = Voksne og børn tilsammen, fra 1 til 100. Så kan ingen tage alle pladserne med én tilmelding.
+max-party-invalid = Skriv et helt tal fra 1 til 100.
 exceptions-title = Aflysninger og ændrede datoer
 exceptions-intro = Her kan du aflyse en enkelt dato, flytte den, eller lægge en ekstra dato ind.
 exceptions-empty = Der er ingen undtagelser.
@@ -378,8 +381,8 @@ exception-kind-missing = Vælg hvad der skal ske.
 
 ## Sign-ups
 signup-name-missing = Skriv dit navn.
-signup-adults-invalid = Skriv hvor mange voksne I kommer, mindst 1 og højst 20.
-signup-children-invalid = Skriv hvor mange børn I kommer, fra 0 til 20.
+signup-adults-invalid = Skriv hvor mange voksne I kommer, mindst 1.
+signup-children-invalid = Skriv hvor mange børn I kommer, 0 hvis ingen.
 signup-contact-invalid = Skriv en e-mailadresse eller et telefonnummer med mindst 8 cifre.
 signup-note-too-long = Beskeden må højst have 500 tegn.
 signup-closed = Man kan ikke tilmelde sig denne dato.
@@ -415,6 +418,11 @@ signup-party = { $adults } voksne og { $children } børn
 signup-keep-link = Adressen på denne side er din egen. Del den ikke med andre.
 signup-cancel-hint = Kan I ikke komme alligevel? Så afmeld jer, så andre kan få pladsen.
 signup-cancel = Afmeld
+signup-party-too-big = Én tilmelding kan højst være for { $max } personer, voksne og børn tilsammen.
+signup-max-party-hint = Højst { $max } personer på én tilmelding.
+signup-too-many = Der er kommet mange tilmeldinger fra din internetforbindelse på kort tid. Vent lidt, og prøv så igen. Det, du har skrevet, er gemt her.
+signup-not-sent = Tilmeldingen blev ikke sendt. Tjek felterne, og tryk på Tilmeld igen.
+signup-field-honeypot = Lad dette felt være tomt
 
 ## Changing a sign-up, and reminders
 signup-change-title = Ændr antal
@@ -447,6 +455,10 @@ staff-signup-name-deleted = (navn slettet)
 staff-status-confirmed = Tilmeldt
 staff-status-waitlisted = Venteliste
 staff-status-cancelled = Afmeldt
+staff-signups-remove-column = Fjern fra listen
+staff-signup-remove = Fjern
+staff-signup-remove-closed = Tilmeldinger kan ikke fjernes, når datoen er begyndt eller aflyst.
+notice-signup-removed = Tilmeldingen er fjernet. Ledige pladser er gået videre til ventelisten.
 staff-attendance-title = Fremmøde
 staff-attendance-record = Skriv fremmøde
 staff-attendance-none = Ikke skrevet endnu.

@@ -38,6 +38,7 @@ async fn main() {
             end_time: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
             rule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU".into(),
             capacity: None,
+            max_party: app::calendar::DEFAULT_MAX_PARTY,
             signup_mode: SignupMode::None,
             price_note: String::new(),
             accessibility_note: String::new(),

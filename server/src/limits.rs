@@ -1,6 +1,6 @@
 //! Rate limits on the forms that could be abused: logging in (per network address and per
-//! account) and asking for emails (per network address and per email address). Built on
-//! `governor`'s keyed GCRA limiters.
+//! account), asking for emails (per network address and per email address) and signing up (per
+//! network address, an hour's and a date's). Built on `governor`'s keyed GCRA limiters.
 //!
 //! The limits are kept in memory per app instance: with several instances behind a load
 //! balancer each allows the stated rate, which still makes guessing passwords hopeless.
@@ -21,6 +21,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use chrono::NaiveDate;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use sha2::{Digest, Sha256};
 
@@ -36,6 +37,17 @@ pub const EMAILS_PER_ADDRESS: u32 = 5;
 pub const RESETS_PER_NETWORK: u32 = 10;
 /// The window of [`EMAILS_PER_ADDRESS`] and [`RESETS_PER_NETWORK`].
 pub const EMAIL_WINDOW: Duration = Duration::from_secs(30 * 60);
+/// Sign-ups allowed per network address in [`SIGNUP_WINDOW`], over all dates: a family signs
+/// up for a few dates at a time, and neighbours behind one shared address (a housing
+/// association's NAT) sign up for the same dinner on the evening the newsletter comes.
+pub const SIGNUPS_PER_ADDRESS: u32 = 20;
+/// The window of [`SIGNUPS_PER_ADDRESS`].
+pub const SIGNUP_WINDOW: Duration = Duration::from_secs(60 * 60);
+/// Sign-ups allowed per network address for one date in [`SIGNUP_DATE_WINDOW`]: a handful of
+/// households behind one address, but not a whole dinner's seats from one script.
+pub const SIGNUPS_PER_DATE: u32 = 6;
+/// The window of [`SIGNUPS_PER_DATE`].
+pub const SIGNUP_DATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
 /// The most keys one limiter holds: about 100 bytes each, so a few megabytes at most.
 pub const MAX_KEYS: usize = 100_000;
 /// How often a full limiter may look for keys to forget (a sweep walks every key).
@@ -112,6 +124,9 @@ pub struct Limits {
     login_by_account: Bounded<[u8; 32]>,
     email_by_address: Bounded<[u8; 32]>,
     reset_by_network: Bounded<IpAddr>,
+    signup_by_network: Bounded<IpAddr>,
+    /// Keyed by the network, the activity's id and the date's scheduled day.
+    signup_by_date: Bounded<(IpAddr, i64, NaiveDate)>,
 }
 
 /// `count` requests in `window`, allowed as a burst and refilled evenly.
@@ -137,6 +152,8 @@ impl Limits {
             login_by_account: Bounded::new(quota(LOGIN_PER_ACCOUNT, hour), capacity),
             email_by_address: Bounded::new(quota(EMAILS_PER_ADDRESS, EMAIL_WINDOW), capacity),
             reset_by_network: Bounded::new(quota(RESETS_PER_NETWORK, EMAIL_WINDOW), capacity),
+            signup_by_network: Bounded::new(quota(SIGNUPS_PER_ADDRESS, SIGNUP_WINDOW), capacity),
+            signup_by_date: Bounded::new(quota(SIGNUPS_PER_DATE, SIGNUP_DATE_WINDOW), capacity),
         }
     }
 
@@ -159,12 +176,25 @@ impl Limits {
         self.reset_by_network.check(&network(ip)) && self.allow_email(address)
     }
 
+    /// Counts a sign-up from `ip` for the occurrence of `activity_id` scheduled on `date`;
+    /// false when its network has had too many for this date or this hour. Only a sign-up
+    /// that would be written is counted (the handler asks after the form's checks). The date's
+    /// limit is asked first, and a refusal by it leaves the hour's alone: a script hammering
+    /// one date does not use up the hour of the neighbours who share its address.
+    pub fn allow_signup(&self, ip: IpAddr, activity_id: i64, date: NaiveDate) -> bool {
+        let network = network(ip);
+        self.signup_by_date.check(&(network, activity_id, date))
+            && self.signup_by_network.check(&network)
+    }
+
     /// Forgets keys whose limits have fully recovered, so memory shrinks after a busy spell.
     pub fn forget_idle_keys(&self) {
         self.login_by_network.forget_idle_keys();
         self.login_by_account.forget_idle_keys();
         self.email_by_address.forget_idle_keys();
         self.reset_by_network.forget_idle_keys();
+        self.signup_by_network.forget_idle_keys();
+        self.signup_by_date.forget_idle_keys();
     }
 }
 
@@ -318,5 +348,31 @@ mod tests {
             "recovered keys were swept"
         );
         assert_eq!(quick.len(), 1);
+    }
+
+    #[test]
+    fn one_network_gets_six_signups_per_date_and_twenty_an_hour() {
+        let limits = Limits::default();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2027, 1, d).unwrap();
+        let home: IpAddr = "2001:db8:5:6::10".parse().unwrap();
+        let same_home: IpAddr = "2001:db8:5:6::99".parse().unwrap();
+        for n in 0..6 {
+            assert!(limits.allow_signup(home, 1, day(28)), "sign-up {n}");
+        }
+        for _ in 0..50 {
+            assert!(
+                !limits.allow_signup(same_home, 1, day(28)),
+                "the /64 shares"
+            );
+        }
+        // A neighbour elsewhere signs up for the same date; the family signs up for others.
+        assert!(limits.allow_signup("192.0.2.9".parse().unwrap(), 1, day(28)));
+        assert!(limits.allow_signup(home, 2, day(28)), "another activity");
+        for d in 1..=13 {
+            assert!(limits.allow_signup(home, 1, day(d)), "date {d}");
+        }
+        // 6 + 1 + 13 = 20 this hour (the 50 refused ones not counted): the hour is used up,
+        // for every date.
+        assert!(!limits.allow_signup(home, 3, day(5)));
     }
 }

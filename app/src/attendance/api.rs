@@ -23,6 +23,9 @@ pub struct StaffOccurrence {
     pub attendance: Option<Attendance>,
     /// The attendance form filled in from what was recorded.
     pub form: FormFeedback,
+    /// Whether its sign-ups may still change (`Occurrence::open_for_changes` now): staff can
+    /// remove one until the date begins.
+    pub open_for_changes: bool,
 }
 
 /// One occurrence of activity `id` by its scheduled date, for staff; None if there is no such
@@ -59,12 +62,14 @@ pub async fn load_staff_occurrence(
         None => (Vec::new(), None),
     };
     let form = super::service::AttendanceForm::feedback_from(attendance.as_ref(), &signups);
+    let open_for_changes = occurrence.open_for_changes(crate::clock::local(crate::clock::now()));
     Ok(Some(StaffOccurrence {
         activity,
         occurrence,
         signups,
         attendance,
         form,
+        open_for_changes,
     }))
 }
 

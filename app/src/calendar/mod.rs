@@ -32,6 +32,13 @@ pub const WEEKDAY_CODES: [(&str, Weekday); 7] = [
     ("SU", Weekday::Sun),
 ];
 
+/// The largest party one sign-up may hold when staff have not chosen otherwise: a big family,
+/// but not a whole date's seats in one post.
+pub const DEFAULT_MAX_PARTY: i64 = 10;
+
+/// The highest largest party staff may choose.
+pub const MAX_PARTY_CEILING: i64 = 100;
+
 /// Whether residents sign up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignupMode {
@@ -88,6 +95,8 @@ pub struct Activity {
     /// The RFC 5545 `RRULE` value; empty for a one-off event.
     pub rule: String,
     pub capacity: Option<i64>,
+    /// The most persons (adults and children together) one sign-up may hold.
+    pub max_party: i64,
     pub signup_mode: SignupMode,
     pub price_note: String,
     pub accessibility_note: String,

@@ -150,6 +150,7 @@ mod tests {
             end_time: time(11, 30),
             rule: "FREQ=WEEKLY;BYDAY=TU".into(),
             capacity: None,
+            max_party: crate::calendar::DEFAULT_MAX_PARTY,
             signup_mode: SignupMode::None,
             price_note: String::new(),
             accessibility_note: String::new(),

@@ -29,6 +29,7 @@ struct ActivityRow {
     end_time: NaiveTime,
     rule: String,
     capacity: Option<i64>,
+    max_party: i64,
     signup_mode: String,
     price_note: String,
     accessibility_note: String,
@@ -74,6 +75,7 @@ impl From<ActivityRow> for Activity {
             end_time: row.end_time,
             rule: row.rule,
             capacity: row.capacity,
+            max_party: row.max_party,
             signup_mode: SignupMode::parse(&row.signup_mode).unwrap_or_default(),
             price_note: row.price_note,
             accessibility_note: row.accessibility_note,
@@ -86,13 +88,13 @@ const ACTIVITY_SELECT: &str = "select a.id, a.slug, a.name, a.description, \
      f.id as focus_id, f.slug as focus_slug, f.name as focus_name, v.id as venue_id, \
      v.slug as venue_slug, v.name as venue_name, \
      v.address as venue_address, v.accessibility as venue_accessibility, a.starts_on, \
-     a.start_time, a.end_time, a.rule, a.capacity, a.signup_mode, a.price_note, \
+     a.start_time, a.end_time, a.rule, a.capacity, a.max_party, a.signup_mode, a.price_note, \
      a.accessibility_note, a.contact \
      from activities a left join focus_areas f on f.id = a.focus_area_id \
      left join venues v on v.id = a.venue_id";
 
-/// Binds an activity's fields as `$1`…`$14` in the order of the table's columns, and `now` as
-/// `$15`.
+/// Binds an activity's fields as `$1`…`$14` in the order of the table's columns, `now` as
+/// `$15` and the largest party (a later column) as `$16`.
 macro_rules! bind_activity {
     ($query:expr, $activity:expr, $now:expr) => {
         $query
@@ -111,6 +113,7 @@ macro_rules! bind_activity {
             .bind(&$activity.accessibility_note)
             .bind(&$activity.contact)
             .bind($now)
+            .bind($activity.max_party)
     };
 }
 
@@ -127,6 +130,8 @@ pub struct NewActivity {
     pub end_time: NaiveTime,
     pub rule: String,
     pub capacity: Option<i64>,
+    /// The most persons one sign-up may hold.
+    pub max_party: i64,
     pub signup_mode: SignupMode,
     pub price_note: String,
     pub accessibility_note: String,
@@ -234,8 +239,9 @@ impl CalendarQueries<'_> {
             let insert = sqlx::query_scalar(
                 "insert into activities (slug, name, description, focus_area_id, venue_id, \
                  starts_on, start_time, end_time, rule, capacity, signup_mode, price_note, \
-                 accessibility_note, contact, created_at, updated_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
+                 accessibility_note, contact, created_at, updated_at, max_party) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, \
+                 $16) \
                  returning id",
             );
             bind_activity!(insert, activity, now).fetch_one(conn).await
@@ -259,7 +265,8 @@ impl CalendarQueries<'_> {
                 "update activities set slug = $1, name = $2, description = $3, \
                  focus_area_id = $4, venue_id = $5, starts_on = $6, start_time = $7, \
                  end_time = $8, rule = $9, capacity = $10, signup_mode = $11, price_note = $12, \
-                 accessibility_note = $13, contact = $14, updated_at = $15 where id = $16",
+                 accessibility_note = $13, contact = $14, updated_at = $15, max_party = $16 \
+                 where id = $17",
             );
             bind_activity!(update, activity, now)
                 .bind(id)

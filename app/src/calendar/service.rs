@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::{
     queries::NewActivity,
     recurrence::{is_scheduled, Ends, Repeat, Rule},
-    ExceptionKind, SignupMode, WEEKDAY_CODES,
+    ExceptionKind, SignupMode, MAX_PARTY_CEILING, WEEKDAY_CODES,
 };
 use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
 
@@ -38,6 +38,8 @@ pub struct ActivityForm {
     pub until: String,
     pub count: String,
     pub capacity: String,
+    /// The most persons one sign-up may hold.
+    pub max_party: String,
     pub signup_mode: String,
     pub price_note: String,
     pub accessibility_note: String,
@@ -79,6 +81,7 @@ impl ActivityForm {
             month_day: "MO".into(),
             ends: "never".into(),
             capacity: activity.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            max_party: activity.max_party.to_string(),
             signup_mode: activity.signup_mode.as_str().into(),
             price_note: activity.price_note.clone(),
             accessibility_note: activity.accessibility_note.clone(),
@@ -141,6 +144,7 @@ impl ActivityForm {
             ("until", &self.until),
             ("count", &self.count),
             ("capacity", &self.capacity),
+            ("max_party", &self.max_party),
             ("signup_mode", &self.signup_mode),
             ("price_note", &self.price_note),
             ("accessibility_note", &self.accessibility_note),
@@ -292,13 +296,22 @@ pub async fn check_activity(
             }
         },
     };
+    let max_party = form
+        .max_party
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|max| (1..=MAX_PARTY_CEILING).contains(max));
+    if max_party.is_none() {
+        feedback.error("max_party", lang.text("max-party-invalid"));
+    }
     let signup_mode = SignupMode::parse(&form.signup_mode).unwrap_or_default();
     if signup_mode == SignupMode::Required && capacity.is_none() && form.capacity.trim().is_empty()
     {
         feedback.error("capacity", lang.text("capacity-needed"));
     }
-    if let (true, Some(starts_on), Some(start), Some(end), Some(rule)) =
-        (feedback.is_ok(), starts_on, start, end, rule)
+    if let (true, Some(starts_on), Some(start), Some(end), Some(rule), Some(max_party)) =
+        (feedback.is_ok(), starts_on, start, end, rule, max_party)
     {
         return Ok(NewActivity {
             slug,
@@ -311,6 +324,7 @@ pub async fn check_activity(
             end_time: end,
             rule: rule.to_rrule(),
             capacity,
+            max_party,
             signup_mode,
             price_note: form.price_note.trim().to_owned(),
             accessibility_note: form.accessibility_note.trim().to_owned(),

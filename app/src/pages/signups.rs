@@ -17,7 +17,7 @@ use crate::{
     pages::data::{or_not_found, Loaded},
     signups::{
         api::{load_signup, SignupPage},
-        SignupStatus,
+        fields, SignupStatus,
     },
 };
 
@@ -63,6 +63,10 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
             ("children", signup.children.to_string()),
         ],
     );
+    let max_party = t_with(
+        "signup-max-party-hint",
+        &[("max", activity.max_party.to_string())],
+    );
     let change = can_change.then(|| {
         let action = format!("/tilmelding/{token}/aendr");
         let posted = feedback_for("party");
@@ -75,13 +79,14 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
                     <h2>{t("signup-change-title")}</h2>
                     <ErrorSummary feedback=posted />
                     <Field
-                        name="adults"
+                        name=fields::ADULTS
                         label=t("signup-field-adults")
                         kind=FieldKind::Number
                         value=signup.adults.to_string()
+                        hint=max_party
                     />
                     <Field
-                        name="children"
+                        name=fields::CHILDREN
                         label=t("signup-field-children")
                         kind=FieldKind::Number
                         value=signup.children.to_string()
@@ -162,6 +167,10 @@ pub fn SignupForm(
     });
     let action = occurrence.key.path();
     let required = activity.signup_mode == SignupMode::Required;
+    let max_party = t_with(
+        "signup-max-party-hint",
+        &[("max", activity.max_party.to_string())],
+    );
     view! {
         <section aria-labelledby="tilmelding" class="signup">
             <h2 id="tilmelding">{t("signup-title")}</h2>
@@ -171,33 +180,35 @@ pub fn SignupForm(
             <form method="post" action=action class="form" novalidate>
                 <FormFields feedback=f.clone()>
                     <Field
-                        name="party_name"
+                        name=fields::NAME
                         label=t("signup-field-name")
                         required=true
                         autocomplete="name"
                     />
                     <Field
-                        name="adults"
+                        name=fields::ADULTS
                         label=t("signup-field-adults")
                         kind=FieldKind::Number
                         value="1"
+                        hint=max_party
                     />
                     <Field
-                        name="children"
+                        name=fields::CHILDREN
                         label=t("signup-field-children")
                         kind=FieldKind::Number
                         value="0"
                     />
                     <Field
-                        name="contact"
+                        name=fields::CONTACT
                         label=t("signup-field-contact")
                         hint=t("signup-field-contact-hint")
                     />
                     <Field
-                        name="note"
+                        name=fields::NOTE
                         label=t("signup-field-note")
                         hint=t("signup-field-note-hint")
                     />
+                    <Honeypot />
                     <p class="muted">
                         {t_with(
                             "signup-data-use",
@@ -212,4 +223,25 @@ pub fn SignupForm(
         </section>
     }
     .into_any()
+}
+
+/// The field for robots only: off screen (`.honeypot` in the stylesheet), hidden from screen
+/// readers with its label, out of the tab order and never autofilled, and not `type=hidden`,
+/// which robots skip. People leave it empty without knowing it is there; a robot that fills
+/// every field signs nobody up.
+#[component]
+fn Honeypot() -> impl IntoView {
+    view! {
+        <div class="honeypot" aria-hidden="true">
+            <label for=fields::HONEYPOT>{t("signup-field-honeypot")}</label>
+            <input
+                id=fields::HONEYPOT
+                name=fields::HONEYPOT
+                type="text"
+                value=""
+                tabindex="-1"
+                autocomplete="off"
+            />
+        </div>
+    }
 }

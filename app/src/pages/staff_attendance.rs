@@ -119,7 +119,10 @@ pub fn StaffOccurrencePage() -> impl IntoView {
 fn SignupList(data: StaffOccurrence) -> impl IntoView {
     let (name, when) = heading(&data);
     let base = base_path(&data);
-    let notice = notice_from_query(&[("fremmoede-gemt", "notice-attendance-saved")]);
+    let notice = notice_from_query(&[
+        ("fremmoede-gemt", "notice-attendance-saved"),
+        ("tilmelding-fjernet", "notice-signup-removed"),
+    ]);
     let confirmed = persons(&data.signups, SignupStatus::Confirmed);
     let waiting = persons(&data.signups, SignupStatus::Waitlisted);
     let seats = match data.activity.capacity {
@@ -152,7 +155,12 @@ fn SignupList(data: StaffOccurrence) -> impl IntoView {
     } else if data.signups.is_empty() {
         view! { <p>{t("staff-signups-empty")}</p> }.into_any()
     } else {
-        view! { <SignupTable signups=data.signups.clone() /> }.into_any()
+        // Until the date begins, each party can be removed in one step (its seats go to the
+        // waitlist); after that the list stays as it was.
+        let remove_base = data
+            .open_for_changes
+            .then(|| format!("{base}/tilmeldinger"));
+        view! { <SignupTable signups=data.signups.clone() remove_base /> }.into_any()
     };
     let title = format!("{name} – {when}");
     let activity_href = format!("/personale/aktiviteter/{}", data.activity.id);
@@ -185,13 +193,17 @@ fn SignupList(data: StaffOccurrence) -> impl IntoView {
             </a>
         </p>
         <h2>{t("staff-signups-title")}</h2>
+        <ErrorSummary feedback=feedback_for("remove") />
         {list}
     }
     .into_any()
 }
 
+/// The sign-ups of a date; with `remove_base` (`…/{date}/tilmeldinger`) each party that has not
+/// cancelled gets a button that removes it.
 #[component]
-fn SignupTable(signups: Vec<Signup>) -> impl IntoView {
+fn SignupTable(signups: Vec<Signup>, remove_base: Option<String>) -> impl IntoView {
+    let removable = remove_base.is_some();
     let headers = [
         "staff-signups-name",
         "staff-signups-party",
@@ -200,6 +212,8 @@ fn SignupTable(signups: Vec<Signup>) -> impl IntoView {
         "staff-signups-status",
     ]
     .map(|key| view! { <th scope="col">{t(key)}</th> });
+    let remove_header =
+        removable.then(|| view! { <th scope="col">{t("staff-signups-remove-column")}</th> });
     let rows = signups
         .into_iter()
         .map(|signup| {
@@ -214,6 +228,20 @@ fn SignupTable(signups: Vec<Signup>) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", ");
             let muted = signup.status == SignupStatus::Cancelled;
+            let remove = remove_base.as_ref().map(|base| {
+                let button = (!muted).then(|| {
+                    let action = format!("{base}/{}/fjern", signup.id);
+                    view! {
+                        <form method="post" action=action>
+                            <button type="submit" class="button button--small button--secondary">
+                                {t("staff-signup-remove")}
+                                <span class="visually-hidden">" " {name_of(&signup)}</span>
+                            </button>
+                        </form>
+                    }
+                });
+                view! { <td>{button}</td> }
+            });
             view! {
                 <tr class:muted=muted>
                     <td>{name_of(&signup)}</td>
@@ -221,6 +249,7 @@ fn SignupTable(signups: Vec<Signup>) -> impl IntoView {
                     <td>{contact}</td>
                     <td>{signup.note.clone()}</td>
                     <td>{status}</td>
+                    {remove}
                 </tr>
             }
         })
@@ -229,7 +258,7 @@ fn SignupTable(signups: Vec<Signup>) -> impl IntoView {
         <div class="table-wrap" role="region" aria-label=t("staff-signups-title") tabindex="0">
             <table>
                 <thead>
-                    <tr>{headers}</tr>
+                    <tr>{headers} {remove_header}</tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>

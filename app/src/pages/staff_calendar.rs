@@ -101,7 +101,8 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
                 .keep("nth", "1")
                 .keep("month_day", "MO")
                 .keep("ends", "never")
-                .keep("signup_mode", "none");
+                .keep("signup_mode", "none")
+                .keep("max_party", &crate::calendar::DEFAULT_MAX_PARTY.to_string());
             blank
         });
     let notice = notice_from_query(&[
@@ -283,6 +284,12 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
                         label=t("activity-field-capacity")
                         kind=FieldKind::Number
                         hint=t("activity-field-capacity-hint")
+                    />
+                    <Field
+                        name="max_party"
+                        label=t("activity-field-max-party")
+                        kind=FieldKind::Number
+                        hint=t("activity-field-max-party-hint")
                     />
                     <Field
                         name="price_note"

@@ -17,6 +17,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Occurrence;
 
+/// The names of the sign-up forms' inputs. A form's named controls become properties of the
+/// form element in the browser, so a control named `children` or `name` hides the form's own
+/// (`form.children` stopped the islands' start-up script). These names are no form property:
+/// Danish words where the English ones would clash.
+pub mod fields {
+    pub const NAME: &str = "navn";
+    pub const ADULTS: &str = "voksne";
+    pub const CHILDREN: &str = "boern";
+    pub const CONTACT: &str = "contact";
+    pub const NOTE: &str = "note";
+    /// The field people never see and form-filling robots fill in (`service::SignupForm`).
+    pub const HONEYPOT: &str = "hjemmeside";
+}
+
 /// How many days after an occurrence the personal details of its sign-ups are kept; the
 /// server puts it in every page's context (`NABOSKAB_RETENTION_DAYS`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

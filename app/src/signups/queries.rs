@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{fits_after_change, place_for, promotions, NewSignup, Signup, SignupStatus};
 use crate::{
-    accounts::token::TokenHash,
+    accounts::{queries::audit_in, token::TokenHash},
     db::{Db, SignupQueries, Tx},
     mail::{queries::enqueue_in, OutgoingEmail},
     tx_run,
@@ -128,6 +128,35 @@ async fn promote_in(
         }
     }
     Ok(promoted)
+}
+
+/// Cancels `signup` inside its occurrence's locked transaction `tx` and promotes the earliest
+/// waiting parties that now fit, queuing `mail` for each: what a party's cancelling and the
+/// staff's removing share. Returns the promoted sign-ups, or None if it was already
+/// cancelled (then nothing changed).
+async fn cancel_in(
+    tx: &mut Tx,
+    signup: &Signup,
+    capacity: Option<i64>,
+    mail: &PromotionMail<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<Vec<Signup>>, sqlx::Error> {
+    let cancelled = tx_run!(&mut *tx, |conn| {
+        sqlx::query(
+            "update signups set status = 'cancelled', cancelled_at = $2 \
+             where id = $1 and status <> 'cancelled'",
+        )
+        .bind(signup.id)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if cancelled == 0 {
+        return Ok(None);
+    }
+    let promoted = promote_in(tx, signup.occurrence_id, capacity, mail, now).await?;
+    Ok(Some(promoted))
 }
 
 /// The row of the occurrence of `activity_id` scheduled on `date` inside `tx`, created if it
@@ -311,25 +340,59 @@ impl SignupQueries<'_> {
         let Some(signup) = self.signup_by_token(token).await? else {
             return Ok(None);
         };
-        let occurrence_id = signup.occurrence_id;
-        let mut tx = lock_occurrence(self.db, occurrence_id).await?;
-        let cancelled = tx_run!(&mut tx, |conn| {
-            sqlx::query(
-                "update signups set status = 'cancelled', cancelled_at = $2 \
-                 where token_hash = $1 and status <> 'cancelled'",
-            )
-            .bind(token.as_str())
-            .bind(now)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        if cancelled == 0 {
-            return Ok(None);
+        let mut tx = lock_occurrence(self.db, signup.occurrence_id).await?;
+        let promoted = cancel_in(&mut tx, &signup, capacity, promotion_mail, now).await?;
+        if promoted.is_some() {
+            tx.commit().await?;
         }
-        let promoted = promote_in(&mut tx, occurrence_id, capacity, promotion_mail, now).await?;
-        tx.commit().await?;
-        Ok(Some(promoted))
+        Ok(promoted)
+    }
+
+    /// Staff remove `signup` from its occurrence's list: cancelled as if the party had
+    /// cancelled (the same promotions and emails), with an entry in the log of staff actions
+    /// by `actor_id`. None if it was already cancelled.
+    pub async fn remove_signup(
+        &self,
+        actor_id: i64,
+        signup: &Signup,
+        capacity: Option<i64>,
+        promotion_mail: &PromotionMail<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Vec<Signup>>, sqlx::Error> {
+        let mut tx = lock_occurrence(self.db, signup.occurrence_id).await?;
+        let promoted = cancel_in(&mut tx, signup, capacity, promotion_mail, now).await?;
+        if promoted.is_some() {
+            // The log names the sign-up by its number only: names are deleted after the date,
+            // the log is kept.
+            let details = format!("signup {} occurrence {}", signup.id, signup.occurrence_id);
+            audit_in(&mut tx, now, Some(actor_id), "remove_signup", &details).await?;
+            tx.commit().await?;
+        }
+        Ok(promoted)
+    }
+
+    /// Sign-up `signup_id`, if it belongs to the occurrence of `activity_id` scheduled on
+    /// `date`.
+    pub async fn signup_of_occurrence(
+        &self,
+        activity_id: i64,
+        date: NaiveDate,
+        signup_id: i64,
+    ) -> Result<Option<Signup>, sqlx::Error> {
+        let row: Option<SignupRow> = crate::db_run!(self.db, |pool| {
+            sqlx::query_as(
+                "select s.id, s.occurrence_id, s.name, s.adults, s.children, s.email, s.phone, \
+                 s.note, s.status, s.attended from signups s \
+                 join occurrences o on o.id = s.occurrence_id \
+                 where s.id = $1 and o.activity_id = $2 and o.on_date = $3",
+            )
+            .bind(signup_id)
+            .bind(activity_id)
+            .bind(date)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.map(Signup::from))
     }
 
     /// Changes the party size of the sign-up of a private link. A confirmed party that grows
@@ -480,14 +543,18 @@ impl SignupQueries<'_> {
         Ok(marked)
     }
 
-    /// Deletes the name, email, phone and note of every sign-up for an occurrence before
-    /// `before`; the counts (adults, children, status) stay for the figures. Returns how many
-    /// sign-ups were cleared.
+    /// Deletes the name, email, phone and note of every sign-up for an occurrence that took
+    /// place before `before`: on the date it was moved to, if it was moved, else on its
+    /// scheduled date. The counts (adults, children, status) stay for the figures. Returns how
+    /// many sign-ups were cleared.
     pub async fn forget_old_signups(&self, before: NaiveDate) -> Result<u64, sqlx::Error> {
         crate::db_run!(self.db, |pool| {
             sqlx::query(
                 "update signups set name = '', email = '', phone = '', note = '' \
-                 where occurrence_id in (select id from occurrences where on_date < $1) \
+                 where occurrence_id in (select o.id from occurrences o \
+                 left join activity_exceptions e on e.activity_id = o.activity_id \
+                 and e.on_date = o.on_date and e.kind = 'moved' \
+                 where coalesce(e.new_date, o.on_date) < $1) \
                  and (name <> '' or email <> '' or phone <> '' or note <> '')",
             )
             .bind(before)

@@ -1,10 +1,13 @@
-//! What the sign-up form and the private link do: check the party with a Danish message per
-//! field, write it (confirmed or waitlisted) with its email, and cancel with promotion.
+//! What the sign-up form, the private link and the staff's list do: check the party with a
+//! Danish message per field (and the robots' field), write it (confirmed or waitlisted) with its
+//! email, and cancel or remove it with promotion, by the one rule of whether it may still
+//! change.
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::{
+    fields,
     queries::{PartyChange, SignupMails},
     NewSignup, Signup, SignupStatus,
 };
@@ -24,37 +27,60 @@ use crate::{
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct SignupForm {
-    /// Posted as `party_name`: a form control named `name` would hide the form's own `name`.
-    #[serde(rename = "party_name")]
+    #[serde(rename = "navn")]
     pub name: String,
+    #[serde(rename = "voksne")]
     pub adults: String,
+    #[serde(rename = "boern")]
     pub children: String,
     pub contact: String,
     pub note: String,
+    /// The honeypot: an input hidden on screen and from screen readers, out of the tab order
+    /// and without autofill, so only a robot fills it in. A filled one signs nobody up.
+    #[serde(rename = "hjemmeside")]
+    pub honeypot: String,
 }
 
-/// The most persons one party may sign up.
-const MAX_PARTY: i64 = 20;
+impl SignupForm {
+    /// The form's values to show again (the honeypot's never: it stays empty).
+    fn feedback(&self) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("signup");
+        for (field, value) in [
+            (fields::NAME, &self.name),
+            (fields::ADULTS, &self.adults),
+            (fields::CHILDREN, &self.children),
+            (fields::CONTACT, &self.contact),
+            (fields::NOTE, &self.note),
+        ] {
+            feedback.keep(field, value);
+        }
+        feedback
+    }
+}
 
-/// Checks the form; the contact field takes an email address or a phone number.
-pub fn check(lang: Lang, form: &SignupForm) -> Result<NewSignup, FormFeedback> {
-    let mut feedback = FormFeedback::for_form("signup");
-    for (field, value) in [
-        ("party_name", &form.name),
-        ("adults", &form.adults),
-        ("children", &form.children),
-        ("contact", &form.contact),
-        ("note", &form.note),
-    ] {
-        feedback.keep(field, value);
+/// Checks the form for an activity whose parties hold at most `max_party` persons; the contact
+/// field takes an email address or a phone number.
+pub fn check(lang: Lang, form: &SignupForm, max_party: i64) -> Result<NewSignup, FormFeedback> {
+    let mut feedback = form.feedback();
+    if !form.honeypot.is_empty() {
+        // Only a robot fills the hidden field. Should a browser ever have filled it for a
+        // person, the form comes back with everything else kept and the field empty, so
+        // sending it again works.
+        feedback.message(lang.text("signup-not-sent"));
+        return Err(feedback);
     }
     let name = form.name.trim();
     if name.is_empty() {
-        feedback.error("party_name", lang.text("signup-name-missing"));
+        feedback.error(fields::NAME, lang.text("signup-name-missing"));
     } else if name.chars().count() > 100 {
-        feedback.error("party_name", lang.text("name-too-long"));
+        feedback.error(fields::NAME, lang.text("name-too-long"));
     }
-    let (adults, children) = party_size(lang, &form.adults, &form.children, &mut feedback);
+    let (adults, children) = party_size(
+        lang,
+        (&form.adults, &form.children),
+        max_party,
+        &mut feedback,
+    );
     let contact = form.contact.trim();
     let (email, phone) = if contact.is_empty() {
         (String::new(), String::new())
@@ -62,22 +88,23 @@ pub fn check(lang: Lang, form: &SignupForm) -> Result<NewSignup, FormFeedback> {
         match EmailAddress::parse(contact) {
             Some(email) => (email.as_str().to_owned(), String::new()),
             None => {
-                feedback.error("contact", lang.text("email-invalid"));
+                feedback.error(fields::CONTACT, lang.text("email-invalid"));
                 (String::new(), String::new())
             }
         }
     } else if contact.chars().filter(char::is_ascii_digit).count() >= 8
+        && contact.chars().count() <= 30
         && contact
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-'))
     {
         (String::new(), contact.to_owned())
     } else {
-        feedback.error("contact", lang.text("signup-contact-invalid"));
+        feedback.error(fields::CONTACT, lang.text("signup-contact-invalid"));
         (String::new(), String::new())
     };
     if form.note.chars().count() > 500 {
-        feedback.error("note", lang.text("signup-note-too-long"));
+        feedback.error(fields::NOTE, lang.text("signup-note-too-long"));
     }
     match (adults, children, feedback.is_ok()) {
         (Some(adults), Some(children), true) => Ok(NewSignup {
@@ -92,27 +119,65 @@ pub fn check(lang: Lang, form: &SignupForm) -> Result<NewSignup, FormFeedback> {
     }
 }
 
-/// Reads the number of adults (1 if empty) and children (0 if empty) of a party, with a message
-/// by each field that is not a number in range.
+/// Reads the number of adults (1 if empty) and children (0 if empty) of a party of at most
+/// `max_party` persons, with a message by the field that needs fixing: each is a whole number
+/// (at least 1 adult), and together they fit in `max_party`.
 fn party_size(
     lang: Lang,
-    adults: &str,
-    children: &str,
+    (adults, children): (&str, &str),
+    max_party: i64,
     feedback: &mut FormFeedback,
 ) -> (Option<i64>, Option<i64>) {
-    let number = |text: &str, default: i64| match text.trim() {
+    let number = |text: &str, default: i64, least: i64| match text.trim() {
         "" => Some(default),
-        text => text.parse::<i64>().ok(),
+        text => text.parse::<i64>().ok().filter(|n| *n >= least),
     };
-    let adults = number(adults, 1).filter(|n| (1..=MAX_PARTY).contains(n));
+    let adults = number(adults, 1, 1);
     if adults.is_none() {
-        feedback.error("adults", lang.text("signup-adults-invalid"));
+        feedback.error(fields::ADULTS, lang.text("signup-adults-invalid"));
     }
-    let children = number(children, 0).filter(|n| (0..=MAX_PARTY).contains(n));
+    let children = number(children, 0, 0);
     if children.is_none() {
-        feedback.error("children", lang.text("signup-children-invalid"));
+        feedback.error(fields::CHILDREN, lang.text("signup-children-invalid"));
     }
-    (adults, children)
+    match (adults, children) {
+        (Some(adults), Some(children)) if adults.saturating_add(children) > max_party => {
+            let max = ("max", max_party.to_string());
+            feedback.error(
+                fields::ADULTS,
+                lang.text_with("signup-party-too-big", &[max]),
+            );
+            (None, None)
+        }
+        counts => counts,
+    }
+}
+
+/// Checks a posted sign-up for `occurrence` of `activity` at `now`: the date takes sign-ups, the
+/// robots' field is empty, and the party is valid and no larger than the activity allows.
+/// Nothing is written: the handler applies the rate limits to what passes, then
+/// [`sign_up`] writes it.
+pub fn check_signup(
+    lang: Lang,
+    activity: &Activity,
+    occurrence: &Occurrence,
+    form: &SignupForm,
+    now: DateTime<Utc>,
+) -> Result<NewSignup, Refusal> {
+    if !occurrence.open_for_signup(clock::local(now)) {
+        let mut feedback = FormFeedback::for_form("signup");
+        feedback.message(lang.text("signup-closed"));
+        return Err(feedback.into());
+    }
+    Ok(check(lang, form, activity.max_party)?)
+}
+
+/// The form again, with everything typed, when the sign-ups from one network have reached a
+/// rate limit.
+pub fn too_many(lang: Lang, form: &SignupForm) -> FormFeedback {
+    let mut feedback = form.feedback();
+    feedback.message(lang.text("signup-too-many"));
+    feedback
 }
 
 /// The lines every sign-up email shares: what, when, where, and the private link if there is
@@ -166,23 +231,17 @@ pub struct SignedUp {
     pub token: Token,
 }
 
-/// Signs a party up for an occurrence and queues the confirmation (or waitlist) email when an
-/// address was given.
+/// Signs up a party that passed [`check_signup`] for an occurrence and queues the confirmation
+/// (or waitlist) email when an address was given.
 pub async fn sign_up(
     db: &Db,
     lang: Lang,
     links: &Links<'_>,
     activity: &Activity,
     occurrence: &Occurrence,
-    form: &SignupForm,
+    party: &NewSignup,
     now: DateTime<Utc>,
 ) -> Result<SignedUp, Refusal> {
-    if !occurrence.open_for_signup(clock::local(now)) {
-        let mut feedback = FormFeedback::for_form("signup");
-        feedback.message(lang.text("signup-closed"));
-        return Err(feedback.into());
-    }
-    let party = check(lang, form)?;
     let token = Token::generate();
     let link = format!(
         "{}/tilmelding/{}",
@@ -219,7 +278,7 @@ pub async fn sign_up(
         .sign_up(
             occurrence_id,
             activity.capacity,
-            &party,
+            party,
             &token.hash(),
             &SignupMails {
                 confirmed: has_email.then_some(&confirmed),
@@ -283,10 +342,23 @@ pub async fn find_by_link(db: &Db, token: &str) -> Result<Option<LinkedSignup>, 
         }))
 }
 
-/// The refusal for a party that can no longer change (see [`Signup::can_change`]).
-fn change_closed(lang: Lang, mut feedback: FormFeedback) -> Refusal {
-    feedback.message(lang.text("signup-change-closed"));
-    feedback.into()
+/// The one check of every path that cancels, changes or removes a sign-up (the private link's
+/// two forms and the staff's list): the party may still change by [`Signup::can_change`] at
+/// `now`, or the form `form` comes back with the message `message`. A date that has begun or
+/// was cancelled keeps its list as it was: nobody is promoted or emailed for it.
+fn ensure_can_change(
+    lang: Lang,
+    signup: &Signup,
+    occurrence: &Occurrence,
+    now: DateTime<Utc>,
+    (form, message): (FormFeedback, &str),
+) -> Result<(), Refusal> {
+    if signup.can_change(occurrence, clock::local(now)) {
+        return Ok(());
+    }
+    let mut form = form;
+    form.message(lang.text(message));
+    Err(form.into())
 }
 
 /// Cancels the sign-up of a private link; waiting parties that now fit are confirmed and
@@ -307,9 +379,8 @@ pub async fn cancel(
     if signup.status == SignupStatus::Cancelled {
         return Ok(false);
     }
-    if !signup.can_change(occurrence, clock::local(now)) {
-        return Err(change_closed(lang, FormFeedback::for_form("party")));
-    }
+    let closed = (FormFeedback::for_form("party"), "signup-change-closed");
+    ensure_can_change(lang, signup, occurrence, now, closed)?;
     let promotion = promotion_mail(lang, site_name, activity, occurrence);
     let cancelled = db
         .signups()
@@ -323,16 +394,20 @@ pub async fn cancel(
     Ok(cancelled.is_some())
 }
 
-/// The private page's form to change the party size.
+/// The private page's form to change the party size (its inputs named as the sign-up form's,
+/// see [`fields`]).
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct PartyForm {
+    #[serde(rename = "voksne")]
     pub adults: String,
+    #[serde(rename = "boern")]
     pub children: String,
 }
 
-/// Changes the party size of the sign-up of a private link. A confirmed party that would no
-/// longer fit keeps its seats and gets a message; seats freed go to the waitlist.
+/// Changes the party size of the sign-up of a private link, within the activity's largest
+/// party. A confirmed party that would no longer fit keeps its seats and gets a message; seats
+/// freed go to the waitlist.
 pub async fn change_party(
     db: &Db,
     lang: Lang,
@@ -342,23 +417,23 @@ pub async fn change_party(
     form: &PartyForm,
     now: DateTime<Utc>,
 ) -> Result<PartyChange, Refusal> {
-    let mut feedback = FormFeedback::for_form("party");
-    feedback
-        .keep("adults", &form.adults)
-        .keep("children", &form.children);
-    let (Some(adults), Some(children)) =
-        party_size(lang, &form.adults, &form.children, &mut feedback)
-    else {
-        return Err(feedback.into());
-    };
     let LinkedSignup {
         signup,
         activity,
         occurrence,
     } = linked;
-    if !signup.can_change(occurrence, clock::local(now)) {
-        return Err(change_closed(lang, feedback));
-    }
+    let mut feedback = FormFeedback::for_form("party");
+    feedback
+        .keep(fields::ADULTS, &form.adults)
+        .keep(fields::CHILDREN, &form.children);
+    let closed = (feedback.clone(), "signup-change-closed");
+    ensure_can_change(lang, signup, occurrence, now, closed)?;
+    let counts = (form.adults.as_str(), form.children.as_str());
+    let (Some(adults), Some(children)) =
+        party_size(lang, counts, activity.max_party, &mut feedback)
+    else {
+        return Err(feedback.into());
+    };
     let promotion = promotion_mail(lang, site_name, activity, occurrence);
     let change = db
         .signups()
@@ -371,10 +446,46 @@ pub async fn change_party(
         )
         .await?;
     if change == PartyChange::NoRoom {
-        feedback.error("adults", lang.text("signup-change-no-room"));
+        feedback.error(fields::ADULTS, lang.text("signup-change-no-room"));
         return Err(feedback.into());
     }
     Ok(change)
+}
+
+/// Staff remove sign-up `signup_id` from the list of `occurrence` (of `activity`) in one step,
+/// with the same effect as the party cancelling: waiting parties that now fit are confirmed
+/// and emailed, and the removal is written to the log of staff actions. Ok(None) if the
+/// occurrence has no such sign-up; Ok(Some(false)) if it was already cancelled.
+pub async fn remove(
+    db: &Db,
+    lang: Lang,
+    site_name: &str,
+    actor_id: i64,
+    (activity, occurrence): (&Activity, &Occurrence),
+    signup_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<bool>, Refusal> {
+    let Some(signup) = db
+        .signups()
+        .signup_of_occurrence(activity.id, occurrence.key.date, signup_id)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if signup.status == SignupStatus::Cancelled {
+        return Ok(Some(false));
+    }
+    let closed = (
+        FormFeedback::for_form("remove"),
+        "staff-signup-remove-closed",
+    );
+    ensure_can_change(lang, &signup, occurrence, now, closed)?;
+    let promotion = promotion_mail(lang, site_name, activity, occurrence);
+    let removed = db
+        .signups()
+        .remove_signup(actor_id, &signup, activity.capacity, &promotion, now)
+        .await?;
+    Ok(Some(removed.is_some()))
 }
 
 /// Queues the reminder email of every confirmed party with an address for the occurrences that
@@ -437,26 +548,110 @@ mod tests {
             adults: adults.into(),
             children: children.into(),
             contact: contact.into(),
-            note: String::new(),
+            ..SignupForm::default()
         }
     }
 
     #[test]
     fn a_party_needs_a_name_and_at_least_one_adult() {
-        let party = check(Lang::Da, &form("Amina", "2", "3", "Amina@Example.org")).unwrap();
+        let party = check(Lang::Da, &form("Amina", "2", "3", "Amina@Example.org"), 10).unwrap();
         assert_eq!(
             (party.adults, party.children, party.email.as_str()),
             (2, 3, "amina@example.org")
         );
-        let party = check(Lang::Da, &form("Bo", "", "", "+45 12 34 56 78")).unwrap();
+        let party = check(Lang::Da, &form("Bo", "", "", "+45 12 34 56 78"), 10).unwrap();
         assert_eq!(
             (party.adults, party.children, party.phone.as_str()),
             (1, 0, "+45 12 34 56 78")
         );
-        let refused = check(Lang::Da, &form("", "0", "-1", "amina@")).unwrap_err();
-        for field in ["party_name", "adults", "children", "contact"] {
+        let refused = check(Lang::Da, &form("", "0", "-1", "amina@"), 10).unwrap_err();
+        for field in [
+            fields::NAME,
+            fields::ADULTS,
+            fields::CHILDREN,
+            fields::CONTACT,
+        ] {
             assert!(refused.error_for(field).is_some(), "{field}");
         }
-        assert_eq!(refused.value("contact"), Some("amina@"));
+        assert_eq!(refused.value(fields::CONTACT), Some("amina@"));
+    }
+
+    #[test]
+    fn a_party_fits_in_the_activitys_largest_party() {
+        let party = check(Lang::Da, &form("Amina", "4", "6", ""), 10).unwrap();
+        assert_eq!(party.persons(), 10);
+        for (adults, children) in [("5", "6"), ("10", "10"), ("11", ""), ("1", "9999999999999")] {
+            let refused = check(Lang::Da, &form("Amina", adults, children, ""), 10).unwrap_err();
+            assert_eq!(
+                refused.error_for(fields::ADULTS),
+                Some("Én tilmelding kan højst være for 10 personer, voksne og børn tilsammen."),
+                "{adults} + {children}"
+            );
+            assert_eq!(refused.value(fields::CHILDREN), Some(children), "kept");
+        }
+        assert!(check(Lang::Da, &form("Bo", "3", "", ""), 2).is_err());
+        let refused = check(Lang::Da, &form("Bo", "99999999999999999999", "", ""), 10);
+        assert!(refused.unwrap_err().error_for(fields::ADULTS).is_some());
+    }
+
+    #[test]
+    fn a_filled_honeypot_signs_nobody_up_and_keeps_the_rest() {
+        let mut filled = form("Amina", "2", "0", "amina@example.org");
+        filled.honeypot = "https://spam.example".into();
+        let refused = check(Lang::Da, &filled, 10).unwrap_err();
+        assert!(refused.message.is_some());
+        assert_eq!(refused.value(fields::NAME), Some("Amina"));
+        assert_eq!(refused.value(fields::HONEYPOT), None, "never shown again");
+    }
+
+    #[test]
+    fn the_forms_fields_shadow_no_property_of_a_form_element() {
+        // Named controls become properties of an HTMLFormElement; these are some of its own.
+        let properties = [
+            "action",
+            "children",
+            "elements",
+            "encoding",
+            "enctype",
+            "id",
+            "length",
+            "method",
+            "name",
+            "reset",
+            "submit",
+            "target",
+            "title",
+            "style",
+            "className",
+            "innerHTML",
+            "nodeName",
+            "parentNode",
+            "childNodes",
+            "firstChild",
+            "attributes",
+        ];
+        let names = [
+            fields::NAME,
+            fields::ADULTS,
+            fields::CHILDREN,
+            fields::CONTACT,
+            fields::NOTE,
+            fields::HONEYPOT,
+        ];
+        for name in names {
+            assert!(!properties.contains(&name), "{name}");
+        }
+        let posted: SignupForm =
+            serde_html_form::from_str("navn=Amina&voksne=2&boern=1&hjemmeside=").unwrap();
+        assert_eq!(
+            (
+                posted.name.as_str(),
+                posted.adults.as_str(),
+                posted.children.as_str()
+            ),
+            ("Amina", "2", "1")
+        );
+        let party: PartyForm = serde_html_form::from_str("voksne=3&boern=0").unwrap();
+        assert_eq!((party.adults.as_str(), party.children.as_str()), ("3", "0"));
     }
 }

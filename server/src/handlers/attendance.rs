@@ -1,17 +1,25 @@
-//! The staff's attendance form of a date (`/personale/aktiviteter/{id}/{date}/fremmoede`).
+//! The staff's forms of a date: the attendance form
+//! (`/personale/aktiviteter/{id}/{date}/fremmoede`) and removing a sign-up from the date's list
+//! (`…/tilmeldinger/{signup}/fjern`).
 
 use app::{
     address::{DateWindow, Id},
     attendance::service::{self as attendance, AttendanceForm},
+    signups::service as signups,
 };
 
 use super::prelude::*;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/personale/aktiviteter/{id}/{date}/fremmoede",
-        post(record_attendance),
-    )
+    Router::new()
+        .route(
+            "/personale/aktiviteter/{id}/{date}/fremmoede",
+            post(record_attendance),
+        )
+        .route(
+            "/personale/aktiviteter/{id}/{date}/tilmeldinger/{signup}/fjern",
+            post(remove_signup),
+        )
 }
 
 async fn record_attendance(
@@ -37,4 +45,32 @@ async fn record_attendance(
     .await
     .on_page(&format!("{page}/fremmoede"))?;
     Ok(Redirect::to(&format!("{page}?besked=fremmoede-gemt")))
+}
+
+/// One press of the button by a sign-up on the date's list: the party is cancelled as if it
+/// had cancelled itself, and waiting parties move up. A sign-up of another date is a 404.
+async fn remove_signup(
+    cx: Ctx,
+    staff: Staff,
+    Params((id, date, signup_id)): Params<(Id, String, Id)>,
+) -> Result<Redirect, PageError> {
+    let (id, signup_id) = (id.get(), signup_id.get());
+    let date = DateWindow::today().date(&date).ok_or(PageError::NotFound)?;
+    let found = cx.db.calendar().occurrence_by_activity(id, date).await?;
+    let (activity, occurrence) = found.ok_or(PageError::NotFound)?;
+    let page = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);
+    let (site, now) = (&cx.site.name, clock::now());
+    signups::remove(
+        &cx.db,
+        cx.lang,
+        site,
+        staff.id,
+        (&activity, &occurrence),
+        signup_id,
+        now,
+    )
+    .await
+    .on_page(&page)?
+    .ok_or(PageError::NotFound)?;
+    Ok(Redirect::to(&format!("{page}?besked=tilmelding-fjernet")))
 }

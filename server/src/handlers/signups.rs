@@ -6,6 +6,8 @@ use app::signups::{
     service::{self as signups, LinkedSignup, PartyForm, SignupForm},
 };
 
+use axum::http::StatusCode;
+
 use super::prelude::*;
 use crate::handlers::calendar::occurrence_at;
 
@@ -16,20 +18,33 @@ pub fn routes() -> Router<AppState> {
         .route("/tilmelding/{token}/aendr", post(change_party))
 }
 
+/// Signs a party up: the form's checks first (an invalid form, a filled honeypot or a closed
+/// date counts for no limit), then the client network's limits, then the write.
 async fn sign_up(
     cx: Ctx,
+    ClientIp(ip): ClientIp,
     Params((slug, date)): Params<(String, String)>,
     PostedForm(form): PostedForm<SignupForm>,
-) -> Result<Redirect, PageError> {
+) -> Result<Response, PageError> {
     let (activity, occurrence) = occurrence_at(&cx, &slug, &date).await?;
-    let (links, now) = (cx.links(), clock::now());
-    let signed_up = signups::sign_up(&cx.db, cx.lang, &links, &activity, &occurrence, &form, now)
+    let (page, now) = (occurrence.key.path(), clock::now());
+    let party =
+        signups::check_signup(cx.lang, &activity, &occurrence, &form, now).on_page(&page)?;
+    if !cx.limits.allow_signup(ip, activity.id, occurrence.key.date) {
+        let feedback = signups::too_many(cx.lang, &form);
+        return Ok(show_page(
+            &page,
+            Some(feedback),
+            StatusCode::TOO_MANY_REQUESTS,
+        ));
+    }
+    let links = cx.links();
+    let signed_up = signups::sign_up(&cx.db, cx.lang, &links, &activity, &occurrence, &party, now)
         .await
-        .on_page(&occurrence.key.path())?;
+        .on_page(&page)?;
     let token = signed_up.token.as_str();
-    Ok(Redirect::to(&format!(
-        "/tilmelding/{token}?besked=tilmeldt"
-    )))
+    let manage = format!("/tilmelding/{token}?besked=tilmeldt");
+    Ok(Redirect::to(&manage).into_response())
 }
 
 /// The sign-up of a private link, or the 404 page for a link that names none.

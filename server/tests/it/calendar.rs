@@ -397,6 +397,7 @@ async fn staff_plan_a_recurring_activity_with_an_exception_through_the_forms(bac
         ("ends", "count"),
         ("count", "10"),
         ("signup_mode", "none"),
+        ("max_party", "10"),
     ];
     let answer = staff.post_form("/personale/aktiviteter/ny", &form).await;
     assert_eq!(answer.status, 422);

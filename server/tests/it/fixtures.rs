@@ -149,6 +149,7 @@ pub fn activity(name: &str) -> ActivityBuilder {
         end_time: time(19, 30),
         rule: String::new(),
         capacity: None,
+        max_party: app::calendar::DEFAULT_MAX_PARTY,
         signup_mode: SignupMode::None,
         price_note: String::new(),
         accessibility_note: String::new(),

@@ -43,7 +43,7 @@ async fn a_post_to_something_gone_gets_the_danish_404_page(backend: Backend) {
     };
     let cafe = weekly(first_tuesday).create(db).await;
     let resident = app.visitor();
-    let party = [("party_name", "Amina"), ("adults", "1"), ("children", "1")];
+    let party = [("navn", "Amina"), ("voksne", "1"), ("boern", "1")];
 
     // A date that was never in the calendar, an unreadable date and an unknown activity.
     let day_after = first_tuesday + Duration::days(1);
@@ -68,7 +68,7 @@ async fn a_post_to_something_gone_gets_the_danish_404_page(backend: Backend) {
 
     // Private links that name no sign-up.
     for path in ["/tilmelding/ukendt/afmeld", "/tilmelding/ukendt/aendr"] {
-        let answer = resident.post_form(path, &[("adults", "2")]).await;
+        let answer = resident.post_form(path, &[("voksne", "2")]).await;
         assert_not_found(path, &answer);
     }
 
@@ -80,7 +80,7 @@ async fn a_post_to_something_gone_gets_the_danish_404_page(backend: Backend) {
         .delete_article(None, deleted.id, clock::now())
         .await
         .unwrap();
-    let editor = [("heading", "Sommerfest"), ("status", "draft")];
+    let editor = [("title", "Sommerfest"), ("status", "draft")];
     for path in [
         format!("/personale/artikler/{}", deleted.id),
         format!("/personale/artikler/{}/slet", deleted.id),
@@ -114,12 +114,12 @@ async fn sign_up_closes_when_the_date_starts(backend: Backend) {
     let shown = resident.get(&page).await;
     assert_eq!(shown.status, 200);
     assert!(
-        !shown.body.contains(r#"name="adults""#),
+        !shown.body.contains(r#"name="voksne""#),
         "no form once it has started"
     );
 
     // A form posted from a page that was opened before the start is refused with a message.
-    let party = [("party_name", "Amina"), ("adults", "2"), ("children", "0")];
+    let party = [("navn", "Amina"), ("voksne", "2"), ("boern", "0")];
     let refused = resident.post_form(&page, &party).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused
@@ -160,7 +160,7 @@ async fn sign_up_closes_when_the_date_starts(backend: Backend) {
         (format!("{link}/afmeld"), &[][..]),
         (
             format!("{link}/aendr"),
-            &[("adults", "1"), ("children", "0")][..],
+            &[("voksne", "1"), ("boern", "0")][..],
         ),
     ] {
         let refused = resident.post_form(&path, form).await;

@@ -142,7 +142,7 @@ async fn every_answer_carries_the_security_headers(backend: Backend) {
     let missing = get(&resident, "/findes/ikke").await;
     assert_eq!(missing.status, 404);
     assert_secured("404", &missing);
-    let refused = post(&app, &resident, &date_page, &[("party_name", "")]).await;
+    let refused = post(&app, &resident, &date_page, &[("navn", "")]).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert_secured("422", &refused);
     assert_no_store("422", &refused);
@@ -156,7 +156,7 @@ async fn every_answer_carries_the_security_headers(backend: Backend) {
     );
 
     // The private sign-up link's page is never stored.
-    let signed_up = post(&app, &resident, &date_page, &[("party_name", "Amina")]).await;
+    let signed_up = post(&app, &resident, &date_page, &[("navn", "Amina")]).await;
     assert_eq!(signed_up.status, 303, "{}", signed_up.body);
     let link = signed_up.header("location").unwrap().to_owned();
     assert!(link.starts_with("/tilmelding/"), "{link}");

@@ -237,8 +237,21 @@ impl TestApp {
 
     /// A visitor who has not logged in, with a browser of their own (an empty cookie jar).
     pub fn visitor(&self) -> Visitor {
+        self.visitor_at(None)
+    }
+
+    /// A visitor on another network: its connections come from `ip`, a loopback address other
+    /// than 127.0.0.1 (all of 127.0.0.0/8 reaches the app), so the rate limits see another
+    /// client address.
+    pub fn visitor_from(&self, ip: std::net::IpAddr) -> Visitor {
+        assert!(ip.is_loopback(), "{ip} is no loopback address");
+        self.visitor_at(Some(ip))
+    }
+
+    fn visitor_at(&self, ip: Option<std::net::IpAddr>) -> Visitor {
         let jar = Arc::new(reqwest::cookie::Jar::default());
         let client = reqwest::Client::builder()
+            .local_address(ip)
             .redirect(reqwest::redirect::Policy::none())
             .cookie_provider(jar.clone())
             // Generous: on two busy cores a request may wait behind Argon2 hashing of other tests.

@@ -87,7 +87,7 @@ async fn a_bad_recipient_is_retried_and_reported_not_lost() {
 }
 
 /// The SMTP server and its API, when the test command started one.
-fn smtp() -> Option<(String, String)> {
+pub(crate) fn smtp() -> Option<(String, String)> {
     let smtp = std::env::var("TEST_SMTP_URL")
         .ok()
         .filter(|v| !v.is_empty())?;
@@ -98,7 +98,7 @@ fn smtp() -> Option<(String, String)> {
 }
 
 /// How many messages with `subject` the SMTP server has received for `to`.
-async fn delivered(api: &str, subject: &str, to: &str) -> usize {
+pub(crate) async fn delivered(api: &str, subject: &str, to: &str) -> usize {
     let messages: Vec<serde_json::Value> = reqwest::get(format!("{api}/email"))
         .await
         .expect("maildev answers")
