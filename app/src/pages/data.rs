@@ -58,3 +58,19 @@ where
         None => view! { <NotFound /> }.into_any(),
     }
 }
+
+/// An editor's page for the row its address names: `editor(None)` on `…/ny` (no `id` in the
+/// address), `editor(Some(id))` on `…/{id}`. An `id` that is no positive number names no row,
+/// and gets the 404 page like a row that does not exist.
+pub fn edit_page<V: IntoView + 'static>(editor: impl FnOnce(Option<i64>) -> V) -> AnyView {
+    let id = leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get("id");
+    match id {
+        None => editor(None).into_any(),
+        Some(id) => match crate::address::Id::parse(&id) {
+            Some(id) => editor(Some(id.get())).into_any(),
+            None => view! { <NotFound /> }.into_any(),
+        },
+    }
+}

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
     articles::{
@@ -19,7 +18,7 @@ use crate::{
     i18n::t,
     images::Image,
     pages::{
-        data::{or_not_found, Loaded},
+        data::{edit_page, or_not_found, Loaded},
         errors::NotFound,
     },
 };
@@ -73,19 +72,13 @@ pub fn StaffArticlesPage() -> impl IntoView {
     }
 }
 
-fn id_from_address() -> Option<i64> {
-    use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse().ok())
-}
-
 /// `/personale/artikler/ny` and `/personale/artikler/{id}`.
 #[component]
 pub fn ArticleEditorPage() -> impl IntoView {
-    let id = id_from_address();
-    let data = OnceResource::new_blocking(load_editor(id));
-    view! { <Loaded data show=or_not_found(|data| view! { <Editor data /> }) /> }
+    edit_page(|id| {
+        let data = OnceResource::new_blocking(load_editor(id));
+        view! { <Loaded data show=or_not_found(|data| view! { <Editor data /> }) /> }
+    })
 }
 
 #[component]
@@ -437,10 +430,11 @@ pub fn StaffIssuesPage() -> impl IntoView {
 /// `/personale/udgaver/ny` and `/personale/udgaver/{id}`.
 #[component]
 pub fn IssueEditorPage() -> impl IntoView {
-    let id = id_from_address();
-    let data = OnceResource::new_blocking(crate::articles::api::load_issue_editor(id));
-    let show = or_not_found(|(issue, form)| view! { <IssueEditor issue form /> });
-    view! { <Loaded data show /> }
+    edit_page(|id| {
+        let data = OnceResource::new_blocking(crate::articles::api::load_issue_editor(id));
+        let show = or_not_found(|(issue, form)| view! { <IssueEditor issue form /> });
+        view! { <Loaded data show /> }
+    })
 }
 
 #[component]
@@ -516,7 +510,10 @@ fn IssueEditor(issue: Option<crate::articles::MagazineIssue>, form: FormFeedback
 /// `/personale/artikler/{id}/slet`: are you sure?
 #[component]
 pub fn DeleteArticlePage() -> impl IntoView {
-    let id = id_from_address();
+    edit_page(delete_article)
+}
+
+fn delete_article(id: Option<i64>) -> impl IntoView {
     let data = OnceResource::new_blocking(load_editor(id));
     // Without an article (an id that is not a number) there is nothing to delete: 404 too.
     let show = |data: Option<EditorData>| {

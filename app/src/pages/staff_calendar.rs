@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
     calendar::{
@@ -17,7 +16,10 @@ use crate::{
         FormFields, Notice, SelectField, TextArea,
     },
     i18n::t,
-    pages::{data::Loaded, errors::NotFound},
+    pages::{
+        data::{edit_page, Loaded},
+        errors::NotFound,
+    },
 };
 
 /// `/personale/aktiviteter`.
@@ -64,20 +66,18 @@ fn ActivityList(activities: Vec<(Activity, String)>) -> impl IntoView {
 /// `/personale/aktiviteter/ny` and `/personale/aktiviteter/{id}`.
 #[component]
 pub fn StaffActivityPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
-    let data = OnceResource::new_blocking(load_staff_activity(id));
-    // The new activity's form has no activity to find; an id without one is a 404.
-    let show = move |(existing, choices)| match (id, existing) {
-        (None, _) => view! { <ActivityEditor existing=None choices /> }.into_any(),
-        (Some(_), Some(existing)) => {
-            view! { <ActivityEditor existing=Some(existing) choices /> }.into_any()
-        }
-        (Some(_), None) => view! { <NotFound /> }.into_any(),
-    };
-    view! { <Loaded data show /> }
+    edit_page(|id| {
+        let data = OnceResource::new_blocking(load_staff_activity(id));
+        // The new activity's form has no activity to find; an id without one is a 404.
+        let show = move |(existing, choices)| match (id, existing) {
+            (None, _) => view! { <ActivityEditor existing=None choices /> }.into_any(),
+            (Some(_), Some(existing)) => {
+                view! { <ActivityEditor existing=Some(existing) choices /> }.into_any()
+            }
+            (Some(_), None) => view! { <NotFound /> }.into_any(),
+        };
+        view! { <Loaded data show /> }
+    })
 }
 
 fn weekday_options() -> Vec<(String, String)> {

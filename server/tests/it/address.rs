@@ -257,6 +257,16 @@ async fn staff_date_pages_and_figures_refuse_what_is_out_of_range(backend: Backe
         let path = format!("/personale/aktiviteter/{bad_id}");
         assert_not_found(&path, &staff.post_form(&path, &[("name", "x")]).await);
     }
+    // An editor's address with an id that names nothing is the 404 page, never a blank form
+    // for a new row.
+    let mut editors = Vec::new();
+    for bad_id in ["0", "-1", "en", "9223372036854775808"] {
+        for editor in ["aktiviteter", "artikler", "udgaver"] {
+            editors.push(format!("/personale/{editor}/{bad_id}"));
+        }
+        editors.push(format!("/personale/artikler/{bad_id}/slet"));
+    }
+    assert_all_not_found(&staff, &editors).await;
 
     // The figures: a year, quarter or date out of range gets a message by its field on the
     // page (never a database error), and names no CSV file.
