@@ -84,3 +84,26 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Log ud' }).click();
   await expect(page.getByText('Du er logget ud.')).toBeVisible();
 }
+
+/** One address of each public page type of the demo content, for the suites that visit them all. */
+export const publicPages = [
+  '/',
+  '/nyheder',
+  '/nyheder/fuldt-hus-til-faellesspisning',
+  '/nyheder/emne/sundhed',
+  '/nordbyposten',
+  '/nordbyposten/nordbyposten-3-2026',
+  '/nordbyposten/nordbyposten-3-2026/udskriv',
+  '/soeg?q=f%C3%A6llesspisningen',
+  '/kalender',
+  '/kalender?maaned=2026-12',
+  '/kalender?uge=2026-W52',
+  '/aktiviteter/babycafe',
+  '/aktiviteter/babycafe/2026-12-22',
+  '/skriv',
+  '/log-ind',
+  '/glemt-adgangskode',
+  '/was',
+  '/privatliv',
+  '/findes-ikke',
+];

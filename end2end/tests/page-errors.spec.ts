@@ -6,31 +6,13 @@
 // Without JavaScript the same pages must load with no console error either: the policy may
 // block nothing the page needs (stylesheet, images), and the forms are checked the same way.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { demo, emailTo, jsEnabled, linkIn, logIn, logOut, maildevUrl, waitForIslands } from './helpers';
+import { demo, emailTo, jsEnabled, linkIn, logIn, logOut, maildevUrl, publicPages, waitForIslands } from './helpers';
 
-const publicPages = [
-  '/',
-  '/nyheder',
-  '/nyheder/fuldt-hus-til-faellesspisning',
-  '/nyheder/emne/sundhed',
-  '/nordbyposten',
-  '/nordbyposten/nordbyposten-3-2026',
-  '/nordbyposten/nordbyposten-3-2026/udskriv',
-  '/soeg?q=f%C3%A6llesspisningen',
-  '/kalender',
-  '/kalender?maaned=2026-12',
-  '/kalender?uge=2026-W52',
-  '/aktiviteter/babycafe',
-  '/aktiviteter/babycafe/2026-12-22',
-  '/skriv',
-  '/log-ind',
-  '/glemt-adgangskode',
+const pagesToLoad = [
+  ...publicPages,
   // An invitation and a reset link that no longer work: the page that says so.
   '/invitation/udloebet',
   '/nulstil/udloebet',
-  '/was',
-  '/privatliv',
-  '/findes-ikke',
 ];
 
 // A past communal dinner of the demo, as in the accessibility tests.
@@ -117,7 +99,7 @@ async function visit(page: Page, testInfo: TestInfo, path: string): Promise<void
 test('the public pages load without a script or policy error', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const problems = watch(page);
-  for (const path of publicPages) {
+  for (const path of pagesToLoad) {
     await visit(page, testInfo, path);
   }
   // A form shown again with its messages (rendered after the POST).
