@@ -198,7 +198,7 @@ async fn occurrence_addresses_outside_the_window_get_the_danish_404_page(backend
         paths.push(format!("/aktiviteter/{slug}.ics?dato={day}"));
     }
     assert_all_not_found(&resident, &paths).await;
-    let party = [("name", "Amina"), ("adults", "1"), ("children", "0")];
+    let party = [("navn", "Amina"), ("voksne", "1"), ("boern", "0")];
     for day in &dates {
         let path = format!("/aktiviteter/{slug}/{day}");
         assert_not_found(&path, &resident.post_form(&path, &party).await);
@@ -255,7 +255,7 @@ async fn staff_date_pages_and_figures_refuse_what_is_out_of_range(backend: Backe
         let path = format!("/personale/aktiviteter/{id}/undtagelser/{bad_id}/slet");
         assert_not_found(&path, &staff.post_form(&path, &[]).await);
         let path = format!("/personale/aktiviteter/{bad_id}");
-        assert_not_found(&path, &staff.post_form(&path, &[("name", "x")]).await);
+        assert_not_found(&path, &staff.post_form(&path, &[("activity_name", "x")]).await);
     }
     // An editor's address with an id that names nothing is the 404 page, never a blank form
     // for a new row.

@@ -80,7 +80,7 @@ async fn a_post_to_something_gone_gets_the_danish_404_page(backend: Backend) {
         .delete_article(None, deleted.id, clock::now())
         .await
         .unwrap();
-    let editor = [("title", "Sommerfest"), ("status", "draft")];
+    let editor = [("heading", "Sommerfest"), ("status", "draft")];
     for path in [
         format!("/personale/artikler/{}", deleted.id),
         format!("/personale/artikler/{}/slet", deleted.id),

@@ -198,13 +198,13 @@ on_both_backends!(a_photo_loses_its_exif_and_bad_files_get_a_danish_message);
 /// cover if one is given; returns the article's id.
 async fn save_article(staff: &Visitor, page: &str, status: &str, cover: Option<Vec<u8>>) -> i64 {
     let mut form = reqwest::multipart::Form::new()
-        .text("title", "Høstfest i Parken")
+        .text("heading", "Høstfest i Parken")
         .text("slug", "hoestfest")
         .text("lead", "Billeder fra festen.")
         .text("body", "Tekst.")
         .text("status", status.to_owned())
         .text("cover_alt", "Lanterner i træerne")
-        .text("action", "save");
+        .text("intent", "save");
     if let Some(bytes) = cover {
         let part = reqwest::multipart::Part::bytes(bytes)
             .file_name("fest.jpg")
@@ -309,7 +309,7 @@ async fn an_image_is_public_only_while_something_published_uses_it(backend: Back
         .mime_str("image/jpeg")
         .unwrap();
     let form = reqwest::multipart::Form::new()
-        .text("title", "Nordbyposten nr. 1, 2027")
+        .text("heading", "Nordbyposten nr. 1, 2027")
         .text("published_on", "2027-02-01")
         .text("cover_alt", "Forsiden med sne i Parken")
         .part("cover", cover);
@@ -332,7 +332,7 @@ async fn an_image_is_public_only_while_something_published_uses_it(backend: Back
         .mime_str("image/jpeg")
         .unwrap();
     let form = reqwest::multipart::Form::new()
-        .text("title", "Nordbyposten nr. 1, 2027")
+        .text("heading", "Nordbyposten nr. 1, 2027")
         .text("published_on", "2027-02-01")
         .text("cover_alt", "Forsiden med sne i Parken")
         .part("cover", cover);

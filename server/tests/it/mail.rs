@@ -279,8 +279,8 @@ async fn a_signup_email_is_gone_after_the_retention_period_and_admins_see_no_lin
     let resident = app.visitor();
     let to = "amina@example.org";
     let form = [
-        ("name", "Amina"),
-        ("adults", "2"),
+        ("navn", "Amina"),
+        ("voksne", "2"),
         ("contact", to),
         ("note", "Ingen nødder"),
     ];

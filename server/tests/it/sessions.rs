@@ -597,7 +597,7 @@ async fn an_invitation_is_void_once_the_account_has_a_password(backend: Backend)
         let answer = admin
             .post_form(
                 "/personale/brugere/inviter",
-                &[("email", to), ("role", "staff")],
+                &[("email", to), ("account_role", "staff")],
             )
             .await;
         assert_eq!(answer.status, 303, "{}", answer.body);
@@ -613,7 +613,7 @@ async fn an_invitation_is_void_once_the_account_has_a_password(backend: Backend)
     let answer = yusuf
         .post_form(
             second,
-            &[("name", "Yusuf"), ("password", "tre små fugle på taget")],
+            &[("full_name", "Yusuf"), ("password", "tre små fugle på taget")],
         )
         .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
@@ -631,7 +631,7 @@ async fn an_invitation_is_void_once_the_account_has_a_password(backend: Backend)
         .post_form(
             first,
             &[
-                ("name", "Mallory"),
+                ("full_name", "Mallory"),
                 ("password", "en helt anden lang sætning"),
             ],
         )

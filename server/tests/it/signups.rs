@@ -469,7 +469,7 @@ async fn a_party_larger_than_the_activity_allows_is_refused(backend: Backend) {
 
     let next_week = (app::clock::today() + chrono::Duration::days(7)).to_string();
     let mut form = vec![
-        ("name", "Julefrokost"),
+        ("activity_name", "Julefrokost"),
         ("starts_on", next_week.as_str()),
         ("start_time", "17.30"),
         ("end_time", "21.00"),
