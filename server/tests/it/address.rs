@@ -255,7 +255,10 @@ async fn staff_date_pages_and_figures_refuse_what_is_out_of_range(backend: Backe
         let path = format!("/personale/aktiviteter/{id}/undtagelser/{bad_id}/slet");
         assert_not_found(&path, &staff.post_form(&path, &[]).await);
         let path = format!("/personale/aktiviteter/{bad_id}");
-        assert_not_found(&path, &staff.post_form(&path, &[("activity_name", "x")]).await);
+        assert_not_found(
+            &path,
+            &staff.post_form(&path, &[("activity_name", "x")]).await,
+        );
     }
     // An editor's address with an id that names nothing is the 404 page, never a blank form
     // for a new row.

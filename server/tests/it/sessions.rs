@@ -613,7 +613,10 @@ async fn an_invitation_is_void_once_the_account_has_a_password(backend: Backend)
     let answer = yusuf
         .post_form(
             second,
-            &[("full_name", "Yusuf"), ("password", "tre små fugle på taget")],
+            &[
+                ("full_name", "Yusuf"),
+                ("password", "tre små fugle på taget"),
+            ],
         )
         .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
