@@ -448,6 +448,28 @@ async fn answer(response: reqwest::Response) -> Answer {
     }
 }
 
+/// Posts a cancel and a change of party size to the private link `link` and checks that both
+/// are refused with the page's message that the sign-up can no longer change.
+pub async fn assert_link_closed(resident: &Visitor, link: &str) {
+    for (path, form) in [
+        (format!("{link}/afmeld"), &[][..]),
+        (
+            format!("{link}/aendr"),
+            &[("voksne", "1"), ("boern", "0")][..],
+        ),
+    ] {
+        let refused = resident.post_form(&path, form).await;
+        assert_eq!(refused.status, 422, "{path}: {}", refused.body);
+        assert!(
+            refused
+                .body
+                .contains("Tilmeldingen kan ikke ændres længere."),
+            "{path}: {}",
+            refused.body
+        );
+    }
+}
+
 /// Fetches `path` from `app`, checks its content type, and reads it with the Python script
 /// `tests/python/{script}` (standard parsers: what a calendar app or feed reader would
 /// understand is what counts), which prints JSON. None when the test command did not provide
