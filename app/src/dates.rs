@@ -61,6 +61,22 @@ pub fn time_span(start: NaiveTime, end: NaiveTime) -> String {
     format!("{}–{}", time_text(start), time_text(end))
 }
 
+/// "1. december 2026 kl. 9.30": a moment in Danish local time (on the server; pages render
+/// there).
+pub fn moment_text(at: chrono::DateTime<chrono::Utc>) -> String {
+    #[cfg(feature = "ssr")]
+    let local = at
+        .with_timezone(&chrono_tz::Europe::Copenhagen)
+        .naive_local();
+    #[cfg(not(feature = "ssr"))]
+    let local = at.naive_utc();
+    format!(
+        "{} kl. {}",
+        date_text(local.date()),
+        time_text(local.time())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,6 +167,8 @@ query_surfaces! {
     images => ImageQueries,
     /// The outbox's queries (`mail/queries.rs`).
     outbox => OutboxQueries,
+    /// The citizen journalists' pieces' queries (`submissions/queries.rs`).
+    submissions => SubmissionQueries,
     /// The sign-ups' queries (`signups/queries.rs`).
     signups => SignupQueries,
     /// The site's queries: its name and base data (`site/queries.rs`).

@@ -1,7 +1,7 @@
 //! Demo content for a newcomer's first look: the site Randers Nordby with its housing areas,
 //! focus areas and venues, the calendar's activities as such a neighbourhood has them (communal
 //! dinners, a weekly baby café, courses), and an admin, a staff member and a citizen journalist
-//! to log in as.
+//! to log in as, with two pieces of the journalist (one waiting for review, one a draft).
 //! It is loaded only into an empty database, and only when asked (`NABOSKAB_DEMO=1`). The texts
 //! are written for this demo; the contact address is fictional.
 
@@ -619,6 +619,39 @@ fn site() -> SiteInfo {
     }
 }
 
+/// The demo journalist's pieces: one sent for review, one still a draft.
+async fn load_pieces(
+    db: &Db,
+    journalist: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), sqlx::Error> {
+    use crate::submissions::queries::DraftChange;
+    let sent = DraftChange {
+        title: "Loppemarked i gården".into(),
+        body: "Søndag var der loppemarked i gården ved blok 7. Over tyve naboer havde en bod, \
+               og børnene solgte saftevand.\n\nNæste loppemarked er i foråret."
+            .into(),
+        ..DraftChange::default()
+    };
+    let id = db
+        .submissions()
+        .save_draft(None, journalist, &sent, None, now)
+        .await?;
+    let no_emails = |_: i64, _: bool| Vec::new();
+    db.submissions()
+        .save_draft(id, journalist, &sent, Some(&no_emails), now)
+        .await?;
+    let draft = DraftChange {
+        title: "Nye bænke i Parken".into(),
+        body: "Kommunen har sat tre nye bænke op ved legepladsen.".into(),
+        ..DraftChange::default()
+    };
+    db.submissions()
+        .save_draft(None, journalist, &draft, None, now)
+        .await?;
+    Ok(())
+}
+
 /// Loads the demo content into what is empty: the base data if there is none, the demo
 /// accounts if there are no accounts. Returns whether it loaded anything.
 pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
@@ -645,14 +678,22 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     }
     if db.accounts().count_accounts().await? == 0 {
         let now = crate::clock::now();
+        let mut journalist = None;
         for (email, name, role, password) in ACCOUNTS {
             let email = EmailAddress::parse(email).expect("a valid demo address");
             let hash = Password::parse(password, &[])
                 .expect("demo passwords meet the policy")
                 .hash();
-            db.accounts()
+            let id = db
+                .accounts()
                 .create_account(&email, name, *role, &hash, now)
                 .await?;
+            if *role == Role::Journalist {
+                journalist = Some(id);
+            }
+        }
+        if let Some(journalist) = journalist {
+            load_pieces(db, journalist, now).await?;
         }
         loaded = true;
     }

@@ -19,12 +19,59 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
+/// The staff's tools as (address, label), in the order of their navigation and home page; the
+/// review queue's label carries the number of pieces waiting.
+pub fn staff_tools(admin: bool) -> Vec<(&'static str, String)> {
+    let review = match crate::submissions::waiting() {
+        Some(count) if count > 0 => {
+            t_with("staff-nav-review-waiting", &[("count", count.to_string())])
+        }
+        _ => t("review-title"),
+    };
+    let mut tools = vec![
+        ("/personale/indsendelser", review),
+        ("/personale/artikler", t("staff-articles-title")),
+        ("/personale/udgaver", t("staff-issues-title")),
+        ("/personale/aktiviteter", t("staff-activities-title")),
+        ("/personale/tal", t("figures-title")),
+        ("/personale/brugere", t("users-title")),
+    ];
+    if admin {
+        tools.push(("/personale/udbakke", t("outbox-title")));
+        tools.push(("/personale/log", t("audit-title")));
+    }
+    tools
+}
+
+/// The staff's navigation, below the main one on every page a staff member sees.
+#[component]
+fn StaffNav(admin: bool) -> impl IntoView {
+    let items = staff_tools(admin)
+        .into_iter()
+        .map(|(href, label)| {
+            view! {
+                <li>
+                    <A href=href>{label}</A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="staff-nav" aria-label=t("staff-nav-label")>
+            <ul class="staff-nav__list">{items}</ul>
+        </nav>
+    }
+}
+
 /// The header: the site's name and the main navigation.
 #[component]
 pub fn Header(site: SiteInfo) -> impl IntoView {
     let write_label = t_with("nav-write", &[("magazine", site.magazine_name.clone())]);
     // Logged in: the way to one's own area and a logout button (a form: logging out changes
     // state, so it is a POST). Residents see "Log ind".
+    let staff_nav = viewer()
+        .filter(|viewer| viewer.role.is_staff())
+        .map(|viewer| view! { <StaffNav admin=viewer.role == crate::accounts::Role::Admin /> });
     let account = match viewer() {
         Some(viewer) => {
             let label = if viewer.role.is_staff() {
@@ -81,6 +128,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                     </MobileMenu>
                 </nav>
             </div>
+            {staff_nav}
         </header>
     }
 }

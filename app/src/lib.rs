@@ -19,6 +19,7 @@ pub mod pages;
 pub mod shell;
 pub mod signups;
 pub mod site;
+pub mod submissions;
 
 #[cfg(feature = "ssr")]
 pub mod clock;

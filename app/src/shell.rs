@@ -24,13 +24,15 @@ use crate::{
         home::HomePage,
         info::{AccessibilityPage, PrivacyPage, WritePage},
         signups::SignupManagePage,
-        staff::{AuditPage, JournalistHome, OutboxPage, StaffHome, UsersPage},
+        staff::{AuditPage, OutboxPage, StaffHome, UsersPage},
         staff_articles::{
             ArticleEditorPage, DeleteArticlePage, IssueEditorPage, StaffArticlesPage,
             StaffIssuesPage,
         },
         staff_attendance::{AttendancePage, SignupPrintPage, StaffOccurrencePage},
         staff_calendar::{StaffActivitiesPage, StaffActivityPage},
+        staff_submissions::{ReviewPage, ReviewQueuePage},
+        submissions::{JournalistHome, PiecePage},
     },
     site::SiteInfo,
 };
@@ -191,7 +193,31 @@ pub fn App() -> impl IntoView {
                         view=FiguresReportPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("borgerjournalist") view=JournalistHome />
+                    <Route
+                        path=path!("borgerjournalist")
+                        view=JournalistHome
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("borgerjournalist/indsendelser/ny")
+                        view=PiecePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("borgerjournalist/indsendelser/:id")
+                        view=PiecePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/indsendelser")
+                        view=ReviewQueuePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/indsendelser/:id")
+                        view=ReviewPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("was") view=AccessibilityPage />
                     <Route path=path!("privatliv") view=PrivacyPage />
                 </Routes>

@@ -75,9 +75,23 @@ const rolePages: [keyof typeof demo, string[]][] = [
       '/personale/udgaver',
       '/personale/udgaver/ny',
       '/personale/udgaver/1',
+      // The review queue, and the demo journalist's piece waiting in it.
+      '/personale/indsendelser',
+      '/personale/indsendelser/1',
     ],
   ],
-  ['journalist', ['/borgerjournalist', '/konto', '/personale']],
+  [
+    'journalist',
+    [
+      '/borgerjournalist',
+      // A new piece, the demo's piece sent for review, and its draft with the form.
+      '/borgerjournalist/indsendelser/ny',
+      '/borgerjournalist/indsendelser/1',
+      '/borgerjournalist/indsendelser/2',
+      '/konto',
+      '/personale',
+    ],
+  ],
 ];
 
 for (const [role, paths] of rolePages) {
@@ -96,14 +110,18 @@ for (const [role, paths] of rolePages) {
     }
     // Forms that need fixing: inviting and planning an activity, or changing the password.
     const forms =
-      role === 'admin' ? ['/personale/brugere', '/personale/aktiviteter/ny', '/personale/artikler/ny'] : ['/konto'];
+      role === 'admin'
+        ? ['/personale/brugere', '/personale/aktiviteter/ny', '/personale/artikler/ny']
+        : ['/konto', '/borgerjournalist/indsendelser/ny'];
     for (const form of forms) {
       await audited.goto(form);
-      // The article editor's first button is the preview; saving is what gets refused.
+      // The editors' first button is the preview; saving or sending is what gets refused.
       const submit =
         form === '/personale/artikler/ny'
           ? audited.getByRole('button', { name: 'Gem artiklen' })
-          : audited.locator('form.form button[type="submit"]').first();
+          : form === '/borgerjournalist/indsendelser/ny'
+            ? audited.getByRole('button', { name: 'Send til redaktionen' })
+            : audited.locator('form.form button[type="submit"]').first();
       await submit.click();
       await audited.locator('.error-summary').waitFor();
       await expectNoAxeViolations(audited);

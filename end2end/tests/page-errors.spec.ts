@@ -27,6 +27,8 @@ const staffPages = [
   '/personale/udgaver',
   '/personale/udgaver/ny',
   '/personale/udgaver/1',
+  '/personale/indsendelser',
+  '/personale/indsendelser/1',
   '/personale/aktiviteter',
   '/personale/aktiviteter/ny',
   '/personale/aktiviteter/1',
@@ -165,6 +167,29 @@ test('the staff pages load without a script or policy error', async ({ page }, t
   const invitation = await emailTo(address, 'Invitation');
   await visit(page, testInfo, new URL(linkIn(invitation.text, '/invitation/')).pathname);
   await expect(page.getByRole('heading', { name: 'Opret din konto' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the journalist pages load without a script or policy error', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  const problems = watch(page);
+  await logIn(page, demo.journalist);
+  for (const path of ['/borgerjournalist', '/borgerjournalist/indsendelser/ny', '/borgerjournalist/indsendelser/1']) {
+    await visit(page, testInfo, path);
+  }
+  // The journalist's live preview asks the server while they type: the policy lets it.
+  await page.getByRole('link', { name: 'Tilbage til dine sider' }).click();
+  await page.getByRole('link', { name: 'Ny indsendelse' }).click();
+  await settle(page, testInfo);
+  await page.getByLabel('Tekst', { exact: true }).fill('Tag **kaffe** med.');
+  if (jsEnabled(testInfo)) {
+    await expect(page.getByRole('region', { name: 'Sådan ser teksten ud' }).locator('strong')).toHaveText('kaffe');
+  }
+  // The form with its messages.
+  await page.getByRole('button', { name: 'Send til redaktionen' }).click();
+  await page.locator('.error-summary').waitFor();
+  await settle(page, testInfo);
+  expect(await shadowingNames(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
 

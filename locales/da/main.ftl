@@ -184,6 +184,10 @@ account-role = Rolle
 change-password-title = Skift adgangskode
 change-password-submit = Skift adgangskode
 notice-password-changed = Din adgangskode er skiftet.
+email-settings-title = E-mails
+email-settings-submissions = Send mig en e-mail, når en borgerjournalist sender en indsendelse til redaktionen.
+email-settings-submit = Gem
+notice-email-settings-saved = Dine valg om e-mails er gemt.
 forbidden-title = Ingen adgang
 forbidden-text = Du har ikke adgang til denne side med din konto. Kontakt en administrator, hvis du skal bruge den.
 forbidden-go-on = Gå til dine egne sider
@@ -192,16 +196,21 @@ forbidden-go-on = Gå til dine egne sider
 staff-title = Personale
 staff-greeting = Hej { $name }.
 staff-link-account = Se din konto, og skift din adgangskode.
+staff-link-review = Læs borgerjournalisternes artikler og billeder, svar dem, og udgiv dem.
+staff-link-invite-journalists = Invitér nye borgerjournalister.
+staff-nav-label = Personalets værktøjer
+staff-nav-review-waiting = Indsendelser ({ $count } venter)
 staff-link-users = Invitér medarbejdere og borgerjournalister, og luk konti.
 staff-link-outbox = Se de e-mails, siden har sendt eller skal sende.
 staff-link-audit = Se hvem der har gjort hvad.
 journalist-title = Mine sider
-journalist-soon = Snart kan du skrive artikler og sende billeder her. Indtil da kan du sende dem til redaktionen på e-mail.
 users-title = Brugere
 users-list-title = Alle brugere
 invite-title = Invitér en ny bruger
 invite-intro = Personen får en e-mail med et link. Linket virker i 7 dage.
 invite-submit = Send invitation
+invite-journalist-title = Invitér en borgerjournalist
+invite-journalist-intro = Borgerjournalisten får en e-mail med et link. Linket virker i 7 dage. Kun administratorer kan invitere medarbejdere og lukke konti.
 invite-already-member = Der findes allerede en konto med den e-mailadresse.
 notice-invited = Invitationen er sendt.
 notice-disabled = Kontoen er lukket. Personen er logget ud.
@@ -240,6 +249,7 @@ audit-change-password = Skiftede adgangskode
 audit-disable-user = Lukkede en konto
 audit-enable-user = Åbnede en konto igen
 audit-log-in = Loggede ind
+audit-publish-submission = Udgav en borgerjournalists indsendelse
 
 ## Emails
 email-signature = Venlig hilsen
@@ -553,6 +563,27 @@ figures-csv-period = Periode
 figures-csv-activity = Aktivitet
 figures-csv-area = Indsatsområde
 figures-csv-total = I alt
+figures-csv-journalist = Borgerjournalist
+figures-journalists = Borgerjournalister
+figures-journalist = Borgerjournalist
+figures-journalists-summary = { $active } aktive borgerjournalister, og { $delivering } fik udgivet bidrag ({ $previous }: { $active_before } aktive, { $delivering_before } fik udgivet).
+figures-pieces-sent = Indsendt
+figures-pieces-sent-definition = Indsendelser, der blev sendt til redaktionen første gang i perioden.
+figures-contributions = Bidrag
+figures-contributions-definition = Et bidrag er en indsendelse, der blev udgivet i perioden: en artikel eller en serie billeder med eller uden tekst. Det tælles i perioden, hvor det blev udgivet.
+figures-photos = Billeder
+figures-photos-definition = Billeder i de bidrag, der blev udgivet i perioden.
+figures-active-journalists = Aktive borgerjournalister
+figures-active-journalists-definition = Borgerjournalister, der i perioden sendte mindst én indsendelse til redaktionen eller fik mindst ét bidrag udgivet.
+figures-delivering-journalists = Borgerjournalister med bidrag
+figures-delivering-journalists-definition = Borgerjournalister, der fik mindst ét bidrag udgivet i perioden.
+figures-sentence-contributors = I { $period } leverede { $journalists ->
+        [one] én borgerjournalist
+       *[other] { $journalists } borgerjournalister
+    } { $contributions ->
+        [one] ét bidrag
+       *[other] { $contributions } bidrag
+    } (artikler og billeder) til { $magazine } og hjemmesiden.
 figures-sentence-venue = i { $venue }{" "}
 figures-sentence = I { $period } blev { $activity } afholdt { $held ->
         [one] én gang
@@ -582,6 +613,7 @@ news-page-of = Side { $page } af { $pages }
 news-tag-title = Nyheder om { $tag }
 news-tags = Emner
 news-from-issue = Fra
+news-more-by = Mere af { $name }
 news-byline = Af { $name }
 feed-title = Nyheder fra { $site }
 search-title = Søg i nyhederne
@@ -669,3 +701,105 @@ issue-field-intro = Kort om udgaven
 issue-save = Gem udgaven
 issue-title-missing = Skriv udgavens navn.
 issue-slug-taken = Det korte navn bruges allerede af en anden udgave.
+
+## Citizen journalism: the journalist's pieces
+journalist-intro = Her skriver du artikler og sender billeder til redaktionen. Redaktionen læser dem, og de svarer dig her og på e-mail.
+journalist-my-pieces = Dine indsendelser
+journalist-no-pieces = Du har ikke skrevet noget endnu.
+journalist-back = Tilbage til dine sider
+piece-new = Ny indsendelse
+piece-untitled = (uden titel)
+piece-photo-count = { $count ->
+    [one] 1 billede
+   *[other] { $count } billeder
+}
+piece-newest-comment = Seneste kommentar:
+piece-field-title = Titel
+piece-field-body = Tekst
+piece-field-body-hint = Skriv som du taler. Lav et tomt linjeskift mellem afsnit. Du kan sende billeder med lidt eller ingen tekst.
+piece-photos = Billeder
+piece-photos-hint = Du kan sende op til { $max } billeder. Tilføj ét ad gangen, og tryk på "Gem kladde" for hvert billede.
+piece-photo-new = Tilføj et billede
+piece-photo-caption = Billedtekst
+piece-photo-alt = Beskrivelse af billedet
+piece-photo-remove = Fjern billedet
+piece-consent = Personerne på billederne har sagt ja til, at billederne bliver vist. For børn har forældrene sagt ja.
+piece-consent-hint = Skal udfyldes, når du sender billeder.
+piece-save = Gem kladde
+piece-send = Send til redaktionen
+piece-see-article = Se artiklen
+piece-state-help-draft = Kun du kan se den. Send den til redaktionen, når du er klar.
+piece-state-help-sent = Redaktionen har fået den og læser den. Du får en e-mail, når de svarer.
+piece-state-help-changes = Redaktionen beder dig rette noget. Læs deres kommentar nedenfor, ret teksten, og send den igen.
+piece-state-help-rejected = Redaktionen bringer den ikke. Du kan læse hvorfor nedenfor.
+piece-state-help-published = Den er udgivet. Tak for dit bidrag!
+piece-thread = Historik og kommentarer
+piece-someone = En tidligere bruger
+piece-comment-field = Skriv en kommentar
+piece-comment-submit = Send kommentar
+submission-state-draft = Kladde
+submission-state-sent = Sendt til redaktionen
+submission-state-changes = Ret og send igen
+submission-state-rejected = Afvist
+submission-state-published = Udgivet
+submission-event-created = { $who } begyndte på indsendelsen
+submission-event-sent = { $who } sendte den til redaktionen
+submission-event-comment = { $who } skrev
+submission-event-changes = { $who } bad om ændringer
+submission-event-rejected = { $who } afviste den
+submission-event-published = { $who } udgav den
+notice-piece-saved = Din kladde er gemt.
+notice-piece-sent = Tak! Din indsendelse er sendt til redaktionen.
+notice-comment-saved = Din kommentar er sendt.
+notice-changes-asked = Journalisten har fået besked om at rette.
+notice-piece-rejected = Indsendelsen er afvist, og journalisten har fået besked.
+piece-title-missing = Skriv en titel.
+piece-empty = Skriv en tekst, eller tilføj mindst ét billede, før du sender.
+piece-photo-alt-missing = Beskriv kort, hvad billedet viser. Så kan blinde også få det med.
+piece-photo-text-too-long = Billedteksten og beskrivelsen må højst have 500 tegn hver.
+piece-photo-too-many = Der kan højst være 10 billeder. Fjern et billede, før du tilføjer et nyt.
+piece-consent-missing = Sæt kryds, når personerne på billederne har sagt ja. Uden deres ja kan vi ikke vise billederne.
+piece-comment-missing = Skriv din kommentar.
+piece-changes-missing = Skriv, hvad journalisten skal rette.
+piece-reason-missing = Skriv, hvorfor indsendelsen bliver afvist.
+piece-message-too-long = Teksten må højst have 5.000 tegn.
+piece-issue-unknown = Vælg en udgave fra listen.
+
+## Citizen journalism: the staff's review
+review-title = Indsendelser
+review-intro = Artikler og billeder fra borgerjournalisterne. Dem, der venter på redaktionen, står øverst.
+review-waiting = { $count ->
+    [0] Ingen venter på redaktionen.
+    [one] 1 venter på redaktionen.
+   *[other] { $count } venter på redaktionen.
+}
+review-empty = Der er ingen indsendelser endnu.
+review-back = Tilbage til indsendelserne
+review-by = Af { $name }
+review-changes-title = Bed om ændringer
+review-changes-field = Hvad skal journalisten rette?
+review-changes-submit = Send til journalisten
+review-reject-title = Afvis
+review-reject-field = Hvorfor bliver den afvist?
+review-reject-submit = Afvis indsendelsen
+review-publish-title = Udgiv
+review-publish-intro = Du kan rette teksten, før du udgiver den. Journalisten står som forfatter, og det første billede bliver artiklens forsidebillede.
+review-publish-submit = Udgiv nu
+
+## Citizen journalism: emails
+email-submission-sent-subject = Ny indsendelse: { $title }
+email-submission-sent-body = { $author } har sendt "{ $title }" til redaktionen på { $site }. Den venter på, at I læser den.
+email-submission-resent-subject = Rettet indsendelse: { $title }
+email-submission-resent-body = { $author } har rettet "{ $title }" og sendt den igen. Den venter på, at I læser den.
+email-submission-comment-subject = Ny kommentar til "{ $title }"
+email-submission-comment-body = Redaktionen har skrevet en kommentar til "{ $title }":
+email-submission-changes-subject = Ret gerne "{ $title }"
+email-submission-changes-body = Redaktionen har læst "{ $title }" og beder dig rette noget, før den kan udgives. De skriver:
+email-submission-rejected-subject = "{ $title }" bliver ikke udgivet
+email-submission-rejected-body = Redaktionen har læst "{ $title }" og har desværre valgt ikke at bringe den. De skriver:
+email-submission-published-subject = "{ $title }" er udgivet
+email-submission-published-body = Tak! "{ $title }" er nu udgivet på { $site } med dit navn.
+email-submission-open = Læs indsendelsen
+email-submission-see = Se din indsendelse
+email-submission-see-article = Se artiklen
+email-submission-closing = Du kan svare redaktionen på siden.

@@ -39,7 +39,10 @@ pub fn requirement(path: &str) -> Requirement {
                 .strip_prefix(prefix)
                 .is_some_and(|rest| rest.starts_with('/'))
     };
-    if under("/personale/brugere")
+    // Staff invite citizen journalists from the users page; the rest of it (the accounts'
+    // list, closing accounts) is the admins'.
+    let staff_invites = path == "/personale/brugere" || path == "/personale/brugere/inviter";
+    if (under("/personale/brugere") && !staff_invites)
         || under("/personale/udbakke")
         || under("/personale/log")
         || under("/personale/api/admin")
@@ -160,7 +163,11 @@ mod tests {
     fn areas_are_matched_by_whole_segments() {
         assert_eq!(requirement("/personale"), Requirement::Staff);
         assert_eq!(requirement("/personale/tal"), Requirement::Staff);
-        assert_eq!(requirement("/personale/brugere"), Requirement::Admin);
+        assert_eq!(requirement("/personale/brugere"), Requirement::Staff);
+        assert_eq!(
+            requirement("/personale/brugere/inviter"),
+            Requirement::Staff
+        );
         assert_eq!(
             requirement("/personale/brugere/3/deaktiver"),
             Requirement::Admin
@@ -193,6 +200,7 @@ mod tests {
             name: "A".into(),
             email: "a@example.org".into(),
             role,
+            notify_submissions: false,
         };
         let journalist = viewer(Role::Journalist);
         let staff = viewer(Role::Staff);

@@ -230,7 +230,7 @@ where
     }
 }
 
-/// A posted form that may carry a photo in its `cover` field: multipart or, without a file,
+/// A posted form that may carry a photo in its `cover` (or `photo`) field: multipart or, without a file,
 /// urlencoded. An upload larger than the limit is reported in `too_large` rather than refused,
 /// so the text fields (which come before the file in the form) are kept and shown again.
 pub struct UploadForm<T> {
@@ -296,7 +296,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
                 }
             };
             let name = field.name().unwrap_or_default().to_owned();
-            if name == "cover" {
+            // The editors call their file `cover`, the journalist's form `photo`.
+            if name == "cover" || name == "photo" {
                 let chosen = field.file_name().is_some_and(|name| !name.is_empty());
                 match field.bytes().await {
                     Ok(bytes) if chosen || !bytes.is_empty() => cover = Some(bytes.to_vec()),

@@ -35,16 +35,17 @@ const BODY_LIMIT: usize = 1024 * 1024;
 /// [`BODY_LIMIT`].
 const UPLOAD_LIMIT: usize = 11 * 1024 * 1024;
 
-/// Holds the body of every request but the article and issue editors' (where images are
-/// uploaded) to [`BODY_LIMIT`] bytes as it is read, so a chunked body, which announces no
+/// Holds the body of every request but the article and issue editors' and the journalists'
+/// pieces' (where images are uploaded) to [`BODY_LIMIT`] bytes as it is read, so a chunked body, which announces no
 /// length, is held to it as well as one that does. A body announced as larger gets no allowance
 /// at all, so it is refused before a byte of it is read. Either way reading the form fails with
 /// 413, and the person gets the form's page again with that status (`PostedForm`), never a
 /// bare status.
 async fn small_bodies(request: axum::extract::Request, next: middleware::Next) -> Response {
     let path = request.uri().path();
-    let uploads =
-        path.starts_with("/personale/artikler/") || path.starts_with("/personale/udgaver/");
+    let uploads = path.starts_with("/personale/artikler/")
+        || path.starts_with("/personale/udgaver/")
+        || path.starts_with("/borgerjournalist/indsendelser/");
     if uploads {
         return next.run(request).await;
     }

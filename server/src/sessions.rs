@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use app::{accounts::Viewer, db::Db};
+use app::{accounts::Viewer, db::Db, submissions::Waiting};
 use async_trait::async_trait;
 use axum::{extract::Request, middleware::Next, response::Response};
 use chrono::{DateTime, Utc};
@@ -183,8 +183,8 @@ pub async fn log_out(session: &Session) -> Result<(), tower_sessions::session::E
     session.flush().await
 }
 
-/// Middleware: for a request with a session, checks the account and puts a [`Viewer`] in the
-/// request's extensions. A session whose account is gone, disabled, has a new password or is
+/// Middleware: for a request with a session, checks the account and puts a [`Viewer`] (and for
+/// staff the number of pieces [`Waiting`] for review) in the request's extensions. A session whose account is gone, disabled, has a new password or is
 /// past the absolute timeout is ended.
 pub async fn load_viewer(
     axum::extract::State(state): axum::extract::State<AppState>,
@@ -194,6 +194,15 @@ pub async fn load_viewer(
 ) -> Response {
     match viewer_of(&state.db, &session).await {
         Ok(Some(viewer)) => {
+            // Staff see how many pieces wait for them in their navigation on every page.
+            if viewer.role.is_staff() {
+                match state.db.submissions().waiting().await {
+                    Ok(count) => {
+                        request.extensions_mut().insert(Waiting(count));
+                    }
+                    Err(err) => tracing::error!(error = %err, "could not count waiting pieces"),
+                }
+            }
             request.extensions_mut().insert(viewer);
         }
         Ok(None) => {}

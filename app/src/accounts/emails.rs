@@ -44,7 +44,7 @@ pub fn password_reset(lang: Lang, to: &str, site_name: &str, link: &str) -> Outg
 }
 
 /// One email layout: paragraphs, a link as a button, a closing remark and a signature.
-fn compose(
+pub(crate) fn compose(
     to: &str,
     subject: String,
     paragraphs: &[String],

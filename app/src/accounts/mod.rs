@@ -72,6 +72,8 @@ pub struct Viewer {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// Staff: whether they get an email when a citizen journalist sends a piece.
+    pub notify_submissions: bool,
 }
 
 impl Viewer {

@@ -20,6 +20,8 @@ pub struct Account {
     /// None until the invitation has been accepted.
     pub password_hash: Option<PasswordHash>,
     pub disabled: bool,
+    /// Staff: an email when a citizen journalist sends a piece.
+    pub notify_submissions: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -30,6 +32,7 @@ struct AccountRow {
     role: String,
     password_hash: Option<String>,
     disabled: bool,
+    notify_submissions: bool,
 }
 
 impl TryFrom<AccountRow> for Account {
@@ -45,6 +48,7 @@ impl TryFrom<AccountRow> for Account {
             role,
             password_hash: row.password_hash.map(PasswordHash::from_stored),
             disabled: row.disabled,
+            notify_submissions: row.notify_submissions,
         })
     }
 }
@@ -173,7 +177,8 @@ pub async fn audit_in(
     })
 }
 
-const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, password_hash, disabled";
+const ACCOUNT_COLUMNS: &str =
+    "id, email, display_name, role, password_hash, disabled, notify_submissions";
 
 /// A password-reset request to write down: the token's hash and the email with the link.
 #[derive(Debug)]
@@ -435,6 +440,22 @@ impl AccountQueries<'_> {
         void_tokens_in(&mut tx, user_id, now).await?;
         audit_in(&mut tx, now, Some(user_id), "change_password", "").await?;
         tx.commit().await
+    }
+
+    /// Turns the emails about sent pieces on or off for account `user_id`.
+    pub async fn set_notify_submissions(
+        &self,
+        user_id: i64,
+        notify: bool,
+    ) -> Result<(), sqlx::Error> {
+        crate::db_run!(self.db, |pool| {
+            sqlx::query("update users set notify_submissions = $2 where id = $1")
+                .bind(user_id)
+                .bind(notify)
+                .execute(pool)
+                .await
+                .map(drop)
+        })
     }
 
     /// Disables or re-enables an account, with an audit entry; disabling voids its outstanding

@@ -27,6 +27,11 @@ pub struct Links<'a> {
 }
 
 impl Links<'_> {
+    /// The full address of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url.trim_end_matches('/'))
+    }
+
     fn to(&self, path: &str, token: &Token) -> String {
         format!(
             "{}/{path}/{}",
@@ -48,6 +53,7 @@ impl Viewer {
             },
             email: account.email.clone(),
             role: account.role,
+            notify_submissions: account.notify_submissions,
         }
     }
 }

@@ -66,15 +66,51 @@ pub async fn load_articles(
     }))
 }
 
+/// A published article with what its page shows beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    pub article: Article,
+    /// The photos of the journalist's piece it came from, in their order.
+    pub photos: Vec<crate::submissions::Photo>,
+    /// The journalist's other published articles (path, title), newest first.
+    pub more_by_author: Vec<(String, String)>,
+}
+
+/// How many of the journalist's other articles an article links to.
+const MORE_BY_AUTHOR: i64 = 5;
+
 /// A published article by its slug; None if there is none (or not yet).
 #[server(endpoint = "artikel")]
-pub async fn load_article(slug: String) -> Result<Option<Article>, ServerFnError> {
+pub async fn load_article(slug: String) -> Result<Option<ArticlePage>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
-    db_from_context()?
+    let db = db_from_context()?;
+    let now = crate::clock::now();
+    let Some(article) = db
         .articles()
-        .public_article(&slug, crate::clock::now())
+        .public_article(&slug, now)
         .await
-        .map_err(internal)
+        .map_err(internal)?
+    else {
+        return Ok(None);
+    };
+    let photos = db
+        .submissions()
+        .photos_of_article(article.id)
+        .await
+        .map_err(internal)?;
+    let more_by_author = match article.author_id {
+        Some(author) => db
+            .articles()
+            .public_by_author(author, article.id, MORE_BY_AUTHOR, now)
+            .await
+            .map_err(internal)?,
+        None => Vec::new(),
+    };
+    Ok(Some(ArticlePage {
+        article,
+        photos,
+        more_by_author,
+    }))
 }
 
 /// The published articles matching `query`.

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Article, ArticleStatus, IssueRef, MagazineIssue, Tag};
 use crate::{
     accounts::queries::audit_in,
-    db::{ArticleQueries, Db},
+    db::{ArticleQueries, Db, Tx},
     tx_run,
 };
 
@@ -30,11 +30,12 @@ struct ArticleRow {
     cover_image_id: Option<i64>,
     cover_alt: String,
     updated_at: DateTime<Utc>,
+    author_id: Option<i64>,
 }
 
 const ARTICLE_SELECT: &str = "select a.id, a.slug, a.title, a.lead, a.body, a.body_html, \
     a.byline, a.status, a.publish_at, a.issue_id, i.slug as issue_slug, i.title as issue_title, \
-    a.cover_image_id, a.cover_alt, a.updated_at \
+    a.cover_image_id, a.cover_alt, a.updated_at, a.author_id \
     from articles a left join magazine_issues i on i.id = a.issue_id";
 
 /// The condition for what residents see at `$1` (the time now), on articles named `a`.
@@ -155,6 +156,7 @@ impl ArticleQueries<'_> {
                 cover: row.cover_image_id.and_then(|id| covers.get(&id).cloned()),
                 cover_alt: row.cover_alt,
                 updated_at: row.updated_at,
+                author_id: row.author_id,
             })
             .collect())
     }
@@ -334,62 +336,30 @@ impl ArticleQueries<'_> {
     ) -> Result<Option<i64>, sqlx::Error> {
         let search_text = article.search_text();
         let mut tx = self.db.begin().await?;
-        let saved: Option<i64> = tx_run!(&mut tx, |conn| {
-            match id {
-                None => {
-                    bind_article!(
-                        sqlx::query_scalar(
-                            "insert into articles (slug, title, lead, body, body_html, byline, \
-                             status, publish_at, issue_id, issue_position, search_text, \
-                             updated_at, cover_image_id, cover_alt, created_at) values ($1, $2, \
-                             $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $12) returning id",
-                        ),
-                        article,
-                        search_text,
-                        now
-                    )
-                    .fetch_one(conn)
-                    .await
-                    .map(Some)
-                }
-                Some(id) => {
-                    bind_article!(
-                        sqlx::query_scalar(
-                            "update articles set slug = $1, title = $2, lead = $3, body = $4, \
-                             body_html = $5, byline = $6, status = $7, publish_at = $8, \
-                             issue_id = $9, issue_position = $10, search_text = $11, \
-                             updated_at = $12, cover_image_id = $13, cover_alt = $14 \
-                             where id = $15 returning id",
-                        ),
-                        article,
-                        search_text,
-                        now
-                    )
-                    .bind(id)
-                    .fetch_optional(conn)
-                    .await
-                }
-            }
-        })?;
+        let saved: Option<i64> = match id {
+            None => Some(insert_article_in(&mut tx, article, now).await?),
+            Some(id) => tx_run!(&mut tx, |conn| {
+                bind_article!(
+                    sqlx::query_scalar(
+                        "update articles set slug = $1, title = $2, lead = $3, body = $4, \
+                         body_html = $5, byline = $6, status = $7, publish_at = $8, \
+                         issue_id = $9, issue_position = $10, search_text = $11, \
+                         updated_at = $12, cover_image_id = $13, cover_alt = $14 \
+                         where id = $15 returning id",
+                    ),
+                    article,
+                    search_text,
+                    now
+                )
+                .bind(id)
+                .fetch_optional(conn)
+                .await
+            })?,
+        };
         let Some(saved) = saved else {
             return Ok(None);
         };
-        tx_run!(&mut tx, |conn| {
-            sqlx::query("delete from article_focus_areas where article_id = $1")
-                .bind(saved)
-                .execute(&mut *conn)
-                .await?;
-            for tag in &article.tag_ids {
-                sqlx::query(
-                    "insert into article_focus_areas (article_id, focus_area_id) values ($1, $2)",
-                )
-                .bind(saved)
-                .bind(tag)
-                .execute(&mut *conn)
-                .await?;
-            }
-            Ok::<_, sqlx::Error>(())
-        })?;
+        write_tags_in(&mut tx, saved, &article.tag_ids).await?;
         let action = if id.is_some() {
             "update_article"
         } else {
@@ -398,6 +368,34 @@ impl ArticleQueries<'_> {
         audit_in(&mut tx, now, actor_id, action, &article.slug).await?;
         tx.commit().await?;
         Ok(Some(saved))
+    }
+
+    /// The published articles of journalist `author_id` other than `except` as (path, title),
+    /// newest first, at most `limit`.
+    pub async fn public_by_author(
+        &self,
+        author_id: i64,
+        except: i64,
+        limit: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(String, String)>, sqlx::Error> {
+        let sql = format!(
+            "select a.slug, a.title from articles a where {PUBLIC} and a.author_id = $2 \
+             and a.id <> $3 order by a.publish_at desc, a.id desc limit $4"
+        );
+        let rows: Vec<(String, String)> = crate::db_run!(self.db, |pool| {
+            sqlx::query_as(&sql)
+                .bind(now)
+                .bind(author_id)
+                .bind(except)
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(slug, title)| (super::path_of(&slug), title))
+            .collect())
     }
 
     /// Deletes an article; false if there was none.
@@ -547,4 +545,50 @@ impl ArticleQueries<'_> {
         tx.commit().await?;
         Ok(saved)
     }
+}
+
+/// Inserts `article` with its tags inside `tx` and returns its id.
+pub(crate) async fn insert_article_in(
+    tx: &mut Tx,
+    article: &NewArticle,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let search_text = article.search_text();
+    let id: i64 = tx_run!(&mut *tx, |conn| {
+        bind_article!(
+            sqlx::query_scalar(
+                "insert into articles (slug, title, lead, body, body_html, byline, \
+                 status, publish_at, issue_id, issue_position, search_text, \
+                 updated_at, cover_image_id, cover_alt, created_at) values ($1, $2, \
+                 $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $12) returning id",
+            ),
+            article,
+            search_text,
+            now
+        )
+        .fetch_one(conn)
+        .await
+    })?;
+    write_tags_in(tx, id, &article.tag_ids).await?;
+    Ok(id)
+}
+
+/// Replaces the focus-area tags of article `id` inside `tx`.
+async fn write_tags_in(tx: &mut Tx, id: i64, tag_ids: &[i64]) -> Result<(), sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query("delete from article_focus_areas where article_id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        for tag in tag_ids {
+            sqlx::query(
+                "insert into article_focus_areas (article_id, focus_area_id) values ($1, $2)",
+            )
+            .bind(id)
+            .bind(tag)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok::<_, sqlx::Error>(())
+    })
 }

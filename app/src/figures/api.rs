@@ -62,12 +62,33 @@ pub async fn build_report(
     lang: crate::i18n::Lang,
     period: super::Period,
 ) -> Result<Report, sqlx::Error> {
-    use super::compute::{counts_by_activity, report};
+    use super::compute::{contributor_sentence, contributors, counts_by_activity, report};
     let previous = period.previous_year();
     let (occurrences, signups) = db.figures().figure_rows(period.from, period.to).await?;
     let current = counts_by_activity(&occurrences, &signups);
     let (occurrences, signups) = db.figures().figure_rows(previous.from, previous.to).await?;
     let earlier = counts_by_activity(&occurrences, &signups);
     let activities = db.calendar().list_activities().await?;
-    Ok(report(lang, &activities, period, &current, &earlier))
+    // The journalists' pieces, by the moments the periods' first and last days begin and end
+    // in Danish time.
+    let (from, to) = period.utc_bounds();
+    let (earlier_from, earlier_to) = previous.utc_bounds();
+    let pieces = db.submissions().contributions(from, to).await?;
+    let earlier_pieces = db
+        .submissions()
+        .contributions(earlier_from, earlier_to)
+        .await?;
+    let magazine = db.site().site_info().await?.magazine_name;
+    let mut report = report(lang, &activities, period, &current, &earlier);
+    report.contributors = contributors(
+        (&pieces, from, to),
+        (&earlier_pieces, earlier_from, earlier_to),
+    );
+    report.sentences.push(contributor_sentence(
+        lang,
+        &report.period,
+        &magazine,
+        &report.contributors,
+    ));
+    Ok(report)
 }

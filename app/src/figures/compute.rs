@@ -1,12 +1,14 @@
 //! Adding up the figures of a period from its rows, and writing the report's sentences.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
 
 use super::{
     queries::{OccurrenceFigures, SignupFigures},
-    Counts, Line, Period, Report,
+    Contributions, ContributorLine, Contributors, Counts, Line, Period, Report,
 };
-use crate::{calendar::Activity, i18n::Lang};
+use crate::{calendar::Activity, i18n::Lang, submissions::queries::ContributionRow};
 
 /// The counts of each activity (by id) in one period's rows.
 pub fn counts_by_activity(
@@ -132,6 +134,7 @@ pub fn report(
         by_activity,
         by_focus_area,
         sentences,
+        contributors: Contributors::default(),
     }
 }
 
@@ -179,6 +182,93 @@ pub fn sentences(lang: Lang, period: &Period, by_activity: &[Line], total: &Line
         ],
     ));
     sentences
+}
+
+/// The contributor figures from the pieces of this period (`current`, with the period's
+/// bounds in UTC) and of the same period last year (`previous`).
+pub fn contributors(
+    current: (&[ContributionRow], DateTime<Utc>, DateTime<Utc>),
+    previous: (&[ContributionRow], DateTime<Utc>, DateTime<Utc>),
+) -> Contributors {
+    // By author: their name, and this period's and last year's contributions.
+    let mut by_author: BTreeMap<i64, (String, Contributions, Contributions)> = BTreeMap::new();
+    let mut active = (HashSet::new(), HashSet::new());
+    let mut delivering = (HashSet::new(), HashSet::new());
+    for (n, (rows, from, to)) in [current, previous].into_iter().enumerate() {
+        let within = |at: Option<DateTime<Utc>>| at.is_some_and(|at| from <= at && at < to);
+        for row in rows {
+            let sent = within(row.first_sent_at);
+            let published = within(row.published_at);
+            if !sent && !published {
+                continue;
+            }
+            let counts = Contributions {
+                sent: i64::from(sent),
+                published: i64::from(published),
+                photos: if published { row.photos } else { 0 },
+            };
+            let entry = by_author.entry(row.author_id).or_insert_with(|| {
+                (
+                    row.author_name.clone(),
+                    Default::default(),
+                    Default::default(),
+                )
+            });
+            let (active, delivering) = if n == 0 {
+                entry.1 += counts;
+                (&mut active.0, &mut delivering.0)
+            } else {
+                entry.2 += counts;
+                (&mut active.1, &mut delivering.1)
+            };
+            active.insert(row.author_id);
+            if published {
+                delivering.insert(row.author_id);
+            }
+        }
+    }
+    let mut by_journalist: Vec<ContributorLine> = by_author
+        .into_values()
+        .map(|(name, current, previous)| ContributorLine {
+            name,
+            current,
+            previous,
+        })
+        .collect();
+    by_journalist.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut total = Contributions::default();
+    let mut previous_total = Contributions::default();
+    for line in &by_journalist {
+        total += line.current;
+        previous_total += line.previous;
+    }
+    Contributors {
+        by_journalist,
+        total,
+        previous_total,
+        active: (active.0.len() as i64, active.1.len() as i64),
+        delivering: (delivering.0.len() as i64, delivering.1.len() as i64),
+    }
+}
+
+/// The report's sentence about the journalists: "I 2026 leverede 16 borgerjournalister 90
+/// bidrag (artikler og billeder) til Nordbyposten og hjemmesiden."
+pub fn contributor_sentence(
+    lang: Lang,
+    period: &Period,
+    magazine: &str,
+    contributors: &Contributors,
+) -> String {
+    use crate::i18n::Arg;
+    lang.text_with_values(
+        "figures-sentence-contributors",
+        &[
+            ("period", Arg::Text(period.label())),
+            ("journalists", Arg::Number(contributors.delivering.0)),
+            ("contributions", Arg::Number(contributors.total.published)),
+            ("magazine", Arg::Text(magazine.to_owned())),
+        ],
+    )
 }
 
 fn whole(value: Option<f64>) -> i64 {

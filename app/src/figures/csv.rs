@@ -1,6 +1,7 @@
 //! The figures as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads the
 //! Danish letters as Latin-1), semicolons between fields and decimal commas (what Excel expects
-//! with Danish regional settings), Danish column names, one row per activity and period.
+//! with Danish regional settings), Danish column names, one row per activity and period; then,
+//! after an empty line, the citizen journalists' table, one row per journalist and period.
 
 use super::{decimal, Counts, Line, Period, Report};
 use crate::i18n::Lang;
@@ -27,12 +28,24 @@ pub const COLUMNS: [&str; 18] = [
     "figures-promotions",
 ];
 
+/// The columns of the journalists' table, in order.
+pub const CONTRIBUTOR_COLUMNS: [&str; 6] = [
+    "figures-csv-group",
+    "figures-csv-name",
+    "figures-csv-period",
+    "figures-pieces-sent",
+    "figures-contributions",
+    "figures-photos",
+];
+
 /// The report as CSV bytes, byte-order mark first. Each line appears twice: this period, then
 /// the same period last year.
 pub fn to_csv(lang: Lang, report: &Report) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
+        // The journalists' table has other columns than the activities'.
+        .flexible(true)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(COLUMNS.iter().map(|key| lang.text(key)))?;
     let groups = [
@@ -48,6 +61,52 @@ pub fn to_csv(lang: Lang, report: &Report) -> Result<Vec<u8>, csv::Error> {
             ] {
                 writer.write_record(row(lang, group, line, period, counts))?;
             }
+        }
+    }
+    // The journalists' figures follow as a table of their own, after an empty line.
+    writer.write_record([""])?;
+    writer.write_record(CONTRIBUTOR_COLUMNS.iter().map(|key| lang.text(key)))?;
+    let contributors = &report.contributors;
+    let lines = contributors
+        .by_journalist
+        .iter()
+        .map(|line| {
+            (
+                "figures-csv-journalist",
+                line.name.clone(),
+                line.current,
+                line.previous,
+            )
+        })
+        .chain(std::iter::once((
+            "figures-csv-total",
+            lang.text("figures-total"),
+            contributors.total,
+            contributors.previous_total,
+        )));
+    for (group, name, current, previous) in lines {
+        for (period, counts) in [(&report.period, current), (&report.previous, previous)] {
+            writer.write_record([
+                lang.text(group),
+                name.clone(),
+                period.label(),
+                counts.sent.to_string(),
+                counts.published.to_string(),
+                counts.photos.to_string(),
+            ])?;
+        }
+    }
+    for (key, (current, previous)) in [
+        ("figures-active-journalists", contributors.active),
+        ("figures-delivering-journalists", contributors.delivering),
+    ] {
+        for (period, count) in [(&report.period, current), (&report.previous, previous)] {
+            writer.write_record([
+                lang.text("figures-csv-total"),
+                lang.text(key),
+                period.label(),
+                count.to_string(),
+            ])?;
         }
     }
     writer.flush()?;

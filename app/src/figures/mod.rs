@@ -3,6 +3,10 @@
 //! beside each figure; as tables with SVG charts, as CSV for Excel, and as a printable report
 //! with the Danish sentences of the yearly report.
 //!
+//! The citizen journalists' contributions ([`Contributors`]) are counted from their pieces: sent
+//! by the time each was first sent for review, published and photos by the time each was
+//! published.
+//!
 //! Every figure is computed from the attendance records and the sign-ups' counts (adults,
 //! children, status), which the retention job never touches, so deleting personal details
 //! changes no figure. The definitions are in [`DEFINITIONS`] and printed with the figures.
@@ -114,6 +118,22 @@ impl Period {
                 &[("from", date_text(self.from)), ("to", date_text(self.to))],
             ),
         }
+    }
+
+    /// The moments the period begins and ends (its first day's start and the start of the day
+    /// after its last) in Danish time, as UTC.
+    #[cfg(feature = "ssr")]
+    pub fn utc_bounds(&self) -> (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) {
+        use chrono::TimeZone;
+        let start = |date: NaiveDate| {
+            chrono_tz::Europe::Copenhagen
+                .from_local_datetime(&date.and_time(chrono::NaiveTime::MIN))
+                .earliest()
+                .map(|at| at.with_timezone(&chrono::Utc))
+                .unwrap_or_else(|| date.and_time(chrono::NaiveTime::MIN).and_utc())
+        };
+        let after = self.to.succ_opt().unwrap_or(self.to);
+        (start(self.from), start(after))
     }
 
     /// The period's query string, for links to the CSV and the report.
@@ -286,9 +306,66 @@ pub struct Report {
     pub total: Line,
     pub by_activity: Vec<Line>,
     pub by_focus_area: Vec<Line>,
-    /// The report's sentences, in Danish, one per activity held and one for the total.
+    /// The report's sentences, in Danish, one per activity held, one for the total and one
+    /// for the citizen journalists.
     pub sentences: Vec<String>,
+    pub contributors: Contributors,
 }
+
+/// One journalist's (or all journalists') contributions in a period.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contributions {
+    /// Pieces first sent for review in the period.
+    pub sent: i64,
+    /// Pieces published in the period: the contributions (bidrag), articles or photo series.
+    pub published: i64,
+    /// Photos in the pieces published in the period.
+    pub photos: i64,
+}
+
+impl std::ops::AddAssign for Contributions {
+    fn add_assign(&mut self, more: Self) {
+        self.sent += more.sent;
+        self.published += more.published;
+        self.photos += more.photos;
+    }
+}
+
+/// A line of the contributor figures: a journalist (or the total), this period and last year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContributorLine {
+    pub name: String,
+    pub current: Contributions,
+    pub previous: Contributions,
+}
+
+/// The citizen journalists' figures: per journalist (by name), the total, and how many
+/// journalists were active and how many delivered, this period and last year.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contributors {
+    pub by_journalist: Vec<ContributorLine>,
+    pub total: Contributions,
+    pub previous_total: Contributions,
+    /// Journalists who sent or had published at least one piece: (this period, last year).
+    pub active: (i64, i64),
+    /// Journalists with at least one piece published: (this period, last year).
+    pub delivering: (i64, i64),
+}
+
+/// The contributor figures' names with their definitions, as Fluent keys.
+pub const CONTRIBUTOR_DEFINITIONS: [(&str, &str); 5] = [
+    ("figures-pieces-sent", "figures-pieces-sent-definition"),
+    ("figures-contributions", "figures-contributions-definition"),
+    ("figures-photos", "figures-photos-definition"),
+    (
+        "figures-active-journalists",
+        "figures-active-journalists-definition",
+    ),
+    (
+        "figures-delivering-journalists",
+        "figures-delivering-journalists-definition",
+    ),
+];
 
 /// A number with one decimal and a Danish decimal comma: "34,2"; "–" for none.
 pub fn decimal(value: Option<f64>) -> String {

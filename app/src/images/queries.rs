@@ -89,16 +89,21 @@ impl ImageQueries<'_> {
         now: DateTime<Utc>,
     ) -> Result<Option<StoredVariant>, sqlx::Error> {
         // An image is public while a published article or a magazine issue (issues have no
-        // drafts: every issue is on the public pages) has it as its cover.
+        // drafts: every issue is on the public pages) has it as its cover, or it is a photo of
+        // a journalist's piece that is a published article.
         let sql = format!(
             "select v.data, v.etag, \
              (select count(*) from articles a where a.cover_image_id = v.image_id and {PUBLIC}) \
              + (select count(*) from magazine_issues i where i.cover_image_id = v.image_id) \
-             as public_uses \
+             + (select count(*) from submission_photos p \
+                join submissions s on s.id = p.submission_id \
+                join articles a on a.id = s.article_id \
+                where p.image_id = v.image_id and {PUBLIC}) as public_uses, \
+             (select uploaded_by from images where id = v.image_id) as uploaded_by \
              from image_variants v where v.image_id = $2 and v.width = $3"
         );
         crate::db_run!(self.db, |pool| {
-            sqlx::query_as::<_, (Vec<u8>, String, i64)>(&sql)
+            sqlx::query_as::<_, (Vec<u8>, String, i64, Option<i64>)>(&sql)
                 .bind(now)
                 .bind(id)
                 .bind(width)
@@ -106,15 +111,16 @@ impl ImageQueries<'_> {
                 .await
         })
         .map(|found| {
-            found.map(|(data, etag, public_uses)| StoredVariant {
+            found.map(|(data, etag, public_uses, uploaded_by)| StoredVariant {
                 data,
                 etag,
                 public: public_uses > 0,
+                uploaded_by,
             })
         })
     }
 
-    /// Deletes the images that no article or magazine issue uses and that were stored before
+    /// Deletes the images that no article, magazine issue or piece uses and that were stored before
     /// `before`, with their variants; returns how many. A cover that is let go of is deleted
     /// at once (by the schema's triggers), so this finds uploads that never became a cover
     /// (their article was not saved after all). The time spares an upload whose article is
@@ -126,7 +132,8 @@ impl ImageQueries<'_> {
                  and id not in (select cover_image_id from articles \
                                 where cover_image_id is not null) \
                  and id not in (select cover_image_id from magazine_issues \
-                                where cover_image_id is not null)",
+                                where cover_image_id is not null) \
+                 and id not in (select image_id from submission_photos)",
             )
             .bind(before)
             .execute(pool)
@@ -142,6 +149,9 @@ pub struct StoredVariant {
     /// The JPEG.
     pub data: Vec<u8>,
     pub etag: String,
-    /// Whether something residents see uses the image; only staff may see it otherwise.
+    /// Whether something residents see uses the image; only staff (and the one who uploaded
+    /// it) may see it otherwise.
     pub public: bool,
+    /// The account that uploaded it (a journalist sees the photos of their own pieces).
+    pub uploaded_by: Option<i64>,
 }

@@ -219,7 +219,33 @@ pub fn ResetPasswordPage() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let feedback = feedback_for("change-password");
-    let notice = notice_from_query(&[("adgangskode-skiftet", "notice-password-changed")]);
+    let notice = notice_from_query(&[
+        ("adgangskode-skiftet", "notice-password-changed"),
+        ("email-indstillinger", "notice-email-settings-saved"),
+    ]);
+    // Staff choose whether a sent piece reaches them by email.
+    let email_settings = viewer()
+        .filter(|viewer| viewer.role.is_staff())
+        .map(|viewer| {
+            view! {
+                <h2>{t("email-settings-title")}</h2>
+                <form method="post" action="/konto/email-indstillinger" class="form">
+                    <div class="choice">
+                        <input
+                            type="checkbox"
+                            id="notify_submissions"
+                            name="notify_submissions"
+                            value="on"
+                            checked=viewer.notify_submissions
+                        />
+                        <label for="notify_submissions">{t("email-settings-submissions")}</label>
+                    </div>
+                    <button type="submit" class="button button--secondary">
+                        {t("email-settings-submit")}
+                    </button>
+                </form>
+            }
+        });
     let who = viewer().map(|viewer| {
         let role = crate::accounts::role_label(viewer.role);
         view! {
@@ -254,6 +280,7 @@ pub fn AccountPage() -> impl IntoView {
                 </button>
             </FormFields>
         </form>
+        {email_settings}
     }
 }
 

@@ -19,6 +19,7 @@ use crate::{
     pages::{
         data::{or_not_found, Loaded},
         errors::NotFound,
+        submissions::PhotoGallery,
     },
 };
 
@@ -235,12 +236,45 @@ pub fn ArticlePage() -> impl IntoView {
         .get("slug")
         .unwrap_or_default();
     let data = OnceResource::new_blocking(load_article(slug));
-    let show = or_not_found(|article| view! { <ArticleView article /> });
+    let show = or_not_found(|page: crate::articles::api::ArticlePage| {
+        view! { <ArticleView article=page.article photos=page.photos more=page.more_by_author /> }
+    });
     view! { <Loaded data show /> }
 }
 
+/// An article; a citizen journalist's has the photos of their piece (but the cover) and links
+/// to `more` of their published articles (path, title).
 #[component]
-fn ArticleView(article: Article) -> impl IntoView {
+fn ArticleView(
+    article: Article,
+    photos: Vec<crate::submissions::Photo>,
+    more: Vec<(String, String)>,
+) -> impl IntoView {
+    let cover_id = article.cover.as_ref().map(|cover| cover.id);
+    let photos: Vec<_> = photos
+        .into_iter()
+        .filter(|photo| Some(photo.image.id) != cover_id)
+        .collect();
+    let more = (!more.is_empty()).then(|| {
+        let items = more
+            .into_iter()
+            .map(|(href, title)| {
+                view! {
+                    <li>
+                        <a href=href>{title}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="more-by-author">
+                <h2 id="more-by-author">
+                    {t_with("news-more-by", &[("name", article.byline.clone())])}
+                </h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
     let url = format!("{}{}", public_url(), article.path());
     let date = published(&article);
     let tags = (!article.tags.is_empty()).then(|| {
@@ -299,8 +333,10 @@ fn ArticleView(article: Article) -> impl IntoView {
                 })}
             // Sanitized by ammonia when it was saved (`articles::markdown`).
             <div class="article__body" inner_html=article.body_html.clone()></div>
+            <PhotoGallery photos />
             {tags}
             {issue}
+            {more}
         </article>
         <p>
             <a href="/nyheder">{t("news-all")}</a>

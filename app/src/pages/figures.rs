@@ -9,7 +9,8 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     figures::{
         api::{load_figures, FiguresPage},
-        decimal, Counts, FiguresQuery, Line, DEFINITIONS,
+        decimal, Contributions, Contributors, Counts, FiguresQuery, Line, CONTRIBUTOR_DEFINITIONS,
+        DEFINITIONS,
     },
     forms::{ErrorSummary, Field, FieldKind, FormFields, SelectField},
     i18n::{t, t_with},
@@ -123,10 +124,102 @@ fn Figures(page: FiguresPage) -> impl IntoView {
             heading="figures-by-focus-area"
             chart=("chart-areas", "figures-chart-areas")
             lines=report.by_focus_area
-            current
-            previous
+            current=current.clone()
+            previous=previous.clone()
         />
+        <ContributorFigures contributors=report.contributors current previous />
         <Definitions />
+    }
+    .into_any()
+}
+
+/// How one column of the contributor table shows its number.
+type Contribution = fn(&Contributions) -> i64;
+
+/// The citizen journalists' figures: how many were active and delivered, and per journalist
+/// the pieces sent, published and their photos, this period with last year beside.
+#[component]
+fn ContributorFigures(
+    contributors: Contributors,
+    current: String,
+    previous: String,
+) -> impl IntoView {
+    let Contributors {
+        by_journalist,
+        total,
+        previous_total,
+        active,
+        delivering,
+    } = contributors;
+    let columns: [(&str, Contribution); 3] = [
+        ("figures-pieces-sent", |c| c.sent),
+        ("figures-contributions", |c| c.published),
+        ("figures-photos", |c| c.photos),
+    ];
+    let headers = columns
+        .iter()
+        .map(|(key, _)| view! { <th scope="col">{t(key)}</th> })
+        .collect_view();
+    let lines = by_journalist
+        .into_iter()
+        .map(|line| (line.name, line.current, line.previous));
+    let rows = lines
+        .chain(std::iter::once((t("figures-total"), total, previous_total)))
+        .map(|(name, now, before)| {
+            let cells = columns
+                .iter()
+                .map(|(_, value)| {
+                    let label = previous.clone();
+                    view! {
+                        <td>
+                            <span class="figure">{value(&now)}</span>
+                            <span class="figure-previous">
+                                <span class="visually-hidden">{label} ": "</span>
+                                {value(&before)}
+                            </span>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let legend = t_with(
+        "figures-table-legend",
+        &[("current", current), ("previous", previous.clone())],
+    );
+    let counts = t_with(
+        "figures-journalists-summary",
+        &[
+            ("active", active.0.to_string()),
+            ("delivering", delivering.0.to_string()),
+            ("previous", previous),
+            ("active_before", active.1.to_string()),
+            ("delivering_before", delivering.1.to_string()),
+        ],
+    );
+    let caption = t("figures-journalists");
+    let region = caption.clone();
+    view! {
+        <h2>{t("figures-journalists")}</h2>
+        <p>{counts}</p>
+        <div class="table-wrap" role="region" aria-label=region tabindex="0">
+            <table class="figures">
+                <caption>{caption} <span class="muted">" – " {legend}</span></caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("figures-journalist")}</th>
+                        {headers}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
     .into_any()
 }
@@ -332,6 +425,7 @@ fn BarChart(
 fn Definitions() -> impl IntoView {
     let items = DEFINITIONS
         .iter()
+        .chain(CONTRIBUTOR_DEFINITIONS.iter())
         .map(|(name, definition)| {
             view! {
                 <dt>{t(name)}</dt>
@@ -389,9 +483,10 @@ fn Report(page: FiguresPage) -> impl IntoView {
         <FigureTable
             caption=t("figures-by-focus-area")
             lines=report.by_focus_area
-            current
-            previous
+            current=current.clone()
+            previous=previous.clone()
         />
+        <ContributorFigures contributors=report.contributors current previous />
         <Definitions />
     }
     .into_any()

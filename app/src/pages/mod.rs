@@ -13,6 +13,8 @@ pub mod staff;
 pub mod staff_articles;
 pub mod staff_attendance;
 pub mod staff_calendar;
+pub mod staff_submissions;
+pub mod submissions;
 
 use leptos::prelude::*;
 

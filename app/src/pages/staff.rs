@@ -1,6 +1,6 @@
-//! The staff area (`/personale`), its admin pages (users, outbox, audit log), and the citizen
-//! journalists' area (`/borgerjournalist`). The server refuses these addresses to anyone
-//! without the right role before a page renders; the server functions check again.
+//! The staff area (`/personale`) and its admin pages (users, outbox, audit log). The server
+//! refuses these addresses to anyone without the right role before a page renders; the server
+//! functions check again.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,37 +39,28 @@ pub fn StaffHome() -> impl IntoView {
     let greeting = viewer
         .as_ref()
         .map(|viewer| t_with("staff-greeting", &[("name", viewer.name.clone())]));
-    let mut links = vec![
-        (
-            "/personale/aktiviteter",
-            t("staff-activities-title"),
-            t("staff-link-activities"),
-        ),
-        (
-            "/personale/tal",
-            t("figures-title"),
-            t("staff-link-figures"),
-        ),
-        ("/konto", t("account-title"), t("staff-link-account")),
-    ];
-    if viewer.is_some_and(|viewer| viewer.role == Role::Admin) {
-        links.splice(
-            0..0,
-            [
-                (
-                    "/personale/brugere",
-                    t("users-title"),
-                    t("staff-link-users"),
-                ),
-                (
-                    "/personale/udbakke",
-                    t("outbox-title"),
-                    t("staff-link-outbox"),
-                ),
-                ("/personale/log", t("audit-title"), t("staff-link-audit")),
-            ],
-        );
-    }
+    // Every staff tool, each with a line saying what it is for (the navigation at the top
+    // holds the same addresses, see `layout::staff_tools`).
+    let admin = viewer.is_some_and(|viewer| viewer.role == Role::Admin);
+    let links: Vec<(&'static str, String, String)> = crate::layout::staff_tools(admin)
+        .into_iter()
+        .map(|(href, label)| {
+            let text = match href {
+                "/personale/indsendelser" => t("staff-link-review"),
+                "/personale/artikler" => t("staff-link-articles"),
+                "/personale/udgaver" => t("staff-link-issues"),
+                "/personale/aktiviteter" => t("staff-link-activities"),
+                "/personale/tal" => t("staff-link-figures"),
+                "/personale/brugere" if admin => t("staff-link-users"),
+                "/personale/brugere" => t("staff-link-invite-journalists"),
+                "/personale/udbakke" => t("staff-link-outbox"),
+                "/personale/log" => t("staff-link-audit"),
+                _ => String::new(),
+            };
+            (href, label, text)
+        })
+        .chain([("/konto", t("account-title"), t("staff-link-account"))])
+        .collect();
     view! {
         <Title text=t("staff-title") />
         <h1>{t("staff-title")}</h1>
@@ -121,19 +112,6 @@ fn Today() -> impl IntoView {
     view! { <Loaded data=today show /> }
 }
 
-/// `/borgerjournalist`: where citizen journalists start.
-#[component]
-pub fn JournalistHome() -> impl IntoView {
-    let greeting = viewer().map(|viewer| t_with("staff-greeting", &[("name", viewer.name)]));
-    view! {
-        <Title text=t("journalist-title") />
-        <h1>{t("journalist-title")}</h1>
-        <p>{greeting}</p>
-        <p>{t("journalist-soon")}</p>
-        <LinkList links=vec![("/konto", t("account-title"), t("staff-link-account"))] />
-    }
-}
-
 /// A table that scrolls sideways on a phone, with a header row of `headers`. The scrolling
 /// region is focusable and named by `label`, so keyboard users can scroll it too.
 #[component]
@@ -154,9 +132,11 @@ fn DataTable(label: String, headers: Vec<String>, children: Children) -> impl In
     }
 }
 
-/// `/personale/brugere`: invite people and disable accounts.
+/// `/personale/brugere`: invite people and (admins) close accounts. Staff invite citizen
+/// journalists; admins choose the role and see every account.
 #[component]
 pub fn UsersPage() -> impl IntoView {
+    let admin = viewer().is_some_and(|viewer| viewer.role == Role::Admin);
     let feedback = feedback_for("invite");
     let notice = notice_from_query(&[
         ("inviteret", "notice-invited"),
@@ -189,31 +169,50 @@ pub fn UsersPage() -> impl IntoView {
             }
         })
         .collect_view();
-    let accounts = OnceResource::new_blocking(list_accounts());
-    let show_accounts =
-        |accounts: Vec<AccountSummary>| view! { <AccountTable accounts /> }.into_any();
+    let role_field = if admin {
+        view! {
+            <fieldset class="field" id="account_role">
+                <legend>{t("field-role")}</legend>
+                {role_error.map(|error| view! { <p class="field__error">{error}</p> })}
+                {roles}
+            </fieldset>
+        }
+        .into_any()
+    } else {
+        view! { <input type="hidden" name="account_role" value=Role::Journalist.as_str() /> }
+            .into_any()
+    };
+    let accounts = admin.then(|| {
+        let accounts = OnceResource::new_blocking(list_accounts());
+        let show_accounts =
+            |accounts: Vec<AccountSummary>| view! { <AccountTable accounts /> }.into_any();
+        view! {
+            <h2>{t("users-list-title")}</h2>
+            <Loaded data=accounts show=show_accounts />
+        }
+    });
+    let (heading, intro) = if admin {
+        (t("invite-title"), t("invite-intro"))
+    } else {
+        (t("invite-journalist-title"), t("invite-journalist-intro"))
+    };
     view! {
         <Title text=t("users-title") />
         <h1>{t("users-title")}</h1>
         <Notice text=notice />
-        <h2>{t("invite-title")}</h2>
-        <p>{t("invite-intro")}</p>
+        <h2>{heading}</h2>
+        <p>{intro}</p>
         <ErrorSummary feedback=feedback.clone() />
         <form method="post" action="/personale/brugere/inviter" class="form" novalidate>
             <FormFields feedback=feedback.clone().unwrap_or_default()>
                 <Field name="email" label=t("field-email") kind=FieldKind::Email required=true />
-                <fieldset class="field" id="account_role">
-                    <legend>{t("field-role")}</legend>
-                    {role_error.map(|error| view! { <p class="field__error">{error}</p> })}
-                    {roles}
-                </fieldset>
+                {role_field}
                 <button type="submit" class="button">
                     {t("invite-submit")}
                 </button>
             </FormFields>
         </form>
-        <h2>{t("users-list-title")}</h2>
-        <Loaded data=accounts show=show_accounts />
+        {accounts}
     }
 }
 
@@ -393,6 +392,7 @@ fn audit_action(action: &str) -> String {
         "disable_user" => t("audit-disable-user"),
         "enable_user" => t("audit-enable-user"),
         "log_in" => t("audit-log-in"),
+        "publish_submission" => t("audit-publish-submission"),
         other => other.to_owned(),
     }
 }

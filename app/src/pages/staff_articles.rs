@@ -191,6 +191,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                     hint=t("article-field-lead-hint")
                 />
                 <LivePreview
+                    address=PREVIEW_ADDRESS.to_owned()
                     heading=t("article-live-preview-title")
                     failed=t("article-live-preview-failed")
                 >
@@ -260,10 +261,10 @@ pub const PREVIEW_ADDRESS: &str = "/personale/artikler/forhaandsvisning";
 /// one WASM file, and with a server function's client (its URL and JSON encodings and error
 /// types) this island added 21 KB (gzip) to it, which took every page over the 100 KB budget;
 /// with this request it adds 12 KB (`cargo bench -p server --bench page_weight`).
-async fn rendered(body: String) -> Option<String> {
+async fn rendered(address: &str, body: String) -> Option<String> {
     #[cfg(feature = "hydrate")]
     {
-        let response = gloo_net::http::Request::post(PREVIEW_ADDRESS)
+        let response = gloo_net::http::Request::post(address)
             .header("content-type", "text/plain; charset=utf-8")
             .body(body)
             .ok()?
@@ -278,17 +279,24 @@ async fn rendered(body: String) -> Option<String> {
     // Islands only ask from the browser; the server never runs this.
     #[cfg(not(feature = "hydrate"))]
     {
-        drop(body);
+        let _ = (address, body);
         None
     }
 }
 
-/// The body field with its text shown as readers will see it, redrawn shortly after staff stop
-/// typing. The Markdown is rendered and sanitized on the server ([`PREVIEW_ADDRESS`]), the
-/// same way as when the article is saved, so the browser needs no Markdown code of its own.
-/// Without JavaScript only the field is there, and the preview button does the same job.
+/// The body field with its text shown as readers will see it, redrawn shortly after the writer
+/// stops typing. The Markdown is rendered and sanitized on the server (at `address`:
+/// [`PREVIEW_ADDRESS`] for staff, the journalists' own for them), the same way as when the
+/// article is saved, so the browser needs no Markdown code of its own. Without JavaScript only
+/// the field is there, and the preview button does the same job.
 #[island]
-fn LivePreview(heading: String, failed: String, children: Children) -> impl IntoView {
+pub fn LivePreview(
+    address: String,
+    heading: String,
+    failed: String,
+    children: Children,
+) -> impl IntoView {
+    let address = StoredValue::new(address);
     // None until there is something to show.
     let (html, set_html) = signal(None::<String>);
     let (broken, set_broken) = signal(false);
@@ -301,7 +309,7 @@ fn LivePreview(heading: String, failed: String, children: Children) -> impl Into
         newest.update_value(|count| *count += 1);
         let ticket = newest.get_value();
         leptos::task::spawn_local(async move {
-            let answer = rendered(body).await;
+            let answer = rendered(&address.get_value(), body).await;
             if newest.get_value() != ticket {
                 return;
             }

@@ -1,11 +1,12 @@
 //! The account forms: logging in and out, invitations and password resets by emailed link,
-//! changing one's password, and the admins' invitations and closing of accounts.
+//! changing one's password, invitations (admins invite anyone, staff citizen journalists) and
+//! the admins' closing of accounts.
 
 use app::{
     accounts::{
         queries::Account,
         service::{self, AccountChange},
-        Viewer,
+        Role, Viewer,
     },
     pages::accounts::safe_next,
 };
@@ -24,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/glemt-adgangskode", post(forgot_password))
         .route("/nulstil/{token}", post(follow_link))
         .route("/konto/adgangskode", post(change_password))
+        .route("/konto/email-indstillinger", post(email_settings))
         .route("/personale/brugere/inviter", post(invite))
         .route("/personale/brugere/{id}/{action}", post(set_disabled))
 }
@@ -165,12 +167,16 @@ struct InviteForm {
     role: String,
 }
 
+/// An invitation: admins invite anyone, staff invite citizen journalists.
 async fn invite(
     cx: Ctx,
-    admin: Admin,
+    inviter: Staff,
     PostedForm(form): PostedForm<InviteForm>,
 ) -> Result<Redirect, PageError> {
     const PAGE: &str = "/personale/brugere";
+    if inviter.role != Role::Admin && form.role != Role::Journalist.as_str() {
+        return Err(PageError::Forbidden);
+    }
     within_limit(cx.limits.allow_email(&form.email), PAGE, "invite")?;
     let links = cx.links();
     let (email, role) = (&form.email, &form.role);
@@ -178,7 +184,7 @@ async fn invite(
         &cx.db,
         cx.lang,
         &links,
-        Some(admin.id),
+        Some(inviter.id),
         email,
         role,
         clock::now(),
@@ -204,4 +210,24 @@ async fn set_disabled(
         Ok(AccountChange::OwnAccount) => Err(PageError::Forbidden),
         Err(refusal) => Err(refusal).on_page("/personale/brugere"),
     }
+}
+
+#[derive(Deserialize)]
+struct EmailSettingsForm {
+    /// Ticked: an email when a citizen journalist sends a piece.
+    #[serde(default, deserialize_with = "app::forms::ticked")]
+    notify_submissions: bool,
+}
+
+/// Staff choose whether they get an email when a citizen journalist sends a piece.
+async fn email_settings(
+    cx: Ctx,
+    staff: Staff,
+    PostedForm(form): PostedForm<EmailSettingsForm>,
+) -> Result<Redirect, PageError> {
+    cx.db
+        .accounts()
+        .set_notify_submissions(staff.id, form.notify_submissions)
+        .await?;
+    Ok(Redirect::to("/konto?besked=email-indstillinger"))
 }

@@ -258,10 +258,11 @@ async fn sitemap(cx: Ctx) -> Result<Response, PageError> {
 }
 
 /// `/billeder/{id}/{width}.jpg`: one stored variant, while something residents see uses the
-/// image (a published article's or a magazine issue's cover). A variant never changes, so
-/// browsers may keep a public one for a year; the ETag answers a revalidation with 304. Staff
-/// also see the others (a draft's cover, a taken-down article's), never cached, so nothing
-/// keeps them once they are gone; everyone else gets the 404 page for those.
+/// image (a published article's or a magazine issue's cover, a published piece's photo). A
+/// variant never changes, so browsers may keep a public one for a year; the ETag answers a
+/// revalidation with 304. Staff also see the others (a draft's cover, a taken-down article's,
+/// a piece's under review), and a journalist the photos they uploaded, never cached, so
+/// nothing keeps them once they are gone; everyone else gets the 404 page for those.
 async fn image(
     cx: Ctx,
     viewer: Option<Extension<Viewer>>,
@@ -280,7 +281,11 @@ async fn image(
         .ok_or(PageError::NotFound)?;
     let cache = if variant.public {
         "public, max-age=31536000, immutable"
-    } else if allows(Requirement::Staff, viewer.as_deref()) {
+    } else if allows(Requirement::Staff, viewer.as_deref())
+        || viewer
+            .as_deref()
+            .is_some_and(|viewer| variant.uploaded_by == Some(viewer.id))
+    {
         "private, no-store"
     } else {
         return Err(PageError::NotFound);

@@ -15,6 +15,7 @@ pub mod attendance;
 pub mod calendar;
 pub mod figures;
 pub mod signups;
+pub mod submissions;
 
 /// What the handler modules have in common: the extractors, the error type, the responses.
 mod prelude {
@@ -45,6 +46,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(calendar::routes())
         .merge(figures::routes())
         .merge(signups::routes())
+        .merge(submissions::routes())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             render_error_pages,

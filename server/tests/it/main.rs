@@ -21,3 +21,4 @@ mod signups;
 mod staff_api;
 mod startup;
 mod story;
+mod submissions;

@@ -1,0 +1,496 @@
+//! What the journalist's form and the staff's review do: check the input with a Danish
+//! message by each field, store a new photo, move the piece on, and write the email to the
+//! other side. The server turns a refusal into the page again with what was typed.
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+use super::{
+    emails::{handover, Handover},
+    queries::DraftChange,
+    Step, Submission, SubmissionState, MAX_PHOTOS,
+};
+use crate::{
+    accounts::{service::Links, Viewer},
+    articles::{markdown::to_safe_html, queries::NewArticle, ArticleStatus, PREVIEW},
+    calendar::service::slugify,
+    db::Db,
+    errors::Refusal,
+    forms::{ticked, FormFeedback},
+    i18n::Lang,
+    images::{CoverForm, Processed},
+    mail::OutgoingEmail,
+};
+
+const MAX_TITLE: usize = 200;
+const MAX_BODY: usize = 100_000;
+const MAX_CAPTION: usize = 500;
+const MAX_MESSAGE: usize = 5_000;
+
+/// The journalist's form as posted. A piece's photos each post their id, caption and
+/// description (in the same order); one new photo comes in the `photo` file field.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PieceForm {
+    /// Posted as `heading`: a control named `title` would hide the form's own `title`.
+    #[serde(rename = "heading")]
+    pub title: String,
+    pub body: String,
+    /// The people recognisable in the photos agreed (for children, their parents).
+    #[serde(deserialize_with = "ticked")]
+    pub consent: bool,
+    pub photo_id: Vec<i64>,
+    pub photo_caption: Vec<String>,
+    pub photo_alt: Vec<String>,
+    /// The ids of the photos ticked for removal.
+    pub remove_photo: Vec<i64>,
+    pub new_caption: String,
+    pub new_alt: String,
+    /// "preview", "save" or "send" (posted as `intent`, as `action` would hide the form's
+    /// own `action`).
+    #[serde(rename = "intent")]
+    pub action: String,
+    /// The new photo, processed, if a file was chosen.
+    #[serde(skip)]
+    pub photo_file: Option<Processed>,
+}
+
+impl PieceForm {
+    /// The form filled in from a saved piece.
+    pub fn feedback_from(piece: &Submission) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("piece");
+        feedback
+            .keep("heading", &piece.title)
+            .keep("body", &piece.body)
+            .keep("consent", if piece.consent { "on" } else { "" });
+        for photo in &piece.photos {
+            feedback
+                .keep(&format!("photo_caption_{}", photo.id), &photo.caption)
+                .keep(&format!("photo_alt_{}", photo.id), &photo.alt);
+        }
+        feedback
+    }
+
+    /// The captions and descriptions posted for the piece's photos, by photo id.
+    fn photo_texts(&self) -> Vec<(i64, String, String)> {
+        self.photo_id
+            .iter()
+            .enumerate()
+            .map(|(n, id)| {
+                let text = |list: &[String]| list.get(n).map(|t| t.trim().to_owned());
+                (
+                    *id,
+                    text(&self.photo_caption).unwrap_or_default(),
+                    text(&self.photo_alt).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+}
+
+impl CoverForm for PieceForm {
+    fn set_cover(&mut self, file: Option<Processed>) {
+        self.photo_file = file;
+    }
+
+    fn kept(&self) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("piece");
+        feedback
+            .keep("heading", &self.title)
+            .keep("body", &self.body)
+            .keep("consent", if self.consent { "on" } else { "" })
+            .keep("new_caption", &self.new_caption)
+            .keep("new_alt", &self.new_alt);
+        for (id, caption, alt) in self.photo_texts() {
+            feedback
+                .keep(&format!("photo_caption_{id}"), &caption)
+                .keep(&format!("photo_alt_{id}"), &alt);
+        }
+        feedback
+    }
+
+    fn photo_too_large(&self, lang: Lang) -> Refusal {
+        let mut kept = self.kept();
+        kept.error("photo", lang.text("image-too-large"));
+        kept.into()
+    }
+}
+
+/// The form again with the text as readers will see it.
+pub fn preview(form: &PieceForm) -> FormFeedback {
+    let mut feedback = form.kept();
+    feedback.keep(PREVIEW, &to_safe_html(&form.body));
+    feedback
+}
+
+/// Checks and saves the journalist's form (`existing`: the piece being edited, which must be
+/// theirs and editable); with `send` it goes to staff, who get an email. Returns the piece's
+/// id, or None if the piece can no longer be changed.
+pub async fn save(
+    db: &Db,
+    lang: Lang,
+    links: &Links<'_>,
+    author: &Viewer,
+    form: &PieceForm,
+    existing: Option<&Submission>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, Refusal> {
+    let send = form.action == "send";
+    let mut feedback = form.kept();
+    let title = form.title.trim();
+    if title.is_empty() {
+        feedback.error("heading", lang.text("piece-title-missing"));
+    } else if title.chars().count() > MAX_TITLE {
+        feedback.error("heading", lang.text("article-title-too-long"));
+    }
+    if form.body.chars().count() > MAX_BODY {
+        feedback.error("body", lang.text("article-body-too-long"));
+    }
+    // Only the piece's own photos can be changed or removed.
+    let own: Vec<i64> = existing
+        .map(|piece| piece.photos.iter().map(|photo| photo.id).collect())
+        .unwrap_or_default();
+    let photos: Vec<(i64, String, String)> = form
+        .photo_texts()
+        .into_iter()
+        .filter(|(id, _, _)| own.contains(id) && !form.remove_photo.contains(id))
+        .collect();
+    for (id, caption, alt) in &photos {
+        if alt.is_empty() {
+            feedback.error(
+                &format!("photo_alt_{id}"),
+                lang.text("piece-photo-alt-missing"),
+            );
+        }
+        if caption.chars().count() > MAX_CAPTION || alt.chars().count() > MAX_CAPTION {
+            feedback.error(
+                &format!("photo_alt_{id}"),
+                lang.text("piece-photo-text-too-long"),
+            );
+        }
+    }
+    let kept_count = own
+        .iter()
+        .filter(|id| !form.remove_photo.contains(id))
+        .count();
+    let new_variants = match &form.photo_file {
+        Some(Ok(_)) if kept_count >= MAX_PHOTOS => {
+            feedback.error("photo", lang.text("piece-photo-too-many"));
+            None
+        }
+        Some(Ok(variants)) => {
+            if form.new_alt.trim().is_empty() {
+                feedback.error("new_alt", lang.text("piece-photo-alt-missing"));
+            }
+            Some(variants.clone())
+        }
+        Some(Err(refused)) => {
+            feedback.error("photo", lang.text(refused.key()));
+            None
+        }
+        None => None,
+    };
+    if form.new_caption.chars().count() > MAX_CAPTION || form.new_alt.chars().count() > MAX_CAPTION
+    {
+        feedback.error("new_alt", lang.text("piece-photo-text-too-long"));
+    }
+    let photo_count = kept_count + usize::from(form.photo_file.is_some());
+    if photo_count > 0 && !form.consent {
+        feedback.error("consent", lang.text("piece-consent-missing"));
+    }
+    if send && form.body.trim().is_empty() && kept_count + usize::from(new_variants.is_some()) == 0
+    {
+        feedback.error("body", lang.text("piece-empty"));
+    }
+    if !feedback.is_ok() {
+        return Err(feedback.into());
+    }
+    let new_photo = match new_variants {
+        Some(variants) => Some((
+            db.images()
+                .save_image(Some(author.id), &variants, now)
+                .await?,
+            form.new_caption.trim().to_owned(),
+            form.new_alt.trim().to_owned(),
+        )),
+        None => None,
+    };
+    let change = DraftChange {
+        title: title.to_owned(),
+        body: form.body.clone(),
+        consent: form.consent,
+        photos,
+        removed: form.remove_photo.clone(),
+        new_photo,
+    };
+    let staff = if send {
+        db.submissions().staff_to_notify().await?
+    } else {
+        Vec::new()
+    };
+    let emails = |id: i64, again: bool| -> Vec<OutgoingEmail> {
+        staff
+            .iter()
+            .map(|to| {
+                handover(
+                    lang,
+                    Handover::Sent { again },
+                    to,
+                    links.site_name,
+                    title,
+                    &author.name,
+                    "",
+                    &links.url(&super::review_path(id)),
+                )
+            })
+            .collect()
+    };
+    Ok(db
+        .submissions()
+        .save_draft(
+            existing.map(|piece| piece.id),
+            author.id,
+            &change,
+            send.then_some(&emails as &(dyn Fn(i64, bool) -> Vec<OutgoingEmail> + Sync)),
+            now,
+        )
+        .await?)
+}
+
+/// What staff (or the journalist) write in the thread (`message`), and what staff write when
+/// they ask for changes (`changes`) or reject a piece (`reason`): one field per form, each
+/// with its own name so the review page's fields have ids of their own.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MessageForm {
+    #[serde(alias = "changes", alias = "reason")]
+    pub message: String,
+}
+
+/// Checks a message posted in field `field` of form `form`: required (`missing` is the key
+/// of the message when empty), and not endless.
+fn message_of(
+    lang: Lang,
+    (form, field): (&'static str, &str),
+    message: &str,
+    missing: &str,
+) -> Result<String, Refusal> {
+    let text = message.trim();
+    let mut feedback = FormFeedback::for_form(form);
+    feedback.keep(field, message);
+    if text.is_empty() {
+        feedback.error(field, lang.text(missing));
+    } else if text.chars().count() > MAX_MESSAGE {
+        feedback.error(field, lang.text("piece-message-too-long"));
+    }
+    if feedback.is_ok() {
+        Ok(text.to_owned())
+    } else {
+        Err(feedback.into())
+    }
+}
+
+/// The email to the journalist about `piece`, leading to `path`.
+fn to_author(
+    lang: Lang,
+    links: &Links<'_>,
+    piece: &Submission,
+    kind: Handover,
+    message: &str,
+    path: &str,
+) -> OutgoingEmail {
+    handover(
+        lang,
+        kind,
+        &piece.author_email,
+        links.site_name,
+        &piece.title,
+        &piece.author_name,
+        message,
+        &links.url(path),
+    )
+}
+
+/// A comment in the piece's thread by `actor` (staff, or the journalist on their own piece).
+/// The journalist gets an email when staff write; false if the piece is gone.
+pub async fn comment(
+    db: &Db,
+    lang: Lang,
+    links: &Links<'_>,
+    actor: &Viewer,
+    piece: &Submission,
+    form: &MessageForm,
+    now: DateTime<Utc>,
+) -> Result<bool, Refusal> {
+    let text = message_of(
+        lang,
+        ("comment", "message"),
+        &form.message,
+        "piece-comment-missing",
+    )?;
+    let emails: Vec<OutgoingEmail> = (actor.id != piece.author_id)
+        .then(|| {
+            to_author(
+                lang,
+                links,
+                piece,
+                Handover::Comment,
+                &text,
+                &super::own_path(piece.id),
+            )
+        })
+        .into_iter()
+        .collect();
+    Ok(db
+        .submissions()
+        .comment(piece.id, actor.id, &text, &emails, now)
+        .await?)
+}
+
+/// Staff ask for changes (`Step::AskChanges`) or reject the piece (`Step::Reject`), saying
+/// what or why; the journalist gets an email. False if the piece is not waiting for that.
+#[allow(clippy::too_many_arguments)] // The same context as `comment`, and the step.
+pub async fn review(
+    db: &Db,
+    lang: Lang,
+    links: &Links<'_>,
+    staff: &Viewer,
+    piece: &Submission,
+    step: Step,
+    form: &MessageForm,
+    now: DateTime<Utc>,
+) -> Result<bool, Refusal> {
+    let (form_and_field, missing, kind) = match step {
+        Step::Reject => (
+            ("reject", "reason"),
+            "piece-reason-missing",
+            Handover::Rejected,
+        ),
+        _ => (
+            ("changes", "changes"),
+            "piece-changes-missing",
+            Handover::Changes,
+        ),
+    };
+    let text = message_of(lang, form_and_field, &form.message, missing)?;
+    let email = to_author(lang, links, piece, kind, &text, &super::own_path(piece.id));
+    Ok(db
+        .submissions()
+        .review(piece.id, staff.id, step, &text, &[email], now)
+        .await?)
+}
+
+/// The staff's publishing form: the piece as they may have edited it, and the magazine
+/// issue to place it in.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PublishForm {
+    #[serde(rename = "heading")]
+    pub title: String,
+    pub lead: String,
+    pub body: String,
+    pub issue: String,
+}
+
+impl PublishForm {
+    /// The form filled in from the piece as the journalist sent it.
+    pub fn feedback_from(piece: &Submission) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("publish");
+        feedback
+            .keep("heading", &piece.title)
+            .keep("body", &piece.body);
+        feedback
+    }
+}
+
+/// Publishes the piece as an article now, under the journalist's name, with its first photo
+/// as the cover; the journalist gets an email. Returns the article's page, or None if the
+/// piece is not waiting for a decision.
+pub async fn publish(
+    db: &Db,
+    lang: Lang,
+    links: &Links<'_>,
+    staff: &Viewer,
+    piece: &Submission,
+    form: &PublishForm,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, Refusal> {
+    let mut feedback = FormFeedback::for_form("publish");
+    feedback
+        .keep("heading", &form.title)
+        .keep("lead", &form.lead)
+        .keep("body", &form.body)
+        .keep("issue", &form.issue);
+    let title = form.title.trim();
+    if title.is_empty() {
+        feedback.error("heading", lang.text("piece-title-missing"));
+    } else if title.chars().count() > MAX_TITLE {
+        feedback.error("heading", lang.text("article-title-too-long"));
+    }
+    if form.body.chars().count() > MAX_BODY {
+        feedback.error("body", lang.text("article-body-too-long"));
+    }
+    if form.lead.chars().count() > 1000 {
+        feedback.error("lead", lang.text("article-lead-too-long"));
+    }
+    let issue_id = match form.issue.trim() {
+        "" => None,
+        id => match id.parse::<i64>() {
+            Ok(id) if db.articles().magazine_issue_by_id(id).await?.is_some() => Some(id),
+            _ => {
+                feedback.error("issue", lang.text("piece-issue-unknown"));
+                None
+            }
+        },
+    };
+    let base = slugify(title);
+    if !title.is_empty() && base.is_empty() {
+        feedback.error("heading", lang.text("activity-slug-invalid"));
+    }
+    if !feedback.is_ok() {
+        return Err(feedback.into());
+    }
+    // The first free slug of `base`, `base-2`, `base-3`, …
+    let mut slug = base.clone();
+    let mut n = 1;
+    while db.articles().article_slug_taken(&slug, None).await? {
+        n += 1;
+        if n > 1000 {
+            return Err(Refusal::internal("no free slug for a piece"));
+        }
+        slug = format!("{base}-{n}");
+    }
+    let cover = piece.photos.first();
+    let article = NewArticle {
+        slug: slug.clone(),
+        title: title.to_owned(),
+        lead: form.lead.trim().to_owned(),
+        body: form.body.clone(),
+        body_html: to_safe_html(&form.body),
+        byline: piece.author_name.clone(),
+        status: ArticleStatus::Published,
+        publish_at: Some(now),
+        issue_id,
+        issue_position: 0,
+        tag_ids: Vec::new(),
+        cover_image_id: cover.map(|photo| photo.image.id),
+        cover_alt: cover.map(|photo| photo.alt.clone()).unwrap_or_default(),
+    };
+    let path = crate::articles::path_of(&slug);
+    let email = to_author(lang, links, piece, Handover::Published, "", &path);
+    let published = db
+        .submissions()
+        .publish(piece.id, staff.id, &article, &[email], now)
+        .await?;
+    Ok(published.map(|_| path))
+}
+
+/// Whether `viewer` may see and act on `piece` as its journalist.
+pub fn is_author(viewer: &Viewer, piece: &Submission) -> bool {
+    viewer.id == piece.author_id
+}
+
+/// Whether the piece waits for staff (for the review page's buttons).
+pub fn awaits_decision(piece: &Submission) -> bool {
+    SubmissionState::before(Step::Publish).contains(&piece.state)
+}

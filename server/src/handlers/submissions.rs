@@ -1,0 +1,220 @@
+//! The citizen journalists' forms and the staff's review: saving and sending a piece (with a
+//! photo), the journalist's live preview, comments from either side, and the staff's steps
+//! (ask for changes, reject, publish). A journalist acts only on their own pieces: any other
+//! piece, and every review address, answers with the 403 page and changes nothing.
+
+use app::{
+    accounts::Viewer,
+    address::Id,
+    submissions::{
+        own_path, review_path,
+        service::{self as pieces, MessageForm, PieceForm, PublishForm},
+        Step, Submission, SubmissionState,
+    },
+};
+use axum::http::{header, StatusCode};
+
+use super::prelude::*;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/borgerjournalist/forhaandsvisning", post(preview))
+        .route("/borgerjournalist/indsendelser/ny", post(save_piece))
+        .route("/borgerjournalist/indsendelser/{id}", post(save_piece))
+        .route(
+            "/borgerjournalist/indsendelser/{id}/kommentar",
+            post(comment_own),
+        )
+        .route(
+            "/personale/indsendelser/{id}/kommentar",
+            post(comment_staff),
+        )
+        .route("/personale/indsendelser/{id}/aendringer", post(ask_changes))
+        .route("/personale/indsendelser/{id}/afvis", post(reject))
+        .route("/personale/indsendelser/{id}/udgiv", post(publish))
+}
+
+/// The piece `id`, or the 404 page.
+async fn piece(cx: &Ctx, id: i64) -> Result<Submission, PageError> {
+    cx.db
+        .submissions()
+        .submission(id)
+        .await?
+        .ok_or(PageError::NotFound)
+}
+
+/// The journalist's own piece `id`: someone else's is the 403 page.
+async fn own_piece(cx: &Ctx, viewer: &Viewer, id: i64) -> Result<Submission, PageError> {
+    let piece = piece(cx, id).await?;
+    if !pieces::is_author(viewer, &piece) {
+        return Err(PageError::Forbidden);
+    }
+    Ok(piece)
+}
+
+/// A piece staff may review: drafts are only their journalist's (404).
+async fn reviewed_piece(cx: &Ctx, id: i64) -> Result<Submission, PageError> {
+    let piece = piece(cx, id).await?;
+    if piece.state == SubmissionState::Draft {
+        return Err(PageError::NotFound);
+    }
+    Ok(piece)
+}
+
+/// Saves, sends or previews the journalist's piece.
+async fn save_piece(
+    cx: Ctx,
+    viewer: LoggedIn,
+    editing: Editing,
+    upload: UploadForm<PieceForm>,
+) -> Result<Response, PageError> {
+    let existing = match editing {
+        Editing::New => None,
+        Editing::Existing(id) => Some(own_piece(&cx, &viewer, id).await?),
+    };
+    let page = editing.page("/borgerjournalist/indsendelser");
+    // A piece that may no longer be changed: its page, which says where it stands.
+    if let Some(piece) = existing.as_ref().filter(|piece| !piece.state.editable()) {
+        return Ok(Redirect::to(&own_path(piece.id)).into_response());
+    }
+    let form = upload.with_cover(cx.lang, &page).await?;
+    if form.action == "preview" {
+        return Ok(show_page(
+            &page,
+            Some(pieces::preview(&form)),
+            StatusCode::OK,
+        ));
+    }
+    let links = cx.links();
+    let saved = pieces::save(
+        &cx.db,
+        cx.lang,
+        &links,
+        &viewer,
+        &form,
+        existing.as_ref(),
+        clock::now(),
+    );
+    let Some(id) = saved.await.on_page(&page)? else {
+        // Sent or decided on in the meantime.
+        return Ok(Redirect::to(&page).into_response());
+    };
+    let notice = if form.action == "send" {
+        "sendt"
+    } else {
+        "gemt"
+    };
+    Ok(Redirect::to(&format!("{}?besked={notice}", own_path(id))).into_response())
+}
+
+/// `POST /borgerjournalist/forhaandsvisning`: the Markdown in the body as readers will see it,
+/// for the journalist's live preview (anyone logged in, by the access check).
+async fn preview(_: LoggedIn, body: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        app::articles::markdown::to_safe_html(&body),
+    )
+        .into_response()
+}
+
+async fn comment(
+    cx: &Ctx,
+    viewer: &Viewer,
+    piece: &Submission,
+    form: &MessageForm,
+    page: &str,
+) -> Result<Redirect, PageError> {
+    let links = cx.links();
+    let done = pieces::comment(&cx.db, cx.lang, &links, viewer, piece, form, clock::now());
+    if !done.await.on_page(page)? {
+        return Err(PageError::NotFound);
+    }
+    Ok(Redirect::to(&format!("{page}?besked=kommenteret")))
+}
+
+/// A comment by the journalist on their own piece.
+async fn comment_own(
+    cx: Ctx,
+    viewer: LoggedIn,
+    Params(id): Params<Id>,
+    PostedForm(form): PostedForm<MessageForm>,
+) -> Result<Redirect, PageError> {
+    let piece = own_piece(&cx, &viewer, id.get()).await?;
+    comment(&cx, &viewer, &piece, &form, &own_path(piece.id)).await
+}
+
+/// A comment by staff on a piece under review.
+async fn comment_staff(
+    cx: Ctx,
+    staff: Staff,
+    Params(id): Params<Id>,
+    PostedForm(form): PostedForm<MessageForm>,
+) -> Result<Redirect, PageError> {
+    let piece = reviewed_piece(&cx, id.get()).await?;
+    comment(&cx, &staff, &piece, &form, &review_path(piece.id)).await
+}
+
+/// Asking for changes or rejecting: the piece's page with a notice, or (if someone decided
+/// in the meantime) the page as it now stands.
+async fn review_step(
+    cx: Ctx,
+    staff: Staff,
+    id: Id,
+    step: Step,
+    form: MessageForm,
+    notice: &str,
+) -> Result<Redirect, PageError> {
+    let piece = reviewed_piece(&cx, id.get()).await?;
+    let page = review_path(piece.id);
+    let links = cx.links();
+    let done = pieces::review(
+        &cx.db,
+        cx.lang,
+        &links,
+        &staff,
+        &piece,
+        step,
+        &form,
+        clock::now(),
+    );
+    if done.await.on_page(&page)? {
+        Ok(Redirect::to(&format!("{page}?besked={notice}")))
+    } else {
+        Ok(Redirect::to(&page))
+    }
+}
+
+async fn ask_changes(
+    cx: Ctx,
+    staff: Staff,
+    Params(id): Params<Id>,
+    PostedForm(form): PostedForm<MessageForm>,
+) -> Result<Redirect, PageError> {
+    review_step(cx, staff, id, Step::AskChanges, form, "aendringer").await
+}
+
+async fn reject(
+    cx: Ctx,
+    staff: Staff,
+    Params(id): Params<Id>,
+    PostedForm(form): PostedForm<MessageForm>,
+) -> Result<Redirect, PageError> {
+    review_step(cx, staff, id, Step::Reject, form, "afvist").await
+}
+
+/// Publishes the piece: to the new article's page.
+async fn publish(
+    cx: Ctx,
+    staff: Staff,
+    Params(id): Params<Id>,
+    PostedForm(form): PostedForm<PublishForm>,
+) -> Result<Redirect, PageError> {
+    let piece = reviewed_piece(&cx, id.get()).await?;
+    let page = review_path(piece.id);
+    let links = cx.links();
+    let published = pieces::publish(&cx.db, cx.lang, &links, &staff, &piece, &form, clock::now());
+    match published.await.on_page(&page)? {
+        Some(path) => Ok(Redirect::to(&path)),
+        None => Ok(Redirect::to(&page)),
+    }
+}

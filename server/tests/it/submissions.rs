@@ -1,0 +1,749 @@
+//! Citizen journalism on both backends: a journalist sends a piece with a photo, staff ask for
+//! changes, the journalist sends it again and staff publish it, with an email at every
+//! hand-over; a journalist can neither see nor change anyone else's piece, nor review; photos
+//! need the consent; the contributor figures equal an independent count; a closed account
+//! keeps its byline.
+
+use app::{
+    accounts::Role,
+    articles::{queries::NewArticle, ArticleStatus},
+    db::{Backend, Db},
+    figures::Period,
+    i18n::Lang,
+    images::process::variants,
+    submissions::{queries::DraftChange, SubmissionState},
+};
+use chrono::{DateTime, TimeZone, Utc};
+use image::{codecs::jpeg::JpegEncoder, ImageDecoder, ImageEncoder, RgbImage};
+
+use crate::{
+    fixtures::{account, TestAccount},
+    helpers::{Answer, TestApp, Visitor},
+    on_both_backends,
+};
+
+on_both_backends!(
+    a_piece_goes_from_draft_to_published_with_an_email_at_every_handover,
+    a_journalist_acts_only_on_their_own_pieces_and_never_reviews,
+    photos_need_the_consent_and_the_text_stays,
+    contributor_figures_equal_an_independent_count,
+    a_closed_account_keeps_its_byline_and_links,
+);
+
+/// A 900 x 600 JPEG with EXIF (a camera's maker, "Canon") in an APP1 segment.
+fn photo_with_exif() -> Vec<u8> {
+    let mut jpeg = Vec::new();
+    JpegEncoder::new(&mut jpeg)
+        .write_image(
+            RgbImage::from_pixel(900, 600, image::Rgb([40, 120, 200])).as_raw(),
+            900,
+            600,
+            image::ExtendedColorType::Rgb8,
+        )
+        .unwrap();
+    // TIFF, little-endian: IFD0 with one entry, Make (0x010F) = "Canon".
+    let mut tiff = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    tiff.extend_from_slice(&[1, 0, 0x0F, 0x01, 2, 0, 6, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0]);
+    tiff.extend_from_slice(b"Canon\x00");
+    let mut app1 = b"Exif\x00\x00".to_vec();
+    app1.extend_from_slice(&tiff);
+    let length = (app1.len() + 2) as u16;
+    let mut with_exif = jpeg[..2].to_vec();
+    with_exif.extend_from_slice(&[0xFF, 0xE1]);
+    with_exif.extend_from_slice(&length.to_be_bytes());
+    with_exif.extend_from_slice(&app1);
+    with_exif.extend_from_slice(&jpeg[2..]);
+    with_exif
+}
+
+fn exif_of(jpeg: &[u8]) -> Option<Vec<u8>> {
+    let mut decoder = image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(jpeg)).unwrap();
+    decoder.exif_metadata().unwrap()
+}
+
+/// The journalist's form with a title, a text, one new photo (if any) and the consent (if
+/// `consent`), posted with `intent`.
+fn piece_form(
+    title: &str,
+    body: &str,
+    photo: Option<Vec<u8>>,
+    consent: bool,
+    intent: &str,
+) -> reqwest::multipart::Form {
+    let mut form = reqwest::multipart::Form::new()
+        .text("heading", title.to_owned())
+        .text("body", body.to_owned())
+        .text("new_caption", "Bordene er dækket")
+        .text("new_alt", "Lange borde med hvide duge i ParkCafeen")
+        .text("intent", intent.to_owned());
+    if consent {
+        form = form.text("consent", "on");
+    }
+    if let Some(bytes) = photo {
+        form = form.part(
+            "photo",
+            reqwest::multipart::Part::bytes(bytes)
+                .file_name("borde.jpg")
+                .mime_str("image/jpeg")
+                .unwrap(),
+        );
+    }
+    form
+}
+
+/// The id at the end of a redirect to a piece's page (`…/indsendelser/7?besked=…`).
+fn piece_id(answer: &Answer) -> i64 {
+    let location = answer.location.as_deref().expect("a redirect");
+    location
+        .split('?')
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("a piece's page: {location}"))
+}
+
+/// The (recipient, subject) of every email in the outbox, oldest first.
+async fn emails(db: &Db) -> Vec<(String, String)> {
+    let mut outbox = db.outbox().list_outbox(500).await.unwrap();
+    outbox.sort_by_key(|entry| entry.id);
+    outbox
+        .into_iter()
+        .map(|entry| (entry.to_address, entry.subject))
+        .collect()
+}
+
+/// Whether an email to `to` whose subject contains `subject` is in the outbox.
+async fn emailed(db: &Db, to: &str, subject: &str) -> bool {
+    emails(db)
+        .await
+        .iter()
+        .any(|(address, title)| address == to && title.contains(subject))
+}
+
+async fn a_piece_goes_from_draft_to_published_with_an_email_at_every_handover(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let journalist = account(Role::Journalist)
+        .name("Amina Hassan")
+        .create(db)
+        .await;
+    let editor = account(Role::Staff).create(db).await;
+    let quiet = account(Role::Staff)
+        .name("Stille Medarbejder")
+        .create(db)
+        .await;
+    db.accounts()
+        .set_notify_submissions(quiet.id, false)
+        .await
+        .unwrap();
+    let writer = app.logged_in_as(&journalist).await;
+    let staff = app.logged_in_as(&editor).await;
+
+    // A draft with a photo first: only the journalist knows of it.
+    let title = "Fællesspisning med 80 naboer";
+    let saved = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form(
+                title,
+                "Der var **mange** til spisning.",
+                Some(photo_with_exif()),
+                true,
+                "save",
+            ),
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let id = piece_id(&saved);
+    let own = format!("/borgerjournalist/indsendelser/{id}");
+    let review = format!("/personale/indsendelser/{id}");
+    assert!(emails(db).await.is_empty(), "a draft tells nobody");
+    assert_eq!(
+        staff.get(&review).await.status,
+        404,
+        "staff do not see drafts"
+    );
+    let page = writer.get(saved.location.as_deref().unwrap()).await;
+    assert!(page.body.contains("Din kladde er gemt."), "{}", page.body);
+    assert!(page
+        .body
+        .contains("Lange borde med hvide duge i ParkCafeen"));
+
+    // Sent: the staff who want it get an email with the link; the queue counts it.
+    let piece = db.submissions().submission(id).await.unwrap().unwrap();
+    let photo_id = piece.photos[0].id.to_string();
+    let sent = writer
+        .post_multipart(
+            &own,
+            reqwest::multipart::Form::new()
+                .text("heading", title)
+                .text("body", "Der var **mange** til spisning.")
+                .text("consent", "on")
+                .text("photo_id", photo_id.clone())
+                .text("photo_caption", "Bordene er dækket")
+                .text("photo_alt", "Lange borde med hvide duge i ParkCafeen")
+                .text("intent", "send"),
+        )
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    assert!(emailed(db, &editor.email, "Ny indsendelse: Fællesspisning").await);
+    assert!(
+        !emailed(db, &quiet.email, "Ny indsendelse").await,
+        "not to staff who turned the emails off"
+    );
+    let queue = staff.get("/personale/indsendelser").await;
+    assert!(
+        queue.body.contains("1 venter på redaktionen."),
+        "{}",
+        queue.body
+    );
+    assert!(queue.body.contains("Amina Hassan"));
+    let home = staff.get("/personale").await;
+    assert!(
+        home.body.contains("Indsendelser (1 venter)"),
+        "the staff navigation counts it"
+    );
+
+    // Asking for changes needs the words; then the journalist gets them by email.
+    let empty = staff
+        .post_form(&format!("{review}/aendringer"), &[("changes", " ")])
+        .await;
+    assert_eq!(empty.status, 422);
+    assert!(empty.body.contains("Skriv, hvad journalisten skal rette."));
+    let asked = staff
+        .post_form(
+            &format!("{review}/aendringer"),
+            &[("changes", "Skriv gerne, hvad der var at spise.")],
+        )
+        .await;
+    assert_eq!(asked.status, 303, "{}", asked.body);
+    assert!(emailed(db, &journalist.email, "Ret gerne").await);
+    let page = writer.get(&own).await;
+    assert!(page.body.contains("Skriv gerne, hvad der var at spise."));
+    assert!(page.body.contains("Ret og send igen"));
+
+    // A comment from staff reaches the journalist too; the journalist answers in the thread.
+    let commented = staff
+        .post_form(
+            &format!("{review}/kommentar"),
+            &[("message", "Flot billede!")],
+        )
+        .await;
+    assert_eq!(commented.status, 303);
+    assert!(emailed(db, &journalist.email, "Ny kommentar").await);
+    let answered = writer
+        .post_form(
+            &format!("{own}/kommentar"),
+            &[("message", "Tak, jeg retter det.")],
+        )
+        .await;
+    assert_eq!(answered.status, 303);
+
+    // Sent again with the change: staff hear that it was corrected.
+    let again = writer
+        .post_multipart(
+            &own,
+            reqwest::multipart::Form::new()
+                .text("heading", title)
+                .text("body", "Der var **mange** til spisning. Vi fik lasagne.")
+                .text("consent", "on")
+                .text("photo_id", photo_id)
+                .text("photo_caption", "Bordene er dækket")
+                .text("photo_alt", "Lange borde med hvide duge i ParkCafeen")
+                .text("intent", "send"),
+        )
+        .await;
+    assert_eq!(again.status, 303, "{}", again.body);
+    assert!(emailed(db, &editor.email, "Rettet indsendelse").await);
+
+    // Staff publish it, editing the lead first: the article carries the journalist's name and
+    // the photo, which is served without EXIF.
+    let published = staff
+        .post_form(
+            &format!("{review}/udgiv"),
+            &[
+                ("heading", title),
+                ("lead", "80 naboer spiste sammen."),
+                ("body", "Der var **mange** til spisning. Vi fik lasagne."),
+                ("issue", ""),
+            ],
+        )
+        .await;
+    assert_eq!(published.status, 303, "{}", published.body);
+    let path = published.location.clone().unwrap();
+    assert_eq!(path, "/nyheder/faellesspisning-med-80-naboer");
+    assert!(emailed(db, &journalist.email, "er udgivet").await);
+    let resident = app.visitor();
+    let front = resident.get("/").await;
+    assert!(front.body.contains(title), "on the front page");
+    let article = resident.get(&path).await;
+    assert_eq!(article.status, 200);
+    assert!(article.body.contains("Af Amina Hassan"), "{}", article.body);
+    let image = db
+        .submissions()
+        .submission(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .photos[0]
+        .image
+        .clone();
+    assert!(article.body.contains(&image.url(image.widths[0])));
+    let served = resident.get_bytes(&image.url(image.widths[0])).await;
+    assert_eq!(exif_of(&served), None, "no camera data survives");
+
+    // Its history says who did what, in order; nothing can be done to it any more.
+    let piece = db.submissions().submission(id).await.unwrap().unwrap();
+    assert_eq!(piece.state, SubmissionState::Published);
+    let kinds: Vec<&str> = piece
+        .events
+        .iter()
+        .map(|event| event.kind.as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "created",
+            "sent",
+            "changes",
+            "comment",
+            "comment",
+            "sent",
+            "published"
+        ]
+    );
+    let late = staff
+        .post_form(&format!("{review}/afvis"), &[("reason", "For sent.")])
+        .await;
+    assert_eq!(late.status, 303);
+    assert_eq!(
+        db.submissions()
+            .submission(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        SubmissionState::Published
+    );
+}
+
+async fn a_journalist_acts_only_on_their_own_pieces_and_never_reviews(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let owner = account(Role::Journalist).create(db).await;
+    let other = account(Role::Journalist)
+        .name("Anden Skribent")
+        .create(db)
+        .await;
+    let owner_browser = app.logged_in_as(&owner).await;
+    let sent = owner_browser
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form("Loppemarked i gården", "Mange boder.", None, false, "send"),
+        )
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let id = piece_id(&sent);
+    let before = db.submissions().submission(id).await.unwrap().unwrap();
+    assert_eq!(before.state, SubmissionState::Sent);
+
+    let intruder: Visitor = app.logged_in_as(&other).await;
+    let own = format!("/borgerjournalist/indsendelser/{id}");
+    let page = intruder.get(&own).await;
+    assert_eq!(page.status, 403);
+    assert!(
+        !page.body.contains("Loppemarked"),
+        "nothing of the piece leaks"
+    );
+    let edit = intruder
+        .post_multipart(
+            &own,
+            piece_form("Overtaget", "Min tekst.", None, false, "send"),
+        )
+        .await;
+    assert_eq!(edit.status, 403);
+    let comment = intruder
+        .post_form(&format!("{own}/kommentar"), &[("message", "Hej")])
+        .await;
+    assert_eq!(comment.status, 403);
+    // Every review address, also for the piece's own journalist.
+    for browser in [&intruder, &owner_browser] {
+        for (step, field) in [
+            ("udgiv", "heading"),
+            ("aendringer", "changes"),
+            ("afvis", "reason"),
+            ("kommentar", "message"),
+        ] {
+            let answer = browser
+                .post_form(
+                    &format!("/personale/indsendelser/{id}/{step}"),
+                    &[(field, "Loppemarked i gården"), ("body", "x")],
+                )
+                .await;
+            assert_eq!(answer.status, 403, "{step}");
+        }
+        assert_eq!(browser.get("/personale/indsendelser").await.status, 403);
+        let api = browser.post_form("/personale/api/indsendelser", &[]).await;
+        assert_eq!(api.status, 403);
+    }
+    let after = db.submissions().submission(id).await.unwrap().unwrap();
+    assert_eq!(after, before, "nothing changed");
+    assert!(
+        db.articles().all_articles().await.unwrap().is_empty(),
+        "nothing was published"
+    );
+}
+
+async fn photos_need_the_consent_and_the_text_stays(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let journalist = account(Role::Journalist).create(db).await;
+    let writer = app.logged_in_as(&journalist).await;
+    let refused = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form(
+                "Nabofest <i>i</i> parken",
+                "Vi grillede & dansede.",
+                Some(photo_with_exif()),
+                false,
+                "send",
+            ),
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    let document = scraper::Html::parse_document(&refused.body);
+    let error = scraper::Selector::parse("#consent-error").unwrap();
+    let message = document
+        .select(&error)
+        .next()
+        .expect("the message stands by the box");
+    assert!(message
+        .text()
+        .collect::<String>()
+        .contains("Sæt kryds, når personerne på billederne har sagt ja."));
+    let title = scraper::Selector::parse("input#heading").unwrap();
+    assert_eq!(
+        document
+            .select(&title)
+            .next()
+            .unwrap()
+            .value()
+            .attr("value"),
+        Some("Nabofest <i>i</i> parken")
+    );
+    let body = scraper::Selector::parse("textarea#body").unwrap();
+    assert_eq!(
+        document
+            .select(&body)
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+        "Vi grillede & dansede."
+    );
+    assert!(
+        db.submissions()
+            .of_author(journalist.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing was saved"
+    );
+    assert!(emails(db).await.is_empty());
+
+    // A photo needs its description too; a piece with neither text nor photo cannot be sent.
+    let no_alt = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            reqwest::multipart::Form::new()
+                .text("heading", "Nabofest")
+                .text("consent", "on")
+                .text("new_alt", " ")
+                .text("intent", "save")
+                .part(
+                    "photo",
+                    reqwest::multipart::Part::bytes(photo_with_exif())
+                        .file_name("fest.jpg")
+                        .mime_str("image/jpeg")
+                        .unwrap(),
+                ),
+        )
+        .await;
+    assert_eq!(no_alt.status, 422);
+    assert!(no_alt.body.contains("Beskriv kort, hvad billedet viser."));
+    let empty = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form("Nabofest", " ", None, false, "send"),
+        )
+        .await;
+    assert_eq!(empty.status, 422);
+    assert!(empty
+        .body
+        .contains("Skriv en tekst, eller tilføj mindst ét billede"));
+}
+
+/// A seeded piece: its author, photos, when it was sent and when (if) it was published.
+type Planned<'a> = (&'a TestAccount, usize, DateTime<Utc>, Option<DateTime<Utc>>);
+
+/// Stores a small photo as an image of `author`.
+async fn stored_photo(db: &Db, author: i64) -> i64 {
+    let variants = variants(&photo_with_exif()).unwrap();
+    db.images()
+        .save_image(Some(author), &variants, Utc::now())
+        .await
+        .unwrap()
+}
+
+fn at(year: i32, month: u32, day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(year, month, day, 12, 0, 0).unwrap()
+}
+
+/// A piece of `author` with `photos` photos, sent at `sent` and (if `published`) published
+/// then by `staff`.
+async fn seeded_piece(
+    db: &Db,
+    author: &TestAccount,
+    staff: &TestAccount,
+    photos: usize,
+    sent: DateTime<Utc>,
+    published: Option<DateTime<Utc>>,
+) {
+    let mut id = None;
+    for n in 0..photos.max(1) {
+        let new_photo = if n < photos {
+            Some((
+                stored_photo(db, author.id).await,
+                String::new(),
+                "Et foto".to_owned(),
+            ))
+        } else {
+            None
+        };
+        let change = DraftChange {
+            title: format!("Stykke {}", uuid::Uuid::new_v4().simple()),
+            body: "Tekst.".into(),
+            consent: true,
+            new_photo,
+            ..DraftChange::default()
+        };
+        id = db
+            .submissions()
+            .save_draft(id, author.id, &change, None, sent)
+            .await
+            .unwrap();
+    }
+    let id = id.unwrap();
+    let change = DraftChange {
+        title: "Sendt".into(),
+        consent: true,
+        ..DraftChange::default()
+    };
+    let no_emails = |_: i64, _: bool| Vec::new();
+    db.submissions()
+        .save_draft(Some(id), author.id, &change, Some(&no_emails), sent)
+        .await
+        .unwrap();
+    if let Some(published) = published {
+        let slug = format!("stykke-{}", uuid::Uuid::new_v4().simple());
+        let article = NewArticle {
+            slug,
+            title: "Stykke".into(),
+            lead: String::new(),
+            body: String::new(),
+            body_html: String::new(),
+            byline: author.name.clone(),
+            status: ArticleStatus::Published,
+            publish_at: Some(published),
+            issue_id: None,
+            issue_position: 0,
+            tag_ids: Vec::new(),
+            cover_image_id: None,
+            cover_alt: String::new(),
+        };
+        let done = db
+            .submissions()
+            .publish(id, staff.id, &article, &[], published)
+            .await
+            .unwrap();
+        assert!(done.is_some());
+    }
+}
+
+async fn contributor_figures_equal_an_independent_count(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let staff = account(Role::Staff).create(db).await;
+    let amina = account(Role::Journalist).name("Amina").create(db).await;
+    let bo = account(Role::Journalist).name("Bo").create(db).await;
+    let carl = account(Role::Journalist).name("Carl").create(db).await;
+    // (author, photos, sent, published): 2026 and 2025, and across the new year.
+    let plan: Vec<Planned> = vec![
+        (&amina, 2, at(2026, 2, 1), Some(at(2026, 2, 3))),
+        (&amina, 0, at(2026, 5, 1), Some(at(2026, 5, 2))),
+        (&amina, 1, at(2026, 6, 1), None),
+        (&bo, 3, at(2025, 12, 30), Some(at(2026, 1, 5))),
+        (&bo, 1, at(2025, 3, 1), Some(at(2025, 3, 2))),
+        (&carl, 0, at(2025, 8, 1), Some(at(2025, 8, 9))),
+        (&carl, 2, at(2026, 11, 20), None),
+    ];
+    for (author, photos, sent, published) in &plan {
+        seeded_piece(db, author, &staff, *photos, *sent, *published).await;
+    }
+
+    // The same figures, counted here by hand from the plan: (sent, published, photos) per
+    // journalist in a year.
+    let count = |year: i32, who: &TestAccount| {
+        let mut sums = (0, 0, 0);
+        for (author, photos, sent, published) in &plan {
+            if author.id != who.id {
+                continue;
+            }
+            use chrono::Datelike;
+            if sent.year() == year {
+                sums.0 += 1;
+            }
+            if published.is_some_and(|at| at.year() == year) {
+                sums.1 += 1;
+                sums.2 += *photos as i64;
+            }
+        }
+        sums
+    };
+    let report = app::figures::api::build_report(db, Lang::Da, Period::year(2026).unwrap())
+        .await
+        .unwrap();
+    let figures = &report.contributors;
+    for who in [&amina, &bo, &carl] {
+        let line = figures
+            .by_journalist
+            .iter()
+            .find(|line| line.name == who.name)
+            .unwrap_or_else(|| panic!("a line for {}", who.name));
+        let (sent, published, photos) = count(2026, who);
+        assert_eq!(
+            (
+                line.current.sent,
+                line.current.published,
+                line.current.photos
+            ),
+            (sent, published, photos),
+            "{} in 2026",
+            who.name
+        );
+        let (sent, published, photos) = count(2025, who);
+        assert_eq!(
+            (
+                line.previous.sent,
+                line.previous.published,
+                line.previous.photos
+            ),
+            (sent, published, photos),
+            "{} in 2025",
+            who.name
+        );
+    }
+    let total_2026 = [&amina, &bo, &carl]
+        .iter()
+        .map(|who| count(2026, who))
+        .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+    assert_eq!(
+        (
+            figures.total.sent,
+            figures.total.published,
+            figures.total.photos
+        ),
+        total_2026
+    );
+    // Active in 2026: Amina (sent and published), Bo (published), Carl (sent): 3; delivering:
+    // Amina and Bo. In 2025: Bo and Carl, both delivering.
+    assert_eq!(figures.active, (3, 2));
+    assert_eq!(figures.delivering, (2, 2));
+    let magazine = db.site().site_info().await.unwrap().magazine_name;
+    let sentence = format!(
+        "I 2026 leverede 2 borgerjournalister 3 bidrag (artikler og billeder) til {magazine} \
+         og hjemmesiden."
+    );
+    assert!(
+        report.sentences.contains(&sentence),
+        "{:?}",
+        report.sentences
+    );
+
+    // The page and the CSV show the same.
+    let browser = app.logged_in_as(&staff).await;
+    let page = browser.get("/personale/tal?aar=2026").await;
+    assert_eq!(page.status, 200);
+    assert!(page
+        .body
+        .contains("3 aktive borgerjournalister, og 2 fik udgivet bidrag"));
+    let report = browser.get("/personale/tal/rapport?aar=2026").await;
+    assert!(report.body.contains(&sentence), "{}", report.body);
+    let csv = String::from_utf8(browser.get_bytes("/personale/tal.csv?aar=2026").await).unwrap();
+    assert!(
+        csv.contains("Borgerjournalist;Amina;2026;3;2;2\r\n"),
+        "Amina: 3 sent, 2 published with 2 photos in 2026:\n{csv}"
+    );
+    assert!(csv.contains("Borgerjournalist;Bo;2026;0;1;3\r\n"), "{csv}");
+    assert!(csv.contains("Borgerjournalist;Bo;2025;2;1;1\r\n"), "{csv}");
+}
+
+async fn a_closed_account_keeps_its_byline_and_links(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let admin = account(Role::Admin).create(db).await;
+    let journalist = account(Role::Journalist).name("Yusuf Ali").create(db).await;
+    for day in [3, 4] {
+        seeded_piece(
+            db,
+            &journalist,
+            &admin,
+            1,
+            at(2026, 3, 1),
+            Some(at(2026, 3, day)),
+        )
+        .await;
+    }
+    let articles = db
+        .articles()
+        .public_articles(Utc::now(), None, None, 10, 0)
+        .await
+        .unwrap()
+        .0;
+    assert_eq!(articles.len(), 2);
+    assert!(articles.iter().all(|a| a.author_id == Some(journalist.id)));
+
+    let admin_browser = app.logged_in_as(&admin).await;
+    let closed = admin_browser
+        .post_form(
+            &format!("/personale/brugere/{}/deaktiver", journalist.id),
+            &[],
+        )
+        .await;
+    assert_eq!(closed.status, 303);
+    let resident = app.visitor();
+    let page = resident.get(&articles[0].path()).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Af Yusuf Ali"), "the byline stays");
+    assert!(page.body.contains("Mere af Yusuf Ali"));
+    assert!(
+        page.body
+            .contains(&format!("href=\"{}\"", articles[1].path())),
+        "it links to the journalist's other article"
+    );
+    // Its photo is public, as the article is.
+    assert!(page.body.contains("/billeder/"));
+    let state = db
+        .submissions()
+        .of_author(journalist.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|piece| piece.state)
+        .collect::<Vec<_>>();
+    assert_eq!(
+        state,
+        [SubmissionState::Published, SubmissionState::Published]
+    );
+}
