@@ -193,11 +193,7 @@ pub fn App() -> impl IntoView {
                         view=FiguresReportPage
                         ssr=SsrMode::Async
                     />
-                    <Route
-                        path=path!("borgerjournalist")
-                        view=JournalistHome
-                        ssr=SsrMode::Async
-                    />
+                    <Route path=path!("borgerjournalist") view=JournalistHome ssr=SsrMode::Async />
                     <Route
                         path=path!("borgerjournalist/indsendelser/ny")
                         view=PiecePage

@@ -77,6 +77,7 @@ pub struct ArticlePage {
 }
 
 /// How many of the journalist's other articles an article links to.
+#[cfg(feature = "ssr")]
 const MORE_BY_AUTHOR: i64 = 5;
 
 /// A published article by its slug; None if there is none (or not yet).

@@ -97,7 +97,11 @@ fn Review(data: ReviewData) -> impl IntoView {
         });
         view! {
             {ask}
-            <PublishForm action=format!("{base}/udgiv") form=publish.clone() issues=issues.clone() />
+            <PublishForm
+                action=format!("{base}/udgiv")
+                form=publish.clone()
+                issues=issues.clone()
+            />
             <MessageStep
                 form="reject"
                 field="reason"

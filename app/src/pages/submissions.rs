@@ -63,11 +63,7 @@ pub fn PieceList(pieces: Vec<SubmissionSummary>, staff: bool) -> impl IntoView {
             }
             facts.push(moment_text(piece.updated_at));
             let comment = piece.newest_comment.map(|comment| {
-                view! {
-                    <p class="piece-comment">
-                        {t("piece-newest-comment")} " " <q>{comment}</q>
-                    </p>
-                }
+                view! { <p class="piece-comment">{t("piece-newest-comment")} " " <q>{comment}</q></p> }
             });
             view! {
                 <li>
