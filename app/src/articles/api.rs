@@ -187,14 +187,7 @@ pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFn
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
     let focus_areas = db.site().focus_area_choices().await.map_err(internal)?;
-    let issues = db
-        .articles()
-        .magazine_issues()
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|issue| (issue.id, issue.title))
-        .collect();
+    let issues = db.articles().issue_choices().await.map_err(internal)?;
     let (article, form) = match id {
         None => {
             let mut form = FormFeedback::for_form("article");

@@ -451,6 +451,16 @@ impl ArticleQueries<'_> {
         self.complete_issues(rows).await
     }
 
+    /// The magazine's issues as (id, title), newest first, for the choices of a form.
+    pub async fn issue_choices(&self) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        Ok(self
+            .magazine_issues()
+            .await?
+            .into_iter()
+            .map(|issue| (issue.id, issue.title))
+            .collect())
+    }
+
     /// One magazine issue by its slug.
     pub async fn magazine_issue(&self, slug: &str) -> Result<Option<MagazineIssue>, sqlx::Error> {
         let rows: Vec<IssueRow> = crate::db_run!(self.db, |pool| {

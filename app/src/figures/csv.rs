@@ -1,13 +1,14 @@
 //! The figures as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads the
 //! Danish letters as Latin-1), semicolons between fields and decimal commas (what Excel expects
-//! with Danish regional settings), Danish column names, one row per activity and period; then,
-//! after an empty line, the citizen journalists' table, one row per journalist and period.
+//! with Danish regional settings), Danish column names, one row per activity and period, then
+//! one per citizen journalist and period. One rectangular table: an activity's row leaves the
+//! journalists' columns empty and the reverse, so Excel can filter by the group.
 
 use super::{decimal, Counts, Line, Period, Report};
 use crate::i18n::Lang;
 
 /// The columns' Fluent keys, in order.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 21] = [
     "figures-csv-group",
     "figures-csv-name",
     "figures-csv-focus-area",
@@ -26,13 +27,6 @@ pub const COLUMNS: [&str; 18] = [
     "figures-cancellations",
     "figures-no-shows",
     "figures-promotions",
-];
-
-/// The columns of the journalists' table, in order.
-pub const CONTRIBUTOR_COLUMNS: [&str; 6] = [
-    "figures-csv-group",
-    "figures-csv-name",
-    "figures-csv-period",
     "figures-pieces-sent",
     "figures-contributions",
     "figures-photos",
@@ -44,8 +38,6 @@ pub fn to_csv(lang: Lang, report: &Report) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
-        // The journalists' table has other columns than the activities'.
-        .flexible(true)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(COLUMNS.iter().map(|key| lang.text(key)))?;
     let groups = [
@@ -63,9 +55,6 @@ pub fn to_csv(lang: Lang, report: &Report) -> Result<Vec<u8>, csv::Error> {
             }
         }
     }
-    // The journalists' figures follow as a table of their own, after an empty line.
-    writer.write_record([""])?;
-    writer.write_record(CONTRIBUTOR_COLUMNS.iter().map(|key| lang.text(key)))?;
     let contributors = &report.contributors;
     let lines = contributors
         .by_journalist
@@ -86,27 +75,14 @@ pub fn to_csv(lang: Lang, report: &Report) -> Result<Vec<u8>, csv::Error> {
         )));
     for (group, name, current, previous) in lines {
         for (period, counts) in [(&report.period, current), (&report.previous, previous)] {
-            writer.write_record([
-                lang.text(group),
-                name.clone(),
-                period.label(),
-                counts.sent.to_string(),
-                counts.published.to_string(),
-                counts.photos.to_string(),
-            ])?;
-        }
-    }
-    for (key, (current, previous)) in [
-        ("figures-active-journalists", contributors.active),
-        ("figures-delivering-journalists", contributors.delivering),
-    ] {
-        for (period, count) in [(&report.period, current), (&report.previous, previous)] {
-            writer.write_record([
-                lang.text("figures-csv-total"),
-                lang.text(key),
-                period.label(),
-                count.to_string(),
-            ])?;
+            let mut row = vec![String::new(); COLUMNS.len()];
+            row[0] = lang.text(group);
+            row[1] = name.clone();
+            row[4] = period.label();
+            row[18] = counts.sent.to_string();
+            row[19] = counts.published.to_string();
+            row[20] = counts.photos.to_string();
+            writer.write_record(row)?;
         }
     }
     writer.flush()?;
@@ -135,5 +111,9 @@ fn row(lang: Lang, group: &str, line: &Line, period: &Period, counts: &Counts) -
         counts.cancellations.to_string(),
         counts.no_shows.to_string(),
         counts.promotions.to_string(),
+        // The journalists' columns.
+        String::new(),
+        String::new(),
+        String::new(),
     ]
 }

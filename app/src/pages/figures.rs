@@ -133,8 +133,8 @@ fn Figures(page: FiguresPage) -> impl IntoView {
     .into_any()
 }
 
-/// How one column of the contributor table shows its number.
-type Contribution = fn(&Contributions) -> i64;
+/// A column of a comparison table: its header's key, and how it shows a line's number.
+type Column<T> = (&'static str, fn(&T) -> String);
 
 /// The citizen journalists' figures: how many were active and delivered, and per journalist
 /// the pieces sent, published and their photos, this period with last year beside.
@@ -151,20 +151,96 @@ fn ContributorFigures(
         active,
         delivering,
     } = contributors;
-    let columns: [(&str, Contribution); 3] = [
-        ("figures-pieces-sent", |c| c.sent),
-        ("figures-contributions", |c| c.published),
-        ("figures-photos", |c| c.photos),
+    let columns: [Column<Contributions>; 3] = [
+        ("figures-pieces-sent", |c| c.sent.to_string()),
+        ("figures-contributions", |c| c.published.to_string()),
+        ("figures-photos", |c| c.photos.to_string()),
     ];
+    let lines = by_journalist
+        .into_iter()
+        .map(|line| (line.name, line.current, line.previous))
+        .chain(std::iter::once((t("figures-total"), total, previous_total)))
+        .collect();
+    let counts = t_with(
+        "figures-journalists-summary",
+        &[
+            ("active", active.0.to_string()),
+            ("delivering", delivering.0.to_string()),
+            ("previous", previous.clone()),
+            ("active_before", active.1.to_string()),
+            ("delivering_before", delivering.1.to_string()),
+        ],
+    );
+    let table = comparison_table(
+        t("figures-journalists"),
+        t("figures-journalist"),
+        &columns,
+        lines,
+        current,
+        previous,
+    );
+    view! {
+        <h2>{t("figures-journalists")}</h2>
+        <p>{counts}</p>
+        {table}
+    }
+}
+
+/// The figures of `lines`, this period's number with last year's beside it.
+#[component]
+fn FigureTable(
+    caption: String,
+    lines: Vec<Line>,
+    current: String,
+    previous: String,
+) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <p>{t("figures-empty")}</p> }.into_any();
+    }
+    let columns: [Column<Counts>; 10] = [
+        ("figures-held", |c| c.held.to_string()),
+        ("figures-participants", |c| c.participants().to_string()),
+        ("figures-average", |c| decimal(c.average_participants())),
+        ("figures-volunteers", |c| {
+            decimal(c.volunteers_per_occurrence())
+        }),
+        ("figures-first-timers", |c| c.first_timers.to_string()),
+        ("figures-walk-ins", |c| c.walk_ins.to_string()),
+        ("figures-signups", |c| c.signups.to_string()),
+        ("figures-cancellations", |c| c.cancellations.to_string()),
+        ("figures-no-shows", |c| c.no_shows.to_string()),
+        ("figures-promotions", |c| c.promotions.to_string()),
+    ];
+    let lines = lines
+        .into_iter()
+        .map(|line| (line.name, line.current, line.previous))
+        .collect();
+    comparison_table(
+        caption,
+        t("figures-name"),
+        &columns,
+        lines,
+        current,
+        previous,
+    )
+}
+
+/// A table of named lines (name, this period, last year) with one column per figure, each
+/// cell this period's number with last year's under it; `columns` are (header key, figure).
+fn comparison_table<T>(
+    caption: String,
+    name_header: String,
+    columns: &[Column<T>],
+    lines: Vec<(String, T, T)>,
+    current: String,
+    previous: String,
+) -> AnyView {
     let headers = columns
         .iter()
         .map(|(key, _)| view! { <th scope="col">{t(key)}</th> })
         .collect_view();
-    let lines = by_journalist
-        .into_iter()
-        .map(|line| (line.name, line.current, line.previous));
     let rows = lines
-        .chain(std::iter::once((t("figures-total"), total, previous_total)))
+        .into_iter()
         .map(|(name, now, before)| {
             let cells = columns
                 .iter()
@@ -193,99 +269,6 @@ fn ContributorFigures(
         "figures-table-legend",
         &[("current", current), ("previous", previous.clone())],
     );
-    let counts = t_with(
-        "figures-journalists-summary",
-        &[
-            ("active", active.0.to_string()),
-            ("delivering", delivering.0.to_string()),
-            ("previous", previous),
-            ("active_before", active.1.to_string()),
-            ("delivering_before", delivering.1.to_string()),
-        ],
-    );
-    let caption = t("figures-journalists");
-    let region = caption.clone();
-    view! {
-        <h2>{t("figures-journalists")}</h2>
-        <p>{counts}</p>
-        <div class="table-wrap" role="region" aria-label=region tabindex="0">
-            <table class="figures">
-                <caption>{caption} <span class="muted">" – " {legend}</span></caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t("figures-journalist")}</th>
-                        {headers}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
-}
-
-/// How one column of the figure tables shows its number.
-type Figure = fn(&Counts) -> String;
-
-/// The figures of `lines`, this period's number with last year's beside it.
-#[component]
-fn FigureTable(
-    caption: String,
-    lines: Vec<Line>,
-    current: String,
-    previous: String,
-) -> impl IntoView {
-    if lines.is_empty() {
-        return view! { <p>{t("figures-empty")}</p> }.into_any();
-    }
-    let columns: [(&str, Figure); 10] = [
-        ("figures-held", |c| c.held.to_string()),
-        ("figures-participants", |c| c.participants().to_string()),
-        ("figures-average", |c| decimal(c.average_participants())),
-        ("figures-volunteers", |c| {
-            decimal(c.volunteers_per_occurrence())
-        }),
-        ("figures-first-timers", |c| c.first_timers.to_string()),
-        ("figures-walk-ins", |c| c.walk_ins.to_string()),
-        ("figures-signups", |c| c.signups.to_string()),
-        ("figures-cancellations", |c| c.cancellations.to_string()),
-        ("figures-no-shows", |c| c.no_shows.to_string()),
-        ("figures-promotions", |c| c.promotions.to_string()),
-    ];
-    let headers = columns
-        .iter()
-        .map(|(key, _)| view! { <th scope="col">{t(key)}</th> })
-        .collect_view();
-    let rows = lines
-        .into_iter()
-        .map(|line| {
-            let cells = columns
-                .iter()
-                .map(|(_, value)| {
-                    let label = previous.clone();
-                    view! {
-                        <td>
-                            <span class="figure">{value(&line.current)}</span>
-                            <span class="figure-previous">
-                                <span class="visually-hidden">{label} ": "</span>
-                                {value(&line.previous)}
-                            </span>
-                        </td>
-                    }
-                })
-                .collect_view();
-            view! {
-                <tr>
-                    <th scope="row">{line.name.clone()}</th>
-                    {cells}
-                </tr>
-            }
-        })
-        .collect_view();
-    let legend = t_with(
-        "figures-table-legend",
-        &[("current", current), ("previous", previous.clone())],
-    );
     let label = caption.clone();
     view! {
         <div class="table-wrap" role="region" aria-label=label tabindex="0">
@@ -293,7 +276,7 @@ fn FigureTable(
                 <caption>{caption} <span class="muted">" – " {legend}</span></caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t("figures-name")}</th>
+                        <th scope="col">{name_header}</th>
                         {headers}
                     </tr>
                 </thead>

@@ -100,14 +100,7 @@ pub async fn load_review(id: Option<i64>) -> Result<Option<ReviewData>, ServerFn
     let Some(piece) = piece.filter(|piece| piece.state != super::SubmissionState::Draft) else {
         return Ok(None);
     };
-    let issues = db
-        .articles()
-        .magazine_issues()
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|issue| (issue.id, issue.title))
-        .collect();
+    let issues = db.articles().issue_choices().await.map_err(internal)?;
     Ok(Some(ReviewData {
         publish: super::service::PublishForm::feedback_from(&piece),
         piece,

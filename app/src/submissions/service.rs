@@ -116,6 +116,18 @@ impl CoverForm for PieceForm {
     }
 }
 
+/// Checks a piece's title (required, not too long) and text (not too long).
+fn check_text(lang: Lang, title: &str, body: &str, feedback: &mut FormFeedback) {
+    if title.is_empty() {
+        feedback.error("heading", lang.text("piece-title-missing"));
+    } else if title.chars().count() > MAX_TITLE {
+        feedback.error("heading", lang.text("article-title-too-long"));
+    }
+    if body.chars().count() > MAX_BODY {
+        feedback.error("body", lang.text("article-body-too-long"));
+    }
+}
+
 /// The form again with the text as readers will see it.
 pub fn preview(form: &PieceForm) -> FormFeedback {
     let mut feedback = form.kept();
@@ -138,14 +150,7 @@ pub async fn save(
     let send = form.action == "send";
     let mut feedback = form.kept();
     let title = form.title.trim();
-    if title.is_empty() {
-        feedback.error("heading", lang.text("piece-title-missing"));
-    } else if title.chars().count() > MAX_TITLE {
-        feedback.error("heading", lang.text("article-title-too-long"));
-    }
-    if form.body.chars().count() > MAX_BODY {
-        feedback.error("body", lang.text("article-body-too-long"));
-    }
+    check_text(lang, title, &form.body, &mut feedback);
     // Only the piece's own photos can be changed or removed.
     let own: Vec<i64> = existing
         .map(|piece| piece.photos.iter().map(|photo| photo.id).collect())
@@ -422,14 +427,7 @@ pub async fn publish(
         .keep("body", &form.body)
         .keep("issue", &form.issue);
     let title = form.title.trim();
-    if title.is_empty() {
-        feedback.error("heading", lang.text("piece-title-missing"));
-    } else if title.chars().count() > MAX_TITLE {
-        feedback.error("heading", lang.text("article-title-too-long"));
-    }
-    if form.body.chars().count() > MAX_BODY {
-        feedback.error("body", lang.text("article-body-too-long"));
-    }
+    check_text(lang, title, &form.body, &mut feedback);
     if form.lead.chars().count() > 1000 {
         feedback.error("lead", lang.text("article-lead-too-long"));
     }

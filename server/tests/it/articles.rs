@@ -211,7 +211,7 @@ fn redirect_id(answer: &Answer, prefix: &str) -> String {
 }
 
 /// The scripts, frames and event attributes a page holds, and its links that run script.
-fn active_content(html: &str) -> Vec<String> {
+pub(crate) fn active_content(html: &str) -> Vec<String> {
     let document = Html::parse_document(html);
     let mut found = Vec::new();
     let everything = Selector::parse("*").unwrap();

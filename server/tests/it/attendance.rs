@@ -357,6 +357,9 @@ async fn a_seeded_years_figures_match_an_independent_count(backend: Backend) {
             "Afmeldinger",
             "Udeblevne",
             "Rykket op",
+            "Indsendt",
+            "Bidrag",
+            "Billeder",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -377,3 +377,34 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 pub fn time(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
+
+/// A `width` x `height` JPEG carrying `tiff` (EXIF's TIFF structure) in an APP1 segment, as a
+/// camera writes it.
+pub fn jpeg_with_exif(width: u32, height: u32, tiff: &[u8]) -> Vec<u8> {
+    use image::ImageEncoder;
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+        .write_image(
+            image::RgbImage::from_pixel(width, height, image::Rgb([200, 120, 40])).as_raw(),
+            width,
+            height,
+            image::ExtendedColorType::Rgb8,
+        )
+        .unwrap();
+    let mut app1 = b"Exif\x00\x00".to_vec();
+    app1.extend_from_slice(tiff);
+    let length = u16::try_from(app1.len() + 2).expect("a short EXIF");
+    let mut with_exif = jpeg[..2].to_vec();
+    with_exif.extend_from_slice(&[0xFF, 0xE1]);
+    with_exif.extend_from_slice(&length.to_be_bytes());
+    with_exif.extend_from_slice(&app1);
+    with_exif.extend_from_slice(&jpeg[2..]);
+    with_exif
+}
+
+/// The EXIF a JPEG carries, if any.
+pub fn exif_of(jpeg: &[u8]) -> Option<Vec<u8>> {
+    use image::ImageDecoder;
+    let mut decoder = image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(jpeg)).unwrap();
+    decoder.exif_metadata().unwrap()
+}

@@ -6,44 +6,22 @@
 //! does; a long thin image is refused by its header.
 
 use app::{accounts::Role, db::Backend, images::Image};
-use image::{codecs::jpeg::JpegEncoder, ImageDecoder, ImageEncoder, RgbImage};
+use image::ImageEncoder;
 use reqwest::Method;
 
 use crate::{
-    fixtures::account,
+    fixtures::{account, exif_of, jpeg_with_exif},
     helpers::{Answer, TestApp, Visitor},
     on_both_backends,
 };
 
 /// A 1200 x 800 JPEG whose EXIF holds a GPS position (latitude reference "N").
 fn photo_with_gps() -> Vec<u8> {
-    let mut jpeg = Vec::new();
-    JpegEncoder::new(&mut jpeg)
-        .write_image(
-            RgbImage::from_pixel(1200, 800, image::Rgb([200, 120, 40])).as_raw(),
-            1200,
-            800,
-            image::ExtendedColorType::Rgb8,
-        )
-        .unwrap();
     // TIFF, little-endian: IFD0 with one entry pointing to the GPS IFD, which has one entry.
     let mut tiff = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
     tiff.extend_from_slice(&[1, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0]);
     tiff.extend_from_slice(&[1, 0, 1, 0, 2, 0, 2, 0, 0, 0, b'N', 0, 0, 0, 0, 0, 0, 0]);
-    let mut app1 = b"Exif\x00\x00".to_vec();
-    app1.extend_from_slice(&tiff);
-    let length = (app1.len() + 2) as u16;
-    let mut with_exif = jpeg[..2].to_vec();
-    with_exif.extend_from_slice(&[0xFF, 0xE1]);
-    with_exif.extend_from_slice(&length.to_be_bytes());
-    with_exif.extend_from_slice(&app1);
-    with_exif.extend_from_slice(&jpeg[2..]);
-    with_exif
-}
-
-fn exif_of(jpeg: &[u8]) -> Option<Vec<u8>> {
-    let mut decoder = image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(jpeg)).unwrap();
-    decoder.exif_metadata().unwrap()
+    jpeg_with_exif(1200, 800, &tiff)
 }
 
 async fn upload(

@@ -748,3 +748,61 @@ async fn reset_links_are_limited_per_network(backend: Backend) {
 }
 
 on_both_backends!(reset_links_are_limited_per_network);
+
+/// Staff invite citizen journalists from the users page; inviting staff or admins, the list of
+/// accounts and closing accounts stay the admins'.
+async fn staff_invite_journalists_and_only_journalists(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let staff_account = account(Role::Staff).create(app.db()).await;
+    let journalist = account(Role::Journalist).create(app.db()).await;
+    let staff = app.logged_in_as(&staff_account).await;
+
+    let page = staff.get("/personale/brugere").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Invitér en borgerjournalist"));
+    assert!(
+        !page.body.contains(&journalist.email),
+        "staff do not get the list of accounts"
+    );
+    assert!(
+        !page.body.contains(r#"value="admin""#),
+        "nor the choice of role"
+    );
+
+    let invited = staff
+        .post_form(
+            "/personale/brugere/inviter",
+            &[
+                ("email", "ny-skribent@example.org"),
+                ("account_role", "journalist"),
+            ],
+        )
+        .await;
+    assert_eq!(invited.status, 303, "{}", invited.body);
+    assert!(has_account(&app, "ny-skribent@example.org").await);
+    let link = link_in_mail(&app, "ny-skribent@example.org", "invitation").await;
+    assert!(link.contains("/invitation/"));
+
+    for role in ["staff", "admin"] {
+        let address = format!("ny-{role}@example.org");
+        let refused = staff
+            .post_form(
+                "/personale/brugere/inviter",
+                &[("email", address.as_str()), ("account_role", role)],
+            )
+            .await;
+        assert_eq!(refused.status, 403, "{role}");
+        assert!(!has_account(&app, &address).await, "{role}");
+    }
+    let closed = staff
+        .post_form(
+            &format!("/personale/brugere/{}/deaktiver", journalist.id),
+            &[],
+        )
+        .await;
+    assert_eq!(closed.status, 403);
+    let api = staff.post_form("/personale/api/admin/brugere", &[]).await;
+    assert_eq!(api.status, 403);
+}
+
+on_both_backends!(staff_invite_journalists_and_only_journalists);

@@ -2,7 +2,7 @@
 //! changes, the journalist sends it again and staff publish it, with an email at every
 //! hand-over; a journalist can neither see nor change anyone else's piece, nor review; photos
 //! need the consent; the contributor figures equal an independent count; a closed account
-//! keeps its byline.
+//! keeps its byline; what journalists type stays inert on every page that shows it.
 
 use app::{
     accounts::Role,
@@ -14,10 +14,9 @@ use app::{
     submissions::{queries::DraftChange, SubmissionState},
 };
 use chrono::{DateTime, TimeZone, Utc};
-use image::{codecs::jpeg::JpegEncoder, ImageDecoder, ImageEncoder, RgbImage};
 
 use crate::{
-    fixtures::{account, TestAccount},
+    fixtures::{account, exif_of, jpeg_with_exif, TestAccount},
     helpers::{Answer, TestApp, Visitor},
     on_both_backends,
 };
@@ -28,37 +27,16 @@ on_both_backends!(
     photos_need_the_consent_and_the_text_stays,
     contributor_figures_equal_an_independent_count,
     a_closed_account_keeps_its_byline_and_links,
+    xss_payloads_in_a_piece_are_inert_on_both_sides,
 );
 
-/// A 900 x 600 JPEG with EXIF (a camera's maker, "Canon") in an APP1 segment.
+/// A 900 x 600 JPEG with EXIF naming the camera's maker ("Canon").
 fn photo_with_exif() -> Vec<u8> {
-    let mut jpeg = Vec::new();
-    JpegEncoder::new(&mut jpeg)
-        .write_image(
-            RgbImage::from_pixel(900, 600, image::Rgb([40, 120, 200])).as_raw(),
-            900,
-            600,
-            image::ExtendedColorType::Rgb8,
-        )
-        .unwrap();
     // TIFF, little-endian: IFD0 with one entry, Make (0x010F) = "Canon".
     let mut tiff = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
     tiff.extend_from_slice(&[1, 0, 0x0F, 0x01, 2, 0, 6, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0]);
     tiff.extend_from_slice(b"Canon\x00");
-    let mut app1 = b"Exif\x00\x00".to_vec();
-    app1.extend_from_slice(&tiff);
-    let length = (app1.len() + 2) as u16;
-    let mut with_exif = jpeg[..2].to_vec();
-    with_exif.extend_from_slice(&[0xFF, 0xE1]);
-    with_exif.extend_from_slice(&length.to_be_bytes());
-    with_exif.extend_from_slice(&app1);
-    with_exif.extend_from_slice(&jpeg[2..]);
-    with_exif
-}
-
-fn exif_of(jpeg: &[u8]) -> Option<Vec<u8>> {
-    let mut decoder = image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(jpeg)).unwrap();
-    decoder.exif_metadata().unwrap()
+    jpeg_with_exif(900, 600, &tiff)
 }
 
 /// The journalist's form with a title, a text, one new photo (if any) and the consent (if
@@ -682,11 +660,17 @@ async fn contributor_figures_equal_an_independent_count(backend: Backend) {
     assert!(report.body.contains(&sentence), "{}", report.body);
     let csv = String::from_utf8(browser.get_bytes("/personale/tal.csv?aar=2026").await).unwrap();
     assert!(
-        csv.contains("Borgerjournalist;Amina;2026;3;2;2\r\n"),
+        csv.contains("Borgerjournalist;Amina;;;2026;;;;;;;;;;;;;;3;2;2\r\n"),
         "Amina: 3 sent, 2 published with 2 photos in 2026:\n{csv}"
     );
-    assert!(csv.contains("Borgerjournalist;Bo;2026;0;1;3\r\n"), "{csv}");
-    assert!(csv.contains("Borgerjournalist;Bo;2025;2;1;1\r\n"), "{csv}");
+    assert!(
+        csv.contains("Borgerjournalist;Bo;;;2026;;;;;;;;;;;;;;0;1;3\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("Borgerjournalist;Bo;;;2025;;;;;;;;;;;;;;2;1;1\r\n"),
+        "{csv}"
+    );
 }
 
 async fn a_closed_account_keeps_its_byline_and_links(backend: Backend) {
@@ -746,4 +730,101 @@ async fn a_closed_account_keeps_its_byline_and_links(backend: Backend) {
         state,
         [SubmissionState::Published, SubmissionState::Published]
     );
+}
+
+async fn xss_payloads_in_a_piece_are_inert_on_both_sides(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let journalist = account(Role::Journalist).create(db).await;
+    let editor = account(Role::Staff).create(db).await;
+    let writer = app.logged_in_as(&journalist).await;
+    let staff = app.logged_in_as(&editor).await;
+    let payloads: Vec<&str> = include_str!("xss_payloads.txt")
+        .lines()
+        .filter(|line| !line.is_empty())
+        .collect();
+
+    // One piece with a photo, sent, so both sides see it; then every payload in its title,
+    // text, the photo's caption and description, and a comment from each side.
+    let sent = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form(
+                "Plain",
+                "Plain text.",
+                Some(photo_with_exif()),
+                true,
+                "send",
+            ),
+        )
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let id = piece_id(&sent);
+    let own = format!("/borgerjournalist/indsendelser/{id}");
+    let review = format!("/personale/indsendelser/{id}");
+    let pages = [
+        (&writer, "/borgerjournalist".to_owned()),
+        (&writer, own.clone()),
+        (&staff, "/personale/indsendelser".to_owned()),
+        (&staff, review.clone()),
+    ];
+    // Staff ask for changes, so the journalist may edit again; the pages as they are then are
+    // what every payload is compared with.
+    let asked = staff
+        .post_form(&format!("{review}/aendringer"), &[("changes", "Ret.")])
+        .await;
+    assert_eq!(asked.status, 303);
+    let mut baseline = Vec::new();
+    for (browser, page) in &pages {
+        let answer = browser.get(page).await;
+        assert_eq!(answer.status, 200, "{page}");
+        baseline.push(crate::articles::active_content(&answer.body));
+    }
+    let photo_id = db
+        .submissions()
+        .submission(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .photos[0]
+        .id
+        .to_string();
+    for payload in &payloads {
+        let title: String = payload.chars().take(200).collect();
+        let saved = writer
+            .post_multipart(
+                &own,
+                reqwest::multipart::Form::new()
+                    .text("heading", title)
+                    .text("body", payload.to_string())
+                    .text("consent", "on")
+                    .text("photo_id", photo_id.clone())
+                    .text(
+                        "photo_caption",
+                        payload.chars().take(500).collect::<String>(),
+                    )
+                    .text(
+                        "photo_alt",
+                        format!("x{}", payload.chars().take(400).collect::<String>()),
+                    )
+                    .text("intent", "save"),
+            )
+            .await;
+        assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
+        for (browser, page) in [(&writer, &own), (&staff, &review)] {
+            let said = browser
+                .post_form(&format!("{page}/kommentar"), &[("message", *payload)])
+                .await;
+            assert_eq!(said.status, 303, "{payload}");
+        }
+        for ((browser, page), before) in pages.iter().zip(&baseline) {
+            let answer = browser.get(page).await;
+            assert_eq!(answer.status, 200, "{page}");
+            assert_eq!(
+                &crate::articles::active_content(&answer.body),
+                before,
+                "payload {payload:?} became active on {page}"
+            );
+        }
+    }
 }
