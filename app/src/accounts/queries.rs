@@ -285,7 +285,8 @@ impl AccountQueries<'_> {
             TokenPurpose::PasswordReset => "u.password_hash is not null",
         };
         let sql = format!(
-            "select u.id, u.email, u.display_name, u.role, u.password_hash, u.disabled \
+            "select u.id, u.email, u.display_name, u.role, u.password_hash, u.disabled, \
+             u.notify_submissions \
              from auth_tokens t join users u on u.id = t.user_id \
              where t.token_hash = $1 and t.purpose = $2 and t.used_at is null \
              and t.expires_at > $3 and not u.disabled and {password}"
