@@ -39,7 +39,7 @@ test.describe('accounts', () => {
     // The admin invites; a typo is caught next to the field first.
     await logIn(page, demo.admin);
     await expect(page).toHaveURL(/\/personale$/);
-    await page.getByRole('link', { name: 'Brugere' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Brugere' }).click();
     await page.getByLabel('E-mailadresse').fill('fatima@');
     await page.getByRole('button', { name: 'Send invitation' }).click();
     await expect(page.locator('.field__error')).toContainText('Skriv en gyldig e-mailadresse');

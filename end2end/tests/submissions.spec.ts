@@ -123,7 +123,7 @@ test('a journalist sends a piece with a photo, staff ask for changes and publish
   await page.goto('/');
   await page.getByRole('link', { name: title }).first().click();
   expect(new URL(page.url()).pathname).toBe(articlePath);
-  await expect(page.getByText('Af Yusuf Ali')).toBeVisible();
+  await expect(page.getByText('Af Yusuf Ali', { exact: true })).toBeVisible();
   const image = page.getByRole('img', { name: 'Naboer danser under en guirlande af lys' });
   await expect(image).toBeVisible();
   const source = await image.getAttribute('src');

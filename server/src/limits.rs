@@ -48,6 +48,10 @@ pub const SIGNUP_WINDOW: Duration = Duration::from_secs(60 * 60);
 pub const SIGNUPS_PER_DATE: u32 = 6;
 /// The window of [`SIGNUPS_PER_DATE`].
 pub const SIGNUP_DATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
+/// Hand-overs of citizen journalism allowed per account in an hour: sending a piece and
+/// writing in a piece's thread, each of which emails someone. Far more than a journalist or an
+/// editor writes in an hour, but a stolen account cannot flood the staff's inboxes.
+pub const HANDOVERS_PER_ACCOUNT: u32 = 60;
 /// The most keys one limiter holds: about 100 bytes each, so a few megabytes at most.
 pub const MAX_KEYS: usize = 100_000;
 /// How often a full limiter may look for keys to forget (a sweep walks every key).
@@ -127,6 +131,8 @@ pub struct Limits {
     signup_by_network: Bounded<IpAddr>,
     /// Keyed by the network, the activity's id and the date's scheduled day.
     signup_by_date: Bounded<(IpAddr, i64, NaiveDate)>,
+    /// Keyed by the account's id.
+    handover_by_account: Bounded<i64>,
 }
 
 /// `count` requests in `window`, allowed as a burst and refilled evenly.
@@ -154,6 +160,7 @@ impl Limits {
             reset_by_network: Bounded::new(quota(RESETS_PER_NETWORK, EMAIL_WINDOW), capacity),
             signup_by_network: Bounded::new(quota(SIGNUPS_PER_ADDRESS, SIGNUP_WINDOW), capacity),
             signup_by_date: Bounded::new(quota(SIGNUPS_PER_DATE, SIGNUP_DATE_WINDOW), capacity),
+            handover_by_account: Bounded::new(quota(HANDOVERS_PER_ACCOUNT, hour), capacity),
         }
     }
 
@@ -187,6 +194,12 @@ impl Limits {
             && self.signup_by_network.check(&network)
     }
 
+    /// Counts a hand-over of a piece (sending it, writing in its thread) by account `user_id`;
+    /// false when the account has had too many this hour.
+    pub fn allow_handover(&self, user_id: i64) -> bool {
+        self.handover_by_account.check(&user_id)
+    }
+
     /// Forgets keys whose limits have fully recovered, so memory shrinks after a busy spell.
     pub fn forget_idle_keys(&self) {
         self.login_by_network.forget_idle_keys();
@@ -195,6 +208,7 @@ impl Limits {
         self.reset_by_network.forget_idle_keys();
         self.signup_by_network.forget_idle_keys();
         self.signup_by_date.forget_idle_keys();
+        self.handover_by_account.forget_idle_keys();
     }
 }
 

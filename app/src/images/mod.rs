@@ -2,9 +2,9 @@
 //! a few widths, so no EXIF or GPS data survives, and stored in the database. Pages show them
 //! with width, height, `srcset`, `sizes`, alt text and lazy loading; `/billeder/{id}/{width}.jpg`
 //! serves them with an ETag and a long cache lifetime (a variant never changes) while something
-//! published uses them (staff see the others, uncached). An image is deleted with the change
-//! that lets go of it (triggers in the schema), and an hourly sweep deletes uploads that never
-//! became a cover.
+//! published uses them (staff see the others, and a journalist the photos they uploaded,
+//! uncached). An image is deleted with the change that lets go of it (triggers in the schema),
+//! and an hourly sweep deletes uploads that never became a cover or a piece's photo.
 
 #[cfg(feature = "ssr")]
 pub mod process;

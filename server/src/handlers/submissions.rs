@@ -1,7 +1,9 @@
 //! The citizen journalists' forms and the staff's review: saving and sending a piece (with a
 //! photo), the journalist's live preview, comments from either side, and the staff's steps
 //! (ask for changes, reject, publish). A journalist acts only on their own pieces: any other
-//! piece, and every review address, answers with the 403 page and changes nothing.
+//! piece, and every review address, answers with the 403 page and changes nothing. Each
+//! account may hand over (send, write in a thread, ask for changes, reject) at most
+//! `limits::HANDOVERS_PER_ACCOUNT` times an hour, as each of those emails someone.
 
 use app::{
     accounts::Viewer,
@@ -85,6 +87,9 @@ async fn save_piece(
             StatusCode::OK,
         ));
     }
+    if form.action == "send" {
+        within_limit(cx.limits.allow_handover(viewer.id), &page, "piece")?;
+    }
     let links = cx.links();
     let saved = pieces::save(
         &cx.db,
@@ -124,6 +129,7 @@ async fn comment(
     form: &MessageForm,
     page: &str,
 ) -> Result<Redirect, PageError> {
+    within_limit(cx.limits.allow_handover(viewer.id), page, "comment")?;
     let links = cx.links();
     let done = pieces::comment(&cx.db, cx.lang, &links, viewer, piece, form, clock::now());
     if !done.await.on_page(page)? {
@@ -166,6 +172,11 @@ async fn review_step(
 ) -> Result<Redirect, PageError> {
     let piece = reviewed_piece(&cx, id.get()).await?;
     let page = review_path(piece.id);
+    let form_name = match step {
+        Step::Reject => "reject",
+        _ => "changes",
+    };
+    within_limit(cx.limits.allow_handover(staff.id), &page, form_name)?;
     let links = cx.links();
     let done = pieces::review(
         &cx.db,

@@ -28,6 +28,7 @@ on_both_backends!(
     contributor_figures_equal_an_independent_count,
     a_closed_account_keeps_its_byline_and_links,
     xss_payloads_in_a_piece_are_inert_on_both_sides,
+    one_account_cannot_flood_the_others_with_emails,
 );
 
 /// A 900 x 600 JPEG with EXIF naming the camera's maker ("Canon").
@@ -789,7 +790,7 @@ async fn xss_payloads_in_a_piece_are_inert_on_both_sides(backend: Backend) {
         .photos[0]
         .id
         .to_string();
-    for payload in &payloads {
+    for (n, payload) in payloads.iter().enumerate() {
         let title: String = payload.chars().take(200).collect();
         let saved = writer
             .post_multipart(
@@ -811,12 +812,16 @@ async fn xss_payloads_in_a_piece_are_inert_on_both_sides(backend: Backend) {
             )
             .await;
         assert_eq!(saved.status, 303, "{payload}: {}", saved.body);
-        for (browser, page) in [(&writer, &own), (&staff, &review)] {
-            let said = browser
-                .post_form(&format!("{page}/kommentar"), &[("message", *payload)])
-                .await;
-            assert_eq!(said.status, 303, "{payload}");
-        }
+        // A comment from each side in turn (each account may write 60 an hour).
+        let (browser, page) = if n % 2 == 0 {
+            (&writer, &own)
+        } else {
+            (&staff, &review)
+        };
+        let said = browser
+            .post_form(&format!("{page}/kommentar"), &[("message", *payload)])
+            .await;
+        assert_eq!(said.status, 303, "{payload}");
         for ((browser, page), before) in pages.iter().zip(&baseline) {
             let answer = browser.get(page).await;
             assert_eq!(answer.status, 200, "{page}");
@@ -827,4 +832,49 @@ async fn xss_payloads_in_a_piece_are_inert_on_both_sides(backend: Backend) {
             );
         }
     }
+}
+
+async fn one_account_cannot_flood_the_others_with_emails(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let journalist = account(Role::Journalist).create(db).await;
+    let writer = app.logged_in_as(&journalist).await;
+    let sent = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form("Vinterbad", "Koldt vand.", None, false, "send"),
+        )
+        .await;
+    assert_eq!(sent.status, 303);
+    let own = format!("/borgerjournalist/indsendelser/{}", piece_id(&sent));
+    // The send was the first hand-over of the hour; the rest of the hour's go to comments.
+    let limit = server::limits::HANDOVERS_PER_ACCOUNT;
+    for n in 1..limit {
+        let text = format!("Kommentar {n}");
+        let said = writer
+            .post_form(&format!("{own}/kommentar"), &[("message", text.as_str())])
+            .await;
+        assert_eq!(said.status, 303, "comment {n}");
+    }
+    let refused = writer
+        .post_form(&format!("{own}/kommentar"), &[("message", "En til")])
+        .await;
+    assert_eq!(refused.status, 429);
+    assert!(refused.body.contains("Vent"), "{}", refused.body);
+    let piece = db
+        .submissions()
+        .submission(piece_id(&sent))
+        .await
+        .unwrap()
+        .unwrap();
+    let comments = piece
+        .events
+        .iter()
+        .filter(|event| event.kind.as_str() == "comment")
+        .count();
+    assert_eq!(
+        comments as u32,
+        limit - 1,
+        "the refused comment was not written"
+    );
 }
