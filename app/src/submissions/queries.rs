@@ -163,28 +163,9 @@ impl SubmissionQueries<'_> {
         let Some(row) = row else {
             return Ok(None);
         };
-        let photo_rows: Vec<(i64, i64, String, String)> = crate::db_run!(self.db, |pool| {
-            sqlx::query_as(
-                "select id, image_id, caption, alt from submission_photos \
-                 where submission_id = $1 order by position, id",
-            )
-            .bind(id)
-            .fetch_all(pool)
-            .await
-        })?;
-        let image_ids: Vec<i64> = photo_rows.iter().map(|row| row.1).collect();
-        let images = self.db.images().images_by_ids(&image_ids).await?;
-        let photos = photo_rows
-            .into_iter()
-            .filter_map(|(id, image_id, caption, alt)| {
-                images.get(&image_id).map(|image| Photo {
-                    id,
-                    image: image.clone(),
-                    caption,
-                    alt,
-                })
-            })
-            .collect();
+        let photos = self
+            .photos_where("p.submission_id = $1 order by p.position, p.id", id)
+            .await?;
         let event_sql = format!(
             "select e.kind, {NAME_OF_U} as actor, u.role, e.text, e.created_at \
              from submission_events e left join users u on u.id = e.actor_id \
@@ -501,20 +482,36 @@ impl SubmissionQueries<'_> {
 
     /// The photos of the piece published as article `article_id`, in the piece's order.
     pub async fn photos_of_article(&self, article_id: i64) -> Result<Vec<Photo>, sqlx::Error> {
-        let id: Option<i64> = crate::db_run!(self.db, |pool| {
-            sqlx::query_scalar("select id from submissions where article_id = $1")
-                .bind(article_id)
-                .fetch_optional(pool)
-                .await
+        self.photos_where(
+            "p.submission_id = (select id from submissions where article_id = $1) \
+             order by p.position, p.id",
+            article_id,
+        )
+        .await
+    }
+
+    /// The photos (of `submission_photos p`) that `condition` on `$1` = `value` selects, with
+    /// their images.
+    async fn photos_where(&self, condition: &str, value: i64) -> Result<Vec<Photo>, sqlx::Error> {
+        let sql = format!(
+            "select p.id, p.image_id, p.caption, p.alt from submission_photos p where {condition}"
+        );
+        let rows: Vec<(i64, i64, String, String)> = crate::db_run!(self.db, |pool| {
+            sqlx::query_as(&sql).bind(value).fetch_all(pool).await
         })?;
-        match id {
-            Some(id) => Ok(self
-                .submission(id)
-                .await?
-                .map(|submission| submission.photos)
-                .unwrap_or_default()),
-            None => Ok(Vec::new()),
-        }
+        let image_ids: Vec<i64> = rows.iter().map(|row| row.1).collect();
+        let images = self.db.images().images_by_ids(&image_ids).await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, image_id, caption, alt)| {
+                images.get(&image_id).map(|image| Photo {
+                    id,
+                    image: image.clone(),
+                    caption,
+                    alt,
+                })
+            })
+            .collect())
     }
 
     /// Every piece first sent or published from `from` until before `to`, for the figures.
