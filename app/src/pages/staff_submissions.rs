@@ -71,10 +71,7 @@ fn Review(data: ReviewData) -> impl IntoView {
         ("afvist", "notice-piece-rejected"),
     ]);
     let base = review_path(piece.id);
-    let deciding = matches!(
-        piece.state,
-        SubmissionState::Sent | SubmissionState::Changes
-    );
+    let deciding = piece.state.awaits_decision();
     let article = piece.article_path.clone().map(|href| {
         view! {
             <p>

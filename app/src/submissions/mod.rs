@@ -91,6 +91,11 @@ impl SubmissionState {
         }
     }
 
+    /// Whether staff may still decide (publish or reject): the review page's forms.
+    pub fn awaits_decision(self) -> bool {
+        self.after(Step::Publish).is_some()
+    }
+
     /// The states `step` may start from (what the queries' `where state in (…)` checks).
     pub fn before(step: Step) -> Vec<SubmissionState> {
         use SubmissionState::*;
@@ -293,6 +298,11 @@ mod tests {
             .collect();
         assert_eq!(editable, vec![Draft, Changes]);
         assert_eq!(SubmissionState::before(Publish), vec![Sent, Changes]);
+        let deciding: Vec<_> = [Draft, Sent, Changes, Rejected, Published]
+            .into_iter()
+            .filter(|state| state.awaits_decision())
+            .collect();
+        assert_eq!(deciding, vec![Sent, Changes]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{
     emails::{handover, Handover},
     queries::DraftChange,
-    Step, Submission, SubmissionState, MAX_PHOTOS,
+    Step, Submission, MAX_PHOTOS,
 };
 use crate::{
     accounts::{service::Links, Viewer},
@@ -486,9 +486,4 @@ pub async fn publish(
 /// Whether `viewer` may see and act on `piece` as its journalist.
 pub fn is_author(viewer: &Viewer, piece: &Submission) -> bool {
     viewer.id == piece.author_id
-}
-
-/// Whether the piece waits for staff (for the review page's buttons).
-pub fn awaits_decision(piece: &Submission) -> bool {
-    SubmissionState::before(Step::Publish).contains(&piece.state)
 }
