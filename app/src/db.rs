@@ -173,6 +173,8 @@ query_surfaces! {
     signups => SignupQueries,
     /// The site's queries: its name and base data (`site/queries.rs`).
     site => SiteQueries,
+    /// The visitor counting's queries (`visits/queries.rs`).
+    visits => VisitQueries,
 }
 
 /// How many ids one `in (…)` list binds at most: well under the bind limits of both backends.

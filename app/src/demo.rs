@@ -1,7 +1,8 @@
 //! Demo content for a newcomer's first look: the site Randers Nordby with its housing areas,
 //! focus areas and venues, the calendar's activities as such a neighbourhood has them (communal
 //! dinners, a weekly baby café, courses), and an admin, a staff member and a citizen journalist
-//! to log in as, with two pieces of the journalist (one waiting for review, one a draft).
+//! to log in as, with two pieces of the journalist (one waiting for review, one a draft), and a
+//! year and a half of the website's visitor figures.
 //! It is loaded only into an empty database, and only when asked (`NABOSKAB_DEMO=1`). The texts
 //! are written for this demo; the contact address is fictional.
 
@@ -697,5 +698,105 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
         }
         loaded = true;
     }
+    let today = crate::clock::today();
+    if db
+        .visits()
+        .days(today - chrono::Days::new(600), today)
+        .await?
+        .is_empty()
+    {
+        db.visits()
+            .insert_finished_days(&visitor_history(today))
+            .await?;
+        loaded = true;
+    }
     Ok(loaded)
+}
+
+/// The pages of the demo's visitor history with their shares of the views, in thousandths.
+const VISITED_PAGES: &[(&str, i64)] = &[
+    ("/", 340),
+    ("/kalender", 200),
+    ("/nyheder", 120),
+    ("/aktiviteter/faellesspisning-parkcafeen", 90),
+    ("/aktiviteter/babycafe", 70),
+    ("/nyheder/fuldt-hus-til-faellesspisning", 60),
+    ("/nyheder/nabofest-i-december", 40),
+    ("/nordbyposten", 30),
+];
+
+/// The referring sites of the demo's visitor history with their shares of the visitors, in
+/// thousandths.
+const REFERRING_SITES: &[(&str, i64)] = &[
+    ("google.com", 120),
+    ("m.facebook.com", 80),
+    ("randers.dk", 30),
+    ("bing.com", 10),
+];
+
+/// A year and a half of counted days up to yesterday, as the visitor figures would have summed
+/// them up: about 541 visitors a month last year (the reference year's figure) and about 100
+/// more this year, more on weekdays than at weekends, with some day-to-day wobble.
+fn visitor_history(today: chrono::NaiveDate) -> Vec<crate::visits::DaySummary> {
+    use chrono::{Datelike, Weekday};
+
+    use crate::visits::{DaySummary, PageCount, ReferrerCount, VisitDay};
+
+    let first = (today - chrono::Months::new(18))
+        .with_day(1)
+        .unwrap_or(today);
+    first
+        .iter_days()
+        .take_while(|day| *day < today)
+        .map(|day| {
+            // Per day: 541 a month is 17.8 a day; this year 21.0, which is 98 more a month.
+            let level = if day.year() < today.year() {
+                17.8
+            } else {
+                21.0
+            };
+            let week = match day.weekday() {
+                Weekday::Sat | Weekday::Sun => 0.65,
+                _ => 1.14,
+            };
+            // A fixed wobble between 0.8 and 1.2, the same on every start.
+            let wobble =
+                0.8 + ((day.num_days_from_ce() as u64 * 2_654_435_761) % 400) as f64 / 1000.0;
+            let visitors = ((level * week * wobble).round() as i64).max(1);
+            let views = visitors * 5 / 2;
+            let phones = visitors * 62 / 100;
+            let tablets = visitors * 8 / 100;
+            let pages = VISITED_PAGES
+                .iter()
+                .map(|(path, share)| {
+                    let page_views = (views * share / 1000).max(1);
+                    PageCount {
+                        path: (*path).to_owned(),
+                        views: page_views,
+                        visitors: (page_views * 4 / 5).max(1),
+                    }
+                })
+                .collect();
+            let referrers = REFERRING_SITES
+                .iter()
+                .map(|(domain, share)| ReferrerCount {
+                    domain: (*domain).to_owned(),
+                    visits: visitors * share / 1000,
+                })
+                .filter(|referrer| referrer.visits > 0)
+                .collect();
+            DaySummary {
+                day: VisitDay {
+                    day,
+                    visitors,
+                    views,
+                    phones,
+                    tablets,
+                    computers: visitors - phones - tablets,
+                },
+                pages,
+                referrers,
+            }
+        })
+        .collect()
 }

@@ -34,6 +34,7 @@ pub fn staff_tools(admin: bool) -> Vec<(&'static str, String)> {
         ("/personale/udgaver", t("staff-issues-title")),
         ("/personale/aktiviteter", t("staff-activities-title")),
         ("/personale/tal", t("figures-title")),
+        ("/personale/besoeg", t("visits-title")),
         ("/personale/brugere", t("users-title")),
     ];
     if admin {

@@ -20,6 +20,7 @@ pub mod shell;
 pub mod signups;
 pub mod site;
 pub mod submissions;
+pub mod visits;
 
 #[cfg(feature = "ssr")]
 pub mod clock;

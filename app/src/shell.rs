@@ -33,6 +33,7 @@ use crate::{
         staff_calendar::{StaffActivitiesPage, StaffActivityPage},
         staff_submissions::{ReviewPage, ReviewQueuePage},
         submissions::{JournalistHome, PiecePage},
+        visits::VisitsPage,
     },
     site::SiteInfo,
 };
@@ -188,6 +189,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("personale/tal") view=FiguresPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/besoeg") view=VisitsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("personale/tal/rapport")
                         view=FiguresReportPage

@@ -77,8 +77,18 @@ const rolePages: [keyof typeof demo, string[]][] = [
       '/personale/udgaver/1',
     ],
   ],
-  // A staff member: the review queue, and the demo journalist's piece waiting in it.
-  ['staff', ['/personale/indsendelser', '/personale/indsendelser/1']],
+  // A staff member: the review queue, the demo journalist's piece waiting in it, and the visitor
+  // figures (this year, a month of last year, and a year that is refused by its field).
+  [
+    'staff',
+    [
+      '/personale/indsendelser',
+      '/personale/indsendelser/1',
+      '/personale/besoeg',
+      '/personale/besoeg?aar=2025&maaned=7',
+      '/personale/besoeg?aar=3000',
+    ],
+  ],
   [
     'journalist',
     [

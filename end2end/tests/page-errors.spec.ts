@@ -37,6 +37,7 @@ const staffPages = [
   `${dinnerDate}/fremmoede`,
   '/personale/tal',
   '/personale/tal/rapport',
+  '/personale/besoeg',
   '/personale/brugere',
   '/personale/udbakke',
   '/personale/log',

@@ -288,7 +288,13 @@ was-date = Erklæringen er skrevet den 26. november 2026.
 privacy-title = Privatliv og cookies
 privacy-controller = { $organisation } er ansvarlig for de oplysninger, hjemmesiden gemmer.
 privacy-reading-heading = Når du læser hjemmesiden
-privacy-reading = Når du læser hjemmesiden, gemmer vi ingen oplysninger om dig. Vi sætter ingen cookies, og vi gemmer ikke din IP-adresse.
+privacy-reading = Når du læser hjemmesiden, gemmer vi ingen oplysninger om dig. Vi sætter ingen cookies, og vi gemmer aldrig din IP-adresse.
+privacy-counting-heading = Sådan tæller vi besøgende
+privacy-counting = Vi skal fortælle, hvor mange der bruger hjemmesiden. Derfor tæller vi besøg på siderne. Det gør vi selv, på vores egen server, uden cookies, uden JavaScript og uden andre firmaer.
+privacy-counting-how = Når du åbner en side, laver serveren et tilfældigt tal ud fra dagens hemmelige nøgle, din IP-adresse, navnet på din browser og hjemmesidens navn. Tallet kan ikke regnes tilbage til dig. Nøglen er ny hver dag og slettes kort efter midnat. Så kan ingen, heller ikke vi, se, om to besøg på forskellige dage var fra den samme person.
+privacy-counting-stored = Vi gemmer kun: hvor mange forskellige besøgende der var hver dag, hvor mange gange hver side blev vist, om besøget var fra en telefon, en tablet eller en computer, og navnet på den hjemmeside, et link kom fra (for eksempel google.com, aldrig hele adressen). Dagens tilfældige tal slettes sammen med nøglen, når dagen er talt op.
+privacy-counting-never = Vi gemmer aldrig din IP-adresse eller navnet på din browser, hverken i databasen eller i loggen. Robotter som søgemaskiner tælles ikke, og det gør medarbejdere og borgerjournalister, der er logget ind, heller ikke.
+privacy-counting-loss = Tallene samles nogle sekunder ad gangen, før de gemmes. Hvis serveren går ned, kan de sidste sekunders besøg mangle i tallene.
 privacy-login-cookie = Medarbejdere og borgerjournalister, der logger ind, får én cookie. Den husker, at de er logget ind, og den slettes, når de logger ud. Den bruges ikke til andet.
 privacy-no-tracking = Vi bruger ikke Google Analytics, Facebook eller andre firmaer til at følge med i, hvad du gør.
 privacy-later-heading = Når du tilmelder dig en aktivitet
@@ -447,6 +453,7 @@ signup-email-reminder = Hej { $name }. Vi glæder os til at se jer i morgen. Kan
 staff-today = I dag
 staff-today-empty = Der er ingen aktiviteter i dag.
 staff-link-figures = Se tal for aktiviteterne, og hent dem til rapporten.
+staff-link-visits = Se, hvor mange der besøger hjemmesiden, og hvilke sider de læser.
 staff-activity-dates = Datoer: tilmeldte og fremmøde
 staff-activity-dates-hint = Vælg en dato for at se de tilmeldte eller skrive fremmødet.
 staff-back-to-activity = ‹ { $activity }
@@ -602,6 +609,65 @@ figures-sentence-total = I alt blev der i { $period } afholdt { $held ->
         [one] én deltager
        *[other] { $participants } deltagere
     } i alt.
+
+## Staff: the website's visitors
+visits-title = Besøgende på hjemmesiden
+visits-choose = Vælg år og måned
+visits-month = Måned
+visits-year-invalid = Vælg et år fra listen.
+visits-month-invalid = Vælg en måned fra listen.
+visits-no-figure = ingen tal
+visits-none = ingen tal endnu.
+visits-csv = Hent dagene som CSV (Excel)
+visits-csv-date = Dato
+visits-visitors = Besøgende
+visits-visitors-definition = Forskellige besøgende på en dag. Den samme person (samme netværk og browser) tæller kun én gang om dagen, men igen hver ny dag. Robotter og folk, der er logget ind, tælles ikke.
+visits-per-month = Besøgende om måneden
+visits-per-month-definition = Summen af hver dags besøgende i måneden. Et år eller kvartals "besøgende om måneden i gennemsnit" er gennemsnittet af de hele måneder, der er slut, og hvor der blev talt.
+visits-views = Sidevisninger
+visits-views-definition = Hvor mange gange en side blev vist. Det tæller, også når browseren viser siden fra sin egen kopi og kun spørger serveren, om den er ændret.
+visits-page-visitors = Besøgende på siden
+visits-page-visitors-definition = Forskellige besøgende på siden hver dag, lagt sammen for dagene.
+visits-referrals = Henvisninger
+visits-referrals-definition = Sidevisninger, der kom fra et link på en anden hjemmeside. Vi gemmer kun den anden sides navn.
+visits-devices = Enheder
+visits-devices-definition = Om de besøgende brugte en telefon, en tablet eller en computer, ud fra browserens navn. Hver besøgende tælles én gang om dagen.
+visits-device = Enhed
+visits-device-phone = Telefon
+visits-device-tablet = Tablet
+visits-device-computer = Computer
+visits-share = Andel
+visits-date = Dato
+visits-page = Side
+visits-article = Artikel
+visits-site = Hjemmeside
+visits-other-sites = Andre hjemmesider
+visits-per-month-line = Besøgende om måneden i gennemsnit: { $visitors } i { $year } ({ $previous }: { $visitors_before }).
+visits-months-heading = Måned for måned i { $year }
+visits-months-caption = Besøgende og sidevisninger pr. måned i { $year } og året før
+visits-chart-title = Besøgende pr. måned i { $year } og { $previous }
+visits-days-heading = Dag for dag i { $month }
+visits-days-caption = Besøgende og sidevisninger pr. dag i { $month }
+visits-pages-heading = Mest besøgte sider og artikler
+visits-pages-caption = De mest viste sider i { $year }
+visits-articles-caption = De mest læste artikler i { $year }
+visits-referrers-heading = Links fra andre hjemmesider
+visits-referrers-caption = Hjemmesider, der sendte besøgende hertil i { $year }
+visits-devices-heading = Telefon, tablet eller computer
+visits-devices-caption = Besøgende pr. enhed i { $year }
+visits-definitions = Sådan tæller vi
+visits-privacy-before = Hvad vi tæller, og hvad vi aldrig gemmer, står på siden
+visits-privacy-link = Privatliv og cookies
+visits-sentence = I { $period } havde hjemmesiden i gennemsnit { $visitors ->
+        [one] én besøgende
+       *[other] { $visitors } besøgende
+    } om måneden{ $change ->
+        [more] , { $difference } flere end i { $previous }.
+        [fewer] , { $difference } færre end i { $previous }.
+        [same] , lige så mange som i { $previous }.
+       *[unknown] .
+    }
+visits-sentence-none = Der er endnu ingen hele måneder med tal for besøgende på hjemmesiden i { $period }.
 
 ## News and the magazine
 news-all = Alle nyheder

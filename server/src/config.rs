@@ -3,7 +3,7 @@
 
 use std::{
     fmt,
-    net::SocketAddr,
+    net::{IpAddr, SocketAddr},
     path::{Path, PathBuf},
 };
 
@@ -31,6 +31,12 @@ pub struct Config {
     /// `NABOSKAB_RETENTION_DAYS`: how many days after an occurrence the personal details of its
     /// sign-ups are deleted.
     pub retention_days: u32,
+    /// `NABOSKAB_TRUSTED_PROXIES`: the addresses of reverse proxies in front of the server, whose
+    /// `X-Forwarded-For` names the client (comma-separated; none by default).
+    pub trusted_proxies: Vec<IpAddr>,
+    /// `NABOSKAB_COUNT_VISITORS`: count anonymous page views for the visitor figures (on by
+    /// default).
+    pub count_visitors: bool,
 }
 
 /// A configuration value that cannot be used, named by its variable.
@@ -127,6 +133,27 @@ impl Config {
                     reason: "expected a number of days from 1 to 3650".into(),
                 })?,
         };
+        let trusted_proxies = match get("NABOSKAB_TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(value) => value
+                .split(',')
+                .map(|part| part.trim().parse::<IpAddr>())
+                .collect::<Result<_, _>>()
+                .map_err(|_| ConfigError {
+                    variable: "NABOSKAB_TRUSTED_PROXIES",
+                    value,
+                    reason: "expected IP addresses separated by commas, such as 127.0.0.1,::1"
+                        .into(),
+                })?,
+        };
+        let count_visitors = match get("NABOSKAB_COUNT_VISITORS") {
+            None => true,
+            Some(value) => parse_flag(&value).ok_or_else(|| ConfigError {
+                variable: "NABOSKAB_COUNT_VISITORS",
+                value,
+                reason: "expected 1 or 0 (or true/false)".into(),
+            })?,
+        };
         Ok(Self {
             site_addr,
             database_url,
@@ -137,6 +164,8 @@ impl Config {
             mail_from,
             site_root,
             retention_days,
+            trusted_proxies,
+            count_visitors,
         })
     }
 
@@ -167,7 +196,18 @@ impl fmt::Display for Config {
         }
         writeln!(f, "  NABOSKAB_MAIL_FROM  = {}", self.mail_from)?;
         writeln!(f, "  LEPTOS_SITE_ROOT    = {}", self.site_root)?;
-        write!(f, "  NABOSKAB_RETENTION_DAYS = {}", self.retention_days)
+        writeln!(f, "  NABOSKAB_RETENTION_DAYS = {}", self.retention_days)?;
+        let proxies: Vec<String> = self.trusted_proxies.iter().map(IpAddr::to_string).collect();
+        if proxies.is_empty() {
+            writeln!(f, "  NABOSKAB_TRUSTED_PROXIES = (none)")?;
+        } else {
+            writeln!(f, "  NABOSKAB_TRUSTED_PROXIES = {}", proxies.join(","))?;
+        }
+        write!(
+            f,
+            "  NABOSKAB_COUNT_VISITORS = {}",
+            u8::from(self.count_visitors)
+        )
     }
 }
 
@@ -264,6 +304,21 @@ mod tests {
         assert!(!config.is_https());
         assert_eq!(config.mail_from.to_string(), "Naboskab <noreply@localhost>");
         assert_eq!(config.retention_days, 30);
+        assert!(config.trusted_proxies.is_empty());
+        assert!(config.count_visitors);
+    }
+
+    #[test]
+    fn trusted_proxies_are_a_list_of_addresses() {
+        let config = config(&[
+            ("NABOSKAB_TRUSTED_PROXIES", "127.0.0.1, ::1"),
+            ("NABOSKAB_COUNT_VISITORS", "0"),
+        ])
+        .unwrap();
+        let expected: Vec<IpAddr> = vec!["127.0.0.1".parse().unwrap(), "::1".parse().unwrap()];
+        assert_eq!(config.trusted_proxies, expected);
+        assert!(!config.count_visitors);
+        assert!(format!("{config}").contains("NABOSKAB_TRUSTED_PROXIES = 127.0.0.1,::1"));
     }
 
     #[test]
@@ -283,6 +338,8 @@ mod tests {
             ("NABOSKAB_MAIL_FROM", "ikke en adresse"),
             ("NABOSKAB_RETENTION_DAYS", "0"),
             ("NABOSKAB_RETENTION_DAYS", "en måned"),
+            ("NABOSKAB_TRUSTED_PROXIES", "127.0.0.1,proxy.example.org"),
+            ("NABOSKAB_COUNT_VISITORS", "nogle"),
         ] {
             let err = config(&[(variable, value)]).unwrap_err();
             assert_eq!(err.variable, variable);

@@ -164,20 +164,57 @@ impl<S: Send + Sync> FromRequestParts<S> for Editing {
     }
 }
 
-/// The address the request came from (the peer of the connection), for rate limits.
+/// The address the request came from, for rate limits: the peer of the connection, or behind a
+/// trusted proxy the address it forwarded ([`client_address_of`]).
 pub struct ClientIp(pub IpAddr);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = PageError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        Ok(ClientIp(ip))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
+        Ok(ClientIp(client_address_of(
+            &parts.extensions,
+            &parts.headers,
+            &state.trusted_proxies,
+        )))
     }
+}
+
+/// The address of the client that sent `request` (see [`client_address_of`]).
+pub fn client_address(request: &Request, trusted_proxies: &[IpAddr]) -> IpAddr {
+    client_address_of(request.extensions(), request.headers(), trusted_proxies)
+}
+
+/// The address of the client: the connection's peer, or, when the peer is one of the
+/// `trusted_proxies` (`NABOSKAB_TRUSTED_PROXIES`), the address that proxy forwarded in
+/// `X-Forwarded-For`. The list is read from the right, past every trusted proxy, so a client
+/// cannot pass itself off as another address by sending the header itself.
+pub fn client_address_of(
+    extensions: &axum::http::Extensions,
+    headers: &axum::http::HeaderMap,
+    trusted_proxies: &[IpAddr],
+) -> IpAddr {
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    if !trusted_proxies.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .filter_map(|part| part.trim().parse().ok())
+        .collect();
+    forwarded
+        .iter()
+        .rev()
+        .find(|address| !trusted_proxies.contains(address))
+        .or(forwarded.first())
+        .copied()
+        .unwrap_or(peer)
 }
 
 /// The address's parameters; an address that does not parse (`/personale/artikler/abc`)
@@ -325,5 +362,54 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
             cover,
             too_large,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{Extensions, HeaderMap, HeaderValue};
+
+    use super::*;
+
+    fn from(peer: &str, forwarded: Option<&str>, trusted: &[&str]) -> IpAddr {
+        let mut extensions = Extensions::new();
+        extensions.insert(ConnectInfo(SocketAddr::new(peer.parse().unwrap(), 40000)));
+        let mut headers = HeaderMap::new();
+        if let Some(forwarded) = forwarded {
+            headers.insert("x-forwarded-for", HeaderValue::from_str(forwarded).unwrap());
+        }
+        let trusted: Vec<IpAddr> = trusted.iter().map(|ip| ip.parse().unwrap()).collect();
+        client_address_of(&extensions, &headers, &trusted)
+    }
+
+    #[test]
+    fn only_a_trusted_proxy_names_the_client() {
+        let client: IpAddr = "203.0.113.9".parse().unwrap();
+        // Without a trusted proxy the header is the client's own claim and is ignored.
+        assert_eq!(
+            from("198.51.100.1", Some("203.0.113.9"), &[]),
+            "198.51.100.1".parse::<IpAddr>().unwrap()
+        );
+        assert_eq!(from("10.0.0.2", Some("203.0.113.9"), &["10.0.0.2"]), client);
+        // A client that sends the header itself is behind its own claim: the proxy's entry is
+        // the last, and that one counts.
+        assert_eq!(
+            from("10.0.0.2", Some("192.0.2.66, 203.0.113.9"), &["10.0.0.2"]),
+            client
+        );
+        // Two proxies in a row are both passed over.
+        assert_eq!(
+            from(
+                "10.0.0.2",
+                Some("203.0.113.9, 10.0.0.3"),
+                &["10.0.0.2", "10.0.0.3"]
+            ),
+            client
+        );
+        // A trusted proxy that forwarded nothing readable is the client.
+        assert_eq!(
+            from("10.0.0.2", Some("unknown"), &["10.0.0.2"]),
+            "10.0.0.2".parse::<IpAddr>().unwrap()
+        );
     }
 }

@@ -13,6 +13,7 @@ pub mod mail;
 pub mod render;
 pub mod routes;
 pub mod sessions;
+pub mod visits;
 
 use std::{path::Path, sync::Arc, time::Duration};
 
@@ -33,6 +34,10 @@ pub struct AppState {
     pub limits: Arc<limits::Limits>,
     /// Days after an occurrence that its sign-ups' personal details are kept.
     pub retention_days: u32,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// This instance's visitor counter.
+    pub visits: Arc<visits::VisitCounter>,
 }
 
 impl AppState {
@@ -103,6 +108,11 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         sessions,
         limits: Arc::default(),
         retention_days: config.retention_days,
+        trusted_proxies: config.trusted_proxies.clone().into(),
+        visits: Arc::new(visits::VisitCounter::new(
+            config.public_url.host_str().unwrap_or_default(),
+            config.count_visitors,
+        )),
     })
 }
 
@@ -125,6 +135,7 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<String
     let described = mailer.describe();
     mail::spawn_outbox_worker(state.db.clone(), mailer, config.mail_from.clone());
     state.sessions.spawn_cleanup();
+    visits::spawn_writer(state.visits.clone(), state.db.clone());
     spawn_hourly_jobs(
         state.db.clone(),
         config.retention_days,
@@ -203,11 +214,17 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    // The peer's address feeds the login rate limit.
+    let (counter, db) = (state.visits.clone(), state.db.clone());
+    // The peer's address feeds the rate limits and the visitor counting.
     let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
-        .await
+        .await?;
+    // A clean stop writes the page views counted since the last write.
+    if let Err(err) = counter.write(&db).await {
+        tracing::warn!(error = %err, "could not write the last counted page views");
+    }
+    Ok(())
 }
 
 /// The options Leptos needs; the output name is fixed at build time by cargo-leptos.

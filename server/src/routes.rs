@@ -21,7 +21,7 @@ use tower_http::{
     timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-use crate::{access, handlers, headers, sessions, AppState};
+use crate::{access, handlers, headers, sessions, visits, AppState};
 
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -118,7 +118,12 @@ pub fn router(state: AppState) -> Router {
         })
         // Route layers wrap the matched routes only, not the static files of the fallback, so
         // a logged-in person's requests for scripts and styles never touch the session store.
-        // The last one added runs first: session, viewer, same-origin check, access check.
+        // The last one added runs first: session, viewer, same-origin check, access check,
+        // visitor counting (which needs the viewer, and sees the page as it was answered).
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            visits::count_views,
+        ))
         .route_layer(middleware::from_fn_with_state(state.clone(), access::guard))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),

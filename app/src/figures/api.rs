@@ -30,7 +30,7 @@ pub async fn load_figures(query: FiguresQuery) -> Result<FiguresPage, ServerFnEr
     let lang = lang();
     let today = today();
     let (period, errors) = query.period(today);
-    let report = build_report(&db_from_context()?, lang, period)
+    let report = build_report(&db_from_context()?, lang, period, today)
         .await
         .map_err(internal)?;
     let mut form = FormFeedback::for_form("figures");
@@ -55,12 +55,14 @@ pub async fn load_figures(query: FiguresQuery) -> Result<FiguresPage, ServerFnEr
     })
 }
 
-/// The report of `period` with the same period last year.
+/// The report of `period` with the same period last year, on `today` (a month of the website's
+/// visitors counts once it is over).
 #[cfg(feature = "ssr")]
 pub async fn build_report(
     db: &crate::db::Db,
     lang: crate::i18n::Lang,
     period: super::Period,
+    today: chrono::NaiveDate,
 ) -> Result<Report, sqlx::Error> {
     use super::compute::{contributor_sentence, contributors, counts_by_activity, report};
     let previous = period.previous_year();
@@ -90,5 +92,8 @@ pub async fn build_report(
         &magazine,
         &report.contributors,
     ));
+    report
+        .sentences
+        .push(crate::visits::api::report_sentence(db, lang, &report.period, today).await?);
     Ok(report)
 }

@@ -409,6 +409,8 @@ fn Definitions() -> impl IntoView {
     let items = DEFINITIONS
         .iter()
         .chain(CONTRIBUTOR_DEFINITIONS.iter())
+        // The report's sentence on the website's visitors uses these two.
+        .chain(crate::visits::DEFINITIONS.iter().take(2))
         .map(|(name, definition)| {
             view! {
                 <dt>{t(name)}</dt>

@@ -99,6 +99,12 @@ pub fn PrivacyPage() -> impl IntoView {
         <p>{t("privacy-reading")}</p>
         <p>{t("privacy-no-tracking")}</p>
         <p>{t("privacy-login-cookie")}</p>
+        <h2>{t("privacy-counting-heading")}</h2>
+        <p>{t("privacy-counting")}</p>
+        <p>{t("privacy-counting-how")}</p>
+        <p>{t("privacy-counting-stored")}</p>
+        <p>{t("privacy-counting-never")}</p>
+        <p>{t("privacy-counting-loss")}</p>
         <h2>{t("privacy-later-heading")}</h2>
         <p>{t("privacy-later")}</p>
         <p>

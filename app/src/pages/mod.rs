@@ -15,6 +15,7 @@ pub mod staff_attendance;
 pub mod staff_calendar;
 pub mod staff_submissions;
 pub mod submissions;
+pub mod visits;
 
 use leptos::prelude::*;
 

@@ -51,6 +51,7 @@ pub fn StaffHome() -> impl IntoView {
                 "/personale/udgaver" => t("staff-link-issues"),
                 "/personale/aktiviteter" => t("staff-link-activities"),
                 "/personale/tal" => t("staff-link-figures"),
+                "/personale/besoeg" => t("staff-link-visits"),
                 "/personale/brugere" if admin => t("staff-link-users"),
                 "/personale/brugere" => t("staff-link-invite-journalists"),
                 "/personale/udbakke" => t("staff-link-outbox"),

@@ -27,7 +27,7 @@ async fn figures_csv(
     if !errors.is_empty() {
         return Err(PageError::NotFound);
     }
-    let report = build_report(&cx.db, cx.lang, period).await?;
+    let report = build_report(&cx.db, cx.lang, period, clock::today()).await?;
     let bytes = to_csv(cx.lang, &report).map_err(|err| PageError::Internal(Box::new(err)))?;
     let period = &report.period;
     let name = match period.kind {

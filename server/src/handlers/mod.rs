@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod figures;
 pub mod signups;
 pub mod submissions;
+pub mod visits;
 
 /// What the handler modules have in common: the extractors, the error type, the responses.
 mod prelude {
@@ -47,6 +48,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(figures::routes())
         .merge(signups::routes())
         .merge(submissions::routes())
+        .merge(visits::routes())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             render_error_pages,

@@ -251,9 +251,14 @@ async fn a_seeded_years_figures_match_an_independent_count(backend: Backend) {
     // A date outside the year does not count.
     seed_dinner(&db, staff.id, dinner, date(2024, 1, 18), 1, true).await;
 
-    let report = build_report(&db, Lang::Da, Period::year(2023).unwrap())
-        .await
-        .unwrap();
+    let report = build_report(
+        &db,
+        Lang::Da,
+        Period::year(2023).unwrap(),
+        app::clock::today(),
+    )
+    .await
+    .unwrap();
     let line = |lines: &[app::figures::Line], name: &str| {
         let found = lines.iter().find(|l| l.name == name);
         found
@@ -393,9 +398,14 @@ async fn a_seeded_years_figures_match_an_independent_count(backend: Backend) {
     .await)
     .unwrap();
     assert_eq!(left, 0);
-    let after = build_report(&db, Lang::Da, Period::year(2023).unwrap())
-        .await
-        .unwrap();
+    let after = build_report(
+        &db,
+        Lang::Da,
+        Period::year(2023).unwrap(),
+        app::clock::today(),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         after, report,
         "the figures are the same after the retention job"

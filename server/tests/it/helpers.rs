@@ -176,6 +176,7 @@ pub struct TestApp {
     addr: SocketAddr,
     demo: bool,
     public_url: Option<String>,
+    behind_proxy: bool,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
@@ -183,13 +184,19 @@ impl TestApp {
     /// Starts the app as `naboskab` would, on a fresh, empty database: a test makes the data it
     /// needs with the builders in `fixtures`.
     pub async fn spawn(backend: Backend) -> Self {
-        Self::start(TestDb::new(backend).await, false, None).await
+        Self::start(TestDb::new(backend).await, false, None, false).await
+    }
+
+    /// Starts the app on an empty database behind a reverse proxy at 127.0.0.1
+    /// (`NABOSKAB_TRUSTED_PROXIES=127.0.0.1`): a request's `X-Forwarded-For` names its client.
+    pub async fn spawn_behind_proxy(backend: Backend) -> Self {
+        Self::start(TestDb::new(backend).await, false, None, true).await
     }
 
     /// Starts the app on a fresh database with the demo content (`NABOSKAB_DEMO=1`), for the
     /// tests that are about the demo.
     pub async fn spawn_with_demo(backend: Backend) -> Self {
-        Self::start(TestDb::new(backend).await, true, None).await
+        Self::start(TestDb::new(backend).await, true, None, false).await
     }
 
     /// Starts the app on an empty database believing it is reached at `public_url` (e.g. https
@@ -199,12 +206,19 @@ impl TestApp {
             TestDb::new(backend).await,
             false,
             Some(public_url.to_owned()),
+            false,
         )
         .await
     }
 
-    async fn start(test_db: TestDb, demo: bool, public_url: Option<String>) -> Self {
-        let (state, addr, origin, server) = launch(&test_db, demo, public_url.as_deref()).await;
+    async fn start(
+        test_db: TestDb,
+        demo: bool,
+        public_url: Option<String>,
+        behind_proxy: bool,
+    ) -> Self {
+        let (state, addr, origin, server) =
+            launch(&test_db, demo, public_url.as_deref(), behind_proxy).await;
         Self {
             state,
             test_db,
@@ -212,6 +226,7 @@ impl TestApp {
             addr,
             demo,
             public_url,
+            behind_proxy,
             server,
         }
     }
@@ -227,8 +242,13 @@ impl TestApp {
         self.server.abort();
         let _ = (&mut self.server).await;
         self.state.db.close().await;
-        let (state, addr, origin, server) =
-            launch(&self.test_db, self.demo, self.public_url.as_deref()).await;
+        let (state, addr, origin, server) = launch(
+            &self.test_db,
+            self.demo,
+            self.public_url.as_deref(),
+            self.behind_proxy,
+        )
+        .await;
         self.state = state;
         self.addr = addr;
         self.origin = origin;
@@ -305,6 +325,7 @@ async fn launch(
     test_db: &TestDb,
     demo: bool,
     public_url: Option<&str>,
+    behind_proxy: bool,
 ) -> (
     AppState,
     SocketAddr,
@@ -322,6 +343,9 @@ async fn launch(
         .map(str::to_owned)
         .unwrap_or_else(|| format!("http://{addr}"));
     state.public_url = url::Url::parse(&origin).unwrap();
+    if behind_proxy {
+        state.trusted_proxies = vec![std::net::IpAddr::from([127, 0, 0, 1])].into();
+    }
     let server = tokio::spawn(server::serve(listener, state.clone()));
     (state, addr, origin.trim_end_matches('/').to_owned(), server)
 }

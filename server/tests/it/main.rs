@@ -22,3 +22,4 @@ mod staff_api;
 mod startup;
 mod story;
 mod submissions;
+mod visits;

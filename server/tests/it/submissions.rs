@@ -590,9 +590,14 @@ async fn contributor_figures_equal_an_independent_count(backend: Backend) {
         }
         sums
     };
-    let report = app::figures::api::build_report(db, Lang::Da, Period::year(2026).unwrap())
-        .await
-        .unwrap();
+    let report = app::figures::api::build_report(
+        db,
+        Lang::Da,
+        Period::year(2026).unwrap(),
+        app::clock::today(),
+    )
+    .await
+    .unwrap();
     let figures = &report.contributors;
     for who in [&amina, &bo, &carl] {
         let line = figures
