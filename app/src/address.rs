@@ -94,6 +94,15 @@ impl<'de, const MIN: i64, const MAX: i64> Deserialize<'de> for Bounded<MIN, MAX>
     }
 }
 
+/// What a query's text field holds: the text trimmed, or `None` when it is missing or blank.
+pub fn given(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+        .map(str::to_owned)
+}
+
 /// How many years either side of today an address may name a date in.
 pub const WINDOW_YEARS: u32 = 5;
 

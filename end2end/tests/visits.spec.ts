@@ -46,7 +46,7 @@ test('a resident is counted without a cookie, and staff see the visitor figures'
   if (jsEnabled(testInfo)) await expectNoAxeViolations(page);
 
   // A month of last year, day by day.
-  await page.getByLabel('År').selectOption(String(lastYear));
+  await page.getByLabel('År', { exact: true }).selectOption(String(lastYear));
   await page.getByLabel('Måned', { exact: true }).selectOption({ label: 'juli' });
   await page.getByRole('button', { name: 'Vis tallene' }).click();
   await expect(page.getByRole('heading', { name: `Dag for dag i juli ${lastYear}` })).toBeVisible();

@@ -46,6 +46,10 @@ pub const OVERLAP: chrono::Duration = chrono::Duration::minutes(10);
 /// it are dropped (and logged as a number), so a flood cannot fill the memory.
 const MOST_PENDING: usize = 100_000;
 
+/// The most visitor-page rows one instance adds per day; beyond it a day's new rows are dropped
+/// (and logged as a number), so made-up user agents cannot grow the table without end.
+const MOST_ROWS_A_DAY: u32 = 1_000_000;
+
 /// The most referring domains one instance records per day; the rest count as [`OTHER_SITES`],
 /// so made-up `Referer` headers cannot fill the table.
 const MOST_DOMAINS_A_DAY: usize = 200;
@@ -72,6 +76,8 @@ struct Pending {
     batch: Batch,
     dropped: u64,
     domains: Option<(NaiveDate, HashSet<String>)>,
+    /// The day and how many rows this instance has added for it.
+    rows: (Option<NaiveDate>, u32),
 }
 
 /// The counter of one instance: its salt of the day and its views not yet written.
@@ -79,7 +85,6 @@ pub struct VisitCounter {
     enabled: bool,
     /// The site's host, part of every hash: the same person on two sites is two visitors.
     site: String,
-    bots: isbot::Bots,
     salt: tokio::sync::Mutex<Option<(NaiveDate, [u8; 32])>>,
     pending: Mutex<Pending>,
 }
@@ -100,9 +105,6 @@ impl VisitCounter {
         Self {
             enabled,
             site: site.to_ascii_lowercase(),
-            // The patterns of known crawlers and link-preview fetchers (isbot's list, from the
-            // JavaScript `isbot` package).
-            bots: isbot::Bots::default(),
             salt: tokio::sync::Mutex::new(None),
             pending: Mutex::default(),
         }
@@ -114,7 +116,10 @@ impl VisitCounter {
 
     /// Whether `user_agent` belongs to a robot: a known bot or preview fetcher, or none at all.
     pub fn is_robot(&self, user_agent: &str) -> bool {
-        user_agent.trim().is_empty() || self.bots.is_bot(user_agent)
+        // The patterns of known crawlers and link-preview fetchers (isbot's list, from the
+        // JavaScript `isbot` package), compiled into one expression once per process.
+        static BOTS: std::sync::OnceLock<isbot::Bots> = std::sync::OnceLock::new();
+        user_agent.trim().is_empty() || BOTS.get_or_init(isbot::Bots::default).is_bot(user_agent)
     }
 
     /// Counts a page view at `now` in memory. A robot's view, and any view while the day's salt
@@ -145,9 +150,15 @@ impl VisitCounter {
             .lock()
             .unwrap_or_else(|poison| poison.into_inner());
         let pending = &mut *pending;
-        if pending.batch.hits.len() >= MOST_PENDING && !pending.batch.hits.contains_key(&key) {
-            pending.dropped += 1;
-            return;
+        if pending.rows.0 != Some(day) {
+            pending.rows = (Some(day), 0);
+        }
+        if !pending.batch.hits.contains_key(&key) {
+            if pending.batch.hits.len() >= MOST_PENDING || pending.rows.1 >= MOST_ROWS_A_DAY {
+                pending.dropped += 1;
+                return;
+            }
+            pending.rows.1 += 1;
         }
         pending.batch.hits.entry(key).or_insert((device, 0)).1 += 1;
         if let Some(domain) = domain {

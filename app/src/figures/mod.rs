@@ -23,7 +23,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    address::{DateWindow, Quarter, Year},
+    address::{given, DateWindow, Quarter, Year},
     dates::date_text,
 };
 
@@ -168,13 +168,6 @@ impl FiguresQuery {
     /// message by its field (as Fluent keys) and the figures of this year.
     pub fn period(&self, today: NaiveDate) -> (Period, Vec<(&'static str, &'static str)>) {
         let mut errors = Vec::new();
-        let given = |value: &Option<String>| {
-            value
-                .as_deref()
-                .map(str::trim)
-                .filter(|value| !value.is_empty())
-                .map(str::to_owned)
-        };
         let this_year = Period::year(today.year()).expect("this year is a valid year");
         if let (Some(from), Some(to)) = (given(&self.fra), given(&self.til)) {
             let window = DateWindow::years(Year::first(), Year::last());

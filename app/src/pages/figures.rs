@@ -374,11 +374,33 @@ fn BarChart(
             }
         })
         .collect_view();
+    let view_box = format!("0 0 {WIDTH} {height}");
+    chart_frame(
+        id,
+        "chart",
+        view_box,
+        title,
+        (current, previous),
+        bars.into_any(),
+    )
+}
+
+/// What every chart of the figures shares: the figure with its SVG, titled for screen readers,
+/// the legend of this period (`current`) and last year, the `bars`, and a caption that points
+/// to the table with the same numbers.
+pub(crate) fn chart_frame(
+    id: &str,
+    class: &'static str,
+    view_box: String,
+    title: String,
+    (current, previous): (String, String),
+    bars: AnyView,
+) -> AnyView {
+    const LEFT: f64 = 8.0;
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
-    let view_box = format!("0 0 {WIDTH} {height}");
     view! {
-        <figure class="chart">
+        <figure class=class>
             <svg viewBox=view_box role="img" aria-labelledby=labelled_by width="100%">
                 <title id=title_id>{title.clone()}</title>
                 <rect x=LEFT y="4" width="12" height="12" class="chart__bar" />
@@ -397,7 +419,7 @@ fn BarChart(
                 </text>
                 {bars}
             </svg>
-            <figcaption>{title} " " {t("figures-chart-see-table")}</figcaption>
+            <figcaption>{title} ". " {t("figures-chart-see-table")}</figcaption>
         </figure>
     }
     .into_any()

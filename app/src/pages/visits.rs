@@ -11,10 +11,10 @@ use crate::{
     dates::{date_text, month_name},
     forms::{ErrorSummary, FormFields, SelectField},
     i18n::{t, t_with},
-    pages::data::Loaded,
+    pages::{data::Loaded, figures::chart_frame},
     visits::{
         api::{load_visits, MonthRow, VisitsPage as Visits, VisitsQuery},
-        DEFINITIONS, OTHER_SITES,
+        MonthFigures, DEFINITIONS, OTHER_SITES,
     },
 };
 
@@ -75,12 +75,17 @@ fn VisitFigures(page: Visits) -> impl IntoView {
         let rows = months
             .iter()
             .map(|row| {
+                // A month with no counted day was not counted, which is not the same as none.
+                let shown = |month: &MonthFigures, figure: i64| match month.counted_days {
+                    0 => "–".to_owned(),
+                    _ => figure.to_string(),
+                };
                 vec![
                     month_name(row.month),
-                    row.current.visitors.to_string(),
-                    row.previous.visitors.to_string(),
-                    row.current.views.to_string(),
-                    row.previous.views.to_string(),
+                    shown(&row.current, row.current.visitors),
+                    shown(&row.previous, row.previous.visitors),
+                    shown(&row.current, row.current.views),
+                    shown(&row.previous, row.previous.views),
                 ]
             })
             .collect();
@@ -177,15 +182,6 @@ fn VisitFigures(page: Visits) -> impl IntoView {
             })
             .collect(),
     );
-    let definitions = DEFINITIONS
-        .iter()
-        .map(|(name, definition)| {
-            view! {
-                <dt>{t(name)}</dt>
-                <dd>{t(definition)}</dd>
-            }
-        })
-        .collect_view();
     view! {
         <form method="get" action="/personale/besoeg" class="form form--inline">
             <FormFields feedback=form>
@@ -202,6 +198,7 @@ fn VisitFigures(page: Visits) -> impl IntoView {
         </form>
         <p class="lead">{sentence}</p>
         <p>{per_month_line}</p>
+        {defined(&["visits-per-month"])}
         <p class="actions">
             <a href=csv_href class="button button--secondary" download="">
                 {t("visits-csv")}
@@ -212,23 +209,41 @@ fn VisitFigures(page: Visits) -> impl IntoView {
             </a>
         </p>
         <h2>{t_with("visits-months-heading", &[("year", year.clone())])}</h2>
+        {defined(&["visits-visitors", "visits-views"])}
         <MonthChart months year=year.clone() last_year=last_year.clone() />
         {month_table}
         <h2>{t_with("visits-days-heading", &[("month", month_label)])}</h2>
         {day_table}
         <h2>{t("visits-pages-heading")}</h2>
+        {defined(&["visits-page-visitors"])}
         {page_table}
         {article_table}
         <h2>{t("visits-referrers-heading")}</h2>
+        {defined(&["visits-referrals"])}
         {referrer_table}
         <h2>{t("visits-devices-heading")}</h2>
+        {defined(&["visits-devices"])}
         {device_table}
         <h2>{t("visits-definitions")}</h2>
-        <dl class="definitions">{definitions}</dl>
         <p>
             {t("visits-privacy-before")} " " <a href="/privatliv">{t("visits-privacy-link")}</a> "."
         </p>
     }
+}
+
+/// The definitions of the figures `names` (keys of [`DEFINITIONS`]), printed beside them.
+fn defined(names: &[&str]) -> AnyView {
+    let items = DEFINITIONS
+        .iter()
+        .filter(|(name, _)| names.contains(name))
+        .map(|(name, definition)| {
+            view! {
+                <dt>{t(name)}</dt>
+                <dd>{t(definition)}</dd>
+            }
+        })
+        .collect_view();
+    view! { <dl class="definitions definitions--beside">{items}</dl> }.into_any()
 }
 
 /// A table of `rows` under `headers`, the first cell of each row its name; an empty table is
@@ -318,27 +333,12 @@ fn MonthChart(months: Vec<MonthRow>, year: String, last_year: String) -> impl In
         &[("year", year.clone()), ("previous", last_year.clone())],
     );
     let view_box = format!("0 0 {WIDTH} {HEIGHT}");
-    view! {
-        <figure class="chart chart--wide">
-            <svg viewBox=view_box role="img" aria-labelledby="visits-chart-title" width="100%">
-                <title id="visits-chart-title">{title.clone()}</title>
-                <rect x=LEFT y="4" width="12" height="12" class="chart__bar" />
-                <text x=LEFT + 18.0 y="15" class="chart__legend">
-                    {year}
-                </text>
-                <rect
-                    x=LEFT
-                    y="22"
-                    width="12"
-                    height="12"
-                    class="chart__bar chart__bar--previous"
-                />
-                <text x=LEFT + 18.0 y="33" class="chart__legend">
-                    {last_year}
-                </text>
-                {bars}
-            </svg>
-            <figcaption>{title} " " {t("figures-chart-see-table")}</figcaption>
-        </figure>
-    }
+    chart_frame(
+        "visits-chart",
+        "chart chart--wide",
+        view_box,
+        title,
+        (year, last_year),
+        bars.into_any(),
+    )
 }

@@ -33,14 +33,9 @@ impl VisitsQuery {
     /// another.
     pub fn chosen(&self, today: NaiveDate) -> (Chosen, Vec<(&'static str, &'static str)>) {
         use chrono::Datelike;
+
+        use crate::address::given;
         let mut errors = Vec::new();
-        let given = |value: &Option<String>| {
-            value
-                .as_deref()
-                .map(str::trim)
-                .filter(|value| !value.is_empty())
-                .map(str::to_owned)
-        };
         let year = match given(&self.aar) {
             None => today.year(),
             Some(text) => match crate::address::Year::parse(&text) {
