@@ -107,75 +107,30 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                 <a class="site-name" href="/">
                     {site.name}
                 </a>
+                // Plain links, no script: on a phone they wrap into two columns of large
+                // targets, on a computer into one row, so no page needs JavaScript for them.
                 <nav aria-label=t("nav-label")>
-                    <MobileMenu open_label=t("menu-open") close_label=t("menu-close")>
-                        <ul class="nav-list">
-                            <li>
-                                <A href="/" exact=true>
-                                    {t("nav-home")}
-                                </A>
-                            </li>
-                            <li>
-                                <A href="/nyheder">{t("nav-news")}</A>
-                            </li>
-                            <li>
-                                <A href="/kalender">{t("nav-calendar")}</A>
-                            </li>
-                            <li>
-                                <A href="/skriv">{write_label}</A>
-                            </li>
-                            {account}
-                        </ul>
-                    </MobileMenu>
+                    <ul class="nav-list">
+                        <li>
+                            <A href="/" exact=true>
+                                {t("nav-home")}
+                            </A>
+                        </li>
+                        <li>
+                            <A href="/nyheder">{t("nav-news")}</A>
+                        </li>
+                        <li>
+                            <A href="/kalender">{t("nav-calendar")}</A>
+                        </li>
+                        <li>
+                            <A href="/skriv">{write_label}</A>
+                        </li>
+                        {account}
+                    </ul>
                 </nav>
             </div>
             {staff_nav}
         </header>
-    }
-}
-
-/// The menu on small screens: without JavaScript the links are a plain visible list; with it,
-/// they fold away behind a button. The labels come translated from the server.
-#[island]
-pub fn MobileMenu(open_label: String, close_label: String, children: Children) -> impl IntoView {
-    let (open, set_open) = signal(false);
-    // The button only makes sense once this island runs in the browser; until then (and
-    // always without JavaScript) it stays hidden and the list stays open.
-    let (enhanced, set_enhanced) = signal(false);
-    Effect::new(move |_| set_enhanced.set(true));
-    let label = move || {
-        if open.get() {
-            close_label.clone()
-        } else {
-            open_label.clone()
-        }
-    };
-    view! {
-        <div
-            class="menu"
-            class:menu--enhanced=move || enhanced.get()
-            class:menu--open=move || open.get()
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    set_open.set(false);
-                }
-            }
-        >
-            <button
-                type="button"
-                class="menu__toggle"
-                aria-controls="hovedmenu"
-                aria-expanded=move || open.get().to_string()
-                hidden=move || !enhanced.get()
-                on:click=move |_| set_open.update(|open| *open = !*open)
-            >
-                <span class="menu__icon" aria-hidden="true"></span>
-                {label}
-            </button>
-            <div id="hovedmenu" class="menu__list">
-                {children()}
-            </div>
-        </div>
     }
 }
 

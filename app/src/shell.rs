@@ -40,6 +40,13 @@ use crate::{
 
 /// The whole document. The server provides [`SiteInfo`] and [`Lang`] as context.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Islands mode: nothing outside an island hydrates. `HydrationScripts` sets this as it
+    // renders; it is set here for every page, since only the pages with an island render
+    // `IslandScripts`, and every other page loads no script at all.
+    #[cfg(feature = "ssr")]
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let lang = lang();
     view! {
         <!DOCTYPE html>
@@ -49,7 +56,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="stylesheet" href=format!("/pkg/{}.css", options.output_name) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -57,6 +63,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The scripts that wake the islands up: rendered by a page beside its island (the live preview
+/// of the article editor and of the journalist's piece), so that only such a page loads the
+/// JavaScript and the WASM. `LeptosOptions` comes from the request's context.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    use_context::<LeptosOptions>()
+        .map(|options| view! { <HydrationScripts options islands=true /> })
 }
 
 /// The page inside `<body>`: skip link, header, the routed page and the footer.

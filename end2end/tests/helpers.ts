@@ -20,10 +20,13 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.passes.length).toBeGreaterThan(5);
 }
 
-/** Waits until the islands on the page have hydrated (a no-op without JavaScript). */
+/** Waits until the islands on the page, if it has any, have woken up (each marks itself
+ * `.island--awake`); a no-op without JavaScript. Most pages have none and load no script. */
 export async function waitForIslands(page: Page, testInfo: TestInfo): Promise<void> {
-  if (jsEnabled(testInfo)) {
-    await expect(page.locator('.menu--enhanced')).toHaveCount(1);
+  if (!jsEnabled(testInfo)) return;
+  const islands = await page.locator('leptos-island').count();
+  if (islands > 0) {
+    await expect(page.locator('.island--awake')).toHaveCount(islands);
   }
 }
 
@@ -77,10 +80,8 @@ export async function logIn(page: Page, account: { email: string; password: stri
   await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
 }
 
-/** Logs out with the header's button (opening the menu first on a phone with JavaScript). */
+/** Logs out with the header's button. */
 export async function logOut(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Menu' });
-  if (await toggle.isVisible()) await toggle.click();
   await page.getByRole('button', { name: 'Log ud' }).click();
   await expect(page.getByText('Du er logget ud.')).toBeVisible();
 }

@@ -55,6 +55,43 @@ test.describe('sign-ups', () => {
     await expect(page.locator('.signup__seats')).toHaveText(seatsBefore!);
   });
 
+  test('a resident signs up with the keyboard alone', async ({ page }, testInfo) => {
+    // A date of its own per project (the other tests take the first three).
+    const nth = testInfo.project.name.endsWith('-nojs') ? 4 : 3;
+    await page.goto('/aktiviteter/faellesspisning-parkcafeen');
+    const date = await page.locator('.occurrences a').nth(nth).getAttribute('href');
+    await page.goto(date!);
+
+    /** Presses Tab until `field` has the focus, as someone without a mouse would. */
+    const tabTo = async (field: ReturnType<typeof page.getByLabel>) => {
+      for (let presses = 0; presses < 80; presses++) {
+        if (await field.evaluate((element) => element === document.activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error('the field is never reached with Tab');
+    };
+    const name = page.getByLabel('Dit navn');
+    await tabTo(name);
+    await page.keyboard.type('Keyboard Hansen');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Antal voksne')).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Antal børn')).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2');
+    await tabTo(page.getByRole('button', { name: 'Tilmeld' }));
+    // Where the focus is can be seen.
+    const outline = await page
+      .getByRole('button', { name: 'Tilmeld' })
+      .evaluate((button) => getComputedStyle(button).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Tak. Din tilmelding er modtaget.')).toBeVisible();
+    await expect(page.getByText('2 voksne og 2 børn')).toBeVisible();
+  });
+
   test('a party bigger than the activity allows is refused by the field, nothing typed lost', async ({ page }) => {
     // Errors in the page's scripts (a form control named like a property of the form once
     // broke the islands' start-up) fail the test with JavaScript on.

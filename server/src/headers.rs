@@ -90,6 +90,12 @@ async fn nonce(mut request: Request, next: Next) -> Response {
     let nonce = Nonce::new();
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
+    // A page from the page cache carries the nonce it was rendered with.
+    let nonce = response
+        .extensions()
+        .get::<Nonce>()
+        .cloned()
+        .unwrap_or(nonce);
     let policy = HeaderValue::from_str(&content_security_policy(&nonce))
         .expect("a nonce is URL-safe base64, valid in a header");
     response

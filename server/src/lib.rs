@@ -8,8 +8,10 @@ pub mod errors;
 pub mod extract;
 pub mod handlers;
 pub mod headers;
+pub mod html;
 pub mod limits;
 pub mod mail;
+pub mod page_cache;
 pub mod render;
 pub mod routes;
 pub mod sessions;
@@ -38,6 +40,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
     /// This instance's visitor counter.
     pub visits: Arc<visits::VisitCounter>,
+    /// This instance's kept public pages.
+    pub pages: Arc<page_cache::PageCache>,
 }
 
 impl AppState {
@@ -113,6 +117,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             config.public_url.host_str().unwrap_or_default(),
             config.count_visitors,
         )),
+        pages: Arc::default(),
     })
 }
 
@@ -215,11 +220,14 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
         let _ = tcp.set_nodelay(true);
     });
     let (counter, db) = (state.visits.clone(), state.db.clone());
+    let watcher = page_cache::spawn_watcher(state.pages.clone(), state.db.clone());
     // The peer's address feeds the rate limits and the visitor counting.
     let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
-        .await?;
+        .await;
+    drop(watcher);
+    served?;
     // A clean stop writes the page views counted since the last write.
     if let Err(err) = counter.write(&db).await {
         tracing::warn!(error = %err, "could not write the last counted page views");

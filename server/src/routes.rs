@@ -21,7 +21,7 @@ use tower_http::{
     timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-use crate::{access, handlers, headers, sessions, visits, AppState};
+use crate::{access, handlers, headers, html, page_cache, sessions, visits, AppState};
 
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -119,7 +119,12 @@ pub fn router(state: AppState) -> Router {
         // Route layers wrap the matched routes only, not the static files of the fallback, so
         // a logged-in person's requests for scripts and styles never touch the session store.
         // The last one added runs first: session, viewer, same-origin check, access check,
-        // visitor counting (which needs the viewer, and sees the page as it was answered).
+        // visitor counting (which needs the viewer, and sees the page as it was answered), the
+        // page cache (which answers anonymous page requests and hears of every write).
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            page_cache::serve_cached,
+        ))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             visits::count_views,
@@ -152,6 +157,8 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(small_bodies))
         .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT))
         .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT))
+        // Inside compression, which then compresses the tidied page.
+        .layer(middleware::from_fn(html::tidy_pages))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(request_span));
     // Outermost, so that every answer gets the security headers, static files and the
@@ -182,6 +189,8 @@ pub fn provide_request_context(state: &AppState) {
         provide_context(nonce);
     }
     provide_context(state.db.clone());
+    // For `IslandScripts`, which the pages with an island render.
+    provide_context(state.leptos_options.clone());
     provide_context(state.site.clone());
     provide_context(Lang::default());
     provide_context(app::signups::RetentionDays(state.retention_days));

@@ -21,6 +21,7 @@ use crate::{
         data::{edit_page, or_not_found, Loaded},
         errors::NotFound,
     },
+    shell::IslandScripts,
 };
 
 fn status_label(article: &Article) -> String {
@@ -197,6 +198,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                 >
                     {body_field}
                 </LivePreview>
+                <IslandScripts />
                 <Field name="byline" label=t("article-field-byline") />
                 <ChoiceGroup
                     name="omraade"
@@ -349,8 +351,11 @@ pub fn LivePreview(
         waiting.set_value(set_timeout_with_handle(move || render(body), PREVIEW_PAUSE).ok());
     };
     let shown = move || html.with(Option::is_some) || broken.get();
+    // Marks the island as awake once it runs in the browser (the browser tests wait for it).
+    let (awake, set_awake) = signal(false);
+    Effect::new(move |_| set_awake.set(true));
     view! {
-        <div class="live-preview" node_ref=wrapper on:input=typed>
+        <div class="live-preview" class:island--awake=move || awake.get() node_ref=wrapper on:input=typed>
             {children()}
             <section class="preview" aria-labelledby="live-preview-title" hidden=move || !shown()>
                 <h2 id="live-preview-title">{heading}</h2>

@@ -20,6 +20,7 @@ use crate::{
         data::{edit_page, or_not_found, Loaded},
         staff_articles::LivePreview,
     },
+    shell::IslandScripts,
     submissions::{
         api::{load_my_piece, load_my_pieces, OwnPiece},
         own_path, Event, EventKind, Photo, Submission, SubmissionState, SubmissionSummary,
@@ -252,6 +253,7 @@ fn PieceForm(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
                 >
                     {body_field}
                 </LivePreview>
+                <IslandScripts />
                 <fieldset class="group">
                     <legend>{t("piece-photos")}</legend>
                     <p class="field__hint">

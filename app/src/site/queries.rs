@@ -24,6 +24,28 @@ pub struct BaseData<'a> {
 }
 
 impl SiteQueries<'_> {
+    /// How many times the public pages may have changed, as every instance has counted its
+    /// writes ([`SiteQueries::count_page_change`]); an instance's page cache compares it.
+    pub async fn page_version(&self) -> Result<i64, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_scalar("select version from page_version where id = 1")
+                .fetch_one(pool)
+                .await
+        })
+    }
+
+    /// Adds one to the page version after this instance wrote something a public page may
+    /// show; returns the new number.
+    pub async fn count_page_change(&self) -> Result<i64, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_scalar(
+                "update page_version set version = version + 1 where id = 1 returning version",
+            )
+            .fetch_one(pool)
+            .await
+        })
+    }
+
     /// The site's name and contact details (the single row of `site`).
     pub async fn site_info(&self) -> Result<SiteInfo, sqlx::Error> {
         db_run!(self.db, |pool| {

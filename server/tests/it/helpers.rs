@@ -170,7 +170,9 @@ fn with_database(admin_url: &str, name: &str) -> String {
 /// its database.
 pub struct TestApp {
     pub state: AppState,
-    pub test_db: TestDb,
+    /// Shared with the other instances of [`TestApp::another_instance`]; the database goes
+    /// when the last of them does.
+    pub test_db: Arc<TestDb>,
     /// The address the app believes it is reached at; forms must come from here.
     pub origin: String,
     addr: SocketAddr,
@@ -221,12 +223,34 @@ impl TestApp {
             launch(&test_db, demo, public_url.as_deref(), behind_proxy).await;
         Self {
             state,
-            test_db,
+            test_db: Arc::new(test_db),
             origin,
             addr,
             demo,
             public_url,
             behind_proxy,
+            server,
+        }
+    }
+
+    /// A second instance of the app on the same database, as behind a load balancer: its own
+    /// process state (page cache, rate limits, visitor counter), its own port.
+    pub async fn another_instance(&self) -> TestApp {
+        let (state, addr, origin, server) = launch(
+            &self.test_db,
+            self.demo,
+            self.public_url.as_deref(),
+            self.behind_proxy,
+        )
+        .await;
+        Self {
+            state,
+            test_db: self.test_db.clone(),
+            origin,
+            addr,
+            demo: self.demo,
+            public_url: self.public_url.clone(),
+            behind_proxy: self.behind_proxy,
             server,
         }
     }

@@ -16,6 +16,7 @@ mod helpers;
 mod http;
 mod images;
 mod mail;
+mod page_cache;
 mod sessions;
 mod signups;
 mod staff_api;

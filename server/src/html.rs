@@ -1,0 +1,159 @@
+//! The HTML of a page as it leaves the server: what Leptos writes for hydration, taken out where
+//! nothing hydrates.
+//!
+//! Leptos 0.8 writes two things for the browser's hydration into every page it renders, also in
+//! islands mode on a page without islands: `<!>` markers between pieces of text (an HTML
+//! parse error, "bogus comment", to a validator) and `<script>` elements with the resources'
+//! data after `</html>` ("stray start tag", since nothing may follow the document). Upstream,
+//! `leptos_integration_utils::build_response` renders with `SsrSharedContext::new()` rather
+//! than `new_islands()` and always appends the resource scripts after the app's stream. Until
+//! that changes, [`tidy`] fixes the page here: on a page without islands both go (nothing reads
+//! them), and on a page with islands the markers outside every island go and the scripts move
+//! before `</body>`, where the islands' start-up still finds them (it runs after parsing).
+//!
+//! Written here, not with an HTML rewriter such as `lol_html`: the two patterns are Leptos's own
+//! fixed output, and a pass over the bytes costs far less than parsing the page.
+
+use std::borrow::Cow;
+
+use axum::{
+    body::Body,
+    extract::Request,
+    http::{header, StatusCode},
+    middleware::Next,
+    response::Response,
+};
+
+/// The element Leptos wraps an island in.
+const ISLAND_START: &str = "<leptos-island";
+const ISLAND_END: &str = "</leptos-island>";
+const MARKER: &str = "<!>";
+const DOCUMENT_END: &str = "</html>";
+const BODY_END: &str = "</body>";
+
+/// `html` without the hydration markers and scripts nothing on the page needs.
+pub fn tidy(html: &str) -> Cow<'_, str> {
+    let has_islands = html.contains(ISLAND_START);
+    let (document, after) = match html.rfind(DOCUMENT_END) {
+        Some(end) => html.split_at(end + DOCUMENT_END.len()),
+        None => (html, ""),
+    };
+    let trailing_scripts = !after.trim().is_empty();
+    if !document.contains(MARKER) && !trailing_scripts {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut depth = 0usize;
+    let mut rest = document;
+    // Walks from one place of interest to the next: a marker, an island's start or end.
+    while let Some(at) = next_of(rest, &[MARKER, ISLAND_START, ISLAND_END]) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        if let Some(after_marker) = from.strip_prefix(MARKER) {
+            if depth > 0 {
+                out.push_str(MARKER);
+            }
+            rest = after_marker;
+        } else if let Some(after_start) = from.strip_prefix(ISLAND_START) {
+            depth += 1;
+            out.push_str(ISLAND_START);
+            rest = after_start;
+        } else {
+            depth = depth.saturating_sub(1);
+            out.push_str(ISLAND_END);
+            rest = from.get(ISLAND_END.len()..).unwrap_or_default();
+        }
+    }
+    out.push_str(rest);
+    if trailing_scripts && has_islands {
+        if let Some(body_end) = out.rfind(BODY_END) {
+            out.insert_str(body_end, after.trim());
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Where the first of `patterns` starts in `text`.
+fn next_of(text: &str, patterns: &[&str]) -> Option<usize> {
+    patterns
+        .iter()
+        .filter_map(|pattern| text.find(pattern))
+        .min()
+}
+
+/// The largest page [`tidy_pages`] reads whole to tidy; a larger one passes as it is.
+const LARGEST_PAGE: usize = 4 * 1024 * 1024;
+
+/// Middleware: tidies every HTML answer that is not compressed yet (pages from the page cache
+/// are stored tidied and say so).
+pub async fn tidy_pages(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    if !html
+        || response.headers().contains_key(header::CONTENT_ENCODING)
+        || response.extensions().get::<Tidied>().is_some()
+        || response.status() == StatusCode::NOT_MODIFIED
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match crate::page_cache::read_whole(body, LARGEST_PAGE).await {
+        Ok(bytes) => bytes,
+        Err(body) => return Response::from_parts(parts, body),
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    let body = match tidy(text) {
+        Cow::Borrowed(_) => Body::from(bytes),
+        Cow::Owned(tidied) => Body::from(tidied),
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, body)
+}
+
+/// Marks an answer whose HTML is tidied already.
+#[derive(Clone, Copy, Debug)]
+pub struct Tidied;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_without_islands_loses_markers_and_scripts() {
+        let page = "<!DOCTYPE html><html><head></head><body><p>Der er <!>12<!> ledige \
+                    pladser.</p></body></html><script nonce=\"n\">__RESOLVED_RESOURCES=[];\
+                    </script><script nonce=\"n\">__INCOMPLETE_CHUNKS=[];</script>";
+        assert_eq!(
+            tidy(page),
+            "<!DOCTYPE html><html><head></head><body><p>Der er 12 ledige pladser.</p>\
+             </body></html>"
+        );
+    }
+
+    #[test]
+    fn an_island_keeps_its_markers_and_its_data_moves_into_the_body() {
+        let page = "<!DOCTYPE html><html><body><p>a<!>b</p><leptos-island data-component=\"x\">\
+                    <p>c<!>d</p></leptos-island><p>e<!>f</p></body></html>\
+                    <script>__RESOLVED_RESOURCES=[];</script>";
+        assert_eq!(
+            tidy(page),
+            "<!DOCTYPE html><html><body><p>ab</p><leptos-island data-component=\"x\">\
+             <p>c<!>d</p></leptos-island><p>ef</p><script>__RESOLVED_RESOURCES=[];</script>\
+             </body></html>"
+        );
+    }
+
+    #[test]
+    fn a_tidy_page_is_left_as_it_is() {
+        let page = "<!DOCTYPE html><html><body><p>Tilmeld dig &lt;!&gt;</p></body></html>";
+        assert!(matches!(tidy(page), Cow::Borrowed(_)));
+        let once = tidy("<html><body><p>a<!>b</p></body></html><script></script>").into_owned();
+        assert_eq!(tidy(&once), once);
+    }
+}

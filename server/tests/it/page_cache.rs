@@ -1,0 +1,278 @@
+//! The page cache on both backends: an anonymous visitor's page is rendered once and then
+//! served from memory (compressed, with an ETag), while logged-in staff and forms never get a
+//! kept page; and a kept page never shows what is no longer true: a sign-up changes the seats
+//! shown at once, a scheduled article appears at its minute, and a change made through another
+//! instance on the same database shows within seconds.
+
+use std::{
+    io::Read,
+    time::{Duration, Instant},
+};
+
+use app::{accounts::Role, db::Backend};
+use chrono::{Timelike, Utc};
+
+use crate::{
+    fixtures::{account, activity, article},
+    helpers::{TestApp, Visitor},
+    on_both_backends,
+};
+
+/// How many answers came from kept pages, and how many pages were rendered to be kept.
+fn counts(app: &TestApp) -> (u64, u64) {
+    app.state.pages.counts()
+}
+
+/// A communal dinner a week from today with `capacity` seats; returns the date's page.
+async fn dinner_next_week(app: &TestApp, capacity: i64) -> String {
+    let next_week = app::clock::today() + chrono::Duration::days(7);
+    let dinner = activity("Suppeaften")
+        .starts_on(next_week)
+        .signups_required(capacity)
+        .create(app.db())
+        .await;
+    format!("/aktiviteter/{}/{next_week}", dinner.slug)
+}
+
+async fn a_signup_changes_the_seats_shown_at_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let path = dinner_next_week(&app, 12).await;
+    let resident = app.visitor();
+    let first = resident.get(&path).await;
+    assert_eq!(first.status, 200);
+    assert!(first.body.contains("Der er 12 ledige pladser."));
+    let (hits, renders) = counts(&app);
+    let again = resident.get(&path).await;
+    assert_eq!(again.body, first.body, "the kept page is the page");
+    assert_eq!(
+        counts(&app),
+        (hits + 1, renders),
+        "the second visit is served from memory"
+    );
+
+    let family = [
+        ("navn", "Amina"),
+        ("voksne", "2"),
+        ("boern", "1"),
+        ("contact", "amina@example.org"),
+        ("note", ""),
+    ];
+    let answer = resident.post_form(&path, &family).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let neighbour = app.visitor().get(&path).await;
+    assert!(
+        neighbour.body.contains("Der er 9 ledige pladser.")
+            && !neighbour.body.contains("Der er 12 ledige pladser."),
+        "the next visitor sees the seats the sign-up took"
+    );
+    // A refused form (nothing saved) and a page asked for again: the new count stays.
+    let refused = resident.post_form(&path, &[("navn", "")]).await;
+    assert_eq!(refused.status, 422);
+    assert!(app
+        .visitor()
+        .get(&path)
+        .await
+        .body
+        .contains("Der er 9 ledige pladser."));
+}
+
+on_both_backends!(a_signup_changes_the_seats_shown_at_once);
+
+/// Asks for `path` with raw headers, so the test sees the encoding and the ETag.
+async fn raw_get(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut request = reqwest::Client::new().get(format!("{}{path}", app.origin));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.expect("the app answers")
+}
+
+async fn kept_pages_are_compressed_and_revalidated_and_never_personal(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    article("Vinterbadning i søen").create(app.db()).await;
+    let plain = raw_get(&app, "/nyheder", &[]).await;
+    assert_eq!(plain.status(), 200);
+    assert!(plain.headers().get("content-encoding").is_none());
+    let etag = plain.headers()["etag"].to_str().unwrap().to_owned();
+    let policy = plain.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let html = plain.text().await.unwrap();
+    assert!(html.contains("Vinterbadning i søen"));
+
+    // The same page in brotli and in gzip, with the same ETag and the nonce its scripts carry.
+    let (hits, renders) = counts(&app);
+    let brotli = raw_get(
+        &app,
+        "/nyheder",
+        &[("accept-encoding", "gzip, deflate, br")],
+    )
+    .await;
+    assert_eq!(brotli.headers()["content-encoding"], "br");
+    assert_eq!(brotli.headers()["vary"], "accept-encoding");
+    assert_eq!(brotli.headers()["etag"].to_str().unwrap(), etag);
+    assert_eq!(
+        brotli.headers()["content-security-policy"]
+            .to_str()
+            .unwrap(),
+        policy
+    );
+    let bytes = brotli.bytes().await.unwrap();
+    let mut unpacked = String::new();
+    brotli::Decompressor::new(&bytes[..], 4096)
+        .read_to_string(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, html);
+    // Kept as it is sent: tidied, with no script and no hydration marker.
+    assert!(
+        !html.contains("<script") && !html.contains("<!>") && html.trim_end().ends_with("</html>"),
+        "{html}"
+    );
+    let gzip = raw_get(&app, "/nyheder", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gzip.headers()["content-encoding"], "gzip");
+    let bytes = gzip.bytes().await.unwrap();
+    let mut unpacked = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, html);
+    let unchanged = raw_get(&app, "/nyheder", &[("if-none-match", &etag)]).await;
+    assert_eq!(unchanged.status(), 304);
+    assert_eq!(counts(&app), (hits + 3, renders));
+
+    // Staff are never served a kept page, and their pages are never kept.
+    let staff = account(Role::Staff).name("Birgit").create(app.db()).await;
+    let staff: Visitor = app.logged_in_as(&staff).await;
+    let (hits, renders) = counts(&app);
+    let theirs = staff.get("/nyheder").await;
+    assert!(theirs.body.contains("Log ud") && theirs.body.contains("Vinterbadning i søen"));
+    assert_eq!(counts(&app), (hits, renders));
+    let anonymous = app.visitor().get("/nyheder").await;
+    assert!(!anonymous.body.contains("Log ud") && !anonymous.body.contains("Birgit"));
+    // Logging in was a POST, which empties the cache: the anonymous page was rendered again.
+    assert_eq!(counts(&app), (hits, renders + 1));
+
+    // A page that is not found, and a private page, are never kept.
+    for path in ["/nyheder/findes-ikke", "/log-ind"] {
+        let (hits, renders) = counts(&app);
+        app.visitor().get(path).await;
+        app.visitor().get(path).await;
+        assert_eq!(counts(&app), (hits, renders), "{path}");
+    }
+}
+
+on_both_backends!(kept_pages_are_compressed_and_revalidated_and_never_personal);
+
+/// The next whole minute in Danish local time that is at least five seconds away.
+fn next_minute_ahead() -> chrono::DateTime<Utc> {
+    let soon = Utc::now() + chrono::Duration::seconds(5);
+    let minute = soon.with_second(0).unwrap().with_nanosecond(0).unwrap();
+    minute + chrono::Duration::minutes(1)
+}
+
+async fn a_scheduled_article_appears_at_its_minute(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let staff = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&staff).await;
+    let at = next_minute_ahead();
+    let local = app::clock::local(at);
+    let (date, time) = (
+        local.format("%Y-%m-%d").to_string(),
+        local.format("%H:%M").to_string(),
+    );
+    let form = [
+        ("heading", "Loppemarked på pladsen"),
+        ("lead", "Kom og gør et fund."),
+        ("body", "Der er kaffe."),
+        ("byline", "Leyla"),
+        ("status", "scheduled"),
+        ("publish_date", date.as_str()),
+        ("publish_time", time.as_str()),
+        ("intent", "save"),
+    ];
+    let saved = staff.post_form("/personale/artikler/ny", &form).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+
+    let resident = app.visitor();
+    let (hits, _) = counts(&app);
+    let mut first_seen = None;
+    let deadline = Instant::now() + Duration::from_secs(75);
+    while Instant::now() < deadline {
+        let asked = Utc::now();
+        let news = resident.get("/nyheder").await;
+        if news.body.contains("Loppemarked på pladsen") {
+            assert!(
+                asked >= at - chrono::Duration::seconds(1),
+                "shown before its time"
+            );
+            first_seen = Some(Utc::now());
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let first_seen = first_seen.expect("the article appears");
+    assert!(
+        first_seen - at < chrono::Duration::seconds(3),
+        "it appears at its minute, not {} later",
+        first_seen - at
+    );
+    assert!(
+        counts(&app).0 > hits + 10,
+        "the news page was served from memory while the article waited"
+    );
+}
+
+on_both_backends!(a_scheduled_article_appears_at_its_minute);
+
+async fn a_change_through_one_instance_shows_on_the_other(backend: Backend) {
+    let first = TestApp::spawn(backend).await;
+    let second = first.another_instance().await;
+    let path = dinner_next_week(&first, 20).await;
+    let on_second = second.visitor();
+    assert!(on_second
+        .get(&path)
+        .await
+        .body
+        .contains("Der er 20 ledige pladser."));
+    let (hits, _) = counts(&second);
+    assert!(on_second
+        .get(&path)
+        .await
+        .body
+        .contains("Der er 20 ledige pladser."));
+    assert_eq!(
+        counts(&second).0,
+        hits + 1,
+        "the second instance keeps the page"
+    );
+
+    // A resident signs up through the first instance.
+    let family = [
+        ("navn", "Jonas"),
+        ("voksne", "1"),
+        ("boern", "2"),
+        ("contact", "jonas@example.org"),
+        ("note", ""),
+    ];
+    let answer = first.visitor().post_form(&path, &family).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let changed = Instant::now();
+    loop {
+        let page = on_second.get(&path).await.body;
+        if page.contains("Der er 17 ledige pladser.") {
+            break;
+        }
+        assert!(
+            changed.elapsed() < Duration::from_secs(4),
+            "the second instance still shows the old seats"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    println!(
+        "the second instance showed the change after {} ms",
+        changed.elapsed().as_millis()
+    );
+}
+
+on_both_backends!(a_change_through_one_instance_shows_on_the_other);
