@@ -289,9 +289,16 @@ hvor der kan blive mere trygt, fx med bedre lys.",
 
 /// Loads the demo activities with a few exceptions: the summer break of the communal dinner,
 /// the baby café's Christmas break, and the job club moved away from Christmas Eve.
-async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
+async fn load_activities(db: &Db, earlier_years: u32) -> Result<(), sqlx::Error> {
     use chrono::{NaiveDate, NaiveTime};
     let date = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).expect("a demo date");
+    let first_date = |(y, m, d): (i32, u32, u32)| {
+        let year = y - i32::try_from(earlier_years).unwrap_or(0);
+        // The 29th of February moves to the 28th in a year without it.
+        NaiveDate::from_ymd_opt(year, m, d)
+            .or_else(|| NaiveDate::from_ymd_opt(year, m, d - 1))
+            .expect("a demo date")
+    };
     let time = |(h, m): (u32, u32)| NaiveTime::from_hms_opt(h, m, 0).expect("a demo time");
     let focus_areas = db.site().list_focus_areas().await?;
     let venues = db.site().list_venues().await?;
@@ -309,7 +316,7 @@ async fn load_activities(db: &Db) -> Result<(), sqlx::Error> {
                 .venue
                 .and_then(|slug| venues.iter().find(|venue| venue.slug == slug))
                 .map(|venue| venue.id),
-            starts_on: date(demo.starts_on),
+            starts_on: first_date(demo.starts_on),
             start_time: time(demo.start),
             end_time: time(demo.end),
             rule: demo.rule.into(),
@@ -656,6 +663,12 @@ async fn load_pieces(
 /// Loads the demo content into what is empty: the base data if there is none, the demo
 /// accounts if there are no accounts. Returns whether it loaded anything.
 pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
+    load_with_history(db, 0).await
+}
+
+/// [`load_if_empty`], with the activities begun `earlier_years` years before their usual first
+/// date and every date since then held and counted: the benchmark's site with a long history.
+pub async fn load_with_history(db: &Db, earlier_years: u32) -> Result<bool, sqlx::Error> {
     let mut loaded = false;
     if db.site().base_data_is_empty().await? {
         db.site()
@@ -669,7 +682,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
         loaded = true;
     }
     if db.calendar().list_activities().await?.is_empty() {
-        load_activities(db).await?;
+        load_activities(db, earlier_years).await?;
         load_attendance(db, crate::clock::today()).await?;
         loaded = true;
     }

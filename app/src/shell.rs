@@ -1,7 +1,7 @@
 //! The HTML document around every page, and the routes.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -67,11 +67,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The scripts that wake the islands up: rendered by a page beside its island (the live preview
 /// of the article editor and of the journalist's piece), so that only such a page loads the
-/// JavaScript and the WASM. `LeptosOptions` comes from the request's context.
+/// JavaScript and the WASM. The server provides its `LeptosOptions` in the request's context.
 #[component]
 pub fn IslandScripts() -> impl IntoView {
-    use_context::<LeptosOptions>()
-        .map(|options| view! { <HydrationScripts options islands=true /> })
+    use_context::<std::sync::Arc<LeptosOptions>>().map(|options| {
+        let options = (*options).clone();
+        view! { <HydrationScripts options islands=true /> }
+    })
 }
 
 /// The page inside `<body>`: skip link, header, the routed page and the footer.
@@ -89,7 +91,14 @@ pub fn App() -> impl IntoView {
     }
     let site = use_context::<SiteInfo>().unwrap_or_default();
     let site_name = site.name.clone();
+    // What search engines show under the site's name: the site's own introduction.
+    let description = if site.intro.is_empty() {
+        site.name.clone()
+    } else {
+        site.intro.clone()
+    };
     view! {
+        <Meta name="description" content=description />
         <Title formatter=move |page: String| {
             let title = if page.is_empty() {
                 site_name.clone()

@@ -39,7 +39,7 @@ pub fn tidy(html: &str) -> Cow<'_, str> {
         None => (html, ""),
     };
     let trailing_scripts = !after.trim().is_empty();
-    if !document.contains(MARKER) && !trailing_scripts {
+    if !document.contains(MARKER) && !trailing_scripts && !has_islands {
         return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
@@ -65,12 +65,52 @@ pub fn tidy(html: &str) -> Cow<'_, str> {
         }
     }
     out.push_str(rest);
+    if has_islands {
+        out = with_valid_crossorigin(out);
+    }
     if trailing_scripts && has_islands {
         if let Some(body_end) = out.rfind(BODY_END) {
             out.insert_str(body_end, after.trim());
         }
     }
     Cow::Owned(out)
+}
+
+/// `html` with every `crossorigin` of a `<link>` that is not one of the attribute's values made
+/// empty (which means `anonymous`, as any unknown value does). Leptos 0.8's `HydrationScripts`
+/// gives the preload links of the script and the WASM the nonce as their `crossorigin`; the
+/// browser reads that as `anonymous` too, so nothing changes but the page's validity. Only
+/// `<link>` tags are looked at: typed text never holds a raw `<link`.
+fn with_valid_crossorigin(html: String) -> String {
+    const ATTRIBUTE: &str = "crossorigin=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<link ") {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |end| start + end);
+        let (before, tag) = (&rest[..start], &rest[start..end]);
+        out.push_str(before);
+        match tag.find(ATTRIBUTE) {
+            Some(at) => {
+                let value_start = at + ATTRIBUTE.len();
+                let value_end = tag[value_start..]
+                    .find('"')
+                    .map_or(tag.len(), |quote| value_start + quote);
+                let value = &tag[value_start..value_end];
+                if matches!(value, "" | "anonymous" | "use-credentials") {
+                    out.push_str(tag);
+                } else {
+                    out.push_str(&tag[..value_start]);
+                    out.push_str(&tag[value_end..]);
+                }
+            }
+            None => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Where the first of `patterns` starts in `text`.
@@ -146,6 +186,21 @@ mod tests {
             "<!DOCTYPE html><html><body><p>ab</p><leptos-island data-component=\"x\">\
              <p>c<!>d</p></leptos-island><p>ef</p><script>__RESOLVED_RESOURCES=[];</script>\
              </body></html>"
+        );
+    }
+
+    #[test]
+    fn the_preload_links_get_a_valid_crossorigin() {
+        let page = "<html><head><link rel=\"modulepreload\" href=\"/pkg/a.js\" \
+                    crossorigin=\"Zq3x_9\"><link rel=\"stylesheet\" href=\"/a.css\">\
+                    <link rel=\"preload\" crossorigin=\"anonymous\"></head><body>\
+                    <leptos-island><p>crossorigin=\"x\"</p></leptos-island></body></html>";
+        assert_eq!(
+            tidy(page),
+            "<html><head><link rel=\"modulepreload\" href=\"/pkg/a.js\" crossorigin=\"\">\
+             <link rel=\"stylesheet\" href=\"/a.css\"><link rel=\"preload\" \
+             crossorigin=\"anonymous\"></head><body><leptos-island><p>crossorigin=\"x\"</p>\
+             </leptos-island></body></html>"
         );
     }
 

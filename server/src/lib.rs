@@ -24,14 +24,37 @@ use leptos::config::LeptosOptions;
 
 pub use config::Config;
 
-/// Everything a request handler may need. Cloning is cheap.
-#[derive(Clone, Debug, axum::extract::FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
+/// Everything a request handler may need ([`Shared`]), behind one `Arc`: every middleware clones
+/// the state for every request, so a clone is one reference count.
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// The state with `change` made to it, before it is served (the tests set the public
+    /// address and the trusted proxies this way).
+    pub fn changed(self, change: impl FnOnce(&mut Shared)) -> Self {
+        let mut shared = Arc::unwrap_or_clone(self.0);
+        change(&mut shared);
+        Self(Arc::new(shared))
+    }
+}
+
+/// What [`AppState`] holds.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    pub leptos_options: Arc<LeptosOptions>,
     pub db: Db,
-    pub site: SiteInfo,
+    pub site: Arc<SiteInfo>,
     /// The address the site is reached at, for links in emails and the same-origin check.
-    pub public_url: url::Url,
+    pub public_url: Arc<url::Url>,
     pub sessions: sessions::Store,
     pub limits: Arc<limits::Limits>,
     /// Days after an occurrence that its sign-ups' personal details are kept.
@@ -42,6 +65,13 @@ pub struct AppState {
     pub visits: Arc<visits::VisitCounter>,
     /// This instance's kept public pages.
     pub pages: Arc<page_cache::PageCache>,
+}
+
+/// Leptos's handlers take their options from the state.
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        (*state.leptos_options).clone()
+    }
 }
 
 impl AppState {
@@ -104,11 +134,11 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
     let (db, site, sessions) = tokio::time::timeout(START_TIMEOUT, work)
         .await
         .map_err(|_| StartError::Timeout(START_TIMEOUT.as_secs()))??;
-    Ok(AppState {
-        leptos_options: leptos_options(config),
+    Ok(AppState(Arc::new(Shared {
+        leptos_options: Arc::new(leptos_options(config)),
         db,
-        site,
-        public_url: config.public_url.clone(),
+        site: Arc::new(site),
+        public_url: Arc::new(config.public_url.clone()),
         sessions,
         limits: Arc::default(),
         retention_days: config.retention_days,
@@ -118,7 +148,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             config.count_visitors,
         )),
         pages: Arc::default(),
-    })
+    })))
 }
 
 /// Starts the work that runs beside the requests: the outbox worker sending email through the

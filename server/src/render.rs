@@ -35,7 +35,7 @@ pub async fn page(
     };
     let options = state.leptos_options.clone();
     let render =
-        leptos_axum::render_app_async_with_context(context, move || shell(options.clone()));
+        leptos_axum::render_app_async_with_context(context, move || shell((*options).clone()));
     let mut response = render(request).await;
     if response.status().is_success() {
         *response.status_mut() = status;

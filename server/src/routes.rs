@@ -114,7 +114,7 @@ pub fn router(state: AppState) -> Router {
         .merge(handlers::routes(&state))
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
-            move || shell(options.clone())
+            move || shell((*options).clone())
         })
         // Route layers wrap the matched routes only, not the static files of the fallback, so
         // a logged-in person's requests for scripts and styles never touch the session store.

@@ -1,4 +1,4 @@
-//! The project's two commands, `cargo xtask run` and `cargo xtask test`.
+//! The project's commands: `cargo xtask run`, `cargo xtask test` and `cargo xtask bench`.
 //!
 //! Both first install what they need from the package registries, idempotently: the WASM target,
 //! cargo-leptos, the wasm-bindgen CLI matching Cargo.lock, sass and wasm-opt from npm, and for
@@ -13,18 +13,22 @@ use std::{
     process::{Command, ExitCode},
 };
 
-const USAGE: &str = "usage: cargo xtask <run|test>
+const USAGE: &str = "usage: cargo xtask <run|test|bench>
 
   run    build the portal and serve it at http://127.0.0.1:3000 with demo content
   test   formatting, clippy, unit and story tests (also on PostgreSQL when TEST_POSTGRES_URL
          is set, with a real SMTP server), then the browser tests in Chromium with JavaScript
-         on and off";
+         on and off
+  bench  build in release, then measure the portal against nginx serving the same bytes, page
+         weights, sign-ups per second, ten years of history and Lighthouse; writes
+         target/bench/report.md and report.json (options: --postgres URL, --seconds N)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
         Some("run") => run(),
         Some("test") => test(),
+        Some("bench") => bench(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -126,6 +130,33 @@ fn test() -> Result {
     // maildev stays up: the browser tests follow links in the emails the servers send it.
     build_release(&root)?;
     e2e::run(&root, &server_binary(&root), postgres.as_deref(), &maildev)
+}
+
+/// `cargo xtask bench [--postgres URL] [--seconds N]`.
+fn bench() -> Result {
+    let root = project_root();
+    let mut passed: Vec<String> = std::env::args().skip(2).collect();
+    tools::ensure_build_tools(&root)?;
+    let lighthouse = tools::ensure_bench_tools(&root)?;
+    build_release(&root)?;
+    step("measuring (cargo bench -p server --bench portal)");
+    let target = target_dir(&root);
+    let mut args: Vec<String> = vec![
+        "--binary".into(),
+        server_binary(&root).display().to_string(),
+        "--site".into(),
+        target.join("site").display().to_string(),
+        "--out".into(),
+        target.join("bench").display().to_string(),
+        "--lighthouse".into(),
+        lighthouse.display().to_string(),
+    ];
+    args.append(&mut passed);
+    status(
+        cargo(&root)
+            .args(["bench", "-p", "server", "--bench", "portal", "--"])
+            .args(args),
+    )
 }
 
 /// Builds the server binary, the WASM and the stylesheet in release mode.

@@ -73,7 +73,7 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     npm_ci(root, root)
 }
 
-/// Chromium, leptosfmt and the Playwright packages of `end2end/`.
+/// Chromium, Java, leptosfmt and the Playwright packages of `end2end/` (with `vnu-jar`).
 pub fn ensure_test_tools(root: &Path) -> Result {
     let leptosfmt = output(Command::new("leptosfmt").arg("--version")).unwrap_or_default();
     if !leptosfmt.contains(LEPTOSFMT_VERSION) {
@@ -87,24 +87,57 @@ pub fn ensure_test_tools(root: &Path) -> Result {
         ]))?;
     }
     if !Path::new(CHROMIUM).exists() {
-        step("installing Chromium from Debian's packages");
-        let sudo = !is_root();
-        let apt = |args: &[&str]| {
-            let mut command = if sudo {
-                let mut c = Command::new("sudo");
-                c.arg("apt-get");
-                c
-            } else {
-                Command::new("apt-get")
-            };
-            command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-            status(&mut command)
-        };
-        apt(&["update"])?;
-        apt(&["install", "-y", "chromium"])?;
+        apt_install(&["chromium"])?;
+    }
+    // The Nu HTML Checker of the browser tests (npm `vnu-jar`) runs on Java.
+    if output(Command::new("java").arg("-version")).is_none() {
+        apt_install(&["default-jre-headless"])?;
     }
     npm_ci(root, &root.join("end2end"))?;
     python_venv(root).map(drop)
+}
+
+/// wrk and nginx from Debian's packages, and Lighthouse from npm (pinned in
+/// `bench/package.json`). Returns the path of the `lighthouse` command.
+pub fn ensure_bench_tools(root: &Path) -> Result<PathBuf> {
+    let missing: Vec<&str> = [("wrk", "/usr/bin/wrk"), ("nginx", "/usr/sbin/nginx")]
+        .into_iter()
+        .filter(|(_, path)| !Path::new(path).exists())
+        .map(|(package, _)| package)
+        .collect();
+    if !Path::new(CHROMIUM).exists() {
+        apt_install(&["chromium"])?;
+    }
+    if !missing.is_empty() {
+        apt_install(&missing)?;
+    }
+    let bench = root.join("bench");
+    npm_ci(root, &bench)?;
+    Ok(bench.join("node_modules").join(".bin").join("lighthouse"))
+}
+
+/// Installs Debian `packages` with apt-get (through sudo unless this is root).
+fn apt_install(packages: &[&str]) -> Result {
+    step(&format!(
+        "installing {} from Debian's packages",
+        packages.join(", ")
+    ));
+    let sudo = !is_root();
+    let apt = |args: &[&str]| {
+        let mut command = if sudo {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        } else {
+            Command::new("apt-get")
+        };
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        status(&mut command)
+    };
+    apt(&["update"])?;
+    let mut install = vec!["install", "-y"];
+    install.extend_from_slice(packages);
+    apt(&install)
 }
 
 /// The Python packages some tests read the portal's output with (`server/tests/python/

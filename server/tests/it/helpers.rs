@@ -356,7 +356,7 @@ async fn launch(
     String,
     tokio::task::JoinHandle<std::io::Result<()>>,
 ) {
-    let mut state = server::prepare(&test_db.config_with(demo))
+    let state = server::prepare(&test_db.config_with(demo))
         .await
         .expect("the app prepares");
     let listener = server::bind("127.0.0.1:0".parse().unwrap())
@@ -366,10 +366,12 @@ async fn launch(
     let origin = public_url
         .map(str::to_owned)
         .unwrap_or_else(|| format!("http://{addr}"));
-    state.public_url = url::Url::parse(&origin).unwrap();
-    if behind_proxy {
-        state.trusted_proxies = vec![std::net::IpAddr::from([127, 0, 0, 1])].into();
-    }
+    let state = state.changed(|shared| {
+        shared.public_url = url::Url::parse(&origin).unwrap().into();
+        if behind_proxy {
+            shared.trusted_proxies = vec![std::net::IpAddr::from([127, 0, 0, 1])].into();
+        }
+    });
     let server = tokio::spawn(server::serve(listener, state.clone()));
     (state, addr, origin.trim_end_matches('/').to_owned(), server)
 }
