@@ -4,7 +4,7 @@
 
 use std::{borrow::Cow, time::Duration};
 
-use app::{i18n::Lang, pages::errors::server_error_document, shell, App};
+use app::{i18n::Lang, pages::errors::server_error_document, shell, site::SiteInfo, App};
 use axum::{
     body::Body,
     extract::State,
@@ -191,7 +191,7 @@ pub fn provide_request_context(state: &AppState) {
     provide_context(state.db.clone());
     // For `IslandScripts`, which the pages with an island render.
     provide_context(state.leptos_options.clone());
-    provide_context(state.site.clone());
+    provide_context(SiteInfo::clone(&state.site));
     provide_context(Lang::default());
     provide_context(app::signups::RetentionDays(state.retention_days));
     provide_context(app::pages::articles::PublicUrl(
