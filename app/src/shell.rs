@@ -65,6 +65,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The site's description for search engines, on every page but an article (`/nyheder/{slug}`),
+/// which describes itself with its lead (a page may have one description only).
+#[component]
+fn SiteDescription(text: String) -> impl IntoView {
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let article = matches!(segments.as_slice(), ["nyheder", slug] if !slug.is_empty());
+    (!article).then(|| view! { <Meta name="description" content=text /> })
+}
+
 /// The scripts that wake the islands up: rendered by a page beside its island (the live preview
 /// of the article editor and of the journalist's piece), so that only such a page loads the
 /// JavaScript and the WASM. The server provides its `LeptosOptions` in the request's context.
@@ -98,7 +110,6 @@ pub fn App() -> impl IntoView {
         site.intro.clone()
     };
     view! {
-        <Meta name="description" content=description />
         <Title formatter=move |page: String| {
             let title = if page.is_empty() {
                 site_name.clone()
@@ -108,6 +119,7 @@ pub fn App() -> impl IntoView {
             escape_title(title)
         } />
         <Router>
+            <SiteDescription text=description />
             <SkipLink />
             <Header site=site.clone() />
             <main id="indhold" tabindex="-1">

@@ -8,7 +8,8 @@
 //! `leptos_integration_utils::build_response` renders with `SsrSharedContext::new()` rather
 //! than `new_islands()` and always appends the resource scripts after the app's stream. Until
 //! that changes, [`tidy`] fixes the page here: on a page without islands both go (nothing reads
-//! them), and on a page with islands the markers outside every island go and the scripts move
+//! them), and on a page with islands the markers outside every island (and in an island's
+//! children, which are not hydrated either) go and the scripts move
 //! before `</body>`, where the islands' start-up still finds them (it runs after parsing).
 //!
 //! Written here, not with an HTML rewriter such as `lol_html`: the two patterns are Leptos's own
@@ -27,6 +28,9 @@ use axum::{
 /// The element Leptos wraps an island in.
 const ISLAND_START: &str = "<leptos-island";
 const ISLAND_END: &str = "</leptos-island>";
+/// The element Leptos wraps an island's children in; they are not hydrated.
+const CHILDREN_START: &str = "<leptos-children";
+const CHILDREN_END: &str = "</leptos-children>";
 const MARKER: &str = "<!>";
 const DOCUMENT_END: &str = "</html>";
 const BODY_END: &str = "</body>";
@@ -43,26 +47,42 @@ pub fn tidy(html: &str) -> Cow<'_, str> {
         return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
-    let mut depth = 0usize;
+    // Which of the two is open, innermost last: markers are kept only directly in an island
+    // (its children are not hydrated, tachys passes over them).
+    let mut open: Vec<bool> = Vec::new();
     let mut rest = document;
-    // Walks from one place of interest to the next: a marker, an island's start or end.
-    while let Some(at) = next_of(rest, &[MARKER, ISLAND_START, ISLAND_END]) {
+    // Walks from one place of interest to the next: a marker, an island's or its children's
+    // start or end.
+    let patterns = [
+        MARKER,
+        ISLAND_START,
+        ISLAND_END,
+        CHILDREN_START,
+        CHILDREN_END,
+    ];
+    while let Some(at) = next_of(rest, &patterns) {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
-        if let Some(after_marker) = from.strip_prefix(MARKER) {
-            if depth > 0 {
-                out.push_str(MARKER);
+        let found = patterns
+            .into_iter()
+            .find(|pattern| from.starts_with(pattern))
+            .unwrap_or(MARKER);
+        match found {
+            MARKER => {
+                if open.last() == Some(&true) {
+                    out.push_str(MARKER);
+                }
             }
-            rest = after_marker;
-        } else if let Some(after_start) = from.strip_prefix(ISLAND_START) {
-            depth += 1;
-            out.push_str(ISLAND_START);
-            rest = after_start;
-        } else {
-            depth = depth.saturating_sub(1);
-            out.push_str(ISLAND_END);
-            rest = from.get(ISLAND_END.len()..).unwrap_or_default();
+            ISLAND_START | CHILDREN_START => {
+                open.push(found == ISLAND_START);
+                out.push_str(found);
+            }
+            _ => {
+                open.pop();
+                out.push_str(found);
+            }
         }
+        rest = from.get(found.len()..).unwrap_or_default();
     }
     out.push_str(rest);
     if has_islands {
@@ -179,12 +199,14 @@ mod tests {
     #[test]
     fn an_island_keeps_its_markers_and_its_data_moves_into_the_body() {
         let page = "<!DOCTYPE html><html><body><p>a<!>b</p><leptos-island data-component=\"x\">\
-                    <p>c<!>d</p></leptos-island><p>e<!>f</p></body></html>\
+                    <p>c<!>d</p><leptos-children><p>g<!>h</p></leptos-children><p>i<!>j</p>\
+                    </leptos-island><p>e<!>f</p></body></html>\
                     <script>__RESOLVED_RESOURCES=[];</script>";
         assert_eq!(
             tidy(page),
             "<!DOCTYPE html><html><body><p>ab</p><leptos-island data-component=\"x\">\
-             <p>c<!>d</p></leptos-island><p>ef</p><script>__RESOLVED_RESOURCES=[];</script>\
+             <p>c<!>d</p><leptos-children><p>gh</p></leptos-children><p>i<!>j</p>\
+             </leptos-island><p>ef</p><script>__RESOLVED_RESOURCES=[];</script>\
              </body></html>"
         );
     }

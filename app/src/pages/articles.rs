@@ -73,14 +73,26 @@ fn Cover(
     }
 }
 
-/// An article in a list: title as a link, date, lead.
+/// An article in a list: title as a link, date, lead. Its heading is an h2 below the page's h1,
+/// and an h3 where the list has a heading of its own (`nested`, the front page's news).
 #[component]
-fn ArticleCard(article: Article, #[prop(optional)] lead_story: bool) -> impl IntoView {
+fn ArticleCard(
+    article: Article,
+    #[prop(optional)] lead_story: bool,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
     let href = article.path();
     let date = published(&article);
     let heading = if lead_story {
         view! {
             <h2 class="article-card__title article-card__title--lead">
+                <a href=href>{article.title.clone()}</a>
+            </h2>
+        }
+        .into_any()
+    } else if !nested {
+        view! {
+            <h2 class="article-card__title">
                 <a href=href>{article.title.clone()}</a>
             </h2>
         }
@@ -518,7 +530,7 @@ pub fn LatestArticles() -> impl IntoView {
             .next()
             .map(|article| view! { <ArticleCard article lead_story=true /> });
         let rest = articles
-            .map(|article| view! { <ArticleCard article /> })
+            .map(|article| view! { <ArticleCard article nested=true /> })
             .collect_view();
         view! {
             <section class="front-news" aria-labelledby="nyheder">
