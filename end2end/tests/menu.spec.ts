@@ -1,8 +1,8 @@
 // The menu is plain links, the same with and without JavaScript: on a phone they wrap into large
-// targets, on a computer into one row. No page without an island loads a script or the WASM;
-// the pages with one (the live previews) load them.
+// targets, on a computer into one row. No page without an island loads a script or the WASM
+// (the page with one, the article editor, is checked in page-errors.spec.ts).
 import { test, expect, type Page } from '@playwright/test';
-import { demo, logIn, publicPages, waitForIslands } from './helpers';
+import { publicPages, waitForIslands } from './helpers';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -58,18 +58,5 @@ test('pages without an island load no script and no WASM', async ({ page }) => {
     expect(await scriptsLoadedBy(page, path), path).toEqual([]);
     expect(await page.locator('script').count(), `${path} has a script element`).toBe(0);
     page.removeAllListeners('request');
-  }
-});
-
-test('a page with an island loads its script and wakes it up', async ({ page }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await logIn(page, demo.staff);
-  const loaded = await scriptsLoadedBy(page, '/personale/artikler/ny');
-  await waitForIslands(page, testInfo);
-  // (Without JavaScript the browser still fetches what the page's preload links name.)
-  expect(loaded.some((url) => url.endsWith('.js'))).toBe(true);
-  expect(loaded.some((url) => url.endsWith('.wasm'))).toBe(true);
-  if (testInfo.project.use.javaScriptEnabled !== false) {
-    await expect(page.locator('.island--awake')).toHaveCount(1);
   }
 });
