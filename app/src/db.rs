@@ -7,15 +7,28 @@
 //! one named arm per dialect.
 //!
 //! **Transactions** are written one way on either backend: begin a [`Tx`] with [`Db::begin`]
-//! (or [`Db::begin_write`] when the transaction reads before it writes), run statements on it
+//! (on SQLite it takes the write lock at once), run statements on it
 //! with [`tx_run!`], which expands one body per dialect like `db_run!` (or takes named
 //! `sqlite:` and `postgres:` arms where they differ), and [`Tx::commit`] it. A `Tx` dropped
 //! without a commit (an early return, a `?`) rolls back. Statements that several domains run
 //! inside their transactions are functions that take `&mut Tx`, named `…_in`
 //! (`mail::queries::enqueue_in`, `accounts::queries::audit_in`), so any domain's transaction
 //! can queue an email or write an audit entry with its change.
+//!
+//! **Counting**: every body run through [`db_run!`] or [`tx_run!`] (one statement, or a fixed
+//! few; the base data's inserts loop in one), and every `begin` and `commit`, adds one to the
+//! handle's [`Db::queries`], shared by its clones and their transactions, so a test can prove
+//! how many queries a page costs. A body must never run a statement per row of a result: that
+//! is the cost the count exists to catch. The session store's own statements are not counted.
 
-use std::{str::FromStr, time::Duration};
+use std::{
+    str::FromStr,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
 
 use sqlx::{
     migrate::Migrator,
@@ -33,11 +46,38 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long SQLite waits for a lock held by another writer before it reports "database is locked".
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// A pool of connections to the running backend. Cloning is cheap.
+/// A pool of connections to the running backend, and the count of the statements run on it.
+/// Cloning is cheap; clones share both.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    pool: Pool,
+    queries: Arc<AtomicU64>,
+}
+
+/// The pool of whichever backend runs.
+#[derive(Clone, Debug)]
+pub enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
+}
+
+/// Why `naboskab backup` wrote no copy.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0} exists already; name a file that does not")]
+    Exists(String),
+    #[error(
+        "the database is PostgreSQL: back it up with pg_dump (see the README), not with naboskab"
+    )]
+    Postgres,
+    #[error("cannot write the backup to {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot copy the database: {0}")]
+    Copy(#[source] sqlx::Error),
 }
 
 /// Which backend a database URL names.
@@ -76,21 +116,29 @@ impl Backend {
     }
 }
 
-/// Runs one body against whichever pool a [`Db`] holds. The body is written once and
-/// type-checked twice, so it must be valid for both `sqlx::Sqlite` and `sqlx::Postgres`.
+/// Runs one body (one statement) against whichever pool a [`Db`] holds, and counts it. The
+/// body is written once and type-checked twice, so it must be valid for both `sqlx::Sqlite`
+/// and `sqlx::Postgres`.
 #[macro_export]
 macro_rules! db_run {
     ($db:expr, |$pool:ident| $body:expr) => {
-        match $db {
-            $crate::db::Db::Sqlite($pool) => $body,
-            $crate::db::Db::Postgres($pool) => $body,
+        match $db.counted() {
+            $crate::db::Pool::Sqlite($pool) => $body,
+            $crate::db::Pool::Postgres($pool) => $body,
         }
     };
 }
 
 /// An open transaction on the backend of a [`Db`]; see the module's documentation.
 #[derive(Debug)]
-pub enum Tx {
+pub struct Tx {
+    open: OpenTx,
+    queries: Arc<AtomicU64>,
+}
+
+/// The transaction of whichever backend runs.
+#[derive(Debug)]
+pub enum OpenTx {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
@@ -98,10 +146,18 @@ pub enum Tx {
 impl Tx {
     /// Makes the transaction's changes permanent.
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        match self {
-            Tx::Sqlite(tx) => tx.commit().await,
-            Tx::Postgres(tx) => tx.commit().await,
+        self.queries.fetch_add(1, Ordering::Relaxed);
+        match self.open {
+            OpenTx::Sqlite(tx) => tx.commit().await,
+            OpenTx::Postgres(tx) => tx.commit().await,
         }
+    }
+
+    /// The transaction, counting one statement run on it (used by [`tx_run!`]).
+    #[doc(hidden)]
+    pub fn counted(&mut self) -> &mut OpenTx {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+        &mut self.open
     }
 }
 
@@ -115,12 +171,12 @@ macro_rules! tx_run {
         $crate::tx_run!($tx, sqlite: |$conn| $body, postgres: |$conn| $body)
     };
     ($tx:expr, sqlite: |$sqlite:ident| $on_sqlite:expr, postgres: |$postgres:ident| $on_postgres:expr) => {
-        match $tx {
-            $crate::db::Tx::Sqlite(tx) => {
+        match $tx.counted() {
+            $crate::db::OpenTx::Sqlite(tx) => {
                 let $sqlite: &mut sqlx::SqliteConnection = &mut **tx;
                 $on_sqlite
             }
-            $crate::db::Tx::Postgres(tx) => {
+            $crate::db::OpenTx::Postgres(tx) => {
                 let $postgres: &mut sqlx::PgConnection = &mut **tx;
                 $on_postgres
             }
@@ -197,7 +253,7 @@ impl Db {
                     .connect_with(options)
                     .await
                     .map_err(ConnectError::Unreachable)?;
-                Ok(Self::Sqlite(pool))
+                Ok(Self::new(Pool::Sqlite(pool)))
             }
             Backend::Postgres => {
                 let options = PgConnectOptions::from_str(url).map_err(ConnectError::BadUrl)?;
@@ -206,47 +262,68 @@ impl Db {
                     .connect_with(options)
                     .await
                     .map_err(ConnectError::Unreachable)?;
-                Ok(Self::Postgres(pool))
+                Ok(Self::new(Pool::Postgres(pool)))
             }
         }
     }
 
+    fn new(pool: Pool) -> Self {
+        Self {
+            pool,
+            queries: Arc::default(),
+        }
+    }
+
+    /// The pool, without counting: for what runs its own statements on it (the session
+    /// store, the tests' checks). The portal's own queries go through [`db_run!`].
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// The pool, counting one statement run on it (used by [`db_run!`]).
+    #[doc(hidden)]
+    pub fn counted(&self) -> &Pool {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+        &self.pool
+    }
+
+    /// How many statements the portal's code has run through this handle and its clones
+    /// (and their transactions, each `begin` and `commit` included) since it was opened.
+    pub fn queries(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
     /// Applies the embedded migrations of the running backend; applied ones are skipped.
     pub async fn migrate(&self) -> Result<(), ConnectError> {
-        match self {
-            Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
-            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        match &self.pool {
+            Pool::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Pool::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         Ok(())
     }
 
-    /// Begins a transaction.
+    /// Begins a transaction (every transaction here writes). On SQLite it takes the write
+    /// lock of the whole file at once (`BEGIN IMMEDIATE`), waiting its turn behind another
+    /// writer for up to the busy timeout: a deferred transaction can instead fail with
+    /// "database is locked" when it comes to write after another writer (64 writers at once
+    /// showed it with articles). PostgreSQL locks rows as statements touch them (`for
+    /// update`), so a plain transaction does.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        self.begin_as("BEGIN").await
-    }
-
-    /// Begins a transaction that will write after it has read. On SQLite it takes the write
-    /// lock of the whole file at once (`BEGIN IMMEDIATE`): a deferred transaction that reads
-    /// and then wants to write can fail with "database is locked" when another writer came
-    /// first, while an immediate one waits its turn. PostgreSQL locks rows as statements touch
-    /// them (`for update`), so a plain transaction does.
-    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
-        self.begin_as("BEGIN IMMEDIATE").await
-    }
-
-    /// Begins a transaction with `sqlite_begin` on SQLite, and a plain one on PostgreSQL.
-    async fn begin_as(&self, sqlite_begin: &'static str) -> Result<Tx, sqlx::Error> {
-        Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with(sqlite_begin).await?),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        let open = match self.counted() {
+            Pool::Sqlite(pool) => OpenTx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(pool) => OpenTx::Postgres(pool.begin().await?),
+        };
+        Ok(Tx {
+            open,
+            queries: self.queries.clone(),
         })
     }
 
     /// Which backend this is.
     pub fn backend(&self) -> Backend {
-        match self {
-            Db::Sqlite(_) => Backend::Sqlite,
-            Db::Postgres(_) => Backend::Postgres,
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
         }
     }
 
@@ -256,6 +333,60 @@ impl Db {
             .execute(pool)
             .await
             .map(drop))
+    }
+
+    /// Writes a consistent copy of the SQLite database to `path`, which must not exist, while
+    /// the portal goes on serving: `VACUUM INTO` reads one snapshot (the database runs in WAL
+    /// mode, so writers go on meanwhile), so the copy holds every transaction committed before
+    /// it began and none half. The copy is written beside `path`, synced, and then renamed to
+    /// it, so `path` is never a partial file.
+    pub async fn backup_into(&self, path: &std::path::Path) -> Result<(), BackupError> {
+        let Pool::Sqlite(pool) = &self.pool else {
+            return Err(BackupError::Postgres);
+        };
+        let shown = path.display().to_string();
+        if path.exists() {
+            return Err(BackupError::Exists(shown));
+        }
+        let write = |source| BackupError::Write {
+            path: shown.clone(),
+            source,
+        };
+        let mut partial = path.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = std::path::PathBuf::from(partial);
+        // A partial file is what a backup that died halfway left: it is ours to replace.
+        match std::fs::remove_file(&partial) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(write(err)),
+            _ => {}
+        }
+        let target = partial.to_str().ok_or_else(|| {
+            write(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the file name is not UTF-8",
+            ))
+        })?;
+        sqlx::query("vacuum into $1")
+            .bind(target)
+            .execute(pool)
+            .await
+            .map_err(BackupError::Copy)?;
+        std::fs::File::open(&partial)
+            .and_then(|file| file.sync_all())
+            .map_err(write)?;
+        // `rename` would replace a file made meanwhile; `hard_link` refuses to, and `path`
+        // appears complete or not at all.
+        std::fs::hard_link(&partial, path).map_err(write)?;
+        std::fs::remove_file(&partial).map_err(write)?;
+        if let Some(folder) = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+        {
+            std::fs::File::open(folder)
+                .and_then(|folder| folder.sync_all())
+                .map_err(write)?;
+        }
+        Ok(())
     }
 
     /// Closes every connection; later queries fail.

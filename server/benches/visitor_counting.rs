@@ -108,7 +108,10 @@ async fn start(data: &tempfile::TempDir, counting: bool) -> (String, server::App
     .expect("a valid configuration");
     let state = prepare(&config).await.expect("the portal prepares");
     // The writer of counted views runs as in production.
-    server::visits::spawn_writer(state.visits.clone(), state.db.clone());
+    tokio::spawn(server::visits::write_regularly(
+        state.visits.clone(),
+        state.db.clone(),
+    ));
     let listener = server::bind(config.site_addr).await.expect("a port");
     let address = listener.local_addr().expect("an address");
     tokio::spawn(server::serve(listener, state.clone()));

@@ -1,7 +1,8 @@
 //! The command line beside serving: `naboskab admin create --email …` creates the first admin
-//! by invitation and prints the link, so no password ever appears on a command line.
+//! by invitation and prints the link, so no password ever appears on a command line; and
+//! `naboskab backup FILE` copies the SQLite database while the portal serves.
 //!
-//! There is one command with one option, so the arguments are read by hand; a parser crate
+//! There are two commands with one option, so the arguments are read by hand; a parser crate
 //! would add build time and nothing a user would notice.
 
 use app::{
@@ -18,12 +19,15 @@ pub enum Command {
     Serve,
     /// `admin create --email ADDRESS`.
     CreateAdmin { email: String },
+    /// `backup FILE`.
+    Backup { file: std::path::PathBuf },
 }
 
 /// The usage text printed for unknown arguments.
 pub const USAGE: &str =
     "usage: naboskab                                  serve the portal\n       \
-                         naboskab admin create --email ADDRESS     invite the first admin";
+                         naboskab admin create --email ADDRESS     invite the first admin\n       \
+                         naboskab backup FILE                      copy the SQLite database to FILE";
 
 /// Reads the arguments after the program's name.
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -36,6 +40,9 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 _ => return Err(USAGE.to_owned()),
             };
             Ok(Command::CreateAdmin { email })
+        }
+        [backup, file] if backup == "backup" && !file.starts_with('-') => {
+            Ok(Command::Backup { file: file.into() })
         }
         _ => Err(USAGE.to_owned()),
     }
@@ -77,6 +84,23 @@ pub async fn create_admin(config: &Config, email: &str) -> Result<String, StartE
     }
 }
 
+/// Copies the database to `file` (see [`app::db::Db::backup_into`]) and says how big the copy
+/// is. Only opens the database: a backup neither migrates nor writes anything.
+pub async fn backup(config: &Config, file: &std::path::Path) -> Result<String, StartError> {
+    let db = app::db::Db::connect(&config.database_url)
+        .await
+        .map_err(StartError::Database)?;
+    let done = db.backup_into(file).await;
+    db.close().await;
+    done.map_err(|err| StartError::Command(err.to_string()))?;
+    let bytes = std::fs::metadata(file).map(|meta| meta.len()).unwrap_or(0);
+    Ok(format!(
+        "Backed up the database to {} ({:.1} MB).",
+        file.display(),
+        bytes as f64 / 1e6
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +127,14 @@ mod tests {
         assert!(parse(&args("admin create")).is_err());
         assert!(parse(&args("admin create --password x")).is_err());
         assert!(parse(&args("serve")).is_err());
+        assert_eq!(
+            parse(&args("backup /var/backups/naboskab.db")),
+            Ok(Command::Backup {
+                file: "/var/backups/naboskab.db".into()
+            })
+        );
+        assert!(parse(&args("backup")).is_err());
+        assert!(parse(&args("backup --help")).is_err());
+        assert!(parse(&args("backup a.db b.db")).is_err());
     }
 }

@@ -15,11 +15,13 @@ pub mod page_cache;
 pub mod render;
 pub mod routes;
 pub mod sessions;
+pub mod shutdown;
 pub mod visits;
 
 use std::{path::Path, sync::Arc, time::Duration};
 
 use app::{db::Db, site::SiteInfo};
+use futures_util::FutureExt;
 use leptos::config::LeptosOptions;
 
 pub use config::Config;
@@ -65,6 +67,8 @@ pub struct Shared {
     pub visits: Arc<visits::VisitCounter>,
     /// This instance's kept public pages.
     pub pages: Arc<page_cache::PageCache>,
+    /// Set when the server is asked to stop.
+    pub stopping: shutdown::Stopping,
 }
 
 /// Leptos's handlers take their options from the state.
@@ -148,14 +152,36 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             config.count_visitors,
         )),
         pages: Arc::default(),
+        stopping: shutdown::Stopping::default(),
     })))
+}
+
+/// The work that runs beside the requests, until the server stops.
+pub struct Background {
+    /// Where emails go, for the start-up line.
+    pub mail: String,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Background {
+    /// Waits (at most [`shutdown::BACKGROUND_STOP_WITHIN`]) for the background work to stop,
+    /// which it does when the server has stopped: the outbox worker after the email it is
+    /// sending, the others at once (each of their writes is one transaction).
+    pub async fn finish(self) {
+        let all = futures_util::future::join_all(self.tasks);
+        if tokio::time::timeout(shutdown::BACKGROUND_STOP_WITHIN, all)
+            .await
+            .is_err()
+        {
+            tracing::warn!("the background work did not stop in time");
+        }
+    }
 }
 
 /// Starts the work that runs beside the requests: the outbox worker sending email through the
 /// configured transport, the clean-up of expired sessions and idle rate-limit keys, and the
-/// deletion of old sign-ups' personal details.
-/// Returns where emails go, for the start-up line.
-pub fn start_background_work(state: &AppState, config: &Config) -> Result<String, StartError> {
+/// deletion of old sign-ups' personal details. It stops when the server stops.
+pub fn start_background_work(state: &AppState, config: &Config) -> Result<Background, StartError> {
     let mailer = match &config.smtp_url {
         Some(url) => {
             mail::Mailer::smtp(url.as_str()).map_err(|err| StartError::Mail(err.to_string()))?
@@ -168,23 +194,46 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<String
         })?,
     };
     let described = mailer.describe();
-    mail::spawn_outbox_worker(state.db.clone(), mailer, config.mail_from.clone());
-    state.sessions.spawn_cleanup();
-    visits::spawn_writer(state.visits.clone(), state.db.clone());
-    spawn_hourly_jobs(
+    let stopped = state.stopping.stopped.clone();
+    let mut tasks = vec![mail::spawn_outbox_worker(
         state.db.clone(),
-        config.retention_days,
-        state.site.name.clone(),
-    );
+        mailer,
+        config.mail_from.clone(),
+        stopped.clone(),
+    )];
     let limits = state.limits.clone();
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(Duration::from_secs(10 * 60));
-        loop {
-            interval.tick().await;
-            limits.forget_idle_keys();
+    let others = [
+        state.sessions.clone().cleanup().boxed(),
+        visits::write_regularly(state.visits.clone(), state.db.clone()).boxed(),
+        hourly_jobs(
+            state.db.clone(),
+            config.retention_days,
+            state.site.name.clone(),
+        )
+        .boxed(),
+        async move {
+            let mut interval = tokio::time::interval(Duration::from_secs(10 * 60));
+            loop {
+                interval.tick().await;
+                limits.forget_idle_keys();
+            }
         }
-    });
-    Ok(described)
+        .boxed(),
+    ];
+    // These stop wherever they are waiting: each of their writes is one transaction.
+    tasks.extend(others.into_iter().map(|work| {
+        let stopped = stopped.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                () = work => {},
+                () = stopped.cancelled() => {},
+            }
+        })
+    }));
+    Ok(Background {
+        mail: described,
+        tasks,
+    })
 }
 
 /// The local hour from which the day-before reminders go out, so nobody gets one at night.
@@ -194,44 +243,42 @@ const REMINDER_HOUR: u32 = 9;
 /// kept `days` days after the occurrence; the counts stay), the outbox's emails `days` days after
 /// they were queued and the uploads that never became a cover, and from 9 o'clock queues the
 /// reminders of tomorrow's sign-ups (each once, so the hourly runs only catch late sign-ups).
-fn spawn_hourly_jobs(db: Db, days: u32, site_name: String) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(Duration::from_secs(60 * 60));
-        loop {
-            interval.tick().await;
-            let now = app::clock::now();
-            let today = app::clock::local_date(now);
-            let before = today - chrono::Duration::days(i64::from(days));
-            match db.signups().forget_old_signups(before).await {
-                Ok(0) => {}
-                Ok(cleared) => tracing::info!(cleared, "deleted personal details of old sign-ups"),
-                Err(err) => tracing::warn!(error = %err, "could not delete old sign-up details"),
-            }
-            match mail::forget_old_emails(&db, days, now).await {
-                Ok(0) => {}
-                Ok(deleted) => tracing::info!(deleted, "deleted old emails from the outbox"),
-                Err(err) => tracing::warn!(error = %err, "could not delete old emails"),
-            }
-            match db
-                .images()
-                .delete_unused_images(now - app::images::UNUSED_KEPT)
-                .await
-            {
-                Ok(0) => {}
-                Ok(deleted) => tracing::info!(deleted, "deleted images nothing uses"),
-                Err(err) => tracing::warn!(error = %err, "could not delete unused images"),
-            }
-            if chrono::Timelike::hour(&app::clock::local(now)) < REMINDER_HOUR {
-                continue;
-            }
-            let lang = app::i18n::Lang::default();
-            match app::signups::service::send_reminders(&db, lang, &site_name, today, now).await {
-                Ok(0) => {}
-                Ok(queued) => tracing::info!(queued, "queued reminders for tomorrow"),
-                Err(err) => tracing::warn!(error = %err, "could not queue reminders"),
-            }
+async fn hourly_jobs(db: Db, days: u32, site_name: String) {
+    let mut interval = tokio::time::interval(Duration::from_secs(60 * 60));
+    loop {
+        interval.tick().await;
+        let now = app::clock::now();
+        let today = app::clock::local_date(now);
+        let before = today - chrono::Duration::days(i64::from(days));
+        match db.signups().forget_old_signups(before).await {
+            Ok(0) => {}
+            Ok(cleared) => tracing::info!(cleared, "deleted personal details of old sign-ups"),
+            Err(err) => tracing::warn!(error = %err, "could not delete old sign-up details"),
         }
-    });
+        match mail::forget_old_emails(&db, days, now).await {
+            Ok(0) => {}
+            Ok(deleted) => tracing::info!(deleted, "deleted old emails from the outbox"),
+            Err(err) => tracing::warn!(error = %err, "could not delete old emails"),
+        }
+        match db
+            .images()
+            .delete_unused_images(now - app::images::UNUSED_KEPT)
+            .await
+        {
+            Ok(0) => {}
+            Ok(deleted) => tracing::info!(deleted, "deleted images nothing uses"),
+            Err(err) => tracing::warn!(error = %err, "could not delete unused images"),
+        }
+        if chrono::Timelike::hour(&app::clock::local(now)) < REMINDER_HOUR {
+            continue;
+        }
+        let lang = app::i18n::Lang::default();
+        match app::signups::service::send_reminders(&db, lang, &site_name, today, now).await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "queued reminders for tomorrow"),
+            Err(err) => tracing::warn!(error = %err, "could not queue reminders"),
+        }
+    }
 }
 
 /// Binds the listening socket.
@@ -241,21 +288,31 @@ pub async fn bind(addr: std::net::SocketAddr) -> Result<tokio::net::TcpListener,
         .map_err(|source| StartError::Bind { addr, source })
 }
 
-/// Serves the app until ctrl-c or SIGTERM.
+/// Serves the app until ctrl-c or SIGTERM, then stops without failing a request (see
+/// [`shutdown`]): the socket closes, the open connections are answered for
+/// [`shutdown::DRAIN_FOR`] more, then the requests in flight finish.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     use axum::serve::ListenerExt;
+    let stopping = state.stopping.clone();
+    stopping.on_signal();
     // Leptos writes a page in several pieces: without TCP_NODELAY every keep-alive request
     // waits for Nagle's algorithm (about 40 ms).
-    let listener = listener.tap_io(|tcp| {
+    let listener = shutdown::ClosingListener::new(listener, &stopping)?.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
     let (counter, db) = (state.visits.clone(), state.db.clone());
     let watcher = page_cache::spawn_watcher(state.pages.clone(), state.db.clone());
+    let app = routes::router(state).layer(axum::middleware::from_fn_with_state(
+        stopping.draining.clone(),
+        shutdown::close_connections_when_draining,
+    ));
     // The peer's address feeds the rate limits and the visitor counting.
-    let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(stopping.stopped())
         .await;
+    // Also when serving failed: the background work stops with the server.
+    stopping.stopped.cancel();
     drop(watcher);
     served?;
     // A clean stop writes the page views counted since the last write.
@@ -286,24 +343,4 @@ fn ensure_data_dir(path: &Path) -> Result<(), StartError> {
     std::fs::write(&probe, b"ok").map_err(fail)?;
     std::fs::remove_file(&probe).map_err(fail)?;
     Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            signal.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
 }

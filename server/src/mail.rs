@@ -10,6 +10,7 @@ use lettre::{
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use tokio::sync::Mutex;
+use tokio_util::sync::CancellationToken;
 
 /// How long a claimed message is held before another worker may try it (a crashed worker's
 /// claims expire after this).
@@ -112,8 +113,23 @@ pub async fn drain_outbox_at(
     from: &Mailbox,
     clock: impl Fn() -> chrono::DateTime<Utc>,
 ) -> Result<usize, sqlx::Error> {
+    drain_outbox_until(db, mailer, from, clock, &CancellationToken::new()).await
+}
+
+/// [`drain_outbox_at`] that stops between two emails once `stop` is cancelled: an email is
+/// either sent and marked sent, or left for the next run.
+async fn drain_outbox_until(
+    db: &Db,
+    mailer: &Mailer,
+    from: &Mailbox,
+    clock: impl Fn() -> chrono::DateTime<Utc>,
+    stop: &CancellationToken,
+) -> Result<usize, sqlx::Error> {
     let mut handled = 0;
     loop {
+        if stop.is_cancelled() {
+            return Ok(handled);
+        }
         let now = clock();
         let lock_until = now + chrono::Duration::from_std(CLAIM_FOR).expect("a short duration");
         let Some(email) = db.outbox().claim_due_email(now, lock_until).await? else {
@@ -149,14 +165,22 @@ pub async fn forget_old_emails(
         .await
 }
 
-/// Runs the outbox worker for as long as the server runs.
-pub fn spawn_outbox_worker(db: Db, mailer: Mailer, from: Mailbox) -> tokio::task::JoinHandle<()> {
+/// Runs the outbox worker until `stop` is cancelled; it then finishes the email it is sending.
+pub fn spawn_outbox_worker(
+    db: Db,
+    mailer: Mailer,
+    from: Mailbox,
+    stop: CancellationToken,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        loop {
-            if let Err(err) = drain_outbox(&db, &mailer, &from).await {
+        while !stop.is_cancelled() {
+            if let Err(err) = drain_outbox_until(&db, &mailer, &from, Utc::now, &stop).await {
                 tracing::warn!(error = %err, "the outbox could not be read; trying again");
             }
-            tokio::time::sleep(POLL_EVERY).await;
+            tokio::select! {
+                () = tokio::time::sleep(POLL_EVERY) => {},
+                () = stop.cancelled() => {},
+            }
         }
     })
 }

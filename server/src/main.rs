@@ -1,5 +1,6 @@
 //! The `naboskab` binary: reads the configuration, prepares the database and serves the portal;
-//! or, with `admin create --email …`, invites the first admin.
+//! or, with `admin create --email …`, invites the first admin; or, with `backup FILE`, copies
+//! the SQLite database.
 
 use std::process::ExitCode;
 
@@ -31,23 +32,33 @@ async fn run() -> Result<(), StartError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = cli::parse(&args).map_err(StartError::Command)?;
     let config = Config::from_env()?;
-    if let Command::CreateAdmin { email } = command {
-        let link = cli::create_admin(&config, &email).await?;
-        println!(
-            "Invited {email} as admin. Open this link within 7 days to choose a name and a \
-             password:\n{link}"
-        );
-        return Ok(());
+    match command {
+        Command::CreateAdmin { email } => {
+            let link = cli::create_admin(&config, &email).await?;
+            println!(
+                "Invited {email} as admin. Open this link within 7 days to choose a name and \
+                 a password:\n{link}"
+            );
+            return Ok(());
+        }
+        Command::Backup { file } => {
+            println!("{}", cli::backup(&config, &file).await?);
+            return Ok(());
+        }
+        Command::Serve => {}
     }
     eprintln!("naboskab starting with\n{config}");
     let state = prepare(&config).await?;
     let listener = bind(config.site_addr).await?;
-    let mail = start_background_work(&state, &config)?;
+    let background = start_background_work(&state, &config)?;
     eprintln!(
-        "naboskab serving {} ({:?}) at http://{}; emails go to {mail}",
+        "naboskab serving {} ({:?}) at http://{}; emails go to {}",
         state.site.name,
         state.db.backend(),
-        config.site_addr
+        config.site_addr,
+        background.mail
     );
-    serve(listener, state).await.map_err(StartError::Serve)
+    let served = serve(listener, state).await;
+    background.finish().await;
+    served.map_err(StartError::Serve)
 }

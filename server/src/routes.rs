@@ -201,7 +201,13 @@ pub fn provide_request_context(state: &AppState) {
 
 /// `/healthz`: 200 when the database answers, 503 when it does not.
 async fn healthz(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
+    // While the database is away, the pool keeps trying to connect for its whole acquire
+    // timeout; a health check answers sooner than a load balancer gives up on it.
+    const HEALTH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+    let answered = tokio::time::timeout(HEALTH_TIMEOUT, state.db.ping())
+        .await
+        .unwrap_or(Err(sqlx::Error::PoolTimedOut));
+    match answered {
         Ok(()) => (StatusCode::OK, "ok\n").into_response(),
         Err(err) => {
             tracing::warn!(error = %err, "health check failed");

@@ -7,7 +7,11 @@
 
 use std::time::Duration;
 
-use app::{accounts::Viewer, db::Db, submissions::Waiting};
+use app::{
+    accounts::Viewer,
+    db::{Db, Pool},
+    submissions::Waiting,
+};
 use async_trait::async_trait;
 use axum::{extract::Request, middleware::Next, response::Response};
 use chrono::{DateTime, Utc};
@@ -64,26 +68,23 @@ impl Store {
     /// (`tower_sessions` in SQLite, `tower_sessions.session` in PostgreSQL) outside our
     /// migrations, so that it always matches the library's version.
     pub async fn for_db(db: &Db) -> Result<Self, sqlx::Error> {
-        let store = match db {
-            Db::Sqlite(pool) => Store::Sqlite(SqliteStore::new(pool.clone())),
-            Db::Postgres(pool) => Store::Postgres(PostgresStore::new(pool.clone())),
+        let store = match db.pool() {
+            Pool::Sqlite(pool) => Store::Sqlite(SqliteStore::new(pool.clone())),
+            Pool::Postgres(pool) => Store::Postgres(PostgresStore::new(pool.clone())),
         };
         store_run!(&store, |inner| inner.migrate().await)?;
         Ok(store)
     }
 
     /// Deletes expired sessions every hour, for as long as the server runs.
-    pub fn spawn_cleanup(&self) {
-        let store = self.clone();
-        tokio::spawn(async move {
-            let mut interval = tokio::time::interval(CLEANUP_INTERVAL);
-            loop {
-                interval.tick().await;
-                if let Err(err) = store.delete_expired().await {
-                    tracing::warn!(error = %err, "could not delete expired sessions");
-                }
+    pub async fn cleanup(self) {
+        let mut interval = tokio::time::interval(CLEANUP_INTERVAL);
+        loop {
+            interval.tick().await;
+            if let Err(err) = self.delete_expired().await {
+                tracing::warn!(error = %err, "could not delete expired sessions");
             }
-        });
+        }
     }
 }
 

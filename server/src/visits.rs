@@ -7,7 +7,7 @@
 //! hash of the day's random salt, the network address (an IPv6 address by its /64), the user
 //! agent and the site. Only the id, the page's path (a private link's secret replaced by `…`),
 //! the device class and the referring site's domain are kept, in memory, and
-//! [`spawn_writer`] writes them every [`WRITE_EVERY`] in one transaction; a crash loses at most
+//! [`write_regularly`] writes them every [`WRITE_EVERY`] in one transaction; a crash loses at most
 //! those seconds. Once a day is over by [`OVERLAP`], its hashes are summed up and deleted with
 //! its salt. Several instances share the salt and add their views to the same rows, so a visitor
 //! seen by two of them on one day counts once.
@@ -333,28 +333,26 @@ pub async fn count_views(State(state): State<AppState>, request: Request, next: 
 
 /// Writes the counted views every [`WRITE_EVERY`], and once a minute finishes the days that are
 /// over.
-pub fn spawn_writer(counter: Arc<VisitCounter>, db: Db) {
+pub async fn write_regularly(counter: Arc<VisitCounter>, db: Db) {
     if !counter.enabled() {
         return;
     }
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(WRITE_EVERY);
-        let mut ticks: u32 = 0;
-        loop {
-            interval.tick().await;
-            if let Err(err) = counter.write(&db).await {
-                tracing::warn!(error = %err, "could not write the counted page views; trying again");
-            }
-            ticks = ticks.wrapping_add(1);
-            if ticks % 12 == 1 {
-                match counter.finish_days(&db, clock::now()).await {
-                    Ok(0) => {}
-                    Ok(days) => tracing::info!(days, "summed up the visitors of finished days"),
-                    Err(err) => tracing::warn!(error = %err, "could not sum up finished days"),
-                }
+    let mut interval = tokio::time::interval(WRITE_EVERY);
+    let mut ticks: u32 = 0;
+    loop {
+        interval.tick().await;
+        if let Err(err) = counter.write(&db).await {
+            tracing::warn!(error = %err, "could not write the counted page views; trying again");
+        }
+        ticks = ticks.wrapping_add(1);
+        if ticks % 12 == 1 {
+            match counter.finish_days(&db, clock::now()).await {
+                Ok(0) => {}
+                Ok(days) => tracing::info!(days, "summed up the visitors of finished days"),
+                Err(err) => tracing::warn!(error = %err, "could not sum up finished days"),
             }
         }
-    });
+    }
 }
 
 #[cfg(test)]

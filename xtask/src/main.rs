@@ -1,4 +1,5 @@
-//! The project's commands: `cargo xtask run`, `cargo xtask test` and `cargo xtask bench`.
+//! The project's commands: `cargo xtask run`, `cargo xtask test`, `cargo xtask bench`,
+//! `cargo xtask soak` and `cargo xtask scan`.
 //!
 //! Both first install what they need from the package registries, idempotently: the WASM target,
 //! cargo-leptos, the wasm-bindgen CLI matching Cargo.lock, sass and wasm-opt from npm, and for
@@ -13,7 +14,7 @@ use std::{
     process::{Command, ExitCode},
 };
 
-const USAGE: &str = "usage: cargo xtask <run|test|bench>
+const USAGE: &str = "usage: cargo xtask <run|test|bench|soak|scan>
 
   run    build the portal and serve it at http://127.0.0.1:3000 with demo content
   test   formatting, clippy, unit and story tests (also on PostgreSQL when TEST_POSTGRES_URL
@@ -21,7 +22,13 @@ const USAGE: &str = "usage: cargo xtask <run|test|bench>
          on and off
   bench  build in release, then measure the portal against nginx serving the same bytes, page
          weights, sign-ups per second, ten years of history and Lighthouse; writes
-         target/bench/report.md and report.json (options: --postgres URL, --seconds N)";
+         target/bench/report.md and report.json (options: --postgres URL, --seconds N)
+  soak   the reliability tests at ten times their length: kill -9 fifty times under sign-ups,
+         a backup under a longer load, 64 writers for forty rounds, PostgreSQL restarts
+         (on PostgreSQL too when TEST_POSTGRES_URL is set)
+  scan   build in release, then sqlmap on the login, search and sign-up forms and wapiti on
+         the whole site; writes target/scan/report.md and fails on a high or medium finding
+         that scan/explained.json does not explain";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -29,6 +36,8 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("soak") => soak(),
+        Some("scan") => scan(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -156,6 +165,61 @@ fn bench() -> Result {
         cargo(&root)
             .args(["bench", "-p", "server", "--bench", "portal", "--"])
             .args(args),
+    )
+}
+
+/// `cargo xtask soak`: the tests of `server/tests/it/reliability.rs` with `NABOSKAB_SOAK=10`,
+/// which makes each ten times longer; each prints its figures.
+fn soak() -> Result {
+    let root = project_root();
+    tools::ensure_test_tools(&root)?;
+    let maildev = maildev::start(&root)?;
+    step("the reliability tests, ten times as long (NABOSKAB_SOAK=10)");
+    status(
+        cargo(&root)
+            .args([
+                "test",
+                "--package",
+                "server",
+                "--features",
+                "app/ssr",
+                "--test",
+                "it",
+                "reliability::",
+                "--",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
+            .env("NABOSKAB_SOAK", "10")
+            .env("TEST_SMTP_URL", &maildev.smtp_url)
+            .env("TEST_MAILDEV_URL", &maildev.api_url),
+    )
+}
+
+/// `cargo xtask scan`: the security scanners of `scan/scan.py` against the release build.
+fn scan() -> Result {
+    let root = project_root();
+    tools::ensure_build_tools(&root)?;
+    let scanners = tools::python_venv_for(
+        &root,
+        &root.join("scan").join("requirements.txt"),
+        "scan-python",
+    )?;
+    build_release(&root)?;
+    step("scanning (sqlmap on three forms, then wapiti on the site; about 20 minutes)");
+    let target = target_dir(&root);
+    status(
+        Command::new(scanners.join("python"))
+            .arg(root.join("scan").join("scan.py"))
+            .arg("--binary")
+            .arg(server_binary(&root))
+            .arg("--site")
+            .arg(target.join("site"))
+            .arg("--tools")
+            .arg(&scanners)
+            .arg("--out")
+            .arg(target.join("scan")),
     )
 }
 

@@ -12,6 +12,7 @@ const CARGO_LEPTOS_VERSION: &str = "0.3.10";
 /// The formatter of `view!` code; pinned, since another version may format differently.
 const LEPTOSFMT_VERSION: &str = "0.1.33";
 const CHROMIUM: &str = "/usr/bin/chromium";
+const NGINX: &str = "/usr/sbin/nginx";
 
 /// `PATH` with the project's npm tools and cargo's binaries in front.
 pub fn path_with_tools(root: &Path) -> std::ffi::OsString {
@@ -73,7 +74,7 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     npm_ci(root, root)
 }
 
-/// Chromium, Java, leptosfmt and the Playwright packages of `end2end/` (with `vnu-jar`).
+/// Chromium, nginx, Java, leptosfmt and the Playwright packages of `end2end/` (with `vnu-jar`).
 pub fn ensure_test_tools(root: &Path) -> Result {
     let leptosfmt = output(Command::new("leptosfmt").arg("--version")).unwrap_or_default();
     if !leptosfmt.contains(LEPTOSFMT_VERSION) {
@@ -89,6 +90,10 @@ pub fn ensure_test_tools(root: &Path) -> Result {
     if !Path::new(CHROMIUM).exists() {
         apt_install(&["chromium"])?;
     }
+    // The reliability tests put nginx in front of two instances.
+    if !Path::new(NGINX).exists() {
+        apt_install(&["nginx"])?;
+    }
     // The Nu HTML Checker of the browser tests (npm `vnu-jar`) runs on Java.
     if output(Command::new("java").arg("-version")).is_none() {
         apt_install(&["default-jre-headless"])?;
@@ -100,7 +105,7 @@ pub fn ensure_test_tools(root: &Path) -> Result {
 /// wrk and nginx from Debian's packages, and Lighthouse from npm (pinned in
 /// `bench/package.json`). Returns the path of the `lighthouse` command.
 pub fn ensure_bench_tools(root: &Path) -> Result<PathBuf> {
-    let missing: Vec<&str> = [("wrk", "/usr/bin/wrk"), ("nginx", "/usr/sbin/nginx")]
+    let missing: Vec<&str> = [("wrk", "/usr/bin/wrk"), ("nginx", NGINX)]
         .into_iter()
         .filter(|(_, path)| !Path::new(path).exists())
         .map(|(package, _)| package)
@@ -144,15 +149,25 @@ fn apt_install(packages: &[&str]) -> Result {
 /// requirements.txt`), in a virtual environment under `target/`. Returns its `python`.
 pub fn python_venv(root: &Path) -> Result<std::path::PathBuf> {
     let requirements = root.join("server/tests/python/requirements.txt");
-    let wanted = std::fs::read(&requirements)
+    Ok(python_venv_for(root, &requirements, "python")?.join("python"))
+}
+
+/// A virtual environment `target/<name>` with the packages of `requirements`; returns its
+/// `bin` folder.
+pub fn python_venv_for(root: &Path, requirements: &Path, name: &str) -> Result<PathBuf> {
+    let wanted = std::fs::read(requirements)
         .map_err(|err| format!("cannot read {}: {err}", requirements.display()))?;
-    let venv = root.join("target").join("python");
-    let python = venv.join("bin").join("python");
+    let venv = root.join("target").join(name);
+    let bin = venv.join("bin");
+    let python = bin.join("python");
     let stamp = venv.join(".naboskab-installed-requirements");
     if python.exists() && std::fs::read(&stamp).ok().as_deref() == Some(wanted.as_slice()) {
-        return Ok(python);
+        return Ok(bin);
     }
-    step("installing the tests' Python packages (server/tests/python/requirements.txt)");
+    step(&format!(
+        "installing the Python packages of {}",
+        relative(root, requirements)
+    ));
     status(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
     status(
         Command::new(&python)
@@ -164,11 +179,11 @@ pub fn python_venv(root: &Path) -> Result<std::path::PathBuf> {
                 "--disable-pip-version-check",
                 "-r",
             ])
-            .arg(&requirements),
+            .arg(requirements),
     )?;
     std::fs::write(&stamp, wanted)
         .map_err(|err| format!("cannot write {}: {err}", stamp.display()))?;
-    Ok(python)
+    Ok(bin)
 }
 
 /// `npm ci` in `dir` unless its `node_modules` already matches its `package-lock.json`.

@@ -104,7 +104,7 @@ async fn redeem_token(
     purpose: TokenPurpose,
     now: DateTime<Utc>,
 ) -> Result<Option<(Tx, i64)>, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
+    let mut tx = db.begin().await?;
     let owner: Option<i64> = tx_run!(&mut tx, |conn| {
         sqlx::query_scalar("select user_id from auth_tokens where token_hash = $1 and purpose = $2")
             .bind(token.as_str())

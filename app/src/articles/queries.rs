@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Article, ArticleStatus, IssueRef, MagazineIssue, Tag};
 use crate::{
     accounts::queries::audit_in,
-    db::{ArticleQueries, Db, Tx},
+    db::{ArticleQueries, Pool, Tx},
     tx_run,
 };
 
@@ -244,8 +244,8 @@ impl ArticleQueries<'_> {
         query: &str,
         now: DateTime<Utc>,
     ) -> Result<Vec<Article>, sqlx::Error> {
-        let rows: Vec<ArticleRow> = match self.db {
-            Db::Sqlite(pool) => {
+        let rows: Vec<ArticleRow> = match self.db.counted() {
+            Pool::Sqlite(pool) => {
                 let Some(fts) = super::search::fts_query(query) else {
                     return Ok(Vec::new());
                 };
@@ -258,7 +258,7 @@ impl ArticleQueries<'_> {
                 .fetch_all(pool)
                 .await?
             }
-            Db::Postgres(pool) => {
+            Pool::Postgres(pool) => {
                 sqlx::query_as(&format!(
                     "{ARTICLE_SELECT} where {PUBLIC} \
                      and a.search @@ websearch_to_tsquery('danish', $2) \

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{retry_delay, OutgoingEmail, MAX_ATTEMPTS};
 use crate::{
-    db::{Db, OutboxQueries, Tx},
+    db::{Backend, OutboxQueries, Tx},
     db_run, tx_run,
 };
 
@@ -79,9 +79,9 @@ impl OutboxQueries<'_> {
         // PostgreSQL: `skip locked` lets a second worker pass over the row the first is
         // claiming instead of waiting for it and then finding it taken. SQLite has a single
         // writer, so the statement runs alone there.
-        let skip_locked = match self.db {
-            Db::Sqlite(_) => "",
-            Db::Postgres(_) => " for update skip locked",
+        let skip_locked = match self.db.backend() {
+            Backend::Sqlite => "",
+            Backend::Postgres => " for update skip locked",
         };
         let sql = format!(
             "update outbox set locked_until = $2, attempts = attempts + 1 \

@@ -516,10 +516,16 @@ fn IssuePrint(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
     .into_any()
 }
 
+/// What [`LatestArticles`] shows, asked for by the page (see `HomePage`).
+pub fn latest_articles() -> OnceResource<Result<Option<ArticleList>, ServerFnError>> {
+    OnceResource::new_blocking(load_articles(PageNumber::first(), None))
+}
+
 /// The front page's articles: the newest article as the lead story and the four after it.
 #[component]
-pub fn LatestArticles() -> impl IntoView {
-    let data = OnceResource::new_blocking(load_articles(PageNumber::first(), None));
+pub fn LatestArticles(
+    data: OnceResource<Result<Option<ArticleList>, ServerFnError>>,
+) -> impl IntoView {
     // No list (or an empty one) shows nothing rather than the 404 page: the front page is there.
     let show = |list: Option<ArticleList>| {
         let Some(list) = list.filter(|list| !list.articles.is_empty()) else {

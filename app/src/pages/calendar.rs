@@ -564,10 +564,14 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
     }
 }
 
+/// What [`ThisWeek`] shows, asked for by the page (see `HomePage`).
+pub fn this_week() -> OnceResource<Result<Vec<Occurrence>, ServerFnError>> {
+    OnceResource::new_blocking(load_this_week())
+}
+
 /// The front page's "Denne uge": what happens from now to Sunday.
 #[component]
-pub fn ThisWeek() -> impl IntoView {
-    let data = OnceResource::new_blocking(load_this_week());
+pub fn ThisWeek(data: OnceResource<Result<Vec<Occurrence>, ServerFnError>>) -> impl IntoView {
     let show = |occurrences: Vec<Occurrence>| {
         if occurrences.is_empty() {
             return view! { <p>{t("home-this-week-empty")}</p> }.into_any();

@@ -54,7 +54,7 @@ const SIGNUP_COLUMNS: &str =
 /// file's (`BEGIN IMMEDIATE`, one writer at a time), on PostgreSQL the occurrence's row
 /// (`for update`, one writer at a time per occurrence, across app instances).
 async fn lock_occurrence(db: &Db, occurrence_id: i64) -> Result<Tx, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
+    let mut tx = db.begin().await?;
     tx_run!(&mut tx,
         sqlite: |_conn| Ok::<_, sqlx::Error>(()),
         postgres: |conn| {

@@ -262,7 +262,7 @@ async fn the_session_ends_with_the_browser_or_after_four_idle_hours(backend: Bac
     assert_eq!(staff.get("/personale").await.status, 200);
     let seconds: f64 = match backend {
         Backend::Sqlite => {
-            let app::db::Db::Sqlite(pool) = app.db() else {
+            let app::db::Pool::Sqlite(pool) = app.db().pool() else {
                 unreachable!()
             };
             sqlx::query_scalar(
@@ -274,7 +274,7 @@ async fn the_session_ends_with_the_browser_or_after_four_idle_hours(backend: Bac
             .unwrap()
         }
         Backend::Postgres => {
-            let app::db::Db::Postgres(pool) = app.db() else {
+            let app::db::Pool::Postgres(pool) = app.db().pool() else {
                 unreachable!()
             };
             sqlx::query_scalar(

@@ -44,8 +44,10 @@ macro_rules! on_both_backends {
 /// Sends the server's log (requests, warnings, errors) to the test's output, which the test
 /// harness shows only for a failing test.
 pub fn trace_to_test_output() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn,tower_http=debug".into());
     let _ = tracing_subscriber::fmt()
-        .with_env_filter("info,sqlx=warn,tower_http=debug")
+        .with_env_filter(filter)
         .with_test_writer()
         .try_init();
 }
@@ -211,6 +213,12 @@ impl TestApp {
             false,
         )
         .await
+    }
+
+    /// Starts the app on a database the test prepared itself (an earlier schema, say), as
+    /// `naboskab` would: it migrates at start-up.
+    pub async fn on(test_db: TestDb) -> Self {
+        Self::start(test_db, false, None, false).await
     }
 
     async fn start(
@@ -452,6 +460,11 @@ impl Visitor {
         self.jar
             .cookies(&self.base)
             .map(|value| value.to_str().unwrap().to_owned())
+    }
+
+    /// The origin this browser's forms come from.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     /// A request to `path` from this browser (its cookies, no `Origin`), for the tests that

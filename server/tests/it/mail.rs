@@ -97,22 +97,29 @@ pub(crate) fn smtp() -> Option<(String, String)> {
     Some((smtp, api))
 }
 
-/// How many messages with `subject` the SMTP server has received for `to`.
-pub(crate) async fn delivered(api: &str, subject: &str, to: &str) -> usize {
-    let messages: Vec<serde_json::Value> = reqwest::get(format!("{api}/email"))
+/// Every message the SMTP server has received.
+pub(crate) async fn received(api: &str) -> Vec<serde_json::Value> {
+    reqwest::get(format!("{api}/email"))
         .await
         .expect("maildev answers")
         .json()
         .await
-        .expect("maildev's JSON");
-    messages
+        .expect("maildev's JSON")
+}
+
+/// Whether `message` (as maildev tells it) went to `to`.
+pub(crate) fn sent_to(message: &serde_json::Value, to: &str) -> bool {
+    message["to"]
+        .as_array()
+        .is_some_and(|to_list| to_list.iter().any(|t| t["address"] == to))
+}
+
+/// How many messages with `subject` the SMTP server has received for `to`.
+pub(crate) async fn delivered(api: &str, subject: &str, to: &str) -> usize {
+    received(api)
+        .await
         .iter()
-        .filter(|m| m["subject"] == subject)
-        .filter(|m| {
-            m["to"]
-                .as_array()
-                .is_some_and(|to_list| to_list.iter().any(|t| t["address"] == to))
-        })
+        .filter(|m| m["subject"] == subject && sent_to(m, to))
         .count()
 }
 

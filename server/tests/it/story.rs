@@ -105,7 +105,7 @@ on_both_backends!(base_data_story);
 async fn sqlite_connections_are_durable_and_patient() {
     let test_db = TestDb::new(app::db::Backend::Sqlite).await;
     let db = test_db.connect().await;
-    let app::db::Db::Sqlite(pool) = &db else {
+    let app::db::Pool::Sqlite(pool) = db.pool() else {
         panic!("expected SQLite");
     };
     for _ in 0..3 {

@@ -13,7 +13,7 @@ use std::{
 
 use app::{
     accounts::Role,
-    db::{Backend, Db},
+    db::{Backend, Db, Pool},
     visits::{months_of_year, visitors_a_month, Device},
 };
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -393,12 +393,14 @@ async fn the_staff_see_the_figures_and_their_csv(backend: Backend) {
 
 /// What a table holds, as text: every row with every column.
 async fn table_text(db: &Db, table: &str) -> String {
-    let rows: Vec<String> = match db {
-        Db::Postgres(pool) => sqlx::query_scalar(&format!("select cast(t as text) from {table} t"))
-            .fetch_all(pool)
-            .await
-            .unwrap(),
-        Db::Sqlite(pool) => {
+    let rows: Vec<String> = match db.pool() {
+        Pool::Postgres(pool) => {
+            sqlx::query_scalar(&format!("select cast(t as text) from {table} t"))
+                .fetch_all(pool)
+                .await
+                .unwrap()
+        }
+        Pool::Sqlite(pool) => {
             let columns: Vec<String> =
                 sqlx::query_scalar(&format!("select name from pragma_table_info('{table}')"))
                     .fetch_all(pool)
