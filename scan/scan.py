@@ -81,17 +81,20 @@ def sqlmap(tools: Path, out: Path, name: str, args: list) -> dict:
         str(tools / "sqlmap"),
         "--batch",
         "--flush-session",
-        "--level=3",
+        "--level=2",
         "--risk=2",
         "--tamper=xforwardedfor",
+        "--time-sec=2",
         "--output-dir",
         str(folder),
         *args,
     ]
     started = time.time()
-    done = subprocess.run(command, capture_output=True, text=True)
-    text = done.stdout + done.stderr
-    (out / f"sqlmap-{name}.txt").write_text(text)
+    # Written as it goes, so a long run can be followed with `tail -f`.
+    log = out / f"sqlmap-{name}.txt"
+    with open(log, "w") as written:
+        subprocess.run(command, stdout=written, stderr=subprocess.STDOUT, text=True)
+    text = log.read_text()
     injectable = re.findall(r"Parameter: (\S+) \(", text)
     return {
         "form": name,
@@ -115,7 +118,7 @@ def wapiti(tools: Path, out: Path, base: str) -> list:
         "-H",
         f"Origin: {base}",
         "--max-scan-time",
-        "900",
+        "600",
         "--max-attack-time",
         "120",
         "-f",
@@ -163,8 +166,15 @@ def main():
         date = first_date_page(base)
         origin = f"Origin: {base}"
         forms = [
-            sqlmap(args.tools, args.out, "login", [
-                "-u", f"{base}/log-ind",
+            # The login limit counts tries per account too: while the password is tested, the
+            # address changes on every request, as an attacker's would to get past it.
+            sqlmap(args.tools, args.out, "login-email", [
+                "-u", f"{base}/log-ind", "-p", "email",
+                "--data", "email=beboer@example.org&password=hemmelig",
+                "--headers", origin,
+            ]),
+            sqlmap(args.tools, args.out, "login-password", [
+                "-u", f"{base}/log-ind", "-p", "password", "--randomize=email",
                 "--data", "email=beboer@example.org&password=hemmelig",
                 "--headers", origin,
             ]),

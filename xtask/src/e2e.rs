@@ -117,6 +117,8 @@ fn start(
         .env("DATABASE_URL", database_url)
         .env("NABOSKAB_DATA_DIR", data_dir)
         .env("NABOSKAB_DEMO", "1")
+        // The browser tests' logins each come from an address of their own (X-Forwarded-For).
+        .env("NABOSKAB_TRUSTED_PROXIES", "127.0.0.1")
         .env("NABOSKAB_PUBLIC_URL", format!("http://{addr}"))
         .env("SMTP_URL", &maildev.smtp_url)
         .stdout(log.try_clone().map_err(|err| err.to_string())?)
