@@ -34,6 +34,32 @@ impl Refusal {
     }
 }
 
+impl Refusal {
+    /// The refusal for a failed save: when another save took the same slug between the form's
+    /// check and this save (a unique constraint on a `slug` column), the form again with
+    /// `taken`'s feedback; otherwise an internal failure.
+    pub fn slug_taken_or_internal(err: sqlx::Error, taken: impl FnOnce() -> FormFeedback) -> Self {
+        if is_slug_taken(&err) {
+            Refusal::Invalid(taken())
+        } else {
+            err.into()
+        }
+    }
+}
+
+/// Whether `err` is a unique constraint failing on a `slug` column. PostgreSQL names the
+/// constraint (`articles_slug_key`); SQLite names the column in its message
+/// (`UNIQUE constraint failed: articles.slug`).
+fn is_slug_taken(err: &sqlx::Error) -> bool {
+    err.as_database_error().is_some_and(|err| {
+        err.is_unique_violation()
+            && err.constraint().map_or_else(
+                || err.message().ends_with(".slug"),
+                |name| name.ends_with("_slug_key"),
+            )
+    })
+}
+
 impl From<sqlx::Error> for Refusal {
     fn from(err: sqlx::Error) -> Self {
         Refusal::Internal(Box::new(err))

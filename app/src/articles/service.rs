@@ -129,10 +129,18 @@ pub async fn save(
                 .await?,
         );
     }
-    Ok(db
-        .articles()
+    // The slug was free when checked; another save may have taken it since.
+    db.articles()
         .save_article(Some(actor_id), existing.map(|a| a.id), &article, now)
-        .await?)
+        .await
+        .map_err(|err| {
+            Refusal::slug_taken_or_internal(err, || {
+                let mut feedback = FormFeedback::for_form("article");
+                form.keep_all(&mut feedback);
+                feedback.error("slug", lang.text("article-slug-taken"));
+                feedback
+            })
+        })
 }
 
 /// Checks the form: the article to save, and the variants of a newly uploaded cover (stored by
@@ -446,8 +454,15 @@ pub async fn save_issue(
             String::new()
         },
     };
-    Ok(db
-        .articles()
+    // The slug was free when checked; another save may have taken it since.
+    db.articles()
         .save_magazine_issue(Some(actor_id), existing.map(|issue| issue.id), &issue, now)
-        .await?)
+        .await
+        .map_err(|err| {
+            Refusal::slug_taken_or_internal(err, || {
+                let mut feedback = form.kept();
+                feedback.error("slug", lang.text("issue-slug-taken"));
+                feedback
+            })
+        })
 }

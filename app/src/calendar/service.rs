@@ -358,17 +358,25 @@ pub async fn save_activity(
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, Refusal> {
     let activity = check_activity(db, lang, form, editing).await?;
-    Ok(match editing {
-        None => Some(
-            db.calendar()
-                .create_activity(Some(actor_id), &activity, now)
-                .await?,
-        ),
+    let saved = match editing {
+        None => db
+            .calendar()
+            .create_activity(Some(actor_id), &activity, now)
+            .await
+            .map(Some),
         Some(id) => db
             .calendar()
             .update_activity(Some(actor_id), id, &activity, now)
-            .await?
-            .then_some(id),
+            .await
+            .map(|found| found.then_some(id)),
+    };
+    // The slug was free when checked; another save may have taken it since.
+    saved.map_err(|err| {
+        Refusal::slug_taken_or_internal(err, || {
+            let mut feedback = form.feedback();
+            feedback.error("slug", lang.text("activity-slug-taken"));
+            feedback
+        })
     })
 }
 

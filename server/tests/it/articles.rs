@@ -3,7 +3,8 @@
 //! archives, by search (an inflected Danish word finds it) and in `/feed.xml`, read back by
 //! Python's feedparser. A corpus of XSS payloads in every text field (title, lead, body, byline,
 //! alt text, the issue's name and introduction) stays inert on every page that shows it, and in
-//! the editor's live preview.
+//! the editor's live preview. Staff saving the same slug at the same moment get the field's
+//! message, not the error page.
 
 use app::{
     accounts::Role, articles::ArticleStatus, db::Backend, pages::staff_articles::PREVIEW_ADDRESS,
@@ -493,3 +494,58 @@ async fn a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own(backend
 }
 
 on_both_backends!(a_slug_in_use_is_refused_by_the_field_but_an_item_keeps_its_own);
+
+/// Eight staff save an item with the same slug at the same moment. The slug is checked before
+/// the cover is processed and the item saved, so several checks pass before the first save
+/// lands: the saves that lose the race must still get the field's message, not the error page.
+async fn the_same_slug_saved_at_the_same_moment_is_one_save_and_messages(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let staff = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&staff).await;
+
+    let issue = [
+        ("heading", "Vinternummer"),
+        ("slug", "vinter"),
+        ("published_on", "2026-12-01"),
+        ("cover_alt", "Forsiden"),
+    ];
+    let article = [
+        ("heading", "Juletræet tændes"),
+        ("slug", "juletraeet"),
+        ("status", "draft"),
+        ("cover_alt", "Træet"),
+        ("intent", "save"),
+    ];
+    for (path, fields, message) in [
+        (
+            "/personale/udgaver/ny",
+            &issue[..],
+            "Det korte navn bruges allerede af en anden udgave.",
+        ),
+        (
+            "/personale/artikler/ny",
+            &article[..],
+            "Det korte navn bruges allerede af en anden artikel.",
+        ),
+    ] {
+        let answers =
+            futures_util::future::join_all((0..8).map(|_| post_with_cover(&staff, path, fields)))
+                .await;
+        let statuses: Vec<u16> = answers.iter().map(|answer| answer.status).collect();
+        assert_eq!(
+            statuses.iter().filter(|status| **status == 303).count(),
+            1,
+            "{path}: {statuses:?}"
+        );
+        for answer in answers.iter().filter(|answer| answer.status != 303) {
+            assert_eq!(answer.status, 422, "{path}: {statuses:?}\n{}", answer.body);
+            assert!(
+                answer.body.contains(message) && answer.body.contains(fields[0].1),
+                "{}",
+                answer.body
+            );
+        }
+    }
+}
+
+on_both_backends!(the_same_slug_saved_at_the_same_moment_is_one_save_and_messages);
