@@ -9,7 +9,8 @@ is not a hole).
 sqlmap's requests carry a random X-Forwarded-For (its `xforwardedfor` tamper script) and the
 portal trusts 127.0.0.1 as a proxy, so the per-address rate limits do not stop the scan after
 a few requests; the per-account login limit still does, for the password field (as it would
-for an attacker).
+for an attacker). wapiti has no such option: its attacks on the login and sign-up forms mostly
+get 429 after the first few, and the XSS corpus of the integration tests covers those fields.
 """
 
 import argparse

@@ -192,6 +192,8 @@ fn soak() -> Result {
                 "1",
             ])
             .env("NABOSKAB_SOAK", "10")
+            // The in-process tests' request log would bury the figures under --nocapture.
+            .env("RUST_LOG", "warn")
             .env("TEST_SMTP_URL", &maildev.smtp_url)
             .env("TEST_MAILDEV_URL", &maildev.api_url),
     )

@@ -192,7 +192,7 @@ async fn an_email_survives_an_smtp_outage_and_a_restart(backend: Backend) {
 on_both_backends!(an_email_survives_an_smtp_outage_and_a_restart);
 
 /// The stored text and HTML of the outbox's message to `to`, if there is one.
-async fn stored_bodies(db: &Db, to: &str) -> Option<(String, String)> {
+pub(crate) async fn stored_bodies(db: &Db, to: &str) -> Option<(String, String)> {
     app::db_run!(db, |pool| {
         sqlx::query_as("select text_body, html_body from outbox where to_address = $1")
             .bind(to)
