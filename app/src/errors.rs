@@ -32,9 +32,7 @@ impl Refusal {
     pub fn internal(what: impl Into<String>) -> Self {
         Refusal::Internal(what.into().into())
     }
-}
 
-impl Refusal {
     /// The refusal for a failed save: when another save took the same slug between the form's
     /// check and this save (a unique constraint on a `slug` column), the form again with
     /// `taken`'s feedback; otherwise an internal failure.
