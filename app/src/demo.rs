@@ -594,7 +594,7 @@ async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
             title: demo.title.into(),
             lead: demo.lead.into(),
             body: demo.body.into(),
-            body_html: to_safe_html(demo.body),
+            body_html: to_safe_html(demo.body).unwrap_or_default(),
             byline: demo.byline.into(),
             status: ArticleStatus::Published,
             publish_at: Some(now - chrono::Duration::days(demo.days_ago)),
@@ -633,13 +633,18 @@ async fn load_pieces(
     journalist: i64,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), sqlx::Error> {
-    use crate::submissions::queries::DraftChange;
+    use crate::{articles::markdown::to_safe_html, submissions::queries::DraftChange};
+    let text = |body: &str| DraftChange {
+        body: body.to_owned(),
+        body_html: to_safe_html(body).unwrap_or_default(),
+        ..DraftChange::default()
+    };
     let sent = DraftChange {
         title: "Loppemarked i gården".into(),
-        body: "Søndag var der loppemarked i gården ved blok 7. Over tyve naboer havde en bod, \
-               og børnene solgte saftevand.\n\nNæste loppemarked er i foråret."
-            .into(),
-        ..DraftChange::default()
+        ..text(
+            "Søndag var der loppemarked i gården ved blok 7. Over tyve naboer havde en bod, \
+             og børnene solgte saftevand.\n\nNæste loppemarked er i foråret.",
+        )
     };
     let id = db
         .submissions()
@@ -651,8 +656,7 @@ async fn load_pieces(
         .await?;
     let draft = DraftChange {
         title: "Nye bænke i Parken".into(),
-        body: "Kommunen har sat tre nye bænke op ved legepladsen.".into(),
-        ..DraftChange::default()
+        ..text("Kommunen har sat tre nye bænke op ved legepladsen.")
     };
     db.submissions()
         .save_draft(None, journalist, &draft, None, now)

@@ -735,6 +735,7 @@ article-title-too-long = Overskriften må højst have 200 tegn.
 article-slug-taken = Det korte navn bruges allerede af en anden artikel.
 article-lead-too-long = Indledningen må højst have 1000 tegn.
 article-body-too-long = Teksten er for lang.
+article-body-too-deep = Teksten har for mange lag inden i hinanden (citater i citater eller lister i lister). Brug højst 10 lag.
 article-status-missing = Vælg hvad der skal ske med artiklen.
 article-field-cover = Billede
 article-field-cover-file = Vælg et billede (frivilligt)

@@ -131,6 +131,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         if config.demo && app::demo::load_if_empty(&db).await? {
             tracing::info!("demo content loaded");
         }
+        app::submissions::service::clean_stored_texts(&db).await?;
         let site = db.site().site_info().await?;
         let sessions = sessions::Store::for_db(&db).await?;
         Ok::<_, StartError>((db, site, sessions))

@@ -1,37 +1,49 @@
-//! Rate limits on the forms that could be abused: logging in (per network address and per
-//! account), asking for emails (per network address and per email address) and signing up (per
-//! network address, an hour's and a date's). Built on `governor`'s keyed GCRA limiters.
+//! Rate limits on the forms that could be abused: logging in (per network address, and per
+//! account from each network), asking for emails (per network address, and per email address
+//! from each network) and signing up (per network address, an hour's and a date's).
 //!
 //! The limits are kept in memory per app instance: with several instances behind a load
 //! balancer each allows the stated rate, which still makes guessing passwords hopeless.
 //!
-//! Memory is bounded twice over. A key is never the text someone typed: an email field (which
-//! may be a megabyte of anything) becomes a 32-byte [`key`]. And each limiter holds at most
-//! [`MAX_KEYS`] keys: when it is full it first forgets the keys whose limits have recovered, and
-//! if that frees nothing it refuses every request it would count until room comes back (a flood
-//! big enough to fill it is an attack, and a limit that gave way under it would protect nothing).
-//! The per-network limit is always asked first, so a network over its limit cannot add keys
-//! to the per-account or per-address limiter.
+//! **Nobody spends another's allowance.** A limit that protects a person's account or inbox is
+//! keyed by that account *and* the network asking: a guesser who uses up the attempts on an
+//! account from one network has not touched the owner's attempts from home. Only real attempts
+//! count (the handlers ask after the cheap checks of the form: an empty password is refused
+//! without counting), and a request refused by one limit is not counted by another
+//! ([`Limits::allow_signup`] asks both of its limits before it counts either).
+//!
+//! **Memory is bounded, and a full limiter still serves.** A key is never the text someone
+//! typed: an email field (which may be a megabyte of anything) becomes a 32-byte [`key`]. Each
+//! limiter holds at most [`MAX_KEYS`] keys; when it is full, the key least recently seen is
+//! forgotten to make room. Filling a limiter therefore costs the filler as many requests as it
+//! holds keys, and what it forgets first are the keys nobody has used for the longest time,
+//! never the right of a new visitor to be counted.
+//!
+//! The limiter is written here rather than taken from `governor` (which the portal used
+//! before): governor cannot ask two limits whether a request fits before it counts it in
+//! either, and a full keyed governor limiter can only refuse or grow. The rule is the same
+//! generic cell rate algorithm (GCRA) governor implements: a key's state is the time at which
+//! its allowance would be whole again.
 
 use std::{
     hash::Hash,
     net::{IpAddr, Ipv6Addr},
-    num::NonZeroU32,
     sync::Mutex,
     time::{Duration, Instant},
 };
 
 use chrono::NaiveDate;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use hashlink::LruCache;
 use sha2::{Digest, Sha256};
 
 /// Login attempts allowed per network address in [`LOGIN_WINDOW`].
 pub const LOGIN_PER_ADDRESS: u32 = 25;
 /// The window of [`LOGIN_PER_ADDRESS`].
 pub const LOGIN_WINDOW: Duration = Duration::from_secs(5 * 60);
-/// Login attempts allowed per account in an hour.
+/// Login attempts allowed per account from one network in an hour.
 pub const LOGIN_PER_ACCOUNT: u32 = 25;
-/// Reset or invitation emails allowed per email address in [`EMAIL_WINDOW`].
+/// Reset or invitation emails allowed per email address (a reset: from one network) in
+/// [`EMAIL_WINDOW`].
 pub const EMAILS_PER_ADDRESS: u32 = 5;
 /// Reset links asked for per network address in [`EMAIL_WINDOW`], whatever the addresses.
 pub const RESETS_PER_NETWORK: u32 = 10;
@@ -54,8 +66,6 @@ pub const SIGNUP_DATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
 pub const HANDOVERS_PER_ACCOUNT: u32 = 60;
 /// The most keys one limiter holds: about 100 bytes each, so a few megabytes at most.
 pub const MAX_KEYS: usize = 100_000;
-/// How often a full limiter may look for keys to forget (a sweep walks every key).
-const SWEEP_AT_MOST_EVERY: Duration = Duration::from_secs(1);
 
 /// The key of something typed (an email address) in a limiter: trimmed, lower-cased and hashed
 /// with SHA-256, so that every spelling of one address counts together, a key takes 32 bytes
@@ -64,83 +74,95 @@ pub fn key(text: &str) -> [u8; 32] {
     Sha256::digest(text.trim().to_lowercase().as_bytes()).into()
 }
 
-/// A keyed limiter that holds at most `capacity` keys (see the module's notes).
+/// `count` requests in `window` for each key, allowed as a burst and refilled evenly; at most
+/// `capacity` keys, the least recently seen forgotten first.
 #[derive(Debug)]
-struct Bounded<K: Hash + Eq + Clone> {
-    limiter: DefaultKeyedRateLimiter<K>,
-    capacity: usize,
-    last_sweep: Mutex<Option<Instant>>,
+struct Limiter<K: Hash + Eq> {
+    /// The time one request's allowance takes to come back.
+    interval: Duration,
+    /// How far ahead of now a key's whole-again time may be and still allow a request.
+    tolerance: Duration,
+    /// Each key's time at which its allowance is whole again ("theoretical arrival time").
+    keys: Mutex<LruCache<K, Instant>>,
 }
 
-impl<K: Hash + Eq + Clone> Bounded<K> {
-    fn new(quota: Quota, capacity: usize) -> Self {
+impl<K: Hash + Eq> Limiter<K> {
+    fn new(count: u32, window: Duration, capacity: usize) -> Self {
+        let interval = window / count.max(1);
         Self {
-            limiter: RateLimiter::keyed(quota),
-            capacity,
-            last_sweep: Mutex::new(None),
+            interval,
+            tolerance: window.saturating_sub(interval),
+            keys: Mutex::new(LruCache::new(capacity.max(1))),
         }
     }
 
-    /// Counts a request for `key`; false when the key has had too many, or when the limiter is
-    /// full and nothing can be forgotten yet.
-    fn check(&self, key: &K) -> bool {
-        if self.limiter.len() >= self.capacity && !self.sweep_when_full() {
+    fn keys(&self) -> std::sync::MutexGuard<'_, LruCache<K, Instant>> {
+        self.keys
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether a request for `key` fits now, without counting it.
+    fn allows(&self, key: &K, now: Instant) -> bool {
+        self.keys()
+            .peek(key)
+            .is_none_or(|&whole_at| whole_at <= now + self.tolerance)
+    }
+
+    /// Counts a request for `key` (which [`Limiter::allows`]).
+    fn count(&self, key: K, now: Instant) {
+        let mut keys = self.keys();
+        let whole_at = keys.get(&key).map_or(now, |&at| at.max(now)) + self.interval;
+        keys.insert(key, whole_at);
+    }
+
+    /// Counts a request for `key` if it fits; false when the key has had too many.
+    fn check(&self, key: K) -> bool {
+        let now = Instant::now();
+        let mut keys = self.keys();
+        let whole_at = keys.get(&key).map_or(now, |&at| at.max(now));
+        if whole_at > now + self.tolerance {
             return false;
         }
-        self.limiter.check_key(key).is_ok()
+        keys.insert(key, whole_at + self.interval);
+        true
     }
 
-    /// Forgets recovered keys, at most once per [`SWEEP_AT_MOST_EVERY`]; true if there is room.
-    fn sweep_when_full(&self) -> bool {
-        let mut last = self
-            .last_sweep
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if last.is_none_or(|at| at.elapsed() >= SWEEP_AT_MOST_EVERY) {
-            *last = Some(Instant::now());
-            self.limiter.retain_recent();
-            if self.limiter.len() >= self.capacity {
-                tracing::warn!(
-                    keys = self.limiter.len(),
-                    "a rate limiter is full; requests it counts are refused until keys expire"
-                );
-            }
-        }
-        self.limiter.len() < self.capacity
-    }
-
-    /// Forgets keys whose limits have fully recovered, and gives their memory back.
+    /// Forgets keys whose allowance is whole again, and gives their memory back.
     fn forget_idle_keys(&self) {
-        self.limiter.retain_recent();
-        self.limiter.shrink_to_fit();
+        let now = Instant::now();
+        let mut keys = self.keys();
+        let capacity = keys.capacity();
+        let busy: Vec<(K, Instant)> = keys.drain().filter(|(_, at)| *at > now).collect();
+        // A fresh map, so the memory of a busy spell is given back; oldest first, as before.
+        *keys = LruCache::new(capacity);
+        for (key, at) in busy {
+            keys.insert(key, at);
+        }
     }
 
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.limiter.len()
+        self.keys().len()
     }
 }
 
 /// The limiters of one app instance.
 #[derive(Debug)]
 pub struct Limits {
-    login_by_network: Bounded<IpAddr>,
-    login_by_account: Bounded<[u8; 32]>,
-    email_by_address: Bounded<[u8; 32]>,
-    reset_by_network: Bounded<IpAddr>,
-    signup_by_network: Bounded<IpAddr>,
+    login_by_network: Limiter<IpAddr>,
+    /// Keyed by the account's address ([`key`]) and the network asking.
+    login_by_account: Limiter<([u8; 32], IpAddr)>,
+    /// Invitations, keyed by the address invited.
+    email_by_address: Limiter<[u8; 32]>,
+    /// Reset links, keyed by the address and the network asking.
+    reset_by_address: Limiter<([u8; 32], IpAddr)>,
+    reset_by_network: Limiter<IpAddr>,
+    signup_by_network: Limiter<IpAddr>,
     /// Keyed by the network, the activity's id and the date's scheduled day.
-    signup_by_date: Bounded<(IpAddr, i64, NaiveDate)>,
+    signup_by_date: Limiter<(IpAddr, i64, NaiveDate)>,
     /// Keyed by the account's id.
-    handover_by_account: Bounded<i64>,
-}
-
-/// `count` requests in `window`, allowed as a burst and refilled evenly.
-fn quota(count: u32, window: Duration) -> Quota {
-    let count = NonZeroU32::new(count).unwrap_or(NonZeroU32::MIN);
-    Quota::with_period(window / count.get())
-        .expect("a non-zero period")
-        .allow_burst(count)
+    handover_by_account: Limiter<i64>,
 }
 
 impl Default for Limits {
@@ -154,50 +176,63 @@ impl Limits {
     pub fn with_capacity(capacity: usize) -> Self {
         let hour = Duration::from_secs(60 * 60);
         Self {
-            login_by_network: Bounded::new(quota(LOGIN_PER_ADDRESS, LOGIN_WINDOW), capacity),
-            login_by_account: Bounded::new(quota(LOGIN_PER_ACCOUNT, hour), capacity),
-            email_by_address: Bounded::new(quota(EMAILS_PER_ADDRESS, EMAIL_WINDOW), capacity),
-            reset_by_network: Bounded::new(quota(RESETS_PER_NETWORK, EMAIL_WINDOW), capacity),
-            signup_by_network: Bounded::new(quota(SIGNUPS_PER_ADDRESS, SIGNUP_WINDOW), capacity),
-            signup_by_date: Bounded::new(quota(SIGNUPS_PER_DATE, SIGNUP_DATE_WINDOW), capacity),
-            handover_by_account: Bounded::new(quota(HANDOVERS_PER_ACCOUNT, hour), capacity),
+            login_by_network: Limiter::new(LOGIN_PER_ADDRESS, LOGIN_WINDOW, capacity),
+            login_by_account: Limiter::new(LOGIN_PER_ACCOUNT, hour, capacity),
+            email_by_address: Limiter::new(EMAILS_PER_ADDRESS, EMAIL_WINDOW, capacity),
+            reset_by_address: Limiter::new(EMAILS_PER_ADDRESS, EMAIL_WINDOW, capacity),
+            reset_by_network: Limiter::new(RESETS_PER_NETWORK, EMAIL_WINDOW, capacity),
+            signup_by_network: Limiter::new(SIGNUPS_PER_ADDRESS, SIGNUP_WINDOW, capacity),
+            signup_by_date: Limiter::new(SIGNUPS_PER_DATE, SIGNUP_DATE_WINDOW, capacity),
+            handover_by_account: Limiter::new(HANDOVERS_PER_ACCOUNT, hour, capacity),
         }
     }
 
-    /// Counts a login attempt; false when the address or the account has had too many. The
-    /// account is counted only when the network is within its limit.
+    /// Counts a login attempt on the account `email` from `ip`; false when the network has had
+    /// too many, or this account has had too many from this network. Ask only for a real
+    /// attempt (an address and a password typed). The account is counted only when the network
+    /// is within its limit.
     pub fn allow_login(&self, ip: IpAddr, email: &str) -> bool {
-        self.login_by_network.check(&network(ip)) && self.login_by_account.check(&key(email))
+        let network = network(ip);
+        self.login_by_network.check(network) && self.login_by_account.check((key(email), network))
     }
 
-    /// Counts an email sent to `address` (an admin's invitation); false when it has had too
-    /// many.
+    /// Counts an invitation sent to `address`; false when it has had too many.
     pub fn allow_email(&self, address: &str) -> bool {
-        self.email_by_address.check(&key(address))
+        self.email_by_address.check(key(address))
     }
 
-    /// Counts a reset link asked for from `ip` for `address`; false when the network or the
-    /// address has had too many. The address is counted only when the network is within its
-    /// limit.
+    /// Counts a reset link asked for from `ip` for `address`; false when the network, or this
+    /// address from this network, has had too many. The address is counted only when the
+    /// network is within its limit.
     pub fn allow_reset(&self, ip: IpAddr, address: &str) -> bool {
-        self.reset_by_network.check(&network(ip)) && self.allow_email(address)
+        let network = network(ip);
+        self.reset_by_network.check(network) && self.reset_by_address.check((key(address), network))
     }
 
     /// Counts a sign-up from `ip` for the occurrence of `activity_id` scheduled on `date`;
     /// false when its network has had too many for this date or this hour. Only a sign-up
-    /// that would be written is counted (the handler asks after the form's checks). The date's
-    /// limit is asked first, and a refusal by it leaves the hour's alone: a script hammering
-    /// one date does not use up the hour of the neighbours who share its address.
+    /// that would be written is counted (the handler asks after the form's checks), and it is
+    /// counted in both limits or in neither: a script hammering one date does not use up the
+    /// hour of the neighbours who share its address, and a sign-up refused by the hour does not
+    /// count against the date. (Two requests of one network at the very same moment may both
+    /// pass the question before either is counted: one sign-up more, never fewer.)
     pub fn allow_signup(&self, ip: IpAddr, activity_id: i64, date: NaiveDate) -> bool {
-        let network = network(ip);
-        self.signup_by_date.check(&(network, activity_id, date))
-            && self.signup_by_network.check(&network)
+        let (network, now) = (network(ip), Instant::now());
+        let by_date = (network, activity_id, date);
+        if !(self.signup_by_date.allows(&by_date, now)
+            && self.signup_by_network.allows(&network, now))
+        {
+            return false;
+        }
+        self.signup_by_date.count(by_date, now);
+        self.signup_by_network.count(network, now);
+        true
     }
 
     /// Counts a hand-over of a piece (sending it, writing in its thread) by account `user_id`;
     /// false when the account has had too many this hour.
     pub fn allow_handover(&self, user_id: i64) -> bool {
-        self.handover_by_account.check(&user_id)
+        self.handover_by_account.check(user_id)
     }
 
     /// Forgets keys whose limits have fully recovered, so memory shrinks after a busy spell.
@@ -205,6 +240,7 @@ impl Limits {
         self.login_by_network.forget_idle_keys();
         self.login_by_account.forget_idle_keys();
         self.email_by_address.forget_idle_keys();
+        self.reset_by_address.forget_idle_keys();
         self.reset_by_network.forget_idle_keys();
         self.signup_by_network.forget_idle_keys();
         self.signup_by_date.forget_idle_keys();
@@ -212,18 +248,16 @@ impl Limits {
     }
 }
 
-/// The network an address belongs to for rate limiting: an IPv4 address on its own, an IPv6
-/// address by its /64 prefix (one household or phone usually holds a whole /64).
+/// The network an address belongs to for rate limiting: an IPv4 address on its own (also when
+/// written as an IPv4-mapped IPv6 address), an IPv6 address by its /64 prefix (one household
+/// or phone usually holds a whole /64).
 pub fn network(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V4(_) => ip,
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => {
-                let bits = u128::from(v6) & !((1_u128 << 64) - 1);
-                IpAddr::V6(Ipv6Addr::from(bits))
-            }
-        },
+    match ip.to_canonical() {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1_u128 << 64) - 1);
+            IpAddr::V6(Ipv6Addr::from(bits))
+        }
     }
 }
 
@@ -260,13 +294,23 @@ mod tests {
     }
 
     #[test]
-    fn one_account_gets_25_attempts_from_anywhere() {
+    fn a_guesser_cannot_use_up_the_owners_attempts() {
         let limits = Limits::default();
+        // 25 networks guess at one account: each may, and the owner is untouched.
         for n in 0..25_u8 {
-            let ip = IpAddr::from([10, 0, 0, n]);
-            assert!(limits.allow_login(ip, "Staff@Example.org"));
+            let guesser = IpAddr::from([10, 0, 0, n]);
+            for _ in 0..25 {
+                assert!(limits.allow_login(guesser, "Staff@Example.org"));
+            }
+            assert!(!limits.allow_login(guesser, "staff@example.org"));
         }
-        assert!(!limits.allow_login(IpAddr::from([10, 1, 0, 0]), "staff@example.org"));
+        let home = IpAddr::from([192, 0, 2, 1]);
+        for attempt in 0..25 {
+            assert!(
+                limits.allow_login(home, "staff@example.org"),
+                "the owner's attempt {attempt}"
+            );
+        }
     }
 
     #[test]
@@ -329,39 +373,42 @@ mod tests {
     }
 
     #[test]
-    fn a_full_limiter_refuses_new_keys_rather_than_grow() {
+    fn a_full_limiter_forgets_the_key_least_recently_seen_and_serves_new_ones() {
         let limits = Limits::with_capacity(50);
+        let ip = |n: u8| IpAddr::from([10, 9, 0, n]);
         for n in 0..50_u8 {
-            let ip = IpAddr::from([10, 9, 0, n]);
-            assert!(limits.allow_login(ip, &format!("{n}@example.org")), "{n}");
+            assert!(limits.allow_login(ip(n), &format!("{n}@example.org")), "{n}");
         }
+        // Network 0 is seen again, so network 1 is now the one least recently seen.
+        assert!(limits.allow_login(ip(0), "0@example.org"));
         assert_eq!(limits.login_by_network.len(), 50);
-        assert!(!limits.allow_login(IpAddr::from([10, 9, 1, 0]), "new@example.org"));
-        assert_eq!(limits.login_by_network.len(), 50);
-        assert_eq!(
-            limits.login_by_account.len(),
-            50,
-            "the account was not counted"
-        );
+        for n in 0..100_u8 {
+            assert!(
+                limits.allow_login(IpAddr::from([10, 9, 1, n]), "new@example.org"),
+                "a newcomer is counted, not refused"
+            );
+        }
+        assert_eq!(limits.login_by_network.len(), 50, "the memory stays bounded");
+        // A network that was forgotten starts afresh; one that is over its limit and was seen
+        // more recently than the flood's oldest stays refused.
+        let busy = IpAddr::from([10, 9, 2, 0]);
+        for _ in 0..25 {
+            assert!(limits.allow_login(busy, "x@example.org"));
+        }
+        assert!(!limits.allow_login(busy, "x@example.org"));
     }
 
     #[test]
-    fn a_full_limiter_forgets_recovered_keys_to_make_room() {
+    fn idle_keys_are_forgotten_and_busy_ones_kept() {
         // One request per 20 ms: a key has recovered 20 ms after its request.
-        let quick = Bounded::new(quota(1, Duration::from_millis(20)), 3);
-        for n in 0..3 {
-            assert!(quick.check(&key(&format!("{n}@example.org"))));
-        }
-        assert!(
-            !quick.check(&key("late@example.org")),
-            "full, nothing recovered"
-        );
-        std::thread::sleep(SWEEP_AT_MOST_EVERY + Duration::from_millis(50));
-        assert!(
-            quick.check(&key("late@example.org")),
-            "recovered keys were swept"
-        );
-        assert_eq!(quick.len(), 1);
+        let quick = Limiter::new(1, Duration::from_millis(20), 10);
+        assert!(quick.check(key("early@example.org")));
+        assert!(!quick.check(key("early@example.org")));
+        std::thread::sleep(Duration::from_millis(40));
+        assert!(quick.check(key("late@example.org")));
+        quick.forget_idle_keys();
+        assert_eq!(quick.len(), 1, "only the busy key is kept");
+        assert!(!quick.check(key("late@example.org")), "and still counted");
     }
 
     #[test]
@@ -388,5 +435,36 @@ mod tests {
         // 6 + 1 + 13 = 20 this hour (the 50 refused ones not counted): the hour is used up,
         // for every date.
         assert!(!limits.allow_signup(home, 3, day(5)));
+        // Refused by the hour, those attempts did not count against their date: a fresh hour
+        // (here: a fresh network's) finds the date's six untouched.
+        let flood: IpAddr = "2001:db8:7::1".parse().unwrap();
+        for d in 1..=20 {
+            assert!(limits.allow_signup(flood, 9, day(d)));
+        }
+        for _ in 0..30 {
+            assert!(!limits.allow_signup(flood, 4, day(28)));
+        }
+        assert!(limits.signup_by_date.allows(
+            &(network(flood), 4, day(28)),
+            Instant::now()
+        ));
+    }
+
+    #[test]
+    fn five_resets_asked_by_someone_else_leave_the_owner_their_own() {
+        let limits = Limits::default();
+        let attacker: IpAddr = "198.51.100.20".parse().unwrap();
+        for _ in 0..5 {
+            assert!(limits.allow_reset(attacker, "victim@example.org"));
+        }
+        assert!(!limits.allow_reset(attacker, "victim@example.org"));
+        let home: IpAddr = "2001:db8:9:9::5".parse().unwrap();
+        assert!(limits.allow_reset(home, "Victim@example.org"));
+    }
+
+    #[test]
+    fn an_ipv4_mapped_address_is_its_ipv4_network() {
+        let mapped: IpAddr = "::ffff:127.0.0.1".parse().unwrap();
+        assert_eq!(network(mapped), IpAddr::from([127, 0, 0, 1]));
     }
 }

@@ -141,10 +141,33 @@ fn test() -> Result {
     e2e::run(&root, &server_binary(&root), postgres.as_deref(), &maildev)
 }
 
-/// `cargo xtask bench [--postgres URL] [--seconds N]`.
+/// `cargo xtask bench [--postgres URL] [--seconds N]`, or `cargo xtask bench --abuse`: the
+/// abuse benchmark (`server/benches/abuse.rs`), which needs neither wrk, nginx nor Lighthouse,
+/// and fails when an input exceeds its budget.
 fn bench() -> Result {
     let root = project_root();
     let mut passed: Vec<String> = std::env::args().skip(2).collect();
+    if let Some(at) = passed.iter().position(|arg| arg == "--abuse") {
+        passed.remove(at);
+        tools::ensure_build_tools(&root)?;
+        build_release(&root)?;
+        step("the abuse bench (cargo bench -p server --bench abuse)");
+        let target = target_dir(&root);
+        let mut args: Vec<String> = vec![
+            "--binary".into(),
+            server_binary(&root).display().to_string(),
+            "--site".into(),
+            target.join("site").display().to_string(),
+            "--out".into(),
+            target.join("bench").display().to_string(),
+        ];
+        args.append(&mut passed);
+        return status(
+            cargo(&root)
+                .args(["bench", "-p", "server", "--bench", "abuse", "--"])
+                .args(args),
+        );
+    }
     tools::ensure_build_tools(&root)?;
     let lighthouse = tools::ensure_bench_tools(&root)?;
     build_release(&root)?;

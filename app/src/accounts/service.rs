@@ -240,26 +240,32 @@ pub async fn accept_invitation(
     }
 }
 
-/// Sends a reset link if the address belongs to an active account, and does nothing otherwise:
-/// the page says the same either way. A malformed address is the only thing reported.
+/// The address typed on the reset form, or the form again when it is not an email address:
+/// the only thing the form reports. Checked before anything is looked up.
+pub fn reset_address(lang: Lang, email: &str) -> Result<EmailAddress, Refusal> {
+    EmailAddress::parse(email).ok_or_else(|| {
+        let mut feedback = FormFeedback::for_form("forgot");
+        feedback.keep("email", email.trim());
+        feedback.error("email", lang.text("email-invalid"));
+        feedback.into()
+    })
+}
+
+/// Sends a reset link if `address` belongs to an active account, and does nothing otherwise.
+/// The server runs this after it has answered (the page says the same either way), so how long
+/// it takes cannot tell anyone whether the address has an account.
 pub async fn request_reset(
     db: &Db,
     lang: Lang,
     links: &Links<'_>,
-    email: &str,
+    address: &EmailAddress,
     now: DateTime<Utc>,
-) -> Result<Option<EmailAddress>, Refusal> {
-    let mut feedback = FormFeedback::for_form("forgot");
-    feedback.keep("email", email.trim());
-    let Some(address) = EmailAddress::parse(email) else {
-        feedback.error("email", lang.text("email-invalid"));
-        return Err(feedback.into());
-    };
-    let Some(account) = db.accounts().account_by_email(&address).await? else {
-        return Ok(Some(address));
+) -> Result<(), Refusal> {
+    let Some(account) = db.accounts().account_by_email(address).await? else {
+        return Ok(());
     };
     if account.disabled || account.password_hash.is_none() {
-        return Ok(Some(address));
+        return Ok(());
     }
     let token = Token::generate();
     let mail = emails::password_reset(
@@ -279,7 +285,7 @@ pub async fn request_reset(
             now,
         )
         .await?;
-    Ok(Some(address))
+    Ok(())
 }
 
 /// Sets a new password from a reset link. The caller logs the account in.

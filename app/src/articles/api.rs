@@ -118,12 +118,14 @@ pub async fn load_article(slug: String) -> Result<Option<ArticlePage>, ServerFnE
 #[server(endpoint = "soeg")]
 pub async fn load_search(query: String) -> Result<Vec<Article>, ServerFnError> {
     use crate::errors::{db_from_context, internal};
-    if query.trim().is_empty() {
+    // Bounded here too: the server function can be called with a megabyte of terms.
+    let query = super::search_terms(&query);
+    if query.is_empty() {
         return Ok(Vec::new());
     }
     db_from_context()?
         .articles()
-        .search_articles(query.trim(), crate::clock::now())
+        .search_articles(&query, crate::clock::now())
         .await
         .map_err(internal)
 }

@@ -22,6 +22,27 @@ use serde::{Deserialize, Serialize};
 /// [`crate::forms::FormFeedback`].
 pub const PREVIEW: &str = "preview_html";
 
+/// The most words of a search that are looked for.
+pub const SEARCH_TERMS: usize = 8;
+/// The most characters of a search that are read.
+pub const SEARCH_LENGTH: usize = 200;
+
+/// What is searched for when `typed` is typed: its first [`SEARCH_TERMS`] words within its
+/// first [`SEARCH_LENGTH`] characters, separated by single spaces. Nobody types more into a
+/// search field, and it bounds the cost of a search (stemming, and PostgreSQL's parsing of
+/// the query) whatever arrives; the search page shows this, so what it says it looked for is
+/// what it looked for.
+pub fn search_terms(typed: &str) -> String {
+    let head = typed
+        .char_indices()
+        .nth(SEARCH_LENGTH)
+        .map_or(typed, |(end, _)| &typed[..end]);
+    head.split_whitespace()
+        .take(SEARCH_TERMS)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Where an article stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ArticleStatus {
@@ -141,5 +162,15 @@ mod tests {
         ] {
             assert_eq!(ArticleStatus::parse(status.as_str()), Some(status));
         }
+    }
+
+    #[test]
+    fn a_search_is_its_first_words_within_its_first_characters() {
+        assert_eq!(search_terms("  fælles   spisning "), "fælles spisning");
+        let many = "ord ".repeat(100_000);
+        assert_eq!(search_terms(&many), vec!["ord"; SEARCH_TERMS].join(" "));
+        let long = "ø".repeat(1_000_000);
+        assert_eq!(search_terms(&long).chars().count(), SEARCH_LENGTH);
+        assert_eq!(search_terms(""), "");
     }
 }

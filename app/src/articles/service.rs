@@ -6,7 +6,7 @@ use chrono_tz::Europe::Copenhagen;
 use serde::Deserialize;
 
 use super::{
-    markdown::to_safe_html,
+    markdown::{self, check_body},
     queries::{NewArticle, NewIssue},
     Article, ArticleStatus, MagazineIssue, PREVIEW,
 };
@@ -54,7 +54,6 @@ pub struct ArticleForm {
 
 const MAX_TITLE: usize = 200;
 const MAX_LEAD: usize = 1000;
-const MAX_BODY: usize = 100_000;
 
 impl ArticleForm {
     /// The form filled in from a saved article.
@@ -177,9 +176,7 @@ pub async fn check(
     if form.lead.chars().count() > MAX_LEAD {
         feedback.error("lead", lang.text("article-lead-too-long"));
     }
-    if form.body.chars().count() > MAX_BODY {
-        feedback.error("body", lang.text("article-body-too-long"));
-    }
+    let body_html = check_body(lang, &form.body, &mut feedback).await;
     let status = ArticleStatus::parse(&form.status);
     if status.is_none() {
         feedback.error("status", lang.text("article-status-missing"));
@@ -244,7 +241,7 @@ pub async fn check(
         title: title.to_owned(),
         lead: form.lead.trim().to_owned(),
         body: form.body.clone(),
-        body_html: to_safe_html(&form.body),
+        body_html,
         byline: form.byline.trim().to_owned(),
         status,
         publish_at,
@@ -282,9 +279,10 @@ impl CoverForm for ArticleForm {
 }
 
 /// The editor again with what was typed and the article's sanitized HTML to look at.
-pub fn preview(form: &ArticleForm) -> FormFeedback {
+pub async fn preview(lang: Lang, form: &ArticleForm) -> FormFeedback {
     let mut feedback = form.kept();
-    feedback.keep(PREVIEW, &to_safe_html(&form.body));
+    let html = markdown::check_body(lang, &form.body, &mut feedback).await;
+    feedback.keep(PREVIEW, &html);
     feedback
 }
 

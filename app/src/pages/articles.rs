@@ -360,7 +360,8 @@ fn ArticleView(
 /// `/soeg?q=…`.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let query = use_query_map().get_untracked().get("q").unwrap_or_default();
+    let typed = use_query_map().get_untracked().get("q").unwrap_or_default();
+    let query = crate::articles::search_terms(&typed);
     let data = OnceResource::new_blocking(load_search(query.clone()));
     let show = {
         let query = query.clone();

@@ -18,6 +18,8 @@ use crate::{
 pub struct DraftChange {
     pub title: String,
     pub body: String,
+    /// The body as cleaned HTML (`articles::markdown::check_body`).
+    pub body_html: String,
     pub consent: bool,
     /// (photo id, caption, description) of the photos kept.
     pub photos: Vec<(i64, String, String)>,
@@ -45,6 +47,7 @@ struct SubmissionRow {
     author_email: String,
     title: String,
     body: String,
+    body_html: Option<String>,
     consent: bool,
     state: String,
     article_slug: Option<String>,
@@ -152,7 +155,7 @@ impl SubmissionQueries<'_> {
     /// A piece with its photos and history; None if there is none.
     pub async fn submission(&self, id: i64) -> Result<Option<Submission>, sqlx::Error> {
         let sql = format!(
-            "select s.id, s.author_id, {NAME_OF_U} as author_name, u.email as author_email, s.title, s.body, s.consent, \
+            "select s.id, s.author_id, {NAME_OF_U} as author_name, u.email as author_email, s.title, s.body, s.body_html, s.consent, \
              s.state, a.slug as article_slug, s.updated_at \
              from submissions s join users u on u.id = s.author_id \
              left join articles a on a.id = s.article_id where s.id = $1"
@@ -192,7 +195,8 @@ impl SubmissionQueries<'_> {
             author_name: row.author_name,
             author_email: row.author_email,
             title: row.title,
-            body_html: crate::articles::markdown::to_safe_html(&row.body),
+            // Cleaned when saved; a piece from before that is cleaned at start.
+            body_html: row.body_html.unwrap_or_default(),
             body: row.body,
             consent: row.consent,
             state: state_of(&row.state),
@@ -201,6 +205,28 @@ impl SubmissionQueries<'_> {
             events,
             updated_at: row.updated_at,
         }))
+    }
+
+    /// Up to `limit` pieces saved before their text was stored cleaned: (id, Markdown).
+    pub async fn uncleaned(&self, limit: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        crate::db_run!(self.db, |pool| {
+            sqlx::query_as("select id, body from submissions where body_html is null limit $1")
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })
+    }
+
+    /// Stores the cleaned HTML of piece `id`'s text.
+    pub async fn set_body_html(&self, id: i64, html: &str) -> Result<(), sqlx::Error> {
+        crate::db_run!(self.db, |pool| {
+            sqlx::query("update submissions set body_html = $2 where id = $1")
+                .bind(id)
+                .bind(html)
+                .execute(pool)
+                .await
+                .map(drop)
+        })
     }
 
     /// The pieces of one journalist, the latest changed first.
@@ -272,14 +298,15 @@ impl SubmissionQueries<'_> {
                 let id: i64 = tx_run!(&mut tx, |conn| {
                     sqlx::query_scalar(
                         "insert into submissions (author_id, title, body, consent, state, \
-                         created_at, updated_at) values ($1, $2, $3, $4, 'draft', $5, $5) \
-                         returning id",
+                         created_at, updated_at, body_html) \
+                         values ($1, $2, $3, $4, 'draft', $5, $5, $6) returning id",
                     )
                     .bind(author_id)
                     .bind(&change.title)
                     .bind(&change.body)
                     .bind(change.consent)
                     .bind(now)
+                    .bind(&change.body_html)
                     .fetch_one(conn)
                     .await
                 })?;
@@ -289,7 +316,7 @@ impl SubmissionQueries<'_> {
             Some(id) => tx_run!(&mut tx, |conn| {
                 sqlx::query_as(
                     "update submissions set title = $1, body = $2, consent = $3, \
-                     updated_at = $4 where id = $5 and author_id = $6 \
+                     updated_at = $4, body_html = $7 where id = $5 and author_id = $6 \
                      and state in ('draft', 'changes') returning id, first_sent_at",
                 )
                 .bind(&change.title)
@@ -298,6 +325,7 @@ impl SubmissionQueries<'_> {
                 .bind(now)
                 .bind(id)
                 .bind(author_id)
+                .bind(&change.body_html)
                 .fetch_optional(conn)
                 .await
             })?,

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::{
     accounts::{service::Links, Viewer},
-    articles::{markdown::to_safe_html, queries::NewArticle, ArticleStatus, PREVIEW},
+    articles::{markdown, queries::NewArticle, ArticleStatus, PREVIEW},
     calendar::service::slugify,
     db::Db,
     errors::Refusal,
@@ -23,7 +23,6 @@ use crate::{
 };
 
 const MAX_TITLE: usize = 200;
-const MAX_BODY: usize = 100_000;
 const MAX_CAPTION: usize = 500;
 const MAX_MESSAGE: usize = 5_000;
 
@@ -116,23 +115,41 @@ impl CoverForm for PieceForm {
     }
 }
 
-/// Checks a piece's title (required, not too long) and text (not too long).
-fn check_text(lang: Lang, title: &str, body: &str, feedback: &mut FormFeedback) {
+/// Checks a piece's title (required, not too long) and text (not too long, not nested too
+/// deep), and gives the text's cleaned HTML.
+async fn check_text(lang: Lang, title: &str, body: &str, feedback: &mut FormFeedback) -> String {
     if title.is_empty() {
         feedback.error("heading", lang.text("piece-title-missing"));
     } else if title.chars().count() > MAX_TITLE {
         feedback.error("heading", lang.text("article-title-too-long"));
     }
-    if body.chars().count() > MAX_BODY {
-        feedback.error("body", lang.text("article-body-too-long"));
-    }
+    markdown::check_body(lang, body, feedback).await
 }
 
 /// The form again with the text as readers will see it.
-pub fn preview(form: &PieceForm) -> FormFeedback {
+pub async fn preview(lang: Lang, form: &PieceForm) -> FormFeedback {
     let mut feedback = form.kept();
-    feedback.keep(PREVIEW, &to_safe_html(&form.body));
+    let html = markdown::check_body(lang, &form.body, &mut feedback).await;
+    feedback.keep(PREVIEW, &html);
     feedback
+}
+
+/// Cleans, once, the text of every piece saved before texts were stored cleaned (run at
+/// start). A text nested too deep to clean is kept as plain text.
+pub async fn clean_stored_texts(db: &Db) -> Result<(), sqlx::Error> {
+    loop {
+        let pieces = db.submissions().uncleaned(100).await?;
+        if pieces.is_empty() {
+            return Ok(());
+        }
+        for (id, body) in pieces {
+            let html = match markdown::clean(&body).await {
+                Ok(html) => html,
+                Err(markdown::TooDeep) => format!("<p>{}</p>", ammonia::clean_text(&body)),
+            };
+            db.submissions().set_body_html(id, &html).await?;
+        }
+    }
 }
 
 /// Checks and saves the journalist's form (`existing`: the piece being edited, which must be
@@ -150,7 +167,7 @@ pub async fn save(
     let send = form.action == "send";
     let mut feedback = form.kept();
     let title = form.title.trim();
-    check_text(lang, title, &form.body, &mut feedback);
+    let body_html = check_text(lang, title, &form.body, &mut feedback).await;
     // Only the piece's own photos can be changed or removed.
     let own: Vec<i64> = existing
         .map(|piece| piece.photos.iter().map(|photo| photo.id).collect())
@@ -223,6 +240,7 @@ pub async fn save(
     let change = DraftChange {
         title: title.to_owned(),
         body: form.body.clone(),
+        body_html,
         consent: form.consent,
         photos,
         removed: form.remove_photo.clone(),
@@ -427,7 +445,7 @@ pub async fn publish(
         .keep("body", &form.body)
         .keep("issue", &form.issue);
     let title = form.title.trim();
-    check_text(lang, title, &form.body, &mut feedback);
+    let body_html = check_text(lang, title, &form.body, &mut feedback).await;
     if form.lead.chars().count() > 1000 {
         feedback.error("lead", lang.text("article-lead-too-long"));
     }
@@ -464,7 +482,7 @@ pub async fn publish(
         title: title.to_owned(),
         lead: form.lead.trim().to_owned(),
         body: form.body.clone(),
-        body_html: to_safe_html(&form.body),
+        body_html,
         byline: piece.author_name.clone(),
         status: ArticleStatus::Published,
         publish_at: Some(now),

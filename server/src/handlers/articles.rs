@@ -63,7 +63,7 @@ async fn save_article(
     if form.action == "preview" {
         return Ok(show_page(
             &page,
-            Some(articles::preview(&form)),
+            Some(articles::preview(cx.lang, &form).await),
             StatusCode::OK,
         ));
     }
@@ -122,10 +122,10 @@ async fn save_issue(
 /// `POST /personale/artikler/forhaandsvisning` (staff only, by the access check): the
 /// Markdown in the request's body as the article page will show it, sanitized the same way as
 /// when an article is saved. The editor's live preview island asks for it while staff type.
-async fn preview(_: Staff, body: String) -> Response {
+async fn preview(cx: Ctx, _: Staff, body: String) -> Response {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        app::articles::markdown::to_safe_html(&body),
+        app::articles::markdown::live_preview(cx.lang, &body).await,
     )
         .into_response()
 }

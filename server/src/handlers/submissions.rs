@@ -83,7 +83,7 @@ async fn save_piece(
     if form.action == "preview" {
         return Ok(show_page(
             &page,
-            Some(pieces::preview(&form)),
+            Some(pieces::preview(cx.lang, &form).await),
             StatusCode::OK,
         ));
     }
@@ -114,10 +114,10 @@ async fn save_piece(
 
 /// `POST /borgerjournalist/forhaandsvisning`: the Markdown in the body as readers will see it,
 /// for the journalist's live preview (anyone logged in, by the access check).
-async fn preview(_: LoggedIn, body: String) -> Response {
+async fn preview(cx: Ctx, _: LoggedIn, body: String) -> Response {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        app::articles::markdown::to_safe_html(&body),
+        app::articles::markdown::live_preview(cx.lang, &body).await,
     )
         .into_response()
 }
