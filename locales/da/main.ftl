@@ -210,6 +210,7 @@ invite-submit = Send invitation
 invite-journalist-title = Invitér en borgerjournalist
 invite-journalist-intro = Borgerjournalisten får en e-mail med et link. Linket virker i 7 dage. Kun administratorer kan invitere medarbejdere og lukke konti.
 invite-already-member = Der findes allerede en konto med den e-mailadresse.
+invite-pending-other-role = Adressen er allerede inviteret med en anden rolle. Bed en administrator om at ændre den.
 notice-invited = Invitationen er sendt.
 notice-disabled = Kontoen er lukket. Personen er logget ud.
 notice-enabled = Kontoen er åbnet igen.

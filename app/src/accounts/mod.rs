@@ -47,6 +47,12 @@ impl Role {
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Admin | Role::Staff)
     }
+
+    /// Whether someone with this role may invite people as `invited`: admins anyone, staff
+    /// citizen journalists.
+    pub fn may_invite(self, invited: Role) -> bool {
+        self == Role::Admin || (self == Role::Staff && invited == Role::Journalist)
+    }
 }
 
 /// The Danish word for a role, as used in sentences ("som borgerjournalist").

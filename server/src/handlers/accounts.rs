@@ -186,7 +186,7 @@ async fn invite(
     PostedForm(form): PostedForm<InviteForm>,
 ) -> Result<Redirect, PageError> {
     const PAGE: &str = "/personale/brugere";
-    if inviter.role != Role::Admin && form.role != Role::Journalist.as_str() {
+    if !Role::parse(&form.role).is_none_or(|role| inviter.role.may_invite(role)) {
         return Err(PageError::Forbidden);
     }
     within_limit(cx.limits.allow_email(&form.email), PAGE, "invite")?;
@@ -196,7 +196,7 @@ async fn invite(
         &cx.db,
         cx.lang,
         &links,
-        Some(inviter.id),
+        Some((inviter.id, inviter.role)),
         email,
         role,
         clock::now(),

@@ -45,6 +45,7 @@ async fn invitation_story(backend: Backend) {
         token_hash: &token.hash(),
         expires_at: now + Duration::days(7),
         invited_by: None,
+        inviter_role: None,
         mail: &mail,
     };
     let InviteOutcome::Invited { user_id } =
@@ -308,6 +309,7 @@ async fn two_invitations_accepted_at_once_set_one_password(backend: Backend) {
                 token_hash: &token.hash(),
                 expires_at: now + Duration::days(7),
                 invited_by: None,
+                inviter_role: None,
                 mail: &mail,
             };
             db.accounts().invite_user(&invitation, now).await.unwrap();

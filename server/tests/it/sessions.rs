@@ -888,6 +888,38 @@ async fn staff_invite_journalists_and_only_journalists(backend: Backend) {
     assert_eq!(closed.status, 403);
     let api = staff.post_form("/personale/api/admin/brugere", &[]).await;
     assert_eq!(api.status, 403);
+
+    // An admin's pending invitation cannot be turned into a journalist's by staff.
+    let admin = app.logged_in_as(&account(Role::Admin).create(app.db()).await).await;
+    let to = "kommende-admin@example.org";
+    let invited = admin
+        .post_form(
+            "/personale/brugere/inviter",
+            &[("email", to), ("account_role", "admin")],
+        )
+        .await;
+    assert_eq!(invited.status, 303, "{}", invited.body);
+    let downgraded = staff
+        .post_form(
+            "/personale/brugere/inviter",
+            &[("email", to), ("account_role", "journalist")],
+        )
+        .await;
+    assert_eq!(downgraded.status, 422);
+    assert!(downgraded.body.contains("allerede inviteret med en anden rolle"));
+    let pending = app
+        .db()
+        .accounts()
+        .account_by_email(&EmailAddress::parse(to).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(pending.role, Role::Admin);
+    assert_eq!(
+        link_paths_in_mails(&app, to, "invitation").await.len(),
+        1,
+        "and no journalist's link was sent"
+    );
 }
 
 on_both_backends!(staff_invite_journalists_and_only_journalists);

