@@ -80,6 +80,27 @@ pub enum BackupError {
     Copy(#[source] sqlx::Error),
 }
 
+/// The table of the session store (`tower-sessions-sqlx-store`'s default name on SQLite).
+const SESSION_TABLE: &str = "tower_sessions";
+
+/// Removes the live sessions from a backup's copy, overwriting what they took: a backup lying
+/// on a disk must not log anyone in. The store makes its table again when a restored copy
+/// starts.
+async fn leave_out_sessions(copy: &std::path::Path) -> Result<(), sqlx::Error> {
+    use sqlx::{sqlite::SqliteConnectOptions, ConnectOptions, Connection};
+    let mut connection = SqliteConnectOptions::new()
+        .filename(copy)
+        .connect()
+        .await?;
+    sqlx::query("pragma secure_delete = on")
+        .execute(&mut connection)
+        .await?;
+    sqlx::query(&format!("drop table if exists {SESSION_TABLE}"))
+        .execute(&mut connection)
+        .await?;
+    connection.close().await
+}
+
 /// Which backend a database URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -371,6 +392,13 @@ impl Db {
             .execute(pool)
             .await
             .map_err(BackupError::Copy)?;
+        leave_out_sessions(&partial).await.map_err(BackupError::Copy)?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // Private whatever the file-creation mask: it holds everyone's personal details.
+            std::fs::set_permissions(&partial, std::fs::Permissions::from_mode(0o600))
+                .map_err(write)?;
+        }
         std::fs::File::open(&partial)
             .and_then(|file| file.sync_all())
             .map_err(write)?;

@@ -20,7 +20,10 @@ pub mod visits;
 
 use std::{path::Path, sync::Arc, time::Duration};
 
-use app::{db::Db, site::SiteInfo};
+use app::{
+    db::{Db, Pool},
+    site::SiteInfo,
+};
 use futures_util::FutureExt;
 use leptos::config::LeptosOptions;
 
@@ -127,6 +130,9 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
     ensure_data_dir(&config.data_dir)?;
     let work = async {
         let db = Db::connect(&config.database_url).await?;
+        if let Err(err) = make_database_private(&db) {
+            tracing::warn!(error = %err, "could not make the database's files private");
+        }
         db.migrate().await?;
         if config.demo && app::demo::load_if_empty(&db).await? {
             tracing::info!("demo content loaded");
@@ -334,6 +340,36 @@ fn leptos_options(config: &Config) -> LeptosOptions {
 }
 
 /// Creates the data folder if needed and proves that a file can be written in it.
+/// Makes every file and folder this process creates readable and writable by its own user only
+/// (a file-creation mask of 077): the database, its write-ahead log, its backups and the emails
+/// written to files hold personal details and live session ids. Called first thing by `main`.
+pub fn files_private_to_this_user() {
+    // SAFETY: umask only swaps the process's mask and cannot fail; nothing else runs yet.
+    unsafe {
+        libc::umask(0o077);
+    }
+}
+
+/// Takes read access from others on the SQLite database's files that an earlier version
+/// created readable by everyone (new ones are private by the mask, see
+/// [`files_private_to_this_user`]).
+fn make_database_private(db: &Db) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let Pool::Sqlite(pool) = db.pool() else {
+        return Ok(());
+    };
+    let file = pool.connect_options().get_filename().to_owned();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = file.clone().into_os_string();
+        path.push(suffix);
+        match std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn ensure_data_dir(path: &Path) -> Result<(), StartError> {
     let fail = |source| StartError::DataDir {
         path: path.display().to_string(),

@@ -12,6 +12,7 @@ use server::{
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    server::files_private_to_this_user();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()

@@ -17,7 +17,11 @@ use std::{
 
 use app::db::{Backend, Db, Pool};
 
-use crate::{fixtures::activity, helpers::TestDb, on_both_backends};
+use crate::{
+    fixtures::{account, activity},
+    helpers::TestDb,
+    on_both_backends,
+};
 
 /// The clients that sign up at once.
 const CLIENTS: u64 = 16;
@@ -411,7 +415,34 @@ async fn a_backup_taken_while_serving_holds_what_was_acknowledged() {
     let test_db = TestDb::new(Backend::Sqlite).await;
     let db = test_db.connect().await;
     let date_page = dinner(&db).await;
+    let admin = account(app::accounts::Role::Admin).create(&db).await;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // As an earlier version left it: readable by everyone.
+        let live = test_db.url.trim_start_matches("sqlite://");
+        std::fs::set_permissions(live, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
     let mut portal = Portal::start(&test_db.url).await;
+    // A live session, which the backup must not carry.
+    let logged_in = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(format!("{}/log-ind", portal.base()))
+        .header("origin", portal.base())
+        .form(&[("email", admin.email.as_str()), ("password", &admin.password)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logged_in.status(), 303);
+    let session_id = logged_in
+        .headers()
+        .get("set-cookie")
+        .and_then(|cookie| cookie.to_str().ok())
+        .and_then(|cookie| cookie.split(';').next())
+        .and_then(|pair| pair.split_once('='))
+        .map(|(_, id)| id.to_owned())
+        .expect("a session cookie");
     let load = SignupLoad::start(&portal.base(), &date_page);
     tokio::time::sleep(Duration::from_secs(2 * u64::from(soak()))).await;
 
@@ -432,6 +463,24 @@ async fn a_backup_taken_while_serving_holds_what_was_acknowledged() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let (acknowledged, _) = load.finish().await;
     portal.stop().await;
+
+    // The database (made readable by all by this test) and its backup are the server's user's
+    // alone, and the backup holds no session to log in with.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let live = test_db.url.trim_start_matches("sqlite://").to_owned();
+        for path in [file.clone(), PathBuf::from(&live)] {
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", path.display());
+        }
+    }
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(
+        !bytes
+            .windows(session_id.len())
+            .any(|window| window == session_id.as_bytes()),
+        "the backup holds a live session id"
+    );
     let before: Vec<Acknowledged> = acknowledged
         .into_iter()
         .filter(|ack| ack.at < began)
