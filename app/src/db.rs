@@ -88,10 +88,7 @@ const SESSION_TABLE: &str = "tower_sessions";
 /// starts.
 async fn leave_out_sessions(copy: &std::path::Path) -> Result<(), sqlx::Error> {
     use sqlx::{sqlite::SqliteConnectOptions, ConnectOptions, Connection};
-    let mut connection = SqliteConnectOptions::new()
-        .filename(copy)
-        .connect()
-        .await?;
+    let mut connection = SqliteConnectOptions::new().filename(copy).connect().await?;
     sqlx::query("pragma secure_delete = on")
         .execute(&mut connection)
         .await?;
@@ -392,7 +389,9 @@ impl Db {
             .execute(pool)
             .await
             .map_err(BackupError::Copy)?;
-        leave_out_sessions(&partial).await.map_err(BackupError::Copy)?;
+        leave_out_sessions(&partial)
+            .await
+            .map_err(BackupError::Copy)?;
         {
             use std::os::unix::fs::PermissionsExt;
             // Private whatever the file-creation mask: it holds everyone's personal details.

@@ -33,7 +33,8 @@ pub struct Config {
     pub retention_days: u32,
     /// `NABOSKAB_TRUSTED_PROXIES`: the addresses of reverse proxies in front of the server, whose
     /// `X-Forwarded-For` names the client (comma-separated; none by default).
-    pub trusted_proxies: Vec<IpAddr>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client: addresses or networks.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// `NABOSKAB_COUNT_VISITORS`: count anonymous page views for the visitor figures (on by
     /// default).
     pub count_visitors: bool,
@@ -137,12 +138,17 @@ impl Config {
             None => Vec::new(),
             Some(value) => value
                 .split(',')
-                .map(|part| part.trim().parse::<IpAddr>())
+                .map(|part| {
+                    let part = part.trim();
+                    part.parse::<ipnet::IpNet>()
+                        .or_else(|_| part.parse::<IpAddr>().map(ipnet::IpNet::from))
+                })
                 .collect::<Result<_, _>>()
                 .map_err(|_| ConfigError {
                     variable: "NABOSKAB_TRUSTED_PROXIES",
                     value,
-                    reason: "expected IP addresses separated by commas, such as 127.0.0.1,::1"
+                    reason: "expected IP addresses or networks separated by commas, such as \
+                             127.0.0.1,::1 or 10.0.0.0/8"
                         .into(),
                 })?,
         };
@@ -197,7 +203,14 @@ impl fmt::Display for Config {
         writeln!(f, "  NABOSKAB_MAIL_FROM  = {}", self.mail_from)?;
         writeln!(f, "  LEPTOS_SITE_ROOT    = {}", self.site_root)?;
         writeln!(f, "  NABOSKAB_RETENTION_DAYS = {}", self.retention_days)?;
-        let proxies: Vec<String> = self.trusted_proxies.iter().map(IpAddr::to_string).collect();
+        let proxies: Vec<String> = self
+            .trusted_proxies
+            .iter()
+            .map(|net| match net.prefix_len() == net.max_prefix_len() {
+                true => net.addr().to_string(),
+                false => net.to_string(),
+            })
+            .collect();
         if proxies.is_empty() {
             writeln!(f, "  NABOSKAB_TRUSTED_PROXIES = (none)")?;
         } else {
@@ -311,14 +324,19 @@ mod tests {
     #[test]
     fn trusted_proxies_are_a_list_of_addresses() {
         let config = config(&[
-            ("NABOSKAB_TRUSTED_PROXIES", "127.0.0.1, ::1"),
+            ("NABOSKAB_TRUSTED_PROXIES", "127.0.0.1, ::1, 10.0.0.0/8"),
             ("NABOSKAB_COUNT_VISITORS", "0"),
         ])
         .unwrap();
-        let expected: Vec<IpAddr> = vec!["127.0.0.1".parse().unwrap(), "::1".parse().unwrap()];
+        let expected: Vec<ipnet::IpNet> = vec![
+            "127.0.0.1/32".parse().unwrap(),
+            "::1/128".parse().unwrap(),
+            "10.0.0.0/8".parse().unwrap(),
+        ];
         assert_eq!(config.trusted_proxies, expected);
         assert!(!config.count_visitors);
-        assert!(format!("{config}").contains("NABOSKAB_TRUSTED_PROXIES = 127.0.0.1,::1"));
+        assert!(format!("{config}").contains("NABOSKAB_TRUSTED_PROXIES = 127.0.0.1,::1,10.0.0.0/8"));
+        assert!(self::config(&[("NABOSKAB_TRUSTED_PROXIES", "10.0.0.0/33")]).is_err());
     }
 
     #[test]

@@ -21,6 +21,7 @@ use axum::{
     extract::{ConnectInfo, FromRequest, FromRequestParts, Multipart, Path, Request},
     http::{header, request::Parts, StatusCode},
 };
+use ipnet::IpNet;
 use serde::de::DeserializeOwned;
 
 use crate::{
@@ -181,24 +182,32 @@ impl FromRequestParts<AppState> for ClientIp {
 }
 
 /// The address of the client that sent `request` (see [`client_address_of`]).
-pub fn client_address(request: &Request, trusted_proxies: &[IpAddr]) -> IpAddr {
+pub fn client_address(request: &Request, trusted_proxies: &[IpNet]) -> IpAddr {
     client_address_of(request.extensions(), request.headers(), trusted_proxies)
+}
+
+/// Whether `address` is one of `trusted_proxies`. An IPv4 address a dual-stack listener sees
+/// as IPv4-mapped IPv6 (`::ffff:127.0.0.1`) is compared as the IPv4 address it is.
+fn is_trusted(trusted_proxies: &[IpNet], address: IpAddr) -> bool {
+    let address = address.to_canonical();
+    trusted_proxies.iter().any(|net| net.contains(&address))
 }
 
 /// The address of the client: the connection's peer, or, when the peer is one of the
 /// `trusted_proxies` (`NABOSKAB_TRUSTED_PROXIES`), the address that proxy forwarded in
 /// `X-Forwarded-For`. The list is read from the right, past every trusted proxy, so a client
-/// cannot pass itself off as another address by sending the header itself.
+/// cannot pass itself off as another address by sending the header itself. IPv4-mapped IPv6
+/// addresses are given as the IPv4 addresses they are.
 pub fn client_address_of(
     extensions: &axum::http::Extensions,
     headers: &axum::http::HeaderMap,
-    trusted_proxies: &[IpAddr],
+    trusted_proxies: &[IpNet],
 ) -> IpAddr {
     let peer = extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip())
+        .map(|ConnectInfo(addr)| addr.ip().to_canonical())
         .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-    if !trusted_proxies.contains(&peer) {
+    if !is_trusted(trusted_proxies, peer) {
         return peer;
     }
     let forwarded: Vec<IpAddr> = headers
@@ -206,12 +215,13 @@ pub fn client_address_of(
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
-        .filter_map(|part| part.trim().parse().ok())
+        .filter_map(|part| part.trim().parse::<IpAddr>().ok())
+        .map(|address| address.to_canonical())
         .collect();
     forwarded
         .iter()
         .rev()
-        .find(|address| !trusted_proxies.contains(address))
+        .find(|address| !is_trusted(trusted_proxies, **address))
         .or(forwarded.first())
         .copied()
         .unwrap_or(peer)
@@ -378,7 +388,13 @@ mod tests {
         if let Some(forwarded) = forwarded {
             headers.insert("x-forwarded-for", HeaderValue::from_str(forwarded).unwrap());
         }
-        let trusted: Vec<IpAddr> = trusted.iter().map(|ip| ip.parse().unwrap()).collect();
+        let trusted: Vec<IpNet> = trusted
+            .iter()
+            .map(|net| {
+                net.parse()
+                    .unwrap_or_else(|_| IpNet::from(net.parse::<IpAddr>().unwrap()))
+            })
+            .collect();
         client_address_of(&extensions, &headers, &trusted)
     }
 
@@ -410,6 +426,29 @@ mod tests {
         assert_eq!(
             from("10.0.0.2", Some("unknown"), &["10.0.0.2"]),
             "10.0.0.2".parse::<IpAddr>().unwrap()
+        );
+    }
+
+    #[test]
+    fn a_proxy_seen_on_a_dual_stack_listener_or_in_a_trusted_network_is_trusted() {
+        let client: IpAddr = "203.0.113.9".parse().unwrap();
+        // `[::]` sees an IPv4 proxy as `::ffff:127.0.0.1`.
+        assert_eq!(
+            from("::ffff:127.0.0.1", Some("203.0.113.9"), &["127.0.0.1"]),
+            client
+        );
+        assert_eq!(
+            from("10.20.30.40", Some("203.0.113.9"), &["10.0.0.0/8"]),
+            client
+        );
+        assert_eq!(
+            from("11.0.0.1", Some("203.0.113.9"), &["10.0.0.0/8"]),
+            "11.0.0.1".parse::<IpAddr>().unwrap()
+        );
+        // A mapped client address is its IPv4 address.
+        assert_eq!(
+            from("10.0.0.2", Some("::ffff:203.0.113.9"), &["10.0.0.2"]),
+            client
         );
     }
 }

@@ -65,7 +65,7 @@ pub struct Shared {
     /// Days after an occurrence that its sign-ups' personal details are kept.
     pub retention_days: u32,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
-    pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    pub trusted_proxies: Arc<[ipnet::IpNet]>,
     /// This instance's visitor counter.
     pub visits: Arc<visits::VisitCounter>,
     /// This instance's kept public pages.

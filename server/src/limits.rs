@@ -377,7 +377,10 @@ mod tests {
         let limits = Limits::with_capacity(50);
         let ip = |n: u8| IpAddr::from([10, 9, 0, n]);
         for n in 0..50_u8 {
-            assert!(limits.allow_login(ip(n), &format!("{n}@example.org")), "{n}");
+            assert!(
+                limits.allow_login(ip(n), &format!("{n}@example.org")),
+                "{n}"
+            );
         }
         // Network 0 is seen again, so network 1 is now the one least recently seen.
         assert!(limits.allow_login(ip(0), "0@example.org"));
@@ -388,7 +391,11 @@ mod tests {
                 "a newcomer is counted, not refused"
             );
         }
-        assert_eq!(limits.login_by_network.len(), 50, "the memory stays bounded");
+        assert_eq!(
+            limits.login_by_network.len(),
+            50,
+            "the memory stays bounded"
+        );
         // A network that was forgotten starts afresh; one that is over its limit and was seen
         // more recently than the flood's oldest stays refused.
         let busy = IpAddr::from([10, 9, 2, 0]);
@@ -444,10 +451,9 @@ mod tests {
         for _ in 0..30 {
             assert!(!limits.allow_signup(flood, 4, day(28)));
         }
-        assert!(limits.signup_by_date.allows(
-            &(network(flood), 4, day(28)),
-            Instant::now()
-        ));
+        assert!(limits
+            .signup_by_date
+            .allows(&(network(flood), 4, day(28)), Instant::now()));
     }
 
     #[test]

@@ -214,23 +214,24 @@ impl AccountQueries<'_> {
         now: DateTime<Utc>,
     ) -> Result<InviteOutcome, sqlx::Error> {
         let mut tx = self.db.begin().await?;
-        let (user_id, has_password, pending_role): (i64, bool, String) = tx_run!(&mut tx, |conn| {
-            sqlx::query(
-                "insert into users (email, role, created_at) values ($1, $2, $3) \
+        let (user_id, has_password, pending_role): (i64, bool, String) =
+            tx_run!(&mut tx, |conn| {
+                sqlx::query(
+                    "insert into users (email, role, created_at) values ($1, $2, $3) \
                  on conflict (email) do nothing",
-            )
-            .bind(invitation.email.as_str())
-            .bind(invitation.role.as_str())
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-            sqlx::query_as(
-                "select id, password_hash is not null, role from users where email = $1",
-            )
-            .bind(invitation.email.as_str())
-            .fetch_one(conn)
-            .await
-        })?;
+                )
+                .bind(invitation.email.as_str())
+                .bind(invitation.role.as_str())
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                sqlx::query_as(
+                    "select id, password_hash is not null, role from users where email = $1",
+                )
+                .bind(invitation.email.as_str())
+                .fetch_one(conn)
+                .await
+            })?;
         if has_password {
             return Ok(InviteOutcome::AlreadyMember);
         }

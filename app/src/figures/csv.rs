@@ -112,7 +112,8 @@ struct InertWriter(csv::Writer<Vec<u8>>);
 
 impl InertWriter {
     fn write_record(&mut self, row: Vec<String>) -> Result<(), csv::Error> {
-        self.0.write_record(row.iter().map(|cell| inert(cell).into_owned()))
+        self.0
+            .write_record(row.iter().map(|cell| inert(cell).into_owned()))
     }
 }
 

@@ -24,6 +24,11 @@ use crate::images::Image;
 /// The most photos one piece may hold.
 pub const MAX_PHOTOS: usize = 10;
 
+/// The message with which the database refuses an eleventh photo (see the migration
+/// `photo_limit`), also when several uploads race past the form's count.
+#[cfg(feature = "ssr")]
+pub const PHOTO_LIMIT: &str = "a submission holds at most ten photos";
+
 /// Where a piece stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubmissionState {

@@ -277,7 +277,16 @@ pub async fn save(
             send.then_some(&emails as &(dyn Fn(i64, bool) -> Vec<OutgoingEmail> + Sync)),
             now,
         )
-        .await?)
+        .await
+        .map_err(|err| match &err {
+            // Another upload filled the piece since the form counted its photos.
+            sqlx::Error::Database(refused) if refused.message().contains(super::PHOTO_LIMIT) => {
+                let mut kept = form.kept();
+                kept.error("photo", lang.text("piece-photo-too-many"));
+                kept.into()
+            }
+            _ => Refusal::from(err),
+        })?)
 }
 
 /// What staff (or the journalist) write in the thread (`message`), and what staff write when

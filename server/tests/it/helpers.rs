@@ -377,7 +377,8 @@ async fn launch(
     let state = state.changed(|shared| {
         shared.public_url = url::Url::parse(&origin).unwrap().into();
         if behind_proxy {
-            shared.trusted_proxies = vec![std::net::IpAddr::from([127, 0, 0, 1])].into();
+            shared.trusted_proxies =
+                vec![ipnet::IpNet::from(std::net::IpAddr::from([127, 0, 0, 1]))].into();
         }
     });
     let server = tokio::spawn(server::serve(listener, state.clone()));

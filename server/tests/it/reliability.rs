@@ -430,7 +430,10 @@ async fn a_backup_taken_while_serving_holds_what_was_acknowledged() {
         .unwrap()
         .post(format!("{}/log-ind", portal.base()))
         .header("origin", portal.base())
-        .form(&[("email", admin.email.as_str()), ("password", &admin.password)])
+        .form(&[
+            ("email", admin.email.as_str()),
+            ("password", &admin.password),
+        ])
         .send()
         .await
         .unwrap();

@@ -13,10 +13,12 @@ use crate::{fixtures::account, helpers::TestApp, on_both_backends};
 async fn link_in_mail(app: &TestApp, to: &str, path: &str) -> String {
     for _ in 0..100 {
         let texts: Vec<String> = app::db_run!(app.db(), |pool| {
-            sqlx::query_scalar("select text_body from outbox where to_address = $1 order by id desc")
-                .bind(to)
-                .fetch_all(pool)
-                .await
+            sqlx::query_scalar(
+                "select text_body from outbox where to_address = $1 order by id desc",
+            )
+            .bind(to)
+            .fetch_all(pool)
+            .await
         })
         .unwrap();
         if let Some(link) = texts.iter().find_map(|text| {
@@ -768,7 +770,10 @@ async fn a_guesser_elsewhere_cannot_lock_the_owner_out(backend: Backend) {
     let guesser = app.visitor();
     for attempt in 0..30 {
         let answer = guesser.log_in(&owner.email, "").await;
-        assert_eq!(answer.status, 422, "an empty password is refused, {attempt}");
+        assert_eq!(
+            answer.status, 422,
+            "an empty password is refused, {attempt}"
+        );
     }
     for attempt in 0..25 {
         let answer = guesser.log_in(&owner.email, "gaetter-paa-kodeord").await;
@@ -789,7 +794,11 @@ async fn a_guesser_elsewhere_cannot_lock_the_owner_out(backend: Backend) {
 
     let home = app.visitor_from(std::net::IpAddr::from([127, 0, 0, 3]));
     let answer = home.log_in(&owner.email, &owner.password).await;
-    assert_eq!(answer.status, 303, "the owner logs in from home: {}", answer.body);
+    assert_eq!(
+        answer.status, 303,
+        "the owner logs in from home: {}",
+        answer.body
+    );
     let asked = home
         .post_form("/glemt-adgangskode", &[("email", owner.email.as_str())])
         .await;
@@ -824,7 +833,9 @@ async fn a_reset_is_answered_before_anything_is_looked_up(backend: Backend) {
     .expect("the answer did not wait for the write");
     assert_eq!(answer.status, 303);
     assert!(
-        link_paths_in_mails(&app, &owner.email, "nulstil").await.is_empty(),
+        link_paths_in_mails(&app, &owner.email, "nulstil")
+            .await
+            .is_empty(),
         "nothing written yet"
     );
     drop(lock);
@@ -890,7 +901,9 @@ async fn staff_invite_journalists_and_only_journalists(backend: Backend) {
     assert_eq!(api.status, 403);
 
     // An admin's pending invitation cannot be turned into a journalist's by staff.
-    let admin = app.logged_in_as(&account(Role::Admin).create(app.db()).await).await;
+    let admin = app
+        .logged_in_as(&account(Role::Admin).create(app.db()).await)
+        .await;
     let to = "kommende-admin@example.org";
     let invited = admin
         .post_form(
@@ -906,7 +919,9 @@ async fn staff_invite_journalists_and_only_journalists(backend: Backend) {
         )
         .await;
     assert_eq!(downgraded.status, 422);
-    assert!(downgraded.body.contains("allerede inviteret med en anden rolle"));
+    assert!(downgraded
+        .body
+        .contains("allerede inviteret med en anden rolle"));
     let pending = app
         .db()
         .accounts()

@@ -986,3 +986,48 @@ async fn a_name_that_is_a_formula_is_text_in_the_csv(backend: Backend) {
 }
 
 on_both_backends!(a_name_that_is_a_formula_is_text_in_the_csv);
+
+/// Fourteen uploads to one piece at the same moment leave it with ten photos; every other
+/// upload gets the form again with the Danish message by the photo field.
+async fn fourteen_uploads_at_once_leave_ten_photos(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let journalist = account(Role::Journalist).create(app.db()).await;
+    let writer = app.logged_in_as(&journalist).await;
+    let first = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form("Mange billeder", "Tekst.", None, true, "save"),
+        )
+        .await;
+    assert_eq!(first.status, 303, "{}", first.body);
+    let id = piece_id(&first);
+    let address = format!("/borgerjournalist/indsendelser/{id}");
+    let uploads = (0..14).map(|_| {
+        writer.post_multipart(
+            &address,
+            piece_form(
+                "Mange billeder",
+                "Tekst.",
+                Some(photo_with_exif()),
+                true,
+                "save",
+            ),
+        )
+    });
+    let answers = futures_util::future::join_all(uploads).await;
+    let statuses: Vec<u16> = answers.iter().map(|answer| answer.status).collect();
+    let piece = app.db().submissions().submission(id).await.unwrap().unwrap();
+    assert_eq!(piece.photos.len(), 10, "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|status| **status == 303).count(),
+        10,
+        "{statuses:?}"
+    );
+    for answer in answers.iter().filter(|answer| answer.status != 303) {
+        assert_eq!(answer.status, 422);
+        assert!(answer.body.contains("Mange billeder"), "the title is kept");
+        assert!(answer.body.contains("Der kan højst være 10 billeder"));
+    }
+}
+
+on_both_backends!(fourteen_uploads_at_once_leave_ten_photos);
