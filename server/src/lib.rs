@@ -12,6 +12,7 @@ pub mod html;
 pub mod limits;
 pub mod mail;
 pub mod page_cache;
+pub mod paths;
 pub mod render;
 pub mod routes;
 pub mod sessions;

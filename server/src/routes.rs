@@ -160,7 +160,9 @@ pub fn router(state: AppState) -> Router {
         // Inside compression, which then compresses the tidied page.
         .layer(middleware::from_fn(html::tidy_pages))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http().make_span_with(request_span));
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        // Before everything that reads the path: every address has one spelling.
+        .layer(middleware::from_fn(crate::paths::one_spelling));
     // Outermost, so that every answer gets the security headers, static files and the
     // middleware's own answers (408, 413, the panic page) too.
     headers::around(router, https).with_state(state)

@@ -112,6 +112,19 @@ fn assert_secured(what: &str, answer: &Full) {
     );
 }
 
+/// The whole answer to a GET of `path` sent exactly as written (an HTTP client would resolve
+/// its dot segments first).
+async fn raw_get(origin: &str, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let host = origin.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
 fn assert_no_store(what: &str, answer: &Full) {
     assert_eq!(answer.header("cache-control"), Some("no-store"), "{what}");
 }
@@ -163,6 +176,22 @@ async fn every_answer_carries_the_security_headers(backend: Backend) {
     assert_eq!(private.status, 200);
     assert_secured("the private link", &private);
     assert_no_store("the private link", &private);
+    // Spelled oddly by a script (a browser resolves the dots first): sent to the one spelling,
+    // never the private page without its headers.
+    for odd in [
+        format!("/.{link}"),
+        format!("/nyheder/..{link}"),
+        format!("/{link}"),
+    ] {
+        let raw = raw_get(&app.origin, &odd).await;
+        assert!(raw.starts_with("HTTP/1.1 308"), "{odd}: {raw}");
+        assert!(
+            raw.to_ascii_lowercase()
+                .contains(&format!("location: {}", link.to_ascii_lowercase())),
+            "{odd}: {raw}"
+        );
+        assert!(!raw.contains("Amina"), "{odd}: {raw}");
+    }
     for path in ["/log-ind", "/invitation/ukendt", "/nulstil/ukendt"] {
         let answer = get(&resident, path).await;
         assert_secured(path, &answer);

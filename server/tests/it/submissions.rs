@@ -1016,7 +1016,13 @@ async fn fourteen_uploads_at_once_leave_ten_photos(backend: Backend) {
     });
     let answers = futures_util::future::join_all(uploads).await;
     let statuses: Vec<u16> = answers.iter().map(|answer| answer.status).collect();
-    let piece = app.db().submissions().submission(id).await.unwrap().unwrap();
+    let piece = app
+        .db()
+        .submissions()
+        .submission(id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(piece.photos.len(), 10, "{statuses:?}");
     assert_eq!(
         statuses.iter().filter(|status| **status == 303).count(),
