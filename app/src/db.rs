@@ -52,6 +52,9 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Db {
     pool: Pool,
     queries: Arc<AtomicU64>,
+    /// How many transactions that write what a public page may show have committed (see
+    /// [`Db::writes`]).
+    writes: Arc<AtomicU64>,
 }
 
 /// The pool of whichever backend runs.
@@ -152,6 +155,9 @@ macro_rules! db_run {
 pub struct Tx {
     open: OpenTx,
     queries: Arc<AtomicU64>,
+    /// The [`Db::writes`] count this transaction adds to when it commits; None for one begun
+    /// with [`Db::begin_unseen`].
+    writes: Option<Arc<AtomicU64>>,
 }
 
 /// The transaction of whichever backend runs.
@@ -168,7 +174,11 @@ impl Tx {
         match self.open {
             OpenTx::Sqlite(tx) => tx.commit().await,
             OpenTx::Postgres(tx) => tx.commit().await,
+        }?;
+        if let Some(writes) = self.writes {
+            writes.fetch_add(1, Ordering::SeqCst);
         }
+        Ok(())
     }
 
     /// The transaction, counting one statement run on it (used by [`tx_run!`]).
@@ -289,7 +299,16 @@ impl Db {
         Self {
             pool,
             queries: Arc::default(),
+            writes: Arc::default(),
         }
+    }
+
+    /// How many transactions begun with [`Db::begin`] have committed on this instance (clones
+    /// share the count). Every write a public page can show is such a transaction, so the page
+    /// cache keeps a page only while this number stays what it was when the page was rendered:
+    /// the cache is emptied by real writes, never by a request that wrote nothing.
+    pub fn writes(&self) -> u64 {
+        self.writes.load(Ordering::SeqCst)
     }
 
     /// The pool, without counting: for what runs its own statements on it (the session
@@ -327,6 +346,14 @@ impl Db {
     /// showed it with articles). PostgreSQL locks rows as statements touch them (`for
     /// update`), so a plain transaction does.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        let mut tx = self.begin_unseen().await?;
+        tx.writes = Some(self.writes.clone());
+        Ok(tx)
+    }
+
+    /// [`Db::begin`] for a transaction whose writes no public page shows (counted visits, the
+    /// outbox's bookkeeping): its commit leaves [`Db::writes`], and so the page cache, alone.
+    pub async fn begin_unseen(&self) -> Result<Tx, sqlx::Error> {
         let open = match self.counted() {
             Pool::Sqlite(pool) => OpenTx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => OpenTx::Postgres(pool.begin().await?),
@@ -334,6 +361,7 @@ impl Db {
         Ok(Tx {
             open,
             queries: self.queries.clone(),
+            writes: None,
         })
     }
 

@@ -15,6 +15,7 @@ pub mod page_cache;
 pub mod paths;
 pub mod render;
 pub mod routes;
+pub mod serving;
 pub mod sessions;
 pub mod shutdown;
 pub mod visits;
@@ -300,29 +301,19 @@ pub async fn bind(addr: std::net::SocketAddr) -> Result<tokio::net::TcpListener,
 /// [`shutdown`]): the socket closes, the open connections are answered for
 /// [`shutdown::DRAIN_FOR`] more, then the requests in flight finish.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    use axum::serve::ListenerExt;
     let stopping = state.stopping.clone();
     stopping.on_signal();
-    // Leptos writes a page in several pieces: without TCP_NODELAY every keep-alive request
-    // waits for Nagle's algorithm (about 40 ms).
-    let listener = shutdown::ClosingListener::new(listener, &stopping)?.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
+    let listener = shutdown::ClosingListener::new(listener, &stopping)?;
     let (counter, db) = (state.visits.clone(), state.db.clone());
     let watcher = page_cache::spawn_watcher(state.pages.clone(), state.db.clone());
     let app = routes::router(state).layer(axum::middleware::from_fn_with_state(
         stopping.draining.clone(),
         shutdown::close_connections_when_draining,
     ));
-    // The peer's address feeds the rate limits and the visitor counting.
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(stopping.stopped())
-        .await;
-    // Also when serving failed: the background work stops with the server.
+    serving::serve(listener, app, stopping.clone()).await;
+    // The background work stops with the server.
     stopping.stopped.cancel();
     drop(watcher);
-    served?;
     // A clean stop writes the page views counted since the last write.
     if let Err(err) = counter.write(&db).await {
         tracing::warn!(error = %err, "could not write the last counted page views");

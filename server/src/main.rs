@@ -2,8 +2,6 @@
 //! or, with `admin create --email …`, invites the first admin; or, with `backup FILE`, copies
 //! the SQLite database.
 
-use std::process::ExitCode;
-
 use server::{
     bind,
     cli::{self, Command},
@@ -11,7 +9,7 @@ use server::{
 };
 
 #[tokio::main]
-async fn main() -> ExitCode {
+async fn main() {
     server::files_private_to_this_user();
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -20,13 +18,17 @@ async fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
+    let code = match run().await {
+        Ok(()) => 0,
         Err(err) => {
             eprintln!("naboskab: {err}");
-            ExitCode::FAILURE
+            1
         }
-    }
+    };
+    // Exits here rather than by returning: the runtime would wait at its end for every job on
+    // its blocking threads (a CPU job a dropped request left running), and a stopped server
+    // must end within its drain whatever is running.
+    std::process::exit(code)
 }
 
 async fn run() -> Result<(), StartError> {

@@ -7,11 +7,14 @@
 //! people, forms posted and everything else pass by untouched.
 //!
 //! How a kept page goes stale, and how the cache learns of it:
-//! - **A write on this instance.** Every request that is not a GET or HEAD (a form, a server
-//!   function) and got as far as its handler empties the cache when it is answered
-//!   ([`PageCache::changed`]), before the person's browser follows the redirect. A GET never
-//!   changes what a public page shows (an invariant, see ARCHITECTURE.md), and the background
-//!   jobs change nothing a public page shows (names, emails and unused images).
+//! - **A write on this instance.** Every write a public page can show is a transaction of its
+//!   domain begun with `Db::begin`, and each commit adds one to [`Db::writes`]; a page is kept
+//!   only while that number is what it was when the page began rendering. So the cache is
+//!   emptied by real writes and by nothing else: a refused form, a failed login, a search or a
+//!   page's server function (all of which write nothing) leave it alone. A GET never changes
+//!   what a public page shows (an invariant, see ARCHITECTURE.md), and the background jobs'
+//!   writes are begun with `Db::begin_unseen` (counted views, reminders marked) or change
+//!   nothing a page shows (names, emails and unused images deleted).
 //! - **The clock.** A page is kept until the next whole minute at the latest, counted from
 //!   when its rendering began, so a scheduled article appears at its minute, a date closes for
 //!   sign-up at its minute and a new day shows on the day, never later. Every such moment is a
@@ -24,6 +27,12 @@
 //!   costs one small query a second. The price is that another instance shows a change up to
 //!   about two seconds later; the instance that took the write shows it at once.
 //!
+//! What a miss costs is kept small: the key is the path and only the query fields pages read
+//! ([`PAGE_QUERY_FIELDS`]; `?x=…` made up to miss the cache finds the kept page), identical
+//! misses arriving together are rendered once (the others wait for it and are answered from
+//! it), and the page is compressed at levels that cost about as much as rendering it, on the
+//! CPU budget's threads (`app::cpu`).
+//!
 //! A page's scripts carry the nonce of the response that rendered it, so a kept page is
 //! answered with that nonce in its Content-Security-Policy ([`crate::headers`] takes it from
 //! the response). That is safe: a nonce only has to be unknown to whoever wrote the page's
@@ -31,10 +40,11 @@
 
 use std::{
     borrow::Cow,
+    collections::HashMap,
     io::Write,
     sync::{
         atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering},
-        Arc,
+        Arc, Weak,
     },
     time::{Duration, Instant},
 };
@@ -71,17 +81,19 @@ const LARGEST_PAGE: usize = 2 * 1024 * 1024;
 /// with long made-up addresses (the weight bound holds anyway; this keeps keys small).
 const LONGEST_ADDRESS: usize = 512;
 
-/// The POST addresses that write nothing: the live previews turn typed Markdown into HTML.
-/// Everything else that is not a GET or HEAD is taken to have written.
-const READ_ONLY_POSTS: [&str; 2] = [
-    app::pages::staff_articles::PREVIEW_ADDRESS,
-    "/borgerjournalist/forhaandsvisning",
-];
+/// The query fields public pages read (`use_query_map`): the calendar's month, week and
+/// filters, a list's page, the search and a form's notice. Any other field changes nothing on a
+/// page, so it is left out of the key. A public page that reads a new field must add it here
+/// (a test reads the pages' sources for it).
+pub const PAGE_QUERY_FIELDS: [&str; 7] =
+    ["maaned", "uge", "omraade", "sted", "side", "q", "besked"];
 
 /// A page as it was rendered, in the encodings it is served in.
 struct Page {
     /// The cache's generation when rendering began; any later change makes it stale.
     generation: u64,
+    /// [`Db::writes`] when rendering began; any later write makes it stale.
+    writes: u64,
     /// When it goes stale by the clock.
     expires: Instant,
     /// The nonce its scripts carry.
@@ -187,6 +199,11 @@ impl Encoding {
 /// One instance's kept pages, with what tells it when they are stale.
 pub struct PageCache {
     pages: moka::sync::Cache<String, Arc<Page>>,
+    /// The renders under way, by key: a miss waits for one of the same key instead of
+    /// rendering the page again.
+    rendering: std::sync::Mutex<HashMap<String, Weak<tokio::sync::Mutex<()>>>>,
+    /// [`Db::writes`] when this instance last told the others of its writes.
+    writes_announced: AtomicU64,
     /// Goes up by one at every change; a page rendered in an earlier generation is stale.
     generation: AtomicU64,
     /// Whether this instance wrote since it last counted a change in the database.
@@ -219,6 +236,8 @@ impl Default for PageCache {
                         .saturating_add(u32::try_from(key.len()).unwrap_or(u32::MAX))
                 })
                 .build(),
+            rendering: std::sync::Mutex::default(),
+            writes_announced: AtomicU64::new(0),
             generation: AtomicU64::new(0),
             unannounced: AtomicBool::new(false),
             version_seen: AtomicI64::new(i64::MIN),
@@ -249,23 +268,48 @@ impl PageCache {
         )
     }
 
-    /// The kept page for `key`, unless it is stale.
-    fn fresh(&self, key: &str) -> Option<Arc<Page>> {
+    /// The kept page for `key`, unless it is stale (`writes`: [`Db::writes`] now).
+    fn fresh(&self, key: &str, writes: u64) -> Option<Arc<Page>> {
         let page = self.pages.get(key)?;
         let fresh = page.generation == self.generation.load(Ordering::SeqCst)
+            && page.writes == writes
             && Instant::now() < page.expires;
         fresh.then_some(page)
+    }
+
+    /// The lock that renders of `key` take one at a time, so identical misses render once.
+    fn render_lock(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut rendering = self
+            .rendering
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(lock) = rendering.get(key).and_then(Weak::upgrade) {
+            return lock;
+        }
+        // Renders that ended leave dead entries behind; they go whenever the map has grown.
+        if rendering.len() >= 64 {
+            rendering.retain(|_, lock| lock.strong_count() > 0);
+        }
+        let lock = Arc::new(tokio::sync::Mutex::new(()));
+        rendering.insert(key.to_owned(), Arc::downgrade(&lock));
+        lock
     }
 
     /// Writes this instance's changes to the page version, or reads the version to learn of
     /// other instances' changes, and empties the cache when another instance changed something.
     pub async fn watch_once(&self, db: &Db) -> Result<(), sqlx::Error> {
         let seen = self.version_seen.load(Ordering::SeqCst);
-        if self.unannounced.swap(false, Ordering::SeqCst) {
+        let writes = db.writes();
+        let wrote = self.writes_announced.swap(writes, Ordering::SeqCst) != writes;
+        if self.unannounced.swap(false, Ordering::SeqCst) | wrote {
             match db.site().count_page_change().await {
                 // Another instance's change in between, if the number moved by more than ours.
+                // (At the first look there is nothing to compare with: the cache was empty when
+                // the instance started, a few milliseconds ago; a page rendered since that
+                // misses another instance's write in those milliseconds is kept at most until
+                // its minute ends.)
                 Ok(version) => {
-                    if version != seen.saturating_add(1) {
+                    if seen != i64::MIN && version != seen.saturating_add(1) {
                         self.forget_all();
                     }
                     self.version_seen.store(version, Ordering::SeqCst);
@@ -346,43 +390,45 @@ fn is_keepable(response: &Response) -> bool {
             .is_some_and(|value| value.starts_with("text/html"))
 }
 
-/// Whether an answer to a request that is not a GET or HEAD means something may have been
-/// written: it reached its handler (a success, a redirect, a failure of the server), or was
-/// refused as a form (422: nothing is saved then, but a refused form is rare enough to treat
-/// alike). Requests stopped before their handler (403, 404, 405, 413, 429) write nothing.
-fn may_have_written(request_path: &str, status: StatusCode) -> bool {
-    !READ_ONLY_POSTS.contains(&request_path)
-        && (status.is_success()
-            || status.is_redirection()
-            || status.is_server_error()
-            || status == StatusCode::UNPROCESSABLE_ENTITY)
+/// The key a page is kept under: its path, and of its query only the fields pages read
+/// ([`PAGE_QUERY_FIELDS`]), in the order they came.
+fn key_of(path: &str, query: Option<&str>) -> String {
+    let kept: Vec<&str> = query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|pair| {
+            let name = pair.split('=').next().unwrap_or_default();
+            PAGE_QUERY_FIELDS.contains(&name)
+        })
+        .collect();
+    if kept.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
 }
 
-/// Middleware (the innermost route layer): answers anonymous page requests from the cache,
-/// keeps what they render, and empties the cache after every write.
+/// Middleware (the innermost route layer): answers anonymous page requests from the cache and
+/// keeps what they render.
 pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let cache = &state.pages;
-    if !matches!(*request.method(), Method::GET | Method::HEAD) {
-        let path = request.uri().path().to_owned();
-        let response = next.run(request).await;
-        if may_have_written(&path, response.status()) {
-            cache.changed();
-        }
-        return response;
-    }
     if !is_anonymous_page_request(&request) {
         return next.run(request).await;
     }
-    let key = request
-        .uri()
-        .path_and_query()
-        .map(|address| address.as_str().to_owned())
-        .unwrap_or_default();
-    if let Some(page) = cache.fresh(&key) {
+    let key = key_of(request.uri().path(), request.uri().query());
+    if let Some(page) = cache.fresh(&key, state.db.writes()) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
+        return page.answer(request.headers());
+    }
+    // One render per key at a time: a miss that waited finds the page the first one kept.
+    let lock = cache.render_lock(&key);
+    let _rendering = lock.lock().await;
+    if let Some(page) = cache.fresh(&key, state.db.writes()) {
         cache.hits.fetch_add(1, Ordering::Relaxed);
         return page.answer(request.headers());
     }
     let generation = cache.generation.load(Ordering::SeqCst);
+    let writes = state.db.writes();
     let started = clock::now();
     let expires = Instant::now()
         + (next_minute(started) - started)
@@ -406,19 +452,20 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or_else(|| HeaderValue::from_static("text/html; charset=utf-8"));
-    let identity = match std::str::from_utf8(&identity).map(tidy) {
-        Ok(Cow::Owned(tidied)) => Bytes::from(tidied),
-        _ => identity,
-    };
-    let compressed = tokio::task::spawn_blocking(move || compress(identity)).await;
-    let Ok((identity, gzip, brotli)) = compressed else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
+    let (identity, gzip, brotli) = app::cpu::run(move || {
+        let identity = match std::str::from_utf8(&identity).map(tidy) {
+            Ok(Cow::Owned(tidied)) => Bytes::from(tidied),
+            _ => identity,
+        };
+        compress(identity)
+    })
+    .await;
     let hash = blake3::hash(&identity);
     let etag = HeaderValue::from_str(&format!("W/\"{}\"", &hash.to_hex()[..20]))
         .expect("hex digits are a valid header");
     let page = Arc::new(Page {
         generation,
+        writes,
         expires,
         nonce,
         etag,
@@ -461,18 +508,19 @@ pub(crate) async fn read_whole(mut body: Body, limit: usize) -> Result<Bytes, Bo
     Ok(Bytes::from(read))
 }
 
-/// `html` as it is, gzipped and brotli-compressed. Brotli at quality 9 and gzip at level 9:
-/// done once per page and minute, they are worth their few milliseconds (measured by the
-/// bench), and run on a blocking thread.
+/// `html` as it is, gzipped and brotli-compressed. Brotli at quality 5 and gzip at level 6:
+/// together they cost about as much as rendering a page (quality 9 and level 9 cost three
+/// times that and saved a few per cent of the bytes), so a flood of misses costs little more
+/// than having no cache. Run on the CPU budget's threads.
 fn compress(html: Bytes) -> (Bytes, Bytes, Bytes) {
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     let gzipped = gzip
         .write_all(&html)
         .and_then(|()| gzip.finish())
         .unwrap_or_default();
     let mut brotli = Vec::new();
     {
-        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 9, 22);
+        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 5, 20);
         let _ = writer.write_all(&html);
     }
     (html, Bytes::from(gzipped), Bytes::from(brotli))
@@ -557,18 +605,51 @@ mod tests {
     }
 
     #[test]
-    fn what_counts_as_a_write() {
-        assert!(may_have_written(
-            "/aktiviteter/a/2026-12-01",
-            StatusCode::SEE_OTHER
-        ));
-        assert!(may_have_written("/personale/artikler/ny", StatusCode::OK));
-        assert!(may_have_written("/x", StatusCode::INTERNAL_SERVER_ERROR));
-        assert!(!may_have_written("/x", StatusCode::FORBIDDEN));
-        assert!(!may_have_written("/x", StatusCode::TOO_MANY_REQUESTS));
-        assert!(!may_have_written(
-            app::pages::staff_articles::PREVIEW_ADDRESS,
-            StatusCode::OK
-        ));
+    fn the_key_keeps_only_the_query_fields_pages_read() {
+        assert_eq!(key_of("/kalender", None), "/kalender");
+        assert_eq!(
+            key_of(
+                "/kalender",
+                Some("x=1&maaned=2026-12&utm_source=a&omraade=syd")
+            ),
+            "/kalender?maaned=2026-12&omraade=syd"
+        );
+        assert_eq!(key_of("/", Some("cachebuster=8u2k")), "/");
+        assert_eq!(key_of("/soeg", Some("q=suppe")), "/soeg?q=suppe");
+    }
+
+    #[test]
+    fn every_query_field_a_page_reads_is_part_of_the_key() {
+        // Fields of pages that are never kept (staff's and private pages) or path parameters.
+        const NOT_KEPT: [&str; 9] = [
+            "aar", "kvartal", "fra", "til", "next", "slug", "date", "id", "token",
+        ];
+        let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/../app/src");
+        let mut read = Vec::new();
+        let mut folders = vec![std::path::PathBuf::from(pages)];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|ext| ext == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for (at, _) in text.match_indices(".get(\"") {
+                        let rest = &text[at + 6..];
+                        let name = &rest[..rest.find('"').unwrap()];
+                        if name.chars().all(|c| c.is_ascii_lowercase()) {
+                            read.push((name.to_owned(), path.display().to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(read.iter().any(|(name, _)| name == "maaned"), "{read:?}");
+        for (name, file) in read {
+            assert!(
+                PAGE_QUERY_FIELDS.contains(&name.as_str()) || NOT_KEPT.contains(&name.as_str()),
+                "{file} reads ?{name}=, which the page cache's key leaves out"
+            );
+        }
     }
 }

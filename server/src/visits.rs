@@ -13,7 +13,7 @@
 //! seen by two of them on one day counts once.
 
 use std::{
-    collections::HashSet,
+    collections::{HashMap, HashSet},
     net::IpAddr,
     sync::{Arc, Mutex},
     time::Duration,
@@ -54,6 +54,16 @@ const MOST_ROWS_A_DAY: u32 = 1_000_000;
 /// so made-up `Referer` headers cannot fill the table.
 const MOST_DOMAINS_A_DAY: usize = 200;
 
+/// The most visitors one network counts as on one day (per instance): a household or a
+/// housing association's shared address holds a few people, but a script that sends every
+/// request with a new user agent is one visitor making up many. Past it, a network's views
+/// count as views of a visitor it already has.
+pub const MOST_VISITORS_A_NETWORK: usize = 16;
+
+/// The most networks whose visitors one instance tells apart per day (a few megabytes);
+/// beyond it a network's visitors are counted as they come.
+const MOST_NETWORKS_A_DAY: usize = 100_000;
+
 /// The longest path counted; longer ones are no page of this site.
 const LONGEST_PATH: usize = 300;
 
@@ -78,6 +88,9 @@ struct Pending {
     domains: Option<(NaiveDate, HashSet<String>)>,
     /// The day and how many rows this instance has added for it.
     rows: (Option<NaiveDate>, u32),
+    /// The day, and each network's visitors seen on it (the network as a hash keyed with the
+    /// day's salt, like the visitors, so no address is held).
+    networks: Option<(NaiveDate, HashMap<VisitorId, Vec<VisitorId>>)>,
 }
 
 /// The counter of one instance: its salt of the day and its views not yet written.
@@ -136,11 +149,8 @@ impl VisitCounter {
         let Some(salt) = self.salt_of(db, day).await else {
             return;
         };
-        let key = HitKey {
-            day,
-            visitor: visitor_id(&salt, view.address, view.user_agent, &self.site),
-            path: path.into_owned(),
-        };
+        let visitor = visitor_id(&salt, view.address, view.user_agent, &self.site);
+        let network_id = visitor_id(&salt, view.address, "", &self.site);
         let device = Device::of_user_agent(view.user_agent);
         let domain = view
             .referrer
@@ -150,6 +160,11 @@ impl VisitCounter {
             .lock()
             .unwrap_or_else(|poison| poison.into_inner());
         let pending = &mut *pending;
+        let key = HitKey {
+            day,
+            visitor: one_of_few(&mut pending.networks, day, network_id, visitor),
+            path: path.into_owned(),
+        };
         if pending.rows.0 != Some(day) {
             pending.rows = (Some(day), 0);
         }
@@ -245,6 +260,32 @@ impl VisitCounter {
         }
         db.visits().finish_days_before(last_open).await
     }
+}
+
+/// The visitor a view counts for: `visitor`, unless its network (`network_id`) already has
+/// [`MOST_VISITORS_A_NETWORK`] other visitors on `day`; then the one it had last.
+fn one_of_few(
+    networks: &mut Option<(NaiveDate, HashMap<VisitorId, Vec<VisitorId>>)>,
+    day: NaiveDate,
+    network_id: VisitorId,
+    visitor: VisitorId,
+) -> VisitorId {
+    let seen = match networks {
+        Some((seen_day, seen)) if *seen_day == day => seen,
+        other => &mut other.insert((day, HashMap::new())).1,
+    };
+    if !seen.contains_key(&network_id) && seen.len() >= MOST_NETWORKS_A_DAY {
+        return visitor;
+    }
+    let visitors = seen.entry(network_id).or_default();
+    if visitors.contains(&visitor) {
+        return visitor;
+    }
+    if visitors.len() < MOST_VISITORS_A_NETWORK {
+        visitors.push(visitor);
+        return visitor;
+    }
+    *visitors.last().expect("the network has visitors")
 }
 
 /// A visitor's id on the day of `salt`: BLAKE3 keyed with the salt over the network address,

@@ -64,7 +64,7 @@ impl Password {
 
     /// Hashes the password with Argon2id at the `argon2` crate's defaults (m = 19 MiB, t = 2,
     /// p = 1, OWASP's recommendation). Takes tens of milliseconds: call it off the async
-    /// threads (`tokio::task::spawn_blocking`).
+    /// threads, within the CPU budget (`crate::cpu::run`).
     pub fn hash(&self) -> PasswordHash {
         PasswordHash(password_auth::generate_hash(&self.0))
     }

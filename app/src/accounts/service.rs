@@ -58,18 +58,14 @@ impl Viewer {
     }
 }
 
-/// Hashes on a blocking thread: Argon2 takes tens of milliseconds of CPU.
+/// Hashes within the CPU budget ([`crate::cpu`]): Argon2 takes tens of milliseconds of CPU.
 async fn hash_password(password: Password) -> Result<PasswordHash, Refusal> {
-    tokio::task::spawn_blocking(move || password.hash())
-        .await
-        .map_err(Refusal::from)
+    Ok(crate::cpu::run(move || password.hash()).await)
 }
 
-/// Checks a password on a blocking thread.
+/// Checks a password within the CPU budget.
 async fn verify_password(hash: PasswordHash, attempt: String) -> Result<bool, Refusal> {
-    tokio::task::spawn_blocking(move || hash.verify(&attempt))
-        .await
-        .map_err(Refusal::from)
+    Ok(crate::cpu::run(move || hash.verify(&attempt)).await)
 }
 
 /// A hash to verify against when the account does not exist, so that a wrong address takes as

@@ -37,27 +37,12 @@ pub trait CoverForm {
     }
 }
 
-/// How many uploads are decoded and scaled at once. Each may take a few hundred MB and a core
-/// for a second; more would only make them all slower and the memory larger.
-#[cfg(feature = "ssr")]
-const PROCESSING_AT_ONCE: usize = 2;
-
-/// Checks an upload and makes its variants ([`process::variants`]) on tokio's blocking threads,
-/// so the requests of others go on while a photo is scaled, at most [`PROCESSING_AT_ONCE`] at
-/// a time.
+/// Checks an upload and makes its variants ([`process::variants`]) within the CPU budget
+/// ([`crate::cpu`]: on blocking threads, one job per core at a time), so the requests of others
+/// go on while a photo is scaled.
 #[cfg(feature = "ssr")]
 pub async fn process_upload(bytes: Vec<u8>) -> Processed {
-    static PROCESSING: tokio::sync::Semaphore =
-        tokio::sync::Semaphore::const_new(PROCESSING_AT_ONCE);
-    let Ok(_permit) = PROCESSING.acquire().await else {
-        return Err(process::Refused::Unreadable);
-    };
-    tokio::task::spawn_blocking(move || process::variants(&bytes))
-        .await
-        .unwrap_or_else(|err| {
-            tracing::error!(error = %err, "processing an image failed");
-            Err(process::Refused::Unreadable)
-        })
+    crate::cpu::run(move || process::variants(&bytes)).await
 }
 
 /// How long an image that nothing uses is kept before the hourly sweep deletes it: long enough

@@ -524,7 +524,8 @@ impl SignupQueries<'_> {
         mail: &OutgoingEmail,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.db.begin().await?;
+        // No public page shows whether a reminder went.
+        let mut tx = self.db.begin_unseen().await?;
         let marked = tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "update signups set reminded_at = $2 \

@@ -41,7 +41,7 @@ impl VisitQueries<'_> {
     /// Adds a batch of views in one transaction: a visitor's views of a page are added to the
     /// row another instance may already have written.
     pub async fn add(&self, batch: &Batch) -> Result<(), sqlx::Error> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.db.begin_unseen().await?;
         tx_run!(&mut tx, |conn| {
             for (key, (device, views)) in &batch.hits {
                 sqlx::query(
@@ -80,7 +80,7 @@ impl VisitQueries<'_> {
     /// it finished. Two instances may do this at once: the second finds the first's rows and
     /// leaves them, as both computed them from the same hashes.
     pub async fn finish_days_before(&self, day: NaiveDate) -> Result<u64, sqlx::Error> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.db.begin_unseen().await?;
         let finished = tx_run!(&mut tx, |conn| {
             let finished = sqlx::query(&format!(
                 "insert into visit_days (day, visitors, views, phones, tablets, computers) \
@@ -198,7 +198,7 @@ impl VisitQueries<'_> {
 
     /// Stores finished days as they are (the demo content's past), in one transaction.
     pub async fn insert_finished_days(&self, days: &[DaySummary]) -> Result<(), sqlx::Error> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.db.begin_unseen().await?;
         tx_run!(&mut tx, |conn| {
             for summary in days {
                 let day = &summary.day;

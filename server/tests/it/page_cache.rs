@@ -276,3 +276,64 @@ async fn a_change_through_one_instance_shows_on_the_other(backend: Backend) {
 }
 
 on_both_backends!(a_change_through_one_instance_shows_on_the_other);
+
+/// Only a real write empties the cache: posts that write nothing (a page's server function, a
+/// search, a refused sign-up, a failed login) leave the kept page in place, made-up query
+/// fields find it, and identical misses render it once.
+async fn only_real_writes_empty_the_cache_and_a_miss_renders_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let path = dinner_next_week(&app, 12).await;
+    let resident = app.visitor();
+    let minute = Utc::now().minute();
+    assert_eq!(resident.get(&path).await.status, 200);
+    let (_, renders) = counts(&app);
+    for (address, form) in [
+        ("/api/forside", vec![]),
+        ("/api/soeg", vec![("query", "suppe")]),
+        (path.as_str(), vec![("navn", "")]),
+        (
+            "/log-ind",
+            vec![
+                ("email", "ingen@example.org"),
+                ("password", "forkert kodeord"),
+            ],
+        ),
+    ] {
+        let answer = resident.post_form(address, &form).await;
+        assert!(answer.status < 500, "{address}: {}", answer.status);
+        assert_ne!(answer.status, 303, "{address} wrote nothing");
+    }
+    for made_up in ["?x=1", "?utm_source=nyhedsbrev", "?cachebuster=9f8e7d"] {
+        assert_eq!(resident.get(&format!("{path}{made_up}")).await.status, 200);
+    }
+    let (_, after) = counts(&app);
+    if Utc::now().minute() == minute {
+        assert_eq!(after, renders, "nothing was rendered again");
+    }
+
+    // A real write: the next misses, sixteen at once, render the page once between them.
+    let family = [
+        ("navn", "Amina"),
+        ("voksne", "2"),
+        ("boern", "1"),
+        ("contact", "amina@example.org"),
+        ("note", ""),
+    ];
+    assert_eq!(resident.post_form(&path, &family).await.status, 303);
+    let minute = Utc::now().minute();
+    let (_, before) = counts(&app);
+    let visitors: Vec<Visitor> = (0..16).map(|_| app.visitor()).collect();
+    let pages = futures_util::future::join_all(visitors.iter().map(|v| v.get(&path))).await;
+    for page in &pages {
+        assert!(page.body.contains("Der er 9 ledige pladser."));
+    }
+    let (_, after) = counts(&app);
+    let most = if Utc::now().minute() == minute { 1 } else { 2 };
+    assert!(
+        (1..=most).contains(&(after - before)),
+        "{} renders for sixteen identical misses",
+        after - before
+    );
+}
+
+on_both_backends!(only_real_writes_empty_the_cache_and_a_miss_renders_once);

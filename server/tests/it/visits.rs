@@ -31,6 +31,7 @@ crate::on_both_backends!(
     only_a_trusted_proxy_tells_visitors_apart,
     the_staff_see_the_figures_and_their_csv,
     no_raw_address_or_user_agent_is_kept,
+    one_address_making_up_user_agents_is_few_visitors,
 );
 
 const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
@@ -553,4 +554,29 @@ async fn no_raw_address_or_user_agent_is_kept(backend: Backend) {
             assert!(!text.contains(secret), "{secret} is in {place}");
         }
     }
+}
+
+/// 300 page views from one address, each with a user agent of its own, are at most
+/// `MOST_VISITORS_A_NETWORK` visitors (and still 300 views); a neighbour elsewhere is one more.
+async fn one_address_making_up_user_agents_is_few_visitors(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let script = app.visitor();
+    for n in 0..300 {
+        let agent =
+            format!("Mozilla/5.0 (X11; Linux x86_64; rv:{n}.0) Gecko/20100101 Firefox/{n}.0");
+        let answer = script.send(page_request(&script, "/", &agent)).await;
+        assert_eq!(answer.status, 200);
+    }
+    let neighbour = app.visitor_from(IpAddr::from([127, 0, 0, 9]));
+    let answer = neighbour.send(page_request(&neighbour, "/", FIREFOX)).await;
+    assert_eq!(answer.status, 200);
+    app.state.visits.write(app.db()).await.unwrap();
+    let today = app::clock::today();
+    let days = app.db().visits().days(today, today).await.unwrap();
+    assert_eq!(days.len(), 1, "{days:?}");
+    assert_eq!(days[0].views, 301);
+    assert_eq!(
+        days[0].visitors,
+        server::visits::MOST_VISITORS_A_NETWORK as i64 + 1
+    );
 }
