@@ -1260,3 +1260,69 @@ async fn all_received(maildev: &str, addresses: &[String]) -> Vec<usize> {
         })
         .collect()
 }
+
+/// Slow clients cannot hold the portal: a connection that trickles its header is closed within
+/// the header timeout, a resident is answered meanwhile, and a request stuck halfway through
+/// its body when SIGTERM comes does not keep the process from ending within its drain.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off_and_a_stuck_request_does_not_hold_the_stop() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let mut portal = Portal::start(&test_db.url).await;
+    let address = format!("127.0.0.1:{}", portal.port);
+
+    // Forty clients trickle a header, a byte a second.
+    let trickling: Vec<_> = (0..40)
+        .map(|_| {
+            let address = address.clone();
+            tokio::spawn(async move {
+                let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+                let started = Instant::now();
+                for byte in
+                    b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaa".iter()
+                {
+                    if stream.write_all(&[*byte]).await.is_err() {
+                        break;
+                    }
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    if started.elapsed() > Duration::from_secs(20) {
+                        break;
+                    }
+                }
+                let mut rest = Vec::new();
+                let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut rest))
+                    .await;
+                started.elapsed()
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let resident = reqwest::get(format!("{}/", portal.base())).await.unwrap();
+    assert_eq!(resident.status(), 200, "a resident is answered meanwhile");
+    for client in trickling {
+        let held = client.await.unwrap();
+        assert!(
+            held < Duration::from_secs(15),
+            "a trickling client held its connection for {held:?}"
+        );
+    }
+
+    // A form whose body stops halfway, and then SIGTERM.
+    let mut stuck = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let head = format!(
+        "POST /log-ind HTTP/1.1\r\nHost: {address}\r\nOrigin: {}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail=",
+        portal.base()
+    );
+    stuck.write_all(head.as_bytes()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let asked = Instant::now();
+    portal.stop().await;
+    let took = asked.elapsed();
+    eprintln!("stopped {took:?} after SIGTERM with a request stuck in its body");
+    assert!(
+        took < Duration::from_secs(12),
+        "the stuck request held the stop for {took:?}"
+    );
+    drop(stuck);
+}
