@@ -268,8 +268,7 @@ pub async fn save(
             })
             .collect()
     };
-    Ok(db
-        .submissions()
+    db.submissions()
         .save_draft(
             existing.map(|piece| piece.id),
             author.id,
@@ -286,7 +285,7 @@ pub async fn save(
                 kept.into()
             }
             _ => Refusal::from(err),
-        })?)
+        })
 }
 
 /// What staff (or the journalist) write in the thread (`message`), and what staff write when

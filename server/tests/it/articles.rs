@@ -145,6 +145,30 @@ async fn staff_schedule_and_publish_an_article_that_residents_then_find(backend:
     let nothing = resident.get("/soeg?q=cykelsmed").await.body;
     assert!(nothing.contains("Vi fandt ingen nyheder"));
 
+    // A search is its first eight words: the rest of a megabyte of terms, sent to the page or
+    // to its server function, is not looked at, and the page says what was looked for.
+    let many = format!("fællesspisningerne {}", "cykelsmed ".repeat(100_000));
+    let bounded = resident
+        .get(&format!(
+            "/soeg?q={}",
+            "fællesspisningerne%20".repeat(1_000)
+        ))
+        .await;
+    assert_eq!(bounded.status, 200);
+    assert!(bounded.body.contains("Vangdalen med suppe"));
+    assert!(
+        !bounded.body.contains(&"fællesspisningerne ".repeat(9)),
+        "the page shows the eight words searched for"
+    );
+    let api = resident
+        .post_form("/api/soeg", &[("query", many.as_str())])
+        .await;
+    assert_eq!(api.status, 200);
+    assert!(
+        api.body.len() < 10_000,
+        "the answer is the search's, not the terms'"
+    );
+
     if let Some(feed) = read_feed(&app).await {
         assert!(!feed.bozo, "a well-formed feed");
         assert_eq!(feed.version, "atom10");
