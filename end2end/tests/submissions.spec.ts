@@ -174,3 +174,24 @@ test('a new staff member reaches every staff tool by clicking from /personale', 
   }
   if (jsEnabled(testInfo)) await expectNoAxeViolations(page);
 });
+
+test('a text nested too deep gets a Danish message by the field and is kept', async ({ browser }, testInfo) => {
+  const journalist = await ownBrowser(browser, testInfo);
+  await logIn(journalist, demo.journalist);
+  await journalist.getByRole('link', { name: 'Ny indsendelse' }).click();
+  await waitForIslands(journalist, testInfo);
+  const title = `Citater i citater ${testInfo.project.name} ${Date.now()}`;
+  const deep = `${'>'.repeat(40)} Hvem sagde hvad?`;
+  await journalist.getByLabel('Titel').fill(title);
+  await journalist.getByLabel('Tekst', { exact: true }).fill(deep);
+  const message = 'Teksten har for mange lag inden i hinanden';
+  if (jsEnabled(testInfo)) {
+    // The live preview says why it cannot show the text, while it is typed.
+    await expect(journalist.getByRole('region', { name: 'Sådan ser teksten ud' })).toContainText(message);
+  }
+  await journalist.getByRole('button', { name: 'Gem kladde' }).click();
+  await expect(journalist.locator('#body-error')).toContainText(message);
+  await expect(journalist.getByLabel('Titel')).toHaveValue(title);
+  await expect(journalist.getByLabel('Tekst', { exact: true })).toHaveValue(deep);
+  await journalist.context().close();
+});

@@ -23,6 +23,15 @@ fn counts(app: &TestApp) -> (u64, u64) {
     app.state.pages.counts()
 }
 
+/// A family of three signing up.
+const FAMILY: [(&str, &str); 5] = [
+    ("navn", "Amina"),
+    ("voksne", "2"),
+    ("boern", "1"),
+    ("contact", "amina@example.org"),
+    ("note", ""),
+];
+
 /// A communal dinner a week from today with `capacity` seats; returns the date's page.
 async fn dinner_next_week(app: &TestApp, capacity: i64) -> String {
     let next_week = app::clock::today() + chrono::Duration::days(7);
@@ -50,14 +59,7 @@ async fn a_signup_changes_the_seats_shown_at_once(backend: Backend) {
         "the second visit is served from memory"
     );
 
-    let family = [
-        ("navn", "Amina"),
-        ("voksne", "2"),
-        ("boern", "1"),
-        ("contact", "amina@example.org"),
-        ("note", ""),
-    ];
-    let answer = resident.post_form(&path, &family).await;
+    let answer = resident.post_form(&path, &FAMILY).await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     let neighbour = app.visitor().get(&path).await;
     assert!(
@@ -312,14 +314,7 @@ async fn only_real_writes_empty_the_cache_and_a_miss_renders_once(backend: Backe
     }
 
     // A real write: the next misses, sixteen at once, render the page once between them.
-    let family = [
-        ("navn", "Amina"),
-        ("voksne", "2"),
-        ("boern", "1"),
-        ("contact", "amina@example.org"),
-        ("note", ""),
-    ];
-    assert_eq!(resident.post_form(&path, &family).await.status, 303);
+    assert_eq!(resident.post_form(&path, &FAMILY).await.status, 303);
     let minute = Utc::now().minute();
     let (_, before) = counts(&app);
     let visitors: Vec<Visitor> = (0..16).map(|_| app.visitor()).collect();
