@@ -1,12 +1,12 @@
 //! The CPU budget: work that costs more than a few microseconds of CPU per request (cleaning
 //! Markdown, hashing passwords, decoding photos, compressing pages, parsing a search) runs here,
-//! off the async runtime's worker threads and at most one job per core at a time.
+//! off the async runtime's worker threads, on all cores but one.
 //!
 //! Why: the runtime has one worker thread per core (two on a small server). A request that
 //! computes on a worker thread stops every other request that thread would have answered, so
 //! one client sending a costly input stalls everyone. Here the work runs on tokio's blocking
-//! threads, and a semaphore with one permit per core keeps a flood of such jobs from taking
-//! more than the machine's cores: the workers stay free to answer the cached front page.
+//! threads, and a semaphore keeps a flood of such jobs to all cores but one ([`cores`]): the
+//! workers stay free to answer the cached front page.
 //!
 //! A job cannot be stopped once it runs (a thread cannot be cancelled safely), so the bound on
 //! a job's cost is its input's: every input that reaches a job is bounded in size and shape
@@ -19,12 +19,17 @@ use std::sync::LazyLock;
 
 use tokio::sync::Semaphore;
 
-/// One permit per core the process may use.
+/// One permit per core the jobs may use.
 static PERMITS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(cores()));
 
-/// The cores this process may use (at least one).
+/// The cores the jobs may use at once: all the process may use but one, which is left to the
+/// async workers (answering kept pages, reading requests), and at least one. On a 2-core
+/// server a flood of costly inputs takes one core, and residents keep the other.
 pub fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
+    std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .saturating_sub(1)
+        .max(1)
 }
 
 /// Runs `work` on a blocking thread once a permit is free, and gives its result. A job that

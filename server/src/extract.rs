@@ -165,6 +165,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Editing {
     }
 }
 
+/// The most bytes of text (every field but the file) a form with a file may send: as much as
+/// any other form's whole body.
+const TEXT_LIMIT: usize = 1024 * 1024;
+
 /// The address the request came from, for rate limits: the peer of the connection, or behind a
 /// trusted proxy the address it forwarded ([`client_address_of`]).
 pub struct ClientIp(pub IpAddr);
@@ -332,6 +336,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
         let mut pairs = Vec::new();
         let mut cover = None;
         let mut too_large = false;
+        let mut text_bytes = 0;
         // A field that cannot be read is the body limit cutting the upload short.
         loop {
             let field = match multipart.next_field().await {
@@ -353,7 +358,15 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
                 }
             } else {
                 match field.text().await {
-                    Ok(value) => pairs.push((name, value)),
+                    Ok(value) => {
+                        text_bytes += value.len();
+                        // The text of a form is held to what every other form may send: a
+                        // 10 MB "text" would otherwise be checked and shown again in full.
+                        if text_bytes > TEXT_LIMIT {
+                            return Err(unreadable(StatusCode::PAYLOAD_TOO_LARGE));
+                        }
+                        pairs.push((name, value));
+                    }
                     Err(_) => too_large = true,
                 }
             }

@@ -8,23 +8,30 @@ use server::{
     prepare, serve, start_background_work, Config, StartError,
 };
 
-#[tokio::main]
-async fn main() {
+fn main() {
+    // Before the runtime's threads start: both settings are the process's.
     server::files_private_to_this_user();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-    let code = match run().await {
-        Ok(()) => 0,
-        Err(err) => {
-            eprintln!("naboskab: {err}");
-            1
+    server::few_memory_arenas();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the async runtime starts");
+    let code = runtime.block_on(async {
+        tracing_subscriber::fmt()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_default_env()
+                    .unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
+            )
+            .with_writer(std::io::stderr)
+            .init();
+        match run().await {
+            Ok(()) => 0,
+            Err(err) => {
+                eprintln!("naboskab: {err}");
+                1
+            }
         }
-    };
+    });
     // Exits here rather than by returning: the runtime would wait at its end for every job on
     // its blocking threads (a CPU job a dropped request left running), and a stopped server
     // must end within its drain whatever is running.

@@ -42,8 +42,9 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 /// The most connections open at once.
 pub const MOST_CONNECTIONS: usize = 2048;
 
-/// The most requests being answered at once.
-pub const MOST_IN_FLIGHT: usize = 256;
+/// The most requests being answered at once: far more than two cores can work on, so it costs
+/// no throughput, while it bounds the memory rendering takes under an overload.
+pub const MOST_IN_FLIGHT: usize = 64;
 
 /// The bytes hyper buffers per connection while reading a request's header (hyper's
 /// smallest allowed is 8 KiB); a header larger than this is refused.

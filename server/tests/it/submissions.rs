@@ -920,6 +920,15 @@ async fn a_text_nested_too_deep_is_refused_and_a_saved_one_is_shown_as_stored(ba
         assert!(live.body.contains(message), "{}", live.body);
         assert!(!live.body.contains("<blockquote>"));
     }
+    // More text than any form may send (the file aside) is not read, let alone shown again.
+    let huge = writer
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form("Langt", &">".repeat(2_000_000), None, true, "preview"),
+        )
+        .await;
+    assert_eq!(huge.status, 413);
+    assert!(huge.body.len() < 100_000, "the text is not shown again");
     let pieces = app
         .db()
         .submissions()
