@@ -25,6 +25,19 @@ pub struct FormFeedback {
     pub message: Option<String>,
 }
 
+/// The most characters of a field shown again: the longest field there is (an article's
+/// text). A value longer than that is refused by its form anyway, and writing all of a
+/// megabyte back into the page would cost more than the form's checks.
+pub const MOST_KEPT: usize = 100_000;
+
+/// The first [`MOST_KEPT`] characters of `value`.
+fn kept_part(value: &str) -> &str {
+    value
+        .char_indices()
+        .nth(MOST_KEPT)
+        .map_or(value, |(end, _)| &value[..end])
+}
+
 impl FormFeedback {
     /// Feedback for the form named `form`.
     pub fn for_form(form: &str) -> Self {
@@ -36,7 +49,8 @@ impl FormFeedback {
 
     /// Keeps what the user typed in `field`, to show it again.
     pub fn keep(&mut self, field: &str, value: &str) -> &mut Self {
-        self.values.insert(field.to_owned(), value.to_owned());
+        self.values
+            .insert(field.to_owned(), kept_part(value).to_owned());
         self
     }
 

@@ -318,6 +318,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
             .and_then(|value| value.to_str().ok())
             .is_some_and(|value| value.starts_with("multipart/form-data"));
         if !multipart {
+            // Without a file the form is held to what every other form may send.
+            let request = request
+                .map(|body| axum::body::Body::new(http_body_util::Limited::new(body, TEXT_LIMIT)));
             let PostedForm(form) = PostedForm::from_request(request, state).await?;
             return Ok(UploadForm {
                 form,

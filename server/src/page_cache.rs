@@ -71,8 +71,15 @@ use crate::{
 /// writes its own.
 pub const WATCH_EVERY: Duration = Duration::from_secs(1);
 
-/// The most memory the kept pages take, counted in the bytes of their three encodings.
-const MOST_BYTES: u64 = 64 * 1024 * 1024;
+/// The most memory the kept pages take, counted in the bytes of their three encodings: the
+/// public pages of a neighbourhood (ten years of calendar months, every article) fit many
+/// times over.
+const MOST_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Pages not kept though public: a search's answer (`/soeg?q=…`) is asked for once by
+/// whoever typed it, and keeping every one would fill the cache with pages nobody asks for
+/// again.
+const NOT_KEPT: [&str; 1] = ["/soeg"];
 
 /// A page larger than this (uncompressed) is answered as it is and not kept.
 const LARGEST_PAGE: usize = 2 * 1024 * 1024;
@@ -372,6 +379,7 @@ fn is_anonymous_page_request(request: &Request) -> bool {
         && !request.headers().contains_key(header::COOKIE)
         && request.extensions().get::<Viewer>().is_none()
         && !is_private(request.uri().path())
+        && !NOT_KEPT.contains(&request.uri().path())
         && request
             .uri()
             .path_and_query()

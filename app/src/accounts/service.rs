@@ -58,6 +58,16 @@ impl Viewer {
     }
 }
 
+/// An email field as it is shown again: trimmed, and no longer than an address may be (320
+/// characters; a longer one is refused anyway).
+fn shown_address(email: &str) -> &str {
+    let email = email.trim();
+    email
+        .char_indices()
+        .nth(320)
+        .map_or(email, |(end, _)| &email[..end])
+}
+
 /// Hashes within the CPU budget ([`crate::cpu`]): Argon2 takes tens of milliseconds of CPU.
 async fn hash_password(password: Password) -> Result<PasswordHash, Refusal> {
     Ok(crate::cpu::run(move || password.hash()).await)
@@ -89,7 +99,7 @@ pub async fn log_in(
     now: DateTime<Utc>,
 ) -> Result<Account, Refusal> {
     let mut feedback = FormFeedback::for_form("login");
-    feedback.keep("email", email.trim());
+    feedback.keep("email", shown_address(email));
     if email.trim().is_empty() {
         feedback.error("email", lang.text("login-email-missing"));
     }
@@ -134,7 +144,7 @@ pub async fn invite(
 ) -> Result<(EmailAddress, Token), Refusal> {
     let mut feedback = FormFeedback::for_form("invite");
     feedback
-        .keep("email", email.trim())
+        .keep("email", shown_address(email))
         .keep("account_role", role);
     let address = EmailAddress::parse(email);
     if address.is_none() {
@@ -246,7 +256,7 @@ pub async fn accept_invitation(
 pub fn reset_address(lang: Lang, email: &str) -> Result<EmailAddress, Refusal> {
     EmailAddress::parse(email).ok_or_else(|| {
         let mut feedback = FormFeedback::for_form("forgot");
-        feedback.keep("email", email.trim());
+        feedback.keep("email", shown_address(email));
         feedback.error("email", lang.text("email-invalid"));
         feedback.into()
     })

@@ -14,6 +14,9 @@ use crate::{
     pages::{data::Loaded, errors::set_status},
 };
 
+/// The longest address to return to after logging in; no page of ours has a longer one.
+const LONGEST_NEXT: usize = 2048;
+
 /// Where to go after logging in: only a path on this site, never another site's address.
 ///
 /// `next` is read the way a browser would read it, by a URL parser (WHATWG rules, the `url`
@@ -24,7 +27,7 @@ use crate::{
 /// browser as it meant to this check. It is checked once more by resolving the result against a
 /// second origin: a path that normalises to `//host` would leave the site there, and is refused.
 pub fn safe_next(next: Option<String>) -> Option<String> {
-    let next = next?;
+    let next = next.filter(|next| next.len() <= LONGEST_NEXT)?;
     // Only a path-absolute reference ("/…") is a place on this site; anything else (a scheme,
     // "//host", a relative "page", leading spaces or control characters) is not asked for by
     // any page of ours.
