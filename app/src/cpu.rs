@@ -8,6 +8,9 @@
 //! threads, and a semaphore keeps a flood of such jobs to all cores but one ([`cores`]): the
 //! workers stay free to answer the cached front page.
 //!
+//! The jobs' threads also run at a lower priority ([`NICENESS`]) than the async workers: when
+//! both want the CPU, answering a page comes first.
+//!
 //! A job cannot be stopped once it runs (a thread cannot be cancelled safely), so the bound on
 //! a job's cost is its input's: every input that reaches a job is bounded in size and shape
 //! where it is read (see `articles::markdown::MAX_DEPTH`, `articles::search::MAX_TERMS`), so a
@@ -47,12 +50,38 @@ where
     let job = tokio::task::spawn_blocking(move || {
         // Held by the job, not the request: it is given back when the work ends.
         let _permit = permit;
+        run_at_lower_priority();
         work()
     });
     match job.await {
         Ok(done) => done,
         Err(err) if err.is_panic() => std::panic::resume_unwind(err.into_panic()),
         Err(err) => panic!("a CPU job was cancelled: {err}"),
+    }
+}
+
+/// The niceness of the threads that run jobs (the async workers keep 0): the kernel gives a
+/// thread at 10 about a tenth of the time of one at 0 when both are ready to run.
+pub const NICENESS: i32 = 10;
+
+/// Lowers the priority of the thread it runs on, once per thread (tokio reuses its blocking
+/// threads).
+fn run_at_lower_priority() {
+    thread_local! {
+        static LOWERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LOWERED.get() {
+        return;
+    }
+    LOWERED.set(true);
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority only read and change this thread's scheduling priority
+    // (on Linux a thread id names the one thread); a failure leaves it as it was.
+    unsafe {
+        let thread = libc::gettid();
+        if libc::setpriority(libc::PRIO_PROCESS, thread as libc::id_t, NICENESS) != 0 {
+            tracing::debug!("could not lower a CPU job thread's priority");
+        }
     }
 }
 
@@ -91,6 +120,17 @@ mod tests {
         assert!(most.load(Ordering::SeqCst) <= cores());
         assert!(most.load(Ordering::SeqCst) >= 1);
         assert_eq!(free_permits(), cores());
+
+        // A job runs at the lower priority.
+        #[cfg(target_os = "linux")]
+        {
+            // SAFETY: reads this thread's priority.
+            let niceness = run(|| unsafe {
+                libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t)
+            })
+            .await;
+            assert_eq!(niceness, NICENESS);
+        }
 
         // A request that gives up leaves its job running, and the job keeps its permit.
         let before = free_permits();

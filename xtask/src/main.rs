@@ -22,7 +22,10 @@ const USAGE: &str = "usage: cargo xtask <run|test|bench|soak|scan>
          on and off
   bench  build in release, then measure the portal against nginx serving the same bytes, page
          weights, sign-ups per second, ten years of history and Lighthouse; writes
-         target/bench/report.md and report.json (options: --postgres URL, --seconds N)
+         target/bench/report.md and report.json (options: --postgres URL, --seconds N);
+         with --abuse instead, the abuse benchmark: every address's worst input in server CPU,
+         the front page under abuse, slow and many clients (target/bench/abuse.md; fails over
+         a budget)
   soak   the reliability tests at ten times their length: kill -9 fifty times under sign-ups,
          a backup under a longer load, 64 writers for forty rounds, PostgreSQL restarts
          (on PostgreSQL too when TEST_POSTGRES_URL is set)
