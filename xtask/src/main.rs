@@ -150,31 +150,20 @@ fn test() -> Result {
 fn bench() -> Result {
     let root = project_root();
     let mut passed: Vec<String> = std::env::args().skip(2).collect();
-    if let Some(at) = passed.iter().position(|arg| arg == "--abuse") {
-        passed.remove(at);
-        tools::ensure_build_tools(&root)?;
-        build_release(&root)?;
-        step("the abuse bench (cargo bench -p server --bench abuse)");
-        let target = target_dir(&root);
-        let mut args: Vec<String> = vec![
-            "--binary".into(),
-            server_binary(&root).display().to_string(),
-            "--site".into(),
-            target.join("site").display().to_string(),
-            "--out".into(),
-            target.join("bench").display().to_string(),
-        ];
-        args.append(&mut passed);
-        return status(
-            cargo(&root)
-                .args(["bench", "-p", "server", "--bench", "abuse", "--"])
-                .args(args),
-        );
-    }
+    let abuse = passed.iter().position(|arg| arg == "--abuse");
     tools::ensure_build_tools(&root)?;
-    let lighthouse = tools::ensure_bench_tools(&root)?;
+    let lighthouse = match abuse {
+        Some(at) => {
+            passed.remove(at);
+            None
+        }
+        None => Some(tools::ensure_bench_tools(&root)?),
+    };
     build_release(&root)?;
-    step("measuring (cargo bench -p server --bench portal)");
+    let bench = if abuse.is_some() { "abuse" } else { "portal" };
+    step(&format!(
+        "measuring (cargo bench -p server --bench {bench})"
+    ));
     let target = target_dir(&root);
     let mut args: Vec<String> = vec![
         "--binary".into(),
@@ -183,13 +172,14 @@ fn bench() -> Result {
         target.join("site").display().to_string(),
         "--out".into(),
         target.join("bench").display().to_string(),
-        "--lighthouse".into(),
-        lighthouse.display().to_string(),
     ];
+    if let Some(lighthouse) = lighthouse {
+        args.extend(["--lighthouse".into(), lighthouse.display().to_string()]);
+    }
     args.append(&mut passed);
     status(
         cargo(&root)
-            .args(["bench", "-p", "server", "--bench", "portal", "--"])
+            .args(["bench", "-p", "server", "--bench", bench, "--"])
             .args(args),
     )
 }
