@@ -27,9 +27,11 @@
 //! The budget is 50 ms for an anonymous request and 200 ms for a logged-in one. A row whose
 //! request stops the server fails, and the server is started again for the rows after it.
 //!
-//! Addresses are as long as the `http` crate takes (64 KiB; hyper answers 414 to longer ones
-//! before any of the server's code runs), and form bodies fill the 1 MiB limit (10 MB for the
-//! editors, whose limit is 11 MiB).
+//! Every input is as large as its address takes: an address of up to 8 KiB (the server answers
+//! 414 to a longer one before reading it, `paths::MAX_TARGET`), and a body up to the address's
+//! limit (`routes::body_limit`: 32 KiB for the forms anyone may send and the server functions,
+//! 1 MiB in the logged-in areas, 10 MB for the editors, whose limit is 11 MiB). Inputs are made
+//! larger and cut to the limit where the cut leaves whole fields; the table says so.
 //!
 //! **The front page under abuse**: 8 clients send the six most expensive anonymous inputs in
 //! turn for 10 seconds, each request from an address of its own (a botnet, which no
@@ -72,15 +74,15 @@ const MEMORY_BUDGET_MB: f64 = 200.0;
 /// connected.
 const RESIDENT_ANSWERED_SHARE: f64 = 0.95;
 
-/// A form's value that fills the 1 MiB body limit of every form but the editors', encoded.
+/// A form's value that fills the 1 MiB body limit of the logged-in areas' forms, encoded (the
+/// others are cut to their address's limit, see [`post`]).
 const BODY_BYTES: usize = 1_000_000;
 /// The most the article and issue editors and the journalists' piece form take (the limit is
 /// 11 MiB, for a photo with the text).
 const UPLOAD_BYTES: usize = 10_000_000;
-/// An address (path and query) as long as there may be, with room for the counter: the `http`
-/// crate, on both sides, takes addresses up to 64 KiB (hyper answers 414 to a longer one before
-/// anything of the server runs, and reqwest cannot even send it).
-const QUERY_BYTES: usize = 60_000;
+/// An address's part (a query's value, a segment) as long as there may be, with room for the
+/// rest of the address: the server reads addresses up to 8 KiB (`paths::MAX_TARGET`).
+const QUERY_BYTES: usize = 7_900;
 /// How many times a field is repeated in the "many fields" inputs.
 const FIELDS: usize = 10_000;
 /// A number larger than any 64-bit integer.
@@ -398,19 +400,68 @@ struct Case {
     one_address: bool,
 }
 
+/// `bytes` cut to at most `limit` bytes where the cut leaves a well-formed input: at the last
+/// `&` (a form or query of whole fields) when that keeps at least half, else before a
+/// percent-escape or UTF-8 character it would split. `None` when `bytes` fit already.
+fn cut_to(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
+    if bytes.len() <= limit {
+        return None;
+    }
+    let mut end = limit;
+    if let Some(amp) = bytes[..end].iter().rposition(|&byte| byte == b'&') {
+        if amp >= limit / 2 {
+            end = amp;
+        }
+    }
+    if end == limit {
+        // Not inside `%XX`…
+        if let Some(percent) = bytes[end.saturating_sub(2)..end]
+            .iter()
+            .rposition(|&byte| byte == b'%')
+        {
+            end = end.saturating_sub(2) + percent;
+        }
+        // …nor inside a character.
+        while end > 0 && bytes[end] & 0b1100_0000 == 0b1000_0000 {
+            end -= 1;
+        }
+    }
+    Some(bytes[..end].to_vec())
+}
+
+/// The input's description, saying when it was cut to the address's limit.
+fn described(input: &str, cut: bool, limit: usize) -> String {
+    if cut {
+        format!("{input}, cut to the address's {} KB", limit / 1024)
+    } else {
+        input.to_owned()
+    }
+}
+
+/// `path` cut to the longest request target the server reads (`paths::MAX_TARGET`), with
+/// whether it was cut: the largest such input the server accepts.
+fn fitted_path(path: String) -> (String, bool) {
+    match cut_to(path.as_bytes(), server::paths::MAX_TARGET - 20) {
+        Some(cut) => (String::from_utf8(cut).expect("cut at a character's edge"), true),
+        None => (path, false),
+    }
+}
+
 /// A GET of `path` (never answered from the page cache, see [`send`]).
 fn get(who: Who, request: &str, input: &str, path: String) -> Case {
+    let (path, cut) = fitted_path(path);
     Case {
         who,
         request: format!("GET {request}"),
-        input: input.to_owned(),
+        input: described(input, cut, server::paths::MAX_TARGET),
         path: Arc::new(move |_| path.clone()),
         body: None,
         one_address: false,
     }
 }
 
-/// A POST of `body` (of `content_type`) to `path`.
+/// A POST of `body` (of `content_type`) to `path`, cut to the body limit of `path`
+/// (`routes::body_limit`) and the longest address.
 fn post(
     who: Who,
     request: &str,
@@ -419,11 +470,18 @@ fn post(
     body: Vec<u8>,
     content_type: &'static str,
 ) -> Case {
+    let (path, path_cut) = fitted_path(path);
+    let limit = server::routes::body_limit(&path);
+    let (body, body_cut) = match cut_to(&body, limit) {
+        Some(cut) => (cut, true),
+        None => (body, false),
+    };
+    let input = described(input, path_cut, server::paths::MAX_TARGET);
     let body = Arc::new(body);
     Case {
         who,
         request: format!("POST {request}"),
-        input: input.to_owned(),
+        input: described(&input, body_cut, limit),
         path: Arc::new(move |_| path.clone()),
         body: Some((Arc::new(move |_| body.as_ref().clone()), content_type)),
         one_address: false,
@@ -435,7 +493,8 @@ fn post_form(who: Who, request: &str, input: &str, path: String, body: Vec<u8>) 
     post(who, request, input, path, body, FORM)
 }
 
-/// A POST whose body differs per request (an email address that no limit has seen yet).
+/// A POST whose body differs per request (an email address that no limit has seen yet), cut to
+/// the body limit of `path`.
 fn post_each(
     who: Who,
     request: &str,
@@ -443,12 +502,22 @@ fn post_each(
     path: String,
     make: impl Fn(u64) -> Vec<u8> + Send + Sync + 'static,
 ) -> Case {
+    let (path, path_cut) = fitted_path(path);
+    let limit = server::routes::body_limit(&path);
+    let body_cut = make(0).len() > limit;
+    let input = described(input, path_cut, server::paths::MAX_TARGET);
     Case {
         who,
         request: format!("POST {request}"),
-        input: input.to_owned(),
+        input: described(&input, body_cut, limit),
         path: Arc::new(move |_| path.clone()),
-        body: Some((Arc::new(make), FORM)),
+        body: Some((
+            Arc::new(move |n| {
+                let body = make(n);
+                cut_to(&body, limit).unwrap_or(body)
+            }),
+            FORM,
+        )),
         one_address: false,
     }
 }
@@ -988,13 +1057,13 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(get(
         A,
         "/nyheder/emne/{slug}",
-        "a 60 KB slug of odd Unicode",
+        &format!("a {} KB slug of odd Unicode", QUERY_BYTES / 1000),
         format!("/nyheder/emne/{odd_segment}"),
     ));
     cases.push(get(
         A,
         "/nyheder/{slug}",
-        "a 60 KB slug of odd Unicode",
+        &format!("a {} KB slug of odd Unicode", QUERY_BYTES / 1000),
         format!("/nyheder/{odd_segment}"),
     ));
     cases.push(get(
@@ -1012,7 +1081,7 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(get(
         A,
         "/nordbyposten/{slug}",
-        "a 60 KB slug of odd Unicode",
+        &format!("a {} KB slug of odd Unicode", QUERY_BYTES / 1000),
         format!("/nordbyposten/{odd_segment}"),
     ));
     cases.push(post_form(
@@ -1118,7 +1187,7 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(get(
         A,
         "/aktiviteter/{slug}",
-        "a 60 KB slug of odd Unicode",
+        &format!("a {} KB slug of odd Unicode", QUERY_BYTES / 1000),
         format!("/aktiviteter/{odd_segment}"),
     ));
     cases.push(get(
@@ -1130,7 +1199,7 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(get(
         A,
         "/aktiviteter/{slug}.ics",
-        "a 60 KB slug of odd Unicode",
+        &format!("a {} KB slug of odd Unicode", QUERY_BYTES / 1000),
         format!("/aktiviteter/{odd_segment}.ics"),
     ));
     cases.push(get(
@@ -1175,7 +1244,7 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(get(
         A,
         "/billeder/{id}/{file}",
-        "a 60 KB file name of odd Unicode",
+        &format!("a {} KB file name of odd Unicode", QUERY_BYTES / 1000),
         format!("/billeder/1/{odd_segment}.jpg"),
     ));
     cases.push(get(
@@ -1285,7 +1354,7 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(get(
         A,
         "/log-ind?next=",
-        "a 60 KB next address of odd Unicode",
+        &format!("a {} KB next address of odd Unicode", QUERY_BYTES / 1000),
         format!("/log-ind?next={odd_segment}"),
     ));
     let long_email = fit(ODD_UNICODE, BODY_BYTES - 100);
@@ -1308,7 +1377,7 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
         cases.push(get(
             A,
             &format!("{link}/{{token}}"),
-            "a 60 KB token of odd Unicode",
+            &format!("a {} KB token of odd Unicode", QUERY_BYTES / 1000),
             format!("{link}/{token}"),
         ));
     }
@@ -1344,7 +1413,7 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(get(
         A,
         "/tilmelding/{token}",
-        "a 60 KB token of odd Unicode",
+        &format!("a {} KB token of odd Unicode", QUERY_BYTES / 1000),
         format!("/tilmelding/{token}"),
     ));
     cases.push(post_form(
@@ -1357,7 +1426,7 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(post_form(
         A,
         "/tilmelding/{token}/afmeld",
-        "a 60 KB token of odd Unicode",
+        &format!("a {} KB token of odd Unicode", QUERY_BYTES / 1000),
         format!("/tilmelding/{token}/afmeld"),
         Vec::new(),
     ));
@@ -1758,7 +1827,7 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
     cases.push(post_form(
         Admin,
         "/personale/brugere/{id}/{action}",
-        "a huge id, a 60 KB action",
+        &format!("a huge id, a {} KB action", QUERY_BYTES / 1000),
         format!(
             "/personale/brugere/{HUGE}/{}",
             enc(&fit(ODD_UNICODE, QUERY_BYTES))
@@ -1923,7 +1992,25 @@ fn percentile(sorted: &[f64], share: f64) -> f64 {
 /// time on a new connection, as a phone that comes back does. Open loop: each request is due at
 /// its moment, and its latency counts from then; an answer other than 200, or none within
 /// [`RESIDENT_TIMEOUT`], is not answered.
+///
+/// It runs on a thread and an async runtime of its own, as a phone elsewhere would: the bench's
+/// other clients' work never queues in front of its requests (the machine's cores are still
+/// shared with them and the server).
 async fn resident(base: &str, per_second: f64, seconds: f64) -> Resident {
+    let base = base.to_owned();
+    tokio::task::spawn_blocking(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime for the resident")
+            .block_on(resident_here(&base, per_second, seconds))
+    })
+    .await
+    .expect("the resident's thread")
+}
+
+/// [`resident`] on the current runtime.
+async fn resident_here(base: &str, per_second: f64, seconds: f64) -> Resident {
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(0)
         .timeout(RESIDENT_TIMEOUT)

@@ -26,27 +26,53 @@ use crate::{access, handlers, headers, html, page_cache, sessions, visits, AppSt
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The largest request body accepted, except by the editors that take images (see
-/// [`UPLOAD_LIMIT`]).
+/// The largest request body accepted by the forms of the logged-in areas (staff's and the
+/// citizen journalists'), except the editors that take images (see [`UPLOAD_LIMIT`]): an
+/// article's 100,000 characters, percent-encoded, with room to spare.
 const BODY_LIMIT: usize = 1024 * 1024;
+
+/// The largest request body accepted everywhere else: the forms anyone may send (sign-up,
+/// login, password reset, an invitation) and the server functions. The longest of those forms
+/// (a sign-up with a 500-character note in Arabic, percent-encoded) is about 4 KB; a body ten
+/// times that is still read and refused in microseconds, so a client without an account cannot
+/// make the server read megabytes.
+const PUBLIC_BODY_LIMIT: usize = 32 * 1024;
 
 /// The largest body the article editor accepts: a 10 MB image and the article's text. It is
 /// also the hard limit of every request's body; [`small_bodies`] keeps the others at
-/// [`BODY_LIMIT`].
+/// [`BODY_LIMIT`] or [`PUBLIC_BODY_LIMIT`].
 const UPLOAD_LIMIT: usize = 11 * 1024 * 1024;
 
-/// Holds the body of every request but the article and issue editors' and the journalists'
-/// pieces' (where images are uploaded) to [`BODY_LIMIT`] bytes as it is read, so a chunked body, which announces no
-/// length, is held to it as well as one that does. A body announced as larger gets no allowance
-/// at all, so it is refused before a byte of it is read. Either way reading the form fails with
-/// 413, and the person gets the form's page again with that status (`PostedForm`), never a
-/// bare status.
-async fn small_bodies(request: axum::extract::Request, next: middleware::Next) -> Response {
-    let path = request.uri().path();
+/// The addresses under which logged-in people send long texts (articles, pieces, activities'
+/// descriptions); the page requires a login before a form there is read.
+const LOGGED_IN_AREAS: [&str; 2] = ["/personale/", "/borgerjournalist/"];
+
+/// The body limit of a request to `path`: [`UPLOAD_LIMIT`] for the editors that take images,
+/// [`BODY_LIMIT`] elsewhere in the logged-in areas, and [`PUBLIC_BODY_LIMIT`] for the rest.
+pub fn body_limit(path: &str) -> usize {
     let uploads = path.starts_with("/personale/artikler/")
         || path.starts_with("/personale/udgaver/")
         || path.starts_with("/borgerjournalist/indsendelser/");
     if uploads {
+        UPLOAD_LIMIT
+    } else if LOGGED_IN_AREAS
+        .iter()
+        .any(|area| path.starts_with(area))
+    {
+        BODY_LIMIT
+    } else {
+        PUBLIC_BODY_LIMIT
+    }
+}
+
+/// Holds the body of every request to its [`body_limit`] as it is read, so a chunked body,
+/// which announces no length, is held to it as well as one that does. A body announced as
+/// larger gets no allowance at all, so it is refused before a byte of it is read. Either way
+/// reading the form fails with 413, and the person gets the form's page again with that status
+/// (`PostedForm`), never a bare status.
+async fn small_bodies(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let limit = body_limit(request.uri().path());
+    if limit == UPLOAD_LIMIT {
         return next.run(request).await;
     }
     let announced = request
@@ -55,11 +81,7 @@ async fn small_bodies(request: axum::extract::Request, next: middleware::Next) -
         .and_then(|length| length.to_str().ok())
         .and_then(|length| length.parse::<usize>().ok())
         .unwrap_or(0);
-    let allowance = if announced > BODY_LIMIT {
-        0
-    } else {
-        BODY_LIMIT
-    };
+    let allowance = if announced > limit { 0 } else { limit };
     next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, allowance))))
         .await
 }
