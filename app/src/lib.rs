@@ -9,6 +9,7 @@ pub mod address;
 pub mod articles;
 pub mod attendance;
 pub mod calendar;
+pub mod clock;
 pub mod dates;
 pub mod figures;
 pub mod forms;
@@ -22,8 +23,6 @@ pub mod site;
 pub mod submissions;
 pub mod visits;
 
-#[cfg(feature = "ssr")]
-pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod cpu;
 #[cfg(feature = "ssr")]

@@ -103,7 +103,7 @@ fn build_message(from: &Mailbox, email: &QueuedEmail) -> Result<Message, String>
 
 /// Sends every message that is due, then returns how many were handled.
 pub async fn drain_outbox(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usize, sqlx::Error> {
-    drain_outbox_at(db, mailer, from, Utc::now).await
+    drain_outbox_at(db, mailer, from, app::clock::now).await
 }
 
 /// [`drain_outbox`] with a clock of the caller's, so tests can step past a retry delay.
@@ -174,7 +174,7 @@ pub fn spawn_outbox_worker(
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         while !stop.is_cancelled() {
-            if let Err(err) = drain_outbox_until(&db, &mailer, &from, Utc::now, &stop).await {
+            if let Err(err) = drain_outbox_until(&db, &mailer, &from, app::clock::now, &stop).await {
                 tracing::warn!(error = %err, "the outbox could not be read; trying again");
             }
             tokio::select! {

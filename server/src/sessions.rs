@@ -92,7 +92,10 @@ impl Store {
 /// end of its own (it goes when the browser closes), so the store keeps the idle timeout; every
 /// request of a logged-in person saves the session and so moves its end.
 fn idle_end() -> OffsetDateTime {
-    OffsetDateTime::now_utc() + IDLE_TIMEOUT
+    // The store's records keep the `time` crate's type; the moment is the clock's.
+    OffsetDateTime::from_unix_timestamp(app::clock::now().timestamp())
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+        + IDLE_TIMEOUT
 }
 
 #[async_trait]
@@ -168,7 +171,7 @@ pub async fn log_in(
             USER_KEY,
             SessionUser {
                 user_id: account.id,
-                logged_in_at: Utc::now(),
+                logged_in_at: app::clock::now(),
                 password_mark: account
                     .password_hash
                     .as_ref()
@@ -230,7 +233,7 @@ async fn viewer_of(db: &Db, session: &Session) -> Result<Option<Viewer>, String>
         .map_err(|err| err.to_string())?;
     let valid = account.as_ref().filter(|account| {
         !account.disabled
-            && Utc::now() - user.logged_in_at < ABSOLUTE_TIMEOUT
+            && app::clock::now() - user.logged_in_at < ABSOLUTE_TIMEOUT
             && account
                 .password_hash
                 .as_ref()

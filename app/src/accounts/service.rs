@@ -374,6 +374,19 @@ pub async fn change_password(
         .unwrap_or(account))
 }
 
+/// Turns the emails about sent submissions on or off for `viewer` (a staff member: only staff
+/// review submissions, and only staff are offered the setting).
+pub async fn set_email_settings(
+    db: &Db,
+    viewer: &Viewer,
+    notify_submissions: bool,
+) -> Result<(), Refusal> {
+    db.accounts()
+        .set_notify_submissions(viewer.id, notify_submissions)
+        .await?;
+    Ok(())
+}
+
 /// What came of closing or reopening an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountChange {

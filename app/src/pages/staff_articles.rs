@@ -27,7 +27,7 @@ use crate::{
 fn status_label(article: &Article) -> String {
     match article.status {
         ArticleStatus::Draft => t("article-status-draft"),
-        ArticleStatus::Scheduled if article.is_public(chrono::Utc::now()) => {
+        ArticleStatus::Scheduled if article.is_public(crate::clock::now()) => {
             t("article-status-published")
         }
         ArticleStatus::Scheduled => t("article-status-scheduled"),
@@ -93,7 +93,7 @@ fn Editor(data: EditorData) -> impl IntoView {
             article.title.clone(),
             format!("/personale/artikler/{}", article.id),
             article
-                .is_public(chrono::Utc::now())
+                .is_public(crate::clock::now())
                 .then(|| article.path()),
             Some(format!("/personale/artikler/{}/slet", article.id)),
         ),

@@ -237,9 +237,6 @@ async fn email_settings(
     staff: Staff,
     PostedForm(form): PostedForm<EmailSettingsForm>,
 ) -> Result<Redirect, PageError> {
-    cx.db
-        .accounts()
-        .set_notify_submissions(staff.id, form.notify_submissions)
-        .await?;
+    service::set_email_settings(&cx.db, &staff, form.notify_submissions).await?;
     Ok(Redirect::to("/konto?besked=email-indstillinger"))
 }

@@ -11,6 +11,7 @@ use app::{
     },
     calendar::{queries::NewActivity, service::slugify, Activity, SignupMode},
     db::Db,
+    signups::NewSignup,
     site::{
         queries::{BaseData, NewVenue},
         FocusArea, Venue,
@@ -407,4 +408,16 @@ pub fn exif_of(jpeg: &[u8]) -> Option<Vec<u8>> {
     use image::ImageDecoder;
     let mut decoder = image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(jpeg)).unwrap();
     decoder.exif_metadata().unwrap()
+}
+
+/// The `n`-th family that signs up: two adults and a child, with an email address of its own.
+pub fn family(n: usize) -> NewSignup {
+    NewSignup {
+        name: format!("Familie {n}"),
+        adults: 2,
+        children: 1,
+        email: format!("familie{n}@example.org"),
+        phone: "+45 12 34 56 78".into(),
+        note: "Ingen nødder".into(),
+    }
 }

@@ -9,6 +9,7 @@ mod address;
 mod articles;
 mod attendance;
 mod calendar;
+mod figures;
 mod fixtures;
 mod handlers;
 mod headers;
