@@ -1,5 +1,6 @@
 //! The CPU budget: work that costs more than a few microseconds of CPU per request (cleaning
-//! Markdown, hashing passwords, decoding photos, compressing pages, parsing a search) runs here,
+//! Markdown, hashing passwords, decoding photos, compressing pages, parsing a search, writing a
+//! year of calendar dates as a feed) runs here,
 //! off the async runtime's worker threads, on all cores but one.
 //!
 //! Why: the runtime has one worker thread per core (two on a small server). A request that

@@ -407,26 +407,21 @@ impl CalendarQueries<'_> {
         to: NaiveDate,
         filter: &Filter,
     ) -> Result<Vec<Occurrence>, sqlx::Error> {
+        Ok(self.schedule().await?.occurrences(from, to, filter))
+    }
+
+    /// Every activity with its exceptions: what the occurrences of any period are worked out
+    /// from.
+    pub async fn schedule(&self) -> Result<Schedule, sqlx::Error> {
         let activities = self.list_activities().await?;
         let mut exceptions: HashMap<i64, Vec<Exception>> = HashMap::new();
         for (activity_id, exception) in self.list_exceptions().await? {
             exceptions.entry(activity_id).or_default().push(exception);
         }
-        let mut found: Vec<Occurrence> = activities
-            .iter()
-            .filter(|activity| filter.admits(activity))
-            .flat_map(|activity| {
-                let none = Vec::new();
-                let exceptions = exceptions.get(&activity.id).unwrap_or(&none);
-                occurrences_of(activity, exceptions, from, to)
-            })
-            .collect();
-        found.sort_by(|a, b| {
-            a.starts
-                .cmp(&b.starts)
-                .then_with(|| a.activity_name.cmp(&b.activity_name))
-        });
-        Ok(found)
+        Ok(Schedule {
+            activities,
+            exceptions,
+        })
     }
 
     /// One occurrence by its identity, wherever it has been moved to.
@@ -476,5 +471,36 @@ impl CalendarQueries<'_> {
                 .find(|occurrence| occurrence.key.date == date)
         });
         Ok(found.map(|occurrence| (activity, occurrence)))
+    }
+}
+
+/// Every activity with its exceptions, as read at one moment: working out the occurrences of a
+/// long period (a year, for the feeds) is CPU work, done from this without the database (off
+/// the async runtime, see `crate::cpu`).
+#[derive(Clone, Debug)]
+pub struct Schedule {
+    activities: Vec<Activity>,
+    exceptions: HashMap<i64, Vec<Exception>>,
+}
+
+impl Schedule {
+    /// Every occurrence in `from..=to` of the activities `filter` admits, by start time.
+    pub fn occurrences(&self, from: NaiveDate, to: NaiveDate, filter: &Filter) -> Vec<Occurrence> {
+        let none = Vec::new();
+        let mut found: Vec<Occurrence> = self
+            .activities
+            .iter()
+            .filter(|activity| filter.admits(activity))
+            .flat_map(|activity| {
+                let exceptions = self.exceptions.get(&activity.id).unwrap_or(&none);
+                occurrences_of(activity, exceptions, from, to)
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            a.starts
+                .cmp(&b.starts)
+                .then_with(|| a.activity_name.cmp(&b.activity_name))
+        });
+        found
     }
 }

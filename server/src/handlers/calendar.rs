@@ -143,17 +143,20 @@ fn calendar_response(body: String, filename: &str) -> Response {
 }
 
 /// `/kalender.ics`.
+///
+/// A year of every activity's dates is hundreds of events: working them out and writing them
+/// is a CPU job (`app::cpu`), so a flood of feed requests waits for its turn instead of taking
+/// the async workers from everyone else.
 async fn whole_calendar(cx: Ctx) -> Result<Response, PageError> {
     let (from, to) = feed_window();
-    let occurrences = cx
-        .db
-        .calendar()
-        .occurrences_between(from, to, &Filter::default())
-        .await?;
-    Ok(calendar_response(
-        ics::feed(&cx.site.name, cx.public_url.as_str(), &occurrences),
-        "kalender.ics",
-    ))
+    let schedule = cx.db.calendar().schedule().await?;
+    let (name, public_url) = (cx.site.name.clone(), cx.public_url.to_string());
+    let body = app::cpu::run(move || {
+        let occurrences = schedule.occurrences(from, to, &Filter::default());
+        ics::feed(&name, &public_url, &occurrences)
+    })
+    .await;
+    Ok(calendar_response(body, "kalender.ics"))
 }
 
 /// Middleware: answers `/aktiviteter/{slug}.ics` before routing.
@@ -206,30 +209,31 @@ async fn activity_feed(
     let Some(activity) = state.db.calendar().activity_by_slug(slug).await? else {
         return Ok(None);
     };
-    let occurrences = match date {
+    let name = format!("{} – {}", activity.name, state.site.name);
+    let public_url = state.public_url.to_string();
+    let (body, filename) = match date {
         Some(date) => {
             let key = OccurrenceKey {
                 activity_slug: slug.to_owned(),
                 date,
             };
-            match state.db.calendar().occurrence_by_key(&key).await? {
-                Some((_, occurrence)) => vec![occurrence],
-                None => return Ok(None),
-            }
+            let Some((_, occurrence)) = state.db.calendar().occurrence_by_key(&key).await? else {
+                return Ok(None);
+            };
+            let body = ics::feed(&name, &public_url, &[occurrence]);
+            (body, format!("{slug}-{date}.ics"))
         }
         None => {
             let exceptions = state.db.calendar().exceptions_of(activity.id).await?;
             let (from, to) = feed_window();
-            occurrences_of(&activity, &exceptions, from, to)
+            // A year of dates: a CPU job, like the whole calendar's.
+            let body = app::cpu::run(move || {
+                let occurrences = occurrences_of(&activity, &exceptions, from, to);
+                ics::feed(&name, &public_url, &occurrences)
+            })
+            .await;
+            (body, format!("{slug}.ics"))
         }
     };
-    let name = format!("{} – {}", activity.name, state.site.name);
-    let filename = match date {
-        Some(date) => format!("{slug}-{date}.ics"),
-        None => format!("{slug}.ics"),
-    };
-    Ok(Some(calendar_response(
-        ics::feed(&name, state.public_url.as_str(), &occurrences),
-        &filename,
-    )))
+    Ok(Some(calendar_response(body, &filename)))
 }
