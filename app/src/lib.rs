@@ -21,6 +21,7 @@ pub mod shell;
 pub mod signups;
 pub mod site;
 pub mod submissions;
+pub mod visible;
 pub mod visits;
 
 #[cfg(feature = "ssr")]
