@@ -93,7 +93,7 @@ fn attendance_summary(attendance: Option<Attendance>, signups: &[Signup]) -> Str
         Some(attendance) => {
             let came: i64 = signups
                 .iter()
-                .filter(|signup| signup.attended == Some(true))
+                .filter(|signup| signup.took_part())
                 .map(Signup::persons)
                 .sum();
             t_with(

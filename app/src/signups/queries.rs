@@ -41,7 +41,7 @@ impl From<SignupRow> for Signup {
             email: row.email,
             phone: row.phone,
             note: row.note,
-            status: SignupStatus::parse(&row.status).unwrap_or(SignupStatus::Cancelled),
+            status: SignupStatus::from_stored(&row.status),
             attended: row.attended,
         }
     }

@@ -237,6 +237,8 @@ async fn email_settings(
     staff: Staff,
     PostedForm(form): PostedForm<EmailSettingsForm>,
 ) -> Result<Redirect, PageError> {
-    service::set_email_settings(&cx.db, &staff, form.notify_submissions).await?;
+    service::set_email_settings(&cx.db, &staff, form.notify_submissions)
+        .await
+        .on_page("/konto")?;
     Ok(Redirect::to("/konto?besked=email-indstillinger"))
 }

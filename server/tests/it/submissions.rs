@@ -8,7 +8,7 @@ use app::{
     accounts::Role,
     articles::{queries::NewArticle, ArticleStatus},
     db::{Backend, Db},
-    figures::Period,
+    period::Period,
     i18n::Lang,
     images::process::variants,
     submissions::{queries::DraftChange, SubmissionState},
