@@ -1,11 +1,12 @@
 //! The server function behind `/personale/besoeg`, and (on the server) the figures of a year
 //! that the page, the CSV export and the activity figures' report share.
 
+#[cfg(feature = "ssr")]
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleCount, Device, DeviceShare, MonthFigures, PageCount, ReferrerCount, VisitDay};
+use super::{ArticleCount, DeviceShare, MonthFigures, PageCount, ReferrerCount, VisitDay};
 use crate::{
     forms::FormFeedback,
     period::{Accepts, Period, PeriodQuery},
@@ -116,6 +117,8 @@ pub async fn build_page(
         per_month.1,
     );
     let this_year: Vec<&VisitDay> = days.iter().filter(|day| day.day.year() == year).collect();
+    use super::Device;
+
     let devices: Vec<(Device, i64)> = Device::ALL
         .into_iter()
         .map(|device| {
