@@ -1,17 +1,20 @@
 //! How failures cross the edge: details go to the log, the caller gets a plain message.
 //!
-//! Residents never see a raw error. A form's domain function answers with a [`Refusal`]: the
-//! input needs fixing ([`Refusal::Invalid`], the form again with Danish feedback), or something
+//! Residents never see a raw error. A domain function answers with a [`Refusal`]: the input
+//! needs fixing ([`Refusal::Invalid`], the form again with Danish feedback), the thing is not
+//! there for this viewer ([`Refusal::NotFound`], [`Refusal::Forbidden`]: a domain's loader,
+//! such as `submissions::service::own`, says so once for the page and the form), or something
 //! broke on our side ([`Refusal::Internal`], which keeps its cause for the log). A server
 //! function maps every internal failure with [`internal`], which logs the cause and returns a
-//! message without details; pages then show the friendly Danish error view from
-//! `crate::pages::errors`.
+//! message without details, and a loader's answer with [`visible`]; pages then show the
+//! friendly Danish error view from `crate::pages::errors`. Handlers turn a refusal into a page
+//! in `server::errors`.
 
 use std::fmt::Display;
 
 use leptos::prelude::*;
 
-use crate::{db::Db, forms::FormFeedback};
+use crate::{db::Db, forms::FormFeedback, visible::Visible};
 
 /// A failure whose cause is for the log only.
 pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -22,6 +25,13 @@ pub enum Refusal {
     /// The input needs fixing; show the form again with this feedback.
     #[error("the form needs fixing")]
     Invalid(FormFeedback),
+    /// Nothing is there, or nothing this viewer may know of (another's draft, to staff): the
+    /// 404 page.
+    #[error("not found")]
+    NotFound,
+    /// It is there, but not for this viewer (another journalist's submission): the 403 page.
+    #[error("forbidden")]
+    Forbidden,
     /// Something broke on our side; show the 500 page and log the cause.
     #[error("internal failure: {0}")]
     Internal(#[source] Cause),
@@ -80,6 +90,19 @@ impl From<FormFeedback> for Refusal {
 pub fn internal(err: impl Display) -> ServerFnError {
     tracing::error!(error = %err, "request failed");
     ServerFnError::new("internal error")
+}
+
+/// A loader's answer as a server function's: the thing or the refusal page to show
+/// ([`Visible`]); an internal failure is logged and answered without details. The one place a
+/// [`Refusal`] becomes a server function's answer.
+pub fn visible<T>(loaded: Result<T, Refusal>) -> Result<Visible<T>, ServerFnError> {
+    match loaded {
+        Ok(found) => Ok(Visible::Shown(found)),
+        Err(Refusal::NotFound) => Ok(Visible::NotFound),
+        Err(Refusal::Forbidden) => Ok(Visible::Forbidden),
+        Err(Refusal::Invalid(_)) => Err(internal("a loader answered with a form's feedback")),
+        Err(Refusal::Internal(cause)) => Err(internal(cause)),
+    }
 }
 
 /// The database handle the server put in the request's context.

@@ -17,10 +17,12 @@ pub mod i18n;
 pub mod images;
 pub mod layout;
 pub mod pages;
+pub mod period;
 pub mod shell;
 pub mod signups;
 pub mod site;
 pub mod submissions;
+pub mod visible;
 pub mod visits;
 
 #[cfg(feature = "ssr")]
@@ -33,6 +35,8 @@ pub mod demo;
 pub mod errors;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod spreadsheet;
 
 pub use shell::{shell, App};
 

@@ -80,6 +80,9 @@ pub async fn create_admin(config: &Config, email: &str) -> Result<String, StartE
                 .map(|(_, message)| message.clone())
                 .unwrap_or_else(|| "the invitation was refused".to_owned()),
         )),
+        Err(refusal @ (Refusal::NotFound | Refusal::Forbidden)) => {
+            Err(StartError::Command(refusal.to_string()))
+        }
         Err(Refusal::Internal(cause)) => Err(StartError::Command(cause.to_string())),
     }
 }

@@ -79,8 +79,23 @@ impl<T> OnPage<T> for Result<T, Refusal> {
                 page: page.to_owned(),
                 feedback,
             },
-            Refusal::Internal(cause) => PageError::Internal(cause),
+            refusal => refusal.into(),
         })
+    }
+}
+
+/// A domain loader's refusal as the page it shows: 404 or 403; a loader never asks for a
+/// form's fixes, so one that did is a failure of ours (500).
+impl From<Refusal> for PageError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::NotFound => PageError::NotFound,
+            Refusal::Forbidden => PageError::Forbidden,
+            Refusal::Invalid(_) => {
+                PageError::Internal("a loader answered with a form's feedback".into())
+            }
+            Refusal::Internal(cause) => PageError::Internal(cause),
+        }
     }
 }
 

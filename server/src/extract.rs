@@ -130,15 +130,15 @@ impl Editing {
         }
     }
 
-    /// The thing being changed, read with `find`, or the 404 page if it is gone; None for a
-    /// new one.
+    /// The thing being changed, read with its domain's loader `load` (whose refusal is the
+    /// page shown: 404 when it is gone); None for a new one.
     pub async fn existing<T>(
         self,
-        find: impl AsyncFnOnce(i64) -> Result<Option<T>, sqlx::Error>,
+        load: impl AsyncFnOnce(i64) -> Result<T, app::errors::Refusal>,
     ) -> Result<Option<T>, PageError> {
         match self {
             Editing::New => Ok(None),
-            Editing::Existing(id) => find(id).await?.map(Some).ok_or(PageError::NotFound),
+            Editing::Existing(id) => Ok(Some(load(id).await?)),
         }
     }
 

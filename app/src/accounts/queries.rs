@@ -298,15 +298,13 @@ impl AccountQueries<'_> {
         now: DateTime<Utc>,
     ) -> Result<Option<Account>, sqlx::Error> {
         let password = match purpose {
-            TokenPurpose::Invitation => "u.password_hash is null",
-            TokenPurpose::PasswordReset => "u.password_hash is not null",
+            TokenPurpose::Invitation => "password_hash is null",
+            TokenPurpose::PasswordReset => "password_hash is not null",
         };
         let sql = format!(
-            "select u.id, u.email, u.display_name, u.role, u.password_hash, u.disabled, \
-             u.notify_submissions \
-             from auth_tokens t join users u on u.id = t.user_id \
-             where t.token_hash = $1 and t.purpose = $2 and t.used_at is null \
-             and t.expires_at > $3 and not u.disabled and {password}"
+            "select {ACCOUNT_COLUMNS} from users where not disabled and {password} and id in \
+             (select user_id from auth_tokens where token_hash = $1 and purpose = $2 \
+             and used_at is null and expires_at > $3)"
         );
         let row: Option<AccountRow> = db_run!(self.db, |pool| {
             sqlx::query_as(&sql)

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{Article, MagazineIssue, Tag};
-use crate::address::PageNumber;
-use crate::forms::FormFeedback;
+use crate::{address::PageNumber, forms::FormFeedback, visible::Visible};
 
 /// How many articles a page of the news list shows.
 pub const PAGE_SIZE: i64 = 10;
@@ -182,52 +181,46 @@ pub struct EditorData {
     pub issues: Vec<(i64, String)>,
 }
 
-/// The editor's data for article `id` (None for a new one); None if there is no such article.
+/// The editor's data for article `id` (None for a new one), as `service::article` loads it.
 #[server(prefix = "/personale/api", endpoint = "artikel")]
-pub async fn load_editor(id: Option<i64>) -> Result<Option<EditorData>, ServerFnError> {
-    use crate::errors::{db_from_context, internal};
+pub async fn load_editor(id: Option<i64>) -> Result<Visible<EditorData>, ServerFnError> {
+    use crate::errors::{db_from_context, internal, visible};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
-    let focus_areas = db.site().focus_area_choices().await.map_err(internal)?;
-    let issues = db.articles().issue_choices().await.map_err(internal)?;
     let (article, form) = match id {
         None => {
             let mut form = FormFeedback::for_form("article");
             form.keep("status", "draft");
             (None, form)
         }
-        Some(id) => match db.articles().article_by_id(id).await.map_err(internal)? {
-            None => return Ok(None),
-            Some(article) => {
+        Some(id) => match super::service::article(&db, id).await {
+            Ok(article) => {
                 let form = super::service::ArticleForm::feedback_from(&article);
                 (Some(article), form)
             }
+            Err(refused) => return visible::<EditorData>(Err(refused)),
         },
     };
-    Ok(Some(EditorData {
+    Ok(Visible::Shown(EditorData {
         article,
         form,
-        focus_areas,
-        issues,
+        focus_areas: db.site().focus_area_choices().await.map_err(internal)?,
+        issues: db.articles().issue_choices().await.map_err(internal)?,
     }))
 }
 
-/// The issue form's data for issue `id` (None for a new one); None if there is no such issue.
+/// The issue form's data for issue `id` (None for a new one), as `service::issue` loads it.
 #[server(prefix = "/personale/api", endpoint = "udgave")]
 pub async fn load_issue_editor(
     id: Option<i64>,
-) -> Result<Option<(Option<MagazineIssue>, FormFeedback)>, ServerFnError> {
-    use crate::errors::{db_from_context, internal};
+) -> Result<Visible<(Option<MagazineIssue>, FormFeedback)>, ServerFnError> {
+    use crate::errors::{db_from_context, visible};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let Some(id) = id else {
-        return Ok(Some((None, FormFeedback::for_form("issue"))));
+        return Ok(Visible::Shown((None, FormFeedback::for_form("issue"))));
     };
-    let issue = db_from_context()?
-        .articles()
-        .magazine_issue_by_id(id)
-        .await
-        .map_err(internal)?;
-    Ok(issue.map(|issue| {
+    let issue = super::service::issue(&db_from_context()?, id).await;
+    visible(issue.map(|issue| {
         let form = super::service::IssueForm::feedback_from(&issue);
         (Some(issue), form)
     }))

@@ -1,5 +1,6 @@
-//! What the staff's article editor does: check the form with a Danish message per field, and
-//! turn it into an article to save or to preview; and the same for the magazine's issues.
+//! What the staff's article editor does: load the article it edits, check the form with a
+//! Danish message per field, and turn it into an article to save or to preview; and the same
+//! for the magazine's issues.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
@@ -108,6 +109,23 @@ impl ArticleForm {
             .keep("cover_alt", &self.cover_alt)
             .keep("omraade", &tags.join(","));
     }
+}
+
+/// Article `id` for its editor: [`Refusal::NotFound`] when there is none. The editor's page,
+/// its form and the delete page load it here.
+pub async fn article(db: &Db, id: i64) -> Result<Article, Refusal> {
+    db.articles()
+        .article_by_id(id)
+        .await?
+        .ok_or(Refusal::NotFound)
+}
+
+/// Magazine issue `id` for its editor: [`Refusal::NotFound`] when there is none.
+pub async fn issue(db: &Db, id: i64) -> Result<MagazineIssue, Refusal> {
+    db.articles()
+        .magazine_issue_by_id(id)
+        .await?
+        .ok_or(Refusal::NotFound)
 }
 
 /// Checks the form and saves the article (with its new cover image, if one was uploaded);

@@ -11,6 +11,7 @@ use crate::{
     calendar::{Activity, Occurrence},
     forms::FormFeedback,
     signups::Signup,
+    visible::Visible,
 };
 
 /// What the staff's occurrence pages show.
@@ -28,26 +29,21 @@ pub struct StaffOccurrence {
     pub open_for_changes: bool,
 }
 
-/// One occurrence of activity `id` by its scheduled date, for staff; None if there is no such
-/// date.
+/// One occurrence of activity `id` by its scheduled date, for staff, as
+/// `calendar::service::dated_occurrence` loads it.
 #[server(prefix = "/personale/api", endpoint = "gang")]
 pub async fn load_staff_occurrence(
     id: i64,
     date: NaiveDate,
-) -> Result<Option<StaffOccurrence>, ServerFnError> {
-    use crate::errors::{db_from_context, internal};
+) -> Result<Visible<StaffOccurrence>, ServerFnError> {
+    use crate::errors::{db_from_context, internal, visible};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
-    if !crate::address::DateWindow::today().contains(date) {
-        return Ok(None);
-    }
     let db = db_from_context()?;
-    let Some((activity, occurrence)) = db
-        .calendar()
-        .occurrence_by_activity(id, date)
-        .await
-        .map_err(internal)?
-    else {
-        return Ok(None);
+    let found =
+        crate::calendar::service::dated_occurrence(&db, id, date, crate::clock::today()).await;
+    let (activity, occurrence) = match found {
+        Ok(found) => found,
+        Err(refused) => return visible::<StaffOccurrence>(Err(refused)),
     };
     let (signups, attendance) = match db
         .attendance()
@@ -63,7 +59,7 @@ pub async fn load_staff_occurrence(
     };
     let form = super::service::AttendanceForm::feedback_from(attendance.as_ref(), &signups);
     let open_for_changes = occurrence.open_for_changes(crate::clock::local(crate::clock::now()));
-    Ok(Some(StaffOccurrence {
+    Ok(Visible::Shown(StaffOccurrence {
         activity,
         occurrence,
         signups,

@@ -59,7 +59,7 @@ impl AttendanceForm {
         }
         let came: Vec<String> = signups
             .iter()
-            .filter(|signup| signup.attended == Some(true))
+            .filter(|signup| signup.took_part())
             .map(|signup| signup.id.to_string())
             .collect();
         feedback.keep("came", &came.join(","));

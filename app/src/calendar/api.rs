@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{Activity, Exception, Occurrence};
-use crate::address::DateWindow;
+use crate::{address::DateWindow, visible::Visible};
 
 /// The view of the calendar an address asks for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,30 +197,20 @@ pub struct OccurrenceData {
     pub open_for_signup: bool,
 }
 
-/// The occurrence page's data; None if the activity has no such date, or the date lies
-/// outside the window of dates an address may name.
+/// The occurrence page's data, as `service::occurrence_at` loads the date.
 #[server(endpoint = "forekomst")]
 pub async fn load_occurrence(
     slug: String,
     date: String,
-) -> Result<Option<OccurrenceData>, ServerFnError> {
-    use crate::errors::{db_from_context, internal};
-    let Some(date) = DateWindow::today().date(&date) else {
-        return Ok(None);
-    };
-    let key = super::OccurrenceKey {
-        activity_slug: slug,
-        date,
-    };
+) -> Result<Visible<OccurrenceData>, ServerFnError> {
+    use crate::errors::{db_from_context, internal, visible};
     let db = db_from_context()?;
-    let Some((activity, occurrence)) = db
-        .calendar()
-        .occurrence_by_key(&key)
-        .await
-        .map_err(internal)?
-    else {
-        return Ok(None);
+    let found = super::service::occurrence_at(&db, &slug, &date, crate::clock::today()).await;
+    let (activity, occurrence) = match found {
+        Ok(found) => found,
+        Err(refused) => return visible::<OccurrenceData>(Err(refused)),
     };
+    let date = occurrence.key.date;
     let seats_left = match activity.capacity {
         Some(capacity) => {
             let taken = db
@@ -233,7 +223,7 @@ pub async fn load_occurrence(
         None => None,
     };
     let open_for_signup = occurrence.open_for_signup(crate::clock::local(crate::clock::now()));
-    Ok(Some(OccurrenceData {
+    Ok(Visible::Shown(OccurrenceData {
         activity,
         occurrence,
         seats_left,
@@ -302,12 +292,13 @@ pub async fn load_staff_activities() -> Result<Vec<(Activity, String)>, ServerFn
         .collect())
 }
 
-/// One activity with its exceptions and the form's choices, for staff; None for a new one.
+/// One activity with its exceptions and the form's choices, for staff, as
+/// `service::activity` loads it; None for a new one.
 #[server(prefix = "/personale/api", endpoint = "aktivitet")]
 pub async fn load_staff_activity(
     id: Option<i64>,
-) -> Result<(Option<StaffActivity>, FormChoices), ServerFnError> {
-    use crate::errors::{db_from_context, internal};
+) -> Result<Visible<(Option<StaffActivity>, FormChoices)>, ServerFnError> {
+    use crate::errors::{db_from_context, internal, visible};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
     let choices = FormChoices {
@@ -315,10 +306,11 @@ pub async fn load_staff_activity(
         venues: db.site().venue_choices().await.map_err(internal)?,
     };
     let Some(id) = id else {
-        return Ok((None, choices));
+        return Ok(Visible::Shown((None, choices)));
     };
-    let Some(activity) = db.calendar().activity_by_id(id).await.map_err(internal)? else {
-        return Ok((None, choices));
+    let activity = match super::service::activity(&db, id).await {
+        Ok(activity) => activity,
+        Err(refused) => return visible::<(Option<StaffActivity>, FormChoices)>(Err(refused)),
     };
     let exceptions = db.calendar().exceptions_of(id).await.map_err(internal)?;
     let form = super::service::ActivityForm::from_activity(&activity).feedback();
@@ -330,7 +322,7 @@ pub async fn load_staff_activity(
         today - chrono::Duration::weeks(5),
         today + chrono::Duration::weeks(5),
     );
-    Ok((
+    Ok(Visible::Shown((
         Some(StaffActivity {
             activity,
             exceptions,
@@ -339,7 +331,7 @@ pub async fn load_staff_activity(
             dates,
         }),
         choices,
-    ))
+    )))
 }
 
 #[cfg(test)]

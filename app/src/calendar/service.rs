@@ -1,5 +1,6 @@
 //! What the staff's activity forms do: read the posted fields, check them with a Danish message
-//! per field, and write the activity, its rule or an exception.
+//! per field, and write the activity, its rule or an exception; and the loader of a date by its
+//! address.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use serde::Deserialize;
@@ -7,9 +8,10 @@ use serde::Deserialize;
 use super::{
     queries::NewActivity,
     recurrence::{is_scheduled, Ends, Repeat, Rule},
-    ExceptionKind, SignupMode, MAX_PARTY_CEILING, WEEKDAY_CODES,
+    Activity, ExceptionKind, Occurrence, OccurrenceKey, SignupMode, MAX_PARTY_CEILING,
+    WEEKDAY_CODES,
 };
-use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
+use crate::{address::DateWindow, db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
 
 /// The activity form as posted. Every field is text, so nothing typed is lost on the way back.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -155,6 +157,55 @@ impl ActivityForm {
         feedback.keep("dag", &days.join(","));
         feedback
     }
+}
+
+/// The activity and date of `/aktiviteter/{slug}/{date}`: [`Refusal::NotFound`] when the date
+/// does not read, lies outside the window of dates an address may name around `today`, or is
+/// not one of the activity's. The date's page and the sign-up form load it here.
+pub async fn occurrence_at(
+    db: &Db,
+    slug: &str,
+    date: &str,
+    today: NaiveDate,
+) -> Result<(Activity, Occurrence), Refusal> {
+    let date = DateWindow::around(today)
+        .date(date)
+        .ok_or(Refusal::NotFound)?;
+    let key = OccurrenceKey {
+        activity_slug: slug.to_owned(),
+        date,
+    };
+    db.calendar()
+        .occurrence_by_key(&key)
+        .await?
+        .ok_or(Refusal::NotFound)
+}
+
+/// Activity `id` for the staff's pages: [`Refusal::NotFound`] when there is none. The
+/// activity's page and its exception form load it here.
+pub async fn activity(db: &Db, id: i64) -> Result<Activity, Refusal> {
+    db.calendar()
+        .activity_by_id(id)
+        .await?
+        .ok_or(Refusal::NotFound)
+}
+
+/// The date `date` of activity `activity_id`, for the staff's pages of a date:
+/// [`Refusal::NotFound`] when it lies outside the window of dates an address may name around
+/// `today` or is not one of the activity's. The staff's date page and its forms load it here.
+pub async fn dated_occurrence(
+    db: &Db,
+    activity_id: i64,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(Activity, Occurrence), Refusal> {
+    if !DateWindow::around(today).contains(date) {
+        return Err(Refusal::NotFound);
+    }
+    db.calendar()
+        .occurrence_by_activity(activity_id, date)
+        .await?
+        .ok_or(Refusal::NotFound)
 }
 
 /// A slug from a name: lower case, Danish letters written out (æ → ae, ø → oe, å → aa), other

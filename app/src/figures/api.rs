@@ -4,8 +4,18 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{FiguresQuery, Report};
-use crate::forms::FormFeedback;
+use super::Report;
+use crate::{
+    forms::FormFeedback,
+    period::{Accepts, PeriodQuery},
+};
+
+/// The periods the figures page offers: a year, a quarter of it, or two dates of one's choice.
+pub const ACCEPTS: Accepts = Accepts {
+    quarter: true,
+    month: false,
+    chosen: true,
+};
 
 /// What the figures page shows: the report, and the period form with any message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,21 +28,30 @@ pub struct FiguresPage {
 
 /// The figures of the period the query asks for (this year by default), for staff.
 #[server(prefix = "/personale/api", endpoint = "tal")]
-pub async fn load_figures(query: FiguresQuery) -> Result<FiguresPage, ServerFnError> {
+pub async fn load_figures(query: PeriodQuery) -> Result<FiguresPage, ServerFnError> {
     use chrono::Datelike;
 
     use crate::{
         clock::today,
         errors::{db_from_context, internal},
         i18n::lang,
+        period::offered_years,
     };
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let lang = lang();
     let today = today();
-    let (period, errors) = query.period(today);
-    let report = build_report(&db_from_context()?, lang, period, today)
+    let (period, errors) = query.period(today, ACCEPTS);
+    let db = db_from_context()?;
+    let report = build_report(&db, lang, period, today)
         .await
         .map_err(internal)?;
+    // The year shown is offered too, also when nothing was recorded in it.
+    let shown = report.period.from;
+    let first_recorded = db.figures().first_recorded_day().await.map_err(internal)?;
+    let years = offered_years(
+        Some(first_recorded.map_or(shown, |first| first.min(shown))),
+        today,
+    );
     let mut form = FormFeedback::for_form("figures");
     for (field, value) in [
         ("aar", &query.aar),
@@ -51,7 +70,7 @@ pub async fn load_figures(query: FiguresQuery) -> Result<FiguresPage, ServerFnEr
     Ok(FiguresPage {
         report,
         form,
-        years: (2020..=today.year() + 1).rev().collect(),
+        years,
     })
 }
 
@@ -61,7 +80,7 @@ pub async fn load_figures(query: FiguresQuery) -> Result<FiguresPage, ServerFnEr
 pub async fn build_report(
     db: &crate::db::Db,
     lang: crate::i18n::Lang,
-    period: super::Period,
+    period: crate::period::Period,
     today: chrono::NaiveDate,
 ) -> Result<Report, sqlx::Error> {
     use super::compute::{contributor_sentence, contributors, counts_by_activity, report};

@@ -8,7 +8,9 @@ use super::{
     queries::{OccurrenceFigures, SignupFigures},
     Contributions, ContributorLine, Contributors, Counts, Line, Period, Report,
 };
-use crate::{calendar::Activity, i18n::Lang, submissions::queries::ContributionRow};
+use crate::{
+    calendar::Activity, i18n::Lang, signups::SignupStatus, submissions::queries::ContributionRow,
+};
 
 /// The counts of each activity (by id) in one period's rows.
 pub fn counts_by_activity(
@@ -32,7 +34,7 @@ pub fn counts_by_activity(
         entry.signups += parties.len() as i64;
         entry.cancellations += parties
             .iter()
-            .filter(|party| party.status == "cancelled")
+            .filter(|party| party.status == SignupStatus::Cancelled)
             .count() as i64;
         entry.promotions += parties.iter().filter(|party| party.promoted).count() as i64;
         match occurrence.held {
@@ -42,7 +44,7 @@ pub fn counts_by_activity(
                 let came = || {
                     parties
                         .iter()
-                        .filter(|party| party.status == "confirmed" && party.attended == Some(true))
+                        .filter(|party| party.status.took_part(party.attended))
                 };
                 entry.held += 1;
                 entry.adults += walkin_adults + came().map(|party| party.adults).sum::<i64>();
@@ -52,7 +54,9 @@ pub fn counts_by_activity(
                 entry.first_timers += occurrence.first_timers.unwrap_or(0);
                 entry.no_shows += parties
                     .iter()
-                    .filter(|party| party.status == "confirmed" && party.attended == Some(false))
+                    .filter(|party| {
+                        party.status == SignupStatus::Confirmed && party.attended == Some(false)
+                    })
                     .count() as i64;
             }
             Some(false) => entry.not_held += 1,
@@ -302,14 +306,14 @@ mod tests {
     fn party(
         occurrence_id: i64,
         size: (i64, i64),
-        status: &str,
+        status: SignupStatus,
         attended: Option<bool>,
     ) -> SignupFigures {
         SignupFigures {
             occurrence_id,
             adults: size.0,
             children: size.1,
-            status: status.into(),
+            status,
             attended,
             promoted: false,
         }
@@ -323,10 +327,10 @@ mod tests {
             occurrence(3, None, (0, 0), 0),
         ];
         let signups = [
-            party(1, (2, 1), "confirmed", Some(true)),
-            party(1, (1, 0), "confirmed", Some(false)),
-            party(1, (4, 0), "cancelled", None),
-            party(3, (2, 2), "confirmed", None),
+            party(1, (2, 1), SignupStatus::Confirmed, Some(true)),
+            party(1, (1, 0), SignupStatus::Confirmed, Some(false)),
+            party(1, (4, 0), SignupStatus::Cancelled, None),
+            party(3, (2, 2), SignupStatus::Confirmed, None),
         ];
         let counts = counts_by_activity(&occurrences, &signups)[&1];
         assert_eq!(

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::db::FigureQueries;
+use crate::{db::FigureQueries, signups::SignupStatus};
 
 /// One occurrence with what was recorded for it (nothing if attendance was not recorded).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -20,14 +20,38 @@ pub struct OccurrenceFigures {
 }
 
 /// One sign-up's counts; no personal detail.
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignupFigures {
     pub occurrence_id: i64,
     pub adults: i64,
     pub children: i64,
-    pub status: String,
+    pub status: SignupStatus,
     pub attended: Option<bool>,
     pub promoted: bool,
+}
+
+/// [`SignupFigures`] as stored.
+#[derive(sqlx::FromRow)]
+struct SignupFiguresRow {
+    occurrence_id: i64,
+    adults: i64,
+    children: i64,
+    status: String,
+    attended: Option<bool>,
+    promoted: bool,
+}
+
+impl From<SignupFiguresRow> for SignupFigures {
+    fn from(row: SignupFiguresRow) -> Self {
+        SignupFigures {
+            occurrence_id: row.occurrence_id,
+            adults: row.adults,
+            children: row.children,
+            status: SignupStatus::from_stored(&row.status),
+            attended: row.attended,
+            promoted: row.promoted,
+        }
+    }
 }
 
 impl FigureQueries<'_> {
@@ -50,7 +74,7 @@ impl FigureQueries<'_> {
             .fetch_all(pool)
             .await
         })?;
-        let signups = crate::db_run!(self.db, |pool| {
+        let signups: Vec<SignupFiguresRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(
                 "select s.occurrence_id, s.adults, s.children, s.status, s.attended, \
                  (s.promoted_at is not null) as promoted \
@@ -62,6 +86,16 @@ impl FigureQueries<'_> {
             .fetch_all(pool)
             .await
         })?;
-        Ok((occurrences, signups))
+        Ok((occurrences, signups.into_iter().map(Into::into).collect()))
+    }
+
+    /// The first day anything was planned or recorded for, if any: where the years the figures
+    /// offer begin.
+    pub async fn first_recorded_day(&self) -> Result<Option<NaiveDate>, sqlx::Error> {
+        crate::db_run!(self.db, |pool| {
+            sqlx::query_scalar("select min(on_date) from occurrences")
+                .fetch_one(pool)
+                .await
+        })
     }
 }

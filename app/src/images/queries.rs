@@ -50,11 +50,6 @@ impl ImageQueries<'_> {
         Ok(id)
     }
 
-    /// An image with its stored widths.
-    pub async fn image_by_id(&self, id: i64) -> Result<Option<Image>, sqlx::Error> {
-        Ok(self.images_by_ids(&[id]).await?.remove(&id))
-    }
-
     /// The images of `ids` with their stored widths, by id; ids without an image are left out.
     pub async fn images_by_ids(&self, ids: &[i64]) -> Result<HashMap<i64, Image>, sqlx::Error> {
         let rows: Vec<(i64, i64, i64)> = self

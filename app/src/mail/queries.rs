@@ -57,17 +57,6 @@ pub struct OutboxEntry {
 }
 
 impl OutboxQueries<'_> {
-    /// Puts an email in the outbox on its own (when no other change goes with it).
-    pub async fn enqueue_email(
-        &self,
-        email: &OutgoingEmail,
-        now: DateTime<Utc>,
-    ) -> Result<(), sqlx::Error> {
-        let mut tx = self.db.begin().await?;
-        enqueue_in(&mut tx, email, now).await?;
-        tx.commit().await
-    }
-
     /// Takes the oldest message that is due and not being sent by another worker, and holds it
     /// until `lock_until`. Safe with several app instances: the lock is re-checked by the
     /// update itself, so two workers never claim the same message at once.

@@ -20,7 +20,7 @@ use crate::{
     forms::{feedback_for, ErrorSummary, SelectField},
     i18n::{t, t_with},
     pages::{
-        data::{or_not_found, Loaded},
+        data::{or_not_found, or_refused, Loaded},
         paragraphs,
         signups::SignupForm,
     },
@@ -484,7 +484,7 @@ pub fn OccurrencePage() -> impl IntoView {
     let slug = params.get("slug").unwrap_or_default();
     let date = params.get("date").unwrap_or_default();
     let data = OnceResource::new_blocking(load_occurrence(slug, date));
-    view! { <Loaded data show=or_not_found(|data| view! { <OccurrenceDetails data /> }) /> }
+    view! { <Loaded data show=or_refused(|data| view! { <OccurrenceDetails data /> }) /> }
 }
 
 #[component]

@@ -3,7 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::pages::errors::{NotFound, ServerError};
+use crate::{
+    pages::{
+        accounts::ForbiddenPage,
+        errors::{NotFound, ServerError},
+    },
+    visible::Visible,
+};
 
 /// Waits for `data` (pages render with `SsrMode::Async`, so the status code is known before the
 /// first byte), then shows the loaded value with `show`. A failure shows the Danish "Noget gik
@@ -56,6 +62,21 @@ where
     move |value| match value {
         Some(value) => show(value).into_any(),
         None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// Wraps `show` for a value a domain's loader may refuse: the Danish 404 page for
+/// [`Visible::NotFound`], the 403 page for [`Visible::Forbidden`], each with its status.
+pub fn or_refused<T, V>(
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn(Visible<T>) -> AnyView + Clone + Send + Sync + 'static
+where
+    V: IntoView + 'static,
+{
+    move |value| match value {
+        Visible::Shown(value) => show(value).into_any(),
+        Visible::NotFound => view! { <NotFound /> }.into_any(),
+        Visible::Forbidden => view! { <ForbiddenPage /> }.into_any(),
     }
 }
 

@@ -4,33 +4,23 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     figures::{
         api::{load_figures, FiguresPage},
-        decimal, Contributions, Contributors, Counts, FiguresQuery, Line, CONTRIBUTOR_DEFINITIONS,
+        decimal, Contributions, Contributors, Counts, Line, CONTRIBUTOR_DEFINITIONS,
         DEFINITIONS,
     },
     forms::{ErrorSummary, Field, FieldKind, FormFields, SelectField},
     i18n::{t, t_with},
     pages::data::Loaded,
+    period::PeriodQuery,
 };
-
-fn query_from_address() -> FiguresQuery {
-    let query = use_query_map().get_untracked();
-    FiguresQuery {
-        aar: query.get("aar"),
-        kvartal: query.get("kvartal"),
-        fra: query.get("fra"),
-        til: query.get("til"),
-    }
-}
 
 /// Loads the figures of the address's period and shows them with `show`.
 #[component]
 fn WithFigures(show: fn(FiguresPage) -> AnyView) -> impl IntoView {
-    let data = OnceResource::new_blocking(load_figures(query_from_address()));
+    let data = OnceResource::new_blocking(load_figures(PeriodQuery::from_address()));
     view! { <Loaded data show /> }
 }
 

@@ -14,7 +14,7 @@ use crate::{
         Notice,
     },
     i18n::{t, t_with},
-    pages::data::{or_not_found, Loaded},
+    pages::data::{or_refused, Loaded},
     signups::{
         api::{load_signup, SignupPage},
         fields, SignupStatus,
@@ -29,7 +29,7 @@ pub fn SignupManagePage() -> impl IntoView {
         .get("token")
         .unwrap_or_default();
     let data = OnceResource::new_blocking(load_signup(token.clone()));
-    let show = or_not_found(move |page| view! { <SignupDetails page token=token.clone() /> });
+    let show = or_refused(move |page| view! { <SignupDetails page token=token.clone() /> });
     view! { <Loaded data show /> }
 }
 

@@ -18,7 +18,7 @@ use crate::{
     i18n::t,
     images::Image,
     pages::{
-        data::{edit_page, or_not_found, Loaded},
+        data::{edit_page, or_refused, Loaded},
         errors::NotFound,
     },
     shell::IslandScripts,
@@ -78,7 +78,7 @@ pub fn StaffArticlesPage() -> impl IntoView {
 pub fn ArticleEditorPage() -> impl IntoView {
     edit_page(|id| {
         let data = OnceResource::new_blocking(load_editor(id));
-        view! { <Loaded data show=or_not_found(|data| view! { <Editor data /> }) /> }
+        view! { <Loaded data show=or_refused(|data| view! { <Editor data /> }) /> }
     })
 }
 
@@ -445,7 +445,7 @@ pub fn StaffIssuesPage() -> impl IntoView {
 pub fn IssueEditorPage() -> impl IntoView {
     edit_page(|id| {
         let data = OnceResource::new_blocking(crate::articles::api::load_issue_editor(id));
-        let show = or_not_found(|(issue, form)| view! { <IssueEditor issue form /> });
+        let show = or_refused(|(issue, form)| view! { <IssueEditor issue form /> });
         view! { <Loaded data show /> }
     })
 }
@@ -529,12 +529,8 @@ pub fn DeleteArticlePage() -> impl IntoView {
 fn delete_article(id: Option<i64>) -> impl IntoView {
     let data = OnceResource::new_blocking(load_editor(id));
     // Without an article (an id that is not a number) there is nothing to delete: 404 too.
-    let show = |data: Option<EditorData>| {
-        let Some(EditorData {
-            article: Some(article),
-            ..
-        }) = data
-        else {
+    let show = or_refused(|data: EditorData| {
+        let Some(article) = data.article else {
             return view! { <NotFound /> }.into_any();
         };
         let action = format!("/personale/artikler/{}/slet", article.id);
@@ -555,6 +551,6 @@ fn delete_article(id: Option<i64>) -> impl IntoView {
             </p>
         }
         .into_any()
-    };
+    });
     view! { <Loaded data show /> }
 }

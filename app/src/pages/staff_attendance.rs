@@ -19,8 +19,9 @@ use crate::{
         Notice,
     },
     i18n::{t, t_with},
-    pages::data::{or_not_found, Loaded},
+    pages::data::{or_refused, Loaded},
     signups::{Signup, SignupStatus},
+    visible::Visible,
 };
 
 /// Loads the occurrence of the address's `id` and `date` and shows it with `show`.
@@ -33,10 +34,10 @@ fn WithOccurrence(show: fn(StaffOccurrence) -> AnyView) -> impl IntoView {
     let data = OnceResource::new_blocking(async move {
         match (id, date) {
             (Some(id), Some(date)) => load_staff_occurrence(id.get(), date).await,
-            _ => Ok(None),
+            _ => Ok(Visible::NotFound),
         }
     });
-    view! { <Loaded data show=or_not_found(show) /> }
+    view! { <Loaded data show=or_refused(show) /> }
 }
 
 /// "Fællesspisning i ParkCafeen, torsdag 26. november 2026, 17.30–19.30".
@@ -92,7 +93,7 @@ fn attendance_summary(attendance: Option<Attendance>, signups: &[Signup]) -> Str
         Some(attendance) => {
             let came: i64 = signups
                 .iter()
-                .filter(|signup| signup.attended == Some(true))
+                .filter(|signup| signup.took_part())
                 .map(Signup::persons)
                 .sum();
             t_with(

@@ -17,8 +17,7 @@ use crate::{
     },
     i18n::t,
     pages::{
-        data::{edit_page, Loaded},
-        errors::NotFound,
+        data::{edit_page, or_refused, Loaded},
     },
 };
 
@@ -68,14 +67,7 @@ fn ActivityList(activities: Vec<(Activity, String)>) -> impl IntoView {
 pub fn StaffActivityPage() -> impl IntoView {
     edit_page(|id| {
         let data = OnceResource::new_blocking(load_staff_activity(id));
-        // The new activity's form has no activity to find; an id without one is a 404.
-        let show = move |(existing, choices)| match (id, existing) {
-            (None, _) => view! { <ActivityEditor existing=None choices /> }.into_any(),
-            (Some(_), Some(existing)) => {
-                view! { <ActivityEditor existing=Some(existing) choices /> }.into_any()
-            }
-            (Some(_), None) => view! { <NotFound /> }.into_any(),
-        };
+        let show = or_refused(|(existing, choices)| view! { <ActivityEditor existing choices /> });
         view! { <Loaded data show /> }
     })
 }

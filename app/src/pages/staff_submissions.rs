@@ -12,7 +12,7 @@ use crate::{
     },
     i18n::{t, t_with},
     pages::{
-        data::{edit_page, or_not_found, Loaded},
+        data::{edit_page, or_refused, Loaded},
         submissions::{state_label, PieceList, PieceText, Thread},
     },
     submissions::{
@@ -53,7 +53,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
 pub fn ReviewPage() -> impl IntoView {
     edit_page(|id| {
         let data = OnceResource::new_blocking(load_review(id));
-        let show = or_not_found(|data| view! { <Review data /> });
+        let show = or_refused(|data| view! { <Review data /> });
         view! { <Loaded data show /> }
     })
 }

@@ -16,8 +16,7 @@ use crate::{
     },
     i18n::{t, t_with},
     pages::{
-        accounts::ForbiddenPage,
-        data::{edit_page, or_not_found, Loaded},
+        data::{edit_page, or_refused, Loaded},
         staff_articles::LivePreview,
     },
     shell::IslandScripts,
@@ -113,11 +112,8 @@ pub fn JournalistHome() -> impl IntoView {
 pub fn PiecePage() -> impl IntoView {
     edit_page(|id| {
         let data = OnceResource::new_blocking(load_my_piece(id));
-        let show = or_not_found(|own| match own {
-            OwnPiece::Mine { piece, form } => {
-                view! { <OwnPieceView piece=piece.map(|piece| *piece) form /> }.into_any()
-            }
-            OwnPiece::NotMine => view! { <ForbiddenPage /> }.into_any(),
+        let show = or_refused(|OwnPiece { piece, form }| {
+            view! { <OwnPieceView piece=piece.map(|piece| *piece) form /> }
         });
         view! { <Loaded data show /> }
     })

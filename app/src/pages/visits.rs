@@ -5,15 +5,15 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     dates::{date_text, month_name},
     forms::{ErrorSummary, FormFields, SelectField},
     i18n::{t, t_with},
     pages::{data::Loaded, figures::chart_frame},
+    period::PeriodQuery,
     visits::{
-        api::{load_visits, MonthRow, VisitsPage as Visits, VisitsQuery},
+        api::{load_visits, MonthRow, VisitsPage as Visits},
         MonthFigures, DEFINITIONS, OTHER_SITES,
     },
 };
@@ -21,12 +21,7 @@ use crate::{
 /// `/personale/besoeg`.
 #[component]
 pub fn VisitsPage() -> impl IntoView {
-    let query = use_query_map().get_untracked();
-    let query = VisitsQuery {
-        aar: query.get("aar"),
-        maaned: query.get("maaned"),
-    };
-    let data = OnceResource::new_blocking(load_visits(query));
+    let data = OnceResource::new_blocking(load_visits(PeriodQuery::from_address()));
     view! {
         <Title text=t("visits-title") />
         <h1>{t("visits-title")}</h1>
@@ -49,7 +44,8 @@ fn VisitFigures(page: Visits) -> impl IntoView {
         sentence,
         form,
     } = page;
-    let (year, last_year) = (chosen.year.to_string(), (chosen.year - 1).to_string());
+    let chosen_year = chosen.year_number();
+    let (year, last_year) = (chosen_year.to_string(), (chosen_year - 1).to_string());
     let summary = Some(form.clone());
     let years: Vec<(String, String)> = years
         .into_iter()
@@ -69,8 +65,8 @@ fn VisitFigures(page: Visits) -> impl IntoView {
             ("visitors_before", average(per_month.1)),
         ],
     );
-    let csv_href = format!("/personale/besoeg.csv?aar={}", chosen.year);
-    let report_href = format!("/personale/tal/rapport?aar={}", chosen.year);
+    let csv_href = format!("/personale/besoeg.csv?aar={chosen_year}");
+    let report_href = format!("/personale/tal/rapport?aar={chosen_year}");
     let month_table = {
         let rows = months
             .iter()
@@ -103,7 +99,7 @@ fn VisitFigures(page: Visits) -> impl IntoView {
             rows,
         )
     };
-    let month_label = format!("{} {}", month_name(chosen.month), chosen.year);
+    let month_label = chosen.label();
     let day_table = data_table(
         t_with("visits-days-caption", &[("month", month_label.clone())]),
         vec![t("visits-date"), t("visits-visitors"), t("visits-views")],
@@ -167,18 +163,16 @@ fn VisitFigures(page: Visits) -> impl IntoView {
             })
             .collect(),
     );
-    let device_total: i64 = devices.iter().map(|(_, count)| count).sum();
     let device_table = data_table(
         t_with("visits-devices-caption", &[("year", year.clone())]),
         vec![t("visits-device"), t("visits-visitors"), t("visits-share")],
         devices
             .iter()
-            .map(|(device, count)| {
-                let share = match device_total {
-                    0 => "–".to_owned(),
-                    total => format!("{} %", (count * 100 + total / 2) / total),
-                };
-                vec![t(device.key()), count.to_string(), share]
+            .map(|share| {
+                let percent = share
+                    .percent
+                    .map_or_else(|| "–".to_owned(), |percent| format!("{percent} %"));
+                vec![t(share.device.key()), share.visitors.to_string(), percent]
             })
             .collect(),
     );

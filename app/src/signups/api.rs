@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Signup;
-use crate::calendar::{Activity, Occurrence};
+use crate::{
+    calendar::{Activity, Occurrence},
+    visible::Visible,
+};
 
 /// What the private page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,27 +21,20 @@ pub struct SignupPage {
     pub can_change: bool,
 }
 
-/// The sign-up of a private link; None for an unknown link.
+/// The sign-up of a private link, as `service::linked` loads it.
 #[server(endpoint = "tilmelding")]
-pub async fn load_signup(token: String) -> Result<Option<SignupPage>, ServerFnError> {
+pub async fn load_signup(token: String) -> Result<Visible<SignupPage>, ServerFnError> {
     use crate::{
         clock,
-        errors::{db_from_context, internal},
+        errors::{db_from_context, visible},
     };
-    let db = db_from_context()?;
-    let Some(linked) = super::service::find_by_link(&db, &token)
-        .await
-        .map_err(internal)?
-    else {
-        return Ok(None);
-    };
-    let can_change = linked
-        .signup
-        .can_change(&linked.occurrence, clock::local(clock::now()));
-    Ok(Some(SignupPage {
+    let linked = super::service::linked(&db_from_context()?, &token).await;
+    visible(linked.map(|linked| SignupPage {
+        can_change: linked
+            .signup
+            .can_change(&linked.occurrence, clock::local(clock::now())),
         activity: linked.activity,
         occurrence: linked.occurrence,
         signup: linked.signup,
-        can_change,
     }))
 }

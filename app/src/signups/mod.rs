@@ -68,6 +68,19 @@ impl SignupStatus {
             _ => None,
         }
     }
+
+    /// The status a stored value names. A value no version wrote counts as cancelled, so it
+    /// takes no seat and no figure counts it.
+    pub fn from_stored(value: &str) -> Self {
+        Self::parse(value).unwrap_or(SignupStatus::Cancelled)
+    }
+
+    /// Whether a party with this status, ticked `attended` on the attendance form, took part
+    /// in its date: it held a seat (confirmed) and came. The one definition of the parties
+    /// that the figures' participants and the attendance page count.
+    pub fn took_part(self, attended: Option<bool>) -> bool {
+        self == SignupStatus::Confirmed && attended == Some(true)
+    }
 }
 
 /// A party as it signs up.
@@ -107,6 +120,11 @@ pub struct Signup {
 impl Signup {
     pub fn persons(&self) -> i64 {
         self.adults + self.children
+    }
+
+    /// Whether the party took part in its date (see [`SignupStatus::took_part`]).
+    pub fn took_part(&self) -> bool {
+        self.status.took_part(self.attended)
     }
 
     /// Whether the party may still change its size or cancel at `local_now` (Danish local

@@ -41,7 +41,7 @@ impl From<SignupRow> for Signup {
             email: row.email,
             phone: row.phone,
             note: row.note,
-            status: SignupStatus::parse(&row.status).unwrap_or(SignupStatus::Cancelled),
+            status: SignupStatus::from_stored(&row.status),
             attended: row.attended,
         }
     }
@@ -380,12 +380,10 @@ impl SignupQueries<'_> {
         signup_id: i64,
     ) -> Result<Option<Signup>, sqlx::Error> {
         let row: Option<SignupRow> = crate::db_run!(self.db, |pool| {
-            sqlx::query_as(
-                "select s.id, s.occurrence_id, s.name, s.adults, s.children, s.email, s.phone, \
-                 s.note, s.status, s.attended from signups s \
-                 join occurrences o on o.id = s.occurrence_id \
-                 where s.id = $1 and o.activity_id = $2 and o.on_date = $3",
-            )
+            sqlx::query_as(&format!(
+                "select {SIGNUP_COLUMNS} from signups where id = $1 and occurrence_id in \
+                 (select id from occurrences where activity_id = $2 and on_date = $3)"
+            ))
             .bind(signup_id)
             .bind(activity_id)
             .bind(date)
@@ -500,13 +498,11 @@ impl SignupQueries<'_> {
         date: NaiveDate,
     ) -> Result<Vec<Signup>, sqlx::Error> {
         let rows: Vec<SignupRow> = crate::db_run!(self.db, |pool| {
-            sqlx::query_as(
-                "select s.id, s.occurrence_id, s.name, s.adults, s.children, s.email, s.phone, \
-                 s.note, s.status, s.attended from signups s \
-                 join occurrences o on o.id = s.occurrence_id \
-                 where o.activity_id = $1 and o.on_date = $2 and s.status = 'confirmed' \
-                 and s.email <> '' and s.reminded_at is null order by s.id",
-            )
+            sqlx::query_as(&format!(
+                "select {SIGNUP_COLUMNS} from signups where occurrence_id in \
+                 (select id from occurrences where activity_id = $1 and on_date = $2) \
+                 and status = 'confirmed' and email <> '' and reminded_at is null order by id"
+            ))
             .bind(activity_id)
             .bind(date)
             .fetch_all(pool)

@@ -323,23 +323,25 @@ pub struct LinkedSignup {
     pub occurrence: Occurrence,
 }
 
-/// The sign-up of a private link (`/tilmelding/{token}`), or None for an unknown link or a
-/// date that no longer exists.
-pub async fn find_by_link(db: &Db, token: &str) -> Result<Option<LinkedSignup>, sqlx::Error> {
+/// The sign-up of a private link (`/tilmelding/{token}`): [`Refusal::NotFound`] for an unknown
+/// link or a date that no longer exists. The private page and its two forms load it here.
+pub async fn linked(db: &Db, token: &str) -> Result<LinkedSignup, Refusal> {
     let hash = Token::from_link(token).hash();
-    let Some((signup, activity_id, date)) = db.signups().signup_with_occurrence(&hash).await?
-    else {
-        return Ok(None);
-    };
-    Ok(db
+    let (signup, activity_id, date) = db
+        .signups()
+        .signup_with_occurrence(&hash)
+        .await?
+        .ok_or(Refusal::NotFound)?;
+    let (activity, occurrence) = db
         .calendar()
         .occurrence_by_activity(activity_id, date)
         .await?
-        .map(|(activity, occurrence)| LinkedSignup {
-            signup,
-            activity,
-            occurrence,
-        }))
+        .ok_or(Refusal::NotFound)?;
+    Ok(LinkedSignup {
+        signup,
+        activity,
+        occurrence,
+    })
 }
 
 /// The one check of every path that cancels, changes or removes a sign-up (the private link's

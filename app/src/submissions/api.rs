@@ -6,21 +6,16 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{Submission, SubmissionSummary};
-use crate::forms::FormFeedback;
+use crate::{forms::FormFeedback, visible::Visible};
 
 /// How many pieces the review queue lists.
 pub const QUEUE_SIZE: i64 = 200;
 
-/// The journalist's page of one piece.
+/// The journalist's page of one of their pieces: the piece (None for a new one) and its form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OwnPiece {
-    /// Their own piece (None for a new one) and its form.
-    Mine {
-        piece: Option<Box<Submission>>,
-        form: FormFeedback,
-    },
-    /// Someone else's: the 403 page.
-    NotMine,
+pub struct OwnPiece {
+    pub piece: Option<Box<Submission>>,
+    pub form: FormFeedback,
 }
 
 /// The staff's page of one piece.
@@ -45,32 +40,21 @@ pub async fn load_my_pieces() -> Result<Vec<SubmissionSummary>, ServerFnError> {
         .map_err(internal)
 }
 
-/// The journalist's piece `id` (None: a new one); None if there is no such piece.
+/// The journalist's piece `id` (None: a new one), as `service::own` loads it.
 #[server(prefix = "/borgerjournalist/api", endpoint = "indsendelse")]
-pub async fn load_my_piece(id: Option<i64>) -> Result<Option<OwnPiece>, ServerFnError> {
-    use crate::errors::{db_from_context, internal};
+pub async fn load_my_piece(id: Option<i64>) -> Result<Visible<OwnPiece>, ServerFnError> {
+    use crate::errors::{db_from_context, visible};
     let viewer = crate::accounts::api::require(crate::accounts::Role::Journalist)?;
     let Some(id) = id else {
-        return Ok(Some(OwnPiece::Mine {
+        return Ok(Visible::Shown(OwnPiece {
             piece: None,
             form: FormFeedback::for_form("piece"),
         }));
     };
-    let found = db_from_context()?
-        .submissions()
-        .submission(id)
-        .await
-        .map_err(internal)?;
-    Ok(found.map(|piece| {
-        if piece.author_id == viewer.id {
-            let form = super::service::PieceForm::feedback_from(&piece);
-            OwnPiece::Mine {
-                piece: Some(Box::new(piece)),
-                form,
-            }
-        } else {
-            OwnPiece::NotMine
-        }
+    let own = super::service::own(&db_from_context()?, &viewer, id).await;
+    visible(own.map(|piece| OwnPiece {
+        form: super::service::PieceForm::feedback_from(&piece),
+        piece: Some(Box::new(piece)),
     }))
 }
 
@@ -86,22 +70,25 @@ pub async fn load_queue() -> Result<Vec<SubmissionSummary>, ServerFnError> {
         .map_err(internal)
 }
 
-/// Piece `id` for review; None if there is none (or it is still a draft, which only its
-/// journalist sees).
+/// Piece `id` for review, as `service::reviewable` loads it (a draft only its journalist sees).
 #[server(prefix = "/personale/api", endpoint = "indsendelse")]
-pub async fn load_review(id: Option<i64>) -> Result<Option<ReviewData>, ServerFnError> {
-    use crate::errors::{db_from_context, internal};
+pub async fn load_review(id: Option<i64>) -> Result<Visible<ReviewData>, ServerFnError> {
+    use crate::errors::{db_from_context, visible, Refusal};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let Some(id) = id else {
-        return Ok(None);
+        return Ok(Visible::NotFound);
     };
     let db = db_from_context()?;
-    let piece = db.submissions().submission(id).await.map_err(internal)?;
-    let Some(piece) = piece.filter(|piece| piece.state != super::SubmissionState::Draft) else {
-        return Ok(None);
+    let loaded = match super::service::reviewable(&db, id).await {
+        Ok(piece) => db
+            .articles()
+            .issue_choices()
+            .await
+            .map(|issues| (piece, issues))
+            .map_err(Refusal::from),
+        Err(refused) => Err(refused),
     };
-    let issues = db.articles().issue_choices().await.map_err(internal)?;
-    Ok(Some(ReviewData {
+    visible(loaded.map(|(piece, issues)| ReviewData {
         publish: super::service::PublishForm::feedback_from(&piece),
         piece,
         issues,

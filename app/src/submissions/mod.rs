@@ -215,7 +215,7 @@ pub struct Submission {
     pub title: String,
     /// The Markdown as written.
     pub body: String,
-    /// The body as sanitized HTML, rendered when read; safe to insert as it is.
+    /// The body as sanitized HTML, cleaned when saved; safe to insert as it is.
     pub body_html: String,
     pub consent: bool,
     pub state: SubmissionState,

@@ -77,8 +77,12 @@ struct EventRow {
 /// A user's name as pages show it: the name they chose, or their email address.
 const NAME_OF_U: &str = "case when u.display_name = '' then u.email else u.display_name end";
 
-fn state_of(value: &str) -> SubmissionState {
-    SubmissionState::parse(value).unwrap_or(SubmissionState::Draft)
+/// The state a stored value names. The column's check allows only the known states, so any
+/// other value is a failure to read the row, never a state of its own.
+fn state_of(value: &str) -> Result<SubmissionState, sqlx::Error> {
+    SubmissionState::parse(value).ok_or_else(|| {
+        sqlx::Error::Decode(format!("a submission in an unknown state: {value:?}").into())
+    })
 }
 
 /// `'a', 'b'`: the states a step may start from, for `state in (…)`.
@@ -101,17 +105,19 @@ fn summary_select() -> String {
     )
 }
 
-impl From<SummaryRow> for SubmissionSummary {
-    fn from(row: SummaryRow) -> Self {
-        SubmissionSummary {
+impl TryFrom<SummaryRow> for SubmissionSummary {
+    type Error = sqlx::Error;
+
+    fn try_from(row: SummaryRow) -> Result<Self, sqlx::Error> {
+        Ok(SubmissionSummary {
             id: row.id,
             title: row.title,
             author_name: row.author_name,
-            state: state_of(&row.state),
+            state: state_of(&row.state)?,
             photos: row.photos,
             updated_at: row.updated_at,
             newest_comment: row.newest_comment,
-        }
+        })
     }
 }
 
@@ -199,7 +205,7 @@ impl SubmissionQueries<'_> {
             body_html: row.body_html.unwrap_or_default(),
             body: row.body,
             consent: row.consent,
-            state: state_of(&row.state),
+            state: state_of(&row.state)?,
             article_path: row.article_slug.as_deref().map(crate::articles::path_of),
             photos,
             events,
@@ -238,7 +244,7 @@ impl SubmissionQueries<'_> {
         let rows: Vec<SummaryRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&sql).bind(author_id).fetch_all(pool).await
         })?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        rows.into_iter().map(TryInto::try_into).collect()
     }
 
     /// The review queue: the pieces waiting for staff first (the longest waiting first), then
@@ -255,7 +261,7 @@ impl SubmissionQueries<'_> {
         let rows: Vec<SummaryRow> = crate::db_run!(self.db, |pool| {
             sqlx::query_as(&sql).bind(limit).fetch_all(pool).await
         })?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        rows.into_iter().map(TryInto::try_into).collect()
     }
 
     /// How many pieces wait for staff.

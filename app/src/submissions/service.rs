@@ -509,7 +509,28 @@ pub async fn publish(
     Ok(published.map(|_| path))
 }
 
-/// Whether `viewer` may see and act on `piece` as its journalist.
-pub fn is_author(viewer: &Viewer, piece: &Submission) -> bool {
-    viewer.id == piece.author_id
+/// Submission `id` as its journalist's own, which only they see and act on:
+/// [`Refusal::NotFound`] when there is none, [`Refusal::Forbidden`] when it is someone else's.
+/// The journalist's page and each of their forms load it here.
+pub async fn own(db: &Db, viewer: &Viewer, id: i64) -> Result<Submission, Refusal> {
+    let submission = db
+        .submissions()
+        .submission(id)
+        .await?
+        .ok_or(Refusal::NotFound)?;
+    if submission.author_id != viewer.id {
+        return Err(Refusal::Forbidden);
+    }
+    Ok(submission)
+}
+
+/// Submission `id` as staff review it: [`Refusal::NotFound`] when there is none, or when it
+/// is still a draft, which only its journalist sees. The review page and each of the staff's
+/// forms load it here.
+pub async fn reviewable(db: &Db, id: i64) -> Result<Submission, Refusal> {
+    db.submissions()
+        .submission(id)
+        .await?
+        .filter(|submission| submission.state != SubmissionState::Draft)
+        .ok_or(Refusal::NotFound)
 }

@@ -18,7 +18,7 @@ pub mod queries;
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The figures' names with their definitions, as Fluent keys: (name, definition).
@@ -34,6 +34,29 @@ pub const DEFINITIONS: [(&str, &str); 6] = [
 /// The domain stored for the referring sites beyond an instance's daily limit of domains; the
 /// page calls them "other sites".
 pub const OTHER_SITES: &str = "*";
+
+/// One device class's share of a year's visitors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceShare {
+    pub device: Device,
+    /// Unique visitors, summed per day.
+    pub visitors: i64,
+    /// The share in whole percent, rounded half up; `None` when nobody was counted.
+    pub percent: Option<i64>,
+}
+
+/// The shares of `devices` (each class with its visitors) of their sum.
+pub fn device_shares(devices: &[(Device, i64)]) -> Vec<DeviceShare> {
+    let total: i64 = devices.iter().map(|(_, visitors)| visitors).sum();
+    devices
+        .iter()
+        .map(|&(device, visitors)| DeviceShare {
+            device,
+            visitors,
+            percent: (total > 0).then(|| (visitors * 100 + total / 2) / total),
+        })
+        .collect()
+}
 
 /// The kind of device a visitor used, from its user agent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -208,10 +231,9 @@ pub fn visitors_a_month(
 ) -> Option<i64> {
     let mut totals: BTreeMap<(i32, u32), i64> = BTreeMap::new();
     for day in days {
-        let first = day.day.with_day(1)?;
-        let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
-        if first >= from && last <= to && last < today {
-            *totals.entry((first.year(), first.month())).or_insert(0) += day.visitors;
+        let month = crate::period::Period::month_of(day.day)?;
+        if month.from >= from && month.to <= to && month.to < today {
+            *totals.entry((month.from.year(), month.from.month())).or_insert(0) += day.visitors;
         }
     }
     if totals.is_empty() {
@@ -263,6 +285,19 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn device_shares_are_whole_percent_of_the_sum() {
+        let shares = device_shares(&[
+            (Device::Phone, 1),
+            (Device::Tablet, 0),
+            (Device::Computer, 2),
+        ]);
+        let percents: Vec<_> = shares.iter().map(|share| share.percent).collect();
+        assert_eq!(percents, [Some(33), Some(0), Some(67)]);
+        let none = device_shares(&[(Device::Phone, 0)]);
+        assert_eq!(none[0].percent, None, "nobody counted: no share");
     }
 
     fn day(on: NaiveDate, visitors: i64) -> VisitDay {

@@ -19,6 +19,18 @@ const LIVE_DAYS: &str = "select day, count(distinct visitor) as visitors, \
      from visit_hits";
 
 impl VisitQueries<'_> {
+    /// The first day visitors were counted, if any: where the years the page offers begin.
+    pub async fn first_day(&self) -> Result<Option<NaiveDate>, sqlx::Error> {
+        crate::db_run!(self.db, |pool| {
+            sqlx::query_scalar(
+                "select min(day) from (select min(day) as day from visit_days \
+                 union all select min(day) as day from visit_hits) as firsts",
+            )
+            .fetch_one(pool)
+            .await
+        })
+    }
+
     /// The salt of `day`: the stored one, or `fresh`, stored now. Every instance asks here, so
     /// they all hash with the same salt and a visitor seen by two of them is one.
     pub async fn salt(&self, day: NaiveDate, fresh: &[u8; 32]) -> Result<Vec<u8>, sqlx::Error> {

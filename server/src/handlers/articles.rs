@@ -34,17 +34,17 @@ pub fn routes() -> Router<AppState> {
         .route("/personale/udgaver/{id}", post(save_issue))
 }
 
-/// What both editors do first: find the thing being changed with `find` (or answer with the
-/// 404 page), work out the editor's page under `base`, and take the form with its photo (or
-/// show the editor again if the photo was too large).
+/// What both editors do first: load the thing being changed with `load` (or answer with its
+/// refusal's page), work out the editor's page under `base`, and take the form with its photo
+/// (or show the editor again if the photo was too large).
 async fn open_editor<T, F: CoverForm>(
     cx: &Ctx,
     editing: Editing,
     base: &str,
     upload: UploadForm<F>,
-    find: impl AsyncFnOnce(i64) -> Result<Option<T>, sqlx::Error>,
+    load: impl AsyncFnOnce(i64) -> Result<T, app::errors::Refusal>,
 ) -> Result<(Option<T>, String, F), PageError> {
-    let existing = editing.existing(find).await?;
+    let existing = editing.existing(load).await?;
     let page = editing.page(base);
     let form = upload.with_cover(cx.lang, &page).await?;
     Ok((existing, page, form))
@@ -57,9 +57,9 @@ async fn save_article(
     editing: Editing,
     upload: UploadForm<ArticleForm>,
 ) -> Result<Response, PageError> {
-    let find = async |id| cx.db.articles().article_by_id(id).await;
+    let load = async |id| articles::article(&cx.db, id).await;
     let (existing, page, form) =
-        open_editor(&cx, editing, "/personale/artikler", upload, find).await?;
+        open_editor(&cx, editing, "/personale/artikler", upload, load).await?;
     if form.action == "preview" {
         return Ok(show_page(
             &page,
@@ -102,9 +102,9 @@ async fn save_issue(
     editing: Editing,
     upload: UploadForm<IssueForm>,
 ) -> Result<Redirect, PageError> {
-    let find = async |id| cx.db.articles().magazine_issue_by_id(id).await;
+    let load = async |id| articles::issue(&cx.db, id).await;
     let (existing, page, form) =
-        open_editor(&cx, editing, "/personale/udgaver", upload, find).await?;
+        open_editor(&cx, editing, "/personale/udgaver", upload, load).await?;
     let saved = articles::save_issue(
         &cx.db,
         cx.lang,

@@ -3,8 +3,9 @@
 //! (`…/tilmeldinger/{signup}/fjern`).
 
 use app::{
-    address::{DateWindow, Id},
+    address::{parse_date, Id},
     attendance::service::{self as attendance, AttendanceForm},
+    calendar::service::dated_occurrence,
     signups::service as signups,
 };
 
@@ -28,10 +29,9 @@ async fn record_attendance(
     Params((id, date)): Params<(Id, String)>,
     PostedForm(form): PostedForm<AttendanceForm>,
 ) -> Result<Redirect, PageError> {
-    let (id, date) = (id.get(), DateWindow::today().date(&date));
-    let date = date.ok_or(PageError::NotFound)?;
-    let found = cx.db.calendar().occurrence_by_activity(id, date).await?;
-    let (activity, occurrence) = found.ok_or(PageError::NotFound)?;
+    let id = id.get();
+    let date = parse_date(&date).ok_or(PageError::NotFound)?;
+    let (activity, occurrence) = dated_occurrence(&cx.db, id, date, clock::today()).await?;
     let page = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);
     attendance::record(
         &cx.db,
@@ -55,9 +55,8 @@ async fn remove_signup(
     Params((id, date, signup_id)): Params<(Id, String, Id)>,
 ) -> Result<Redirect, PageError> {
     let (id, signup_id) = (id.get(), signup_id.get());
-    let date = DateWindow::today().date(&date).ok_or(PageError::NotFound)?;
-    let found = cx.db.calendar().occurrence_by_activity(id, date).await?;
-    let (activity, occurrence) = found.ok_or(PageError::NotFound)?;
+    let date = parse_date(&date).ok_or(PageError::NotFound)?;
+    let (activity, occurrence) = dated_occurrence(&cx.db, id, date, clock::today()).await?;
     let page = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);
     let (site, now) = (&cx.site.name, clock::now());
     signups::remove(

@@ -38,23 +38,6 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// The activity and occurrence of `/aktiviteter/{slug}/{date}`, or the 404 page if there is no
-/// such date (or it lies outside the window of dates an address may name). Signing up finds
-/// its date through this.
-pub async fn occurrence_at(
-    cx: &Ctx,
-    slug: &str,
-    date: &str,
-) -> Result<(Activity, Occurrence), PageError> {
-    let date = DateWindow::today().date(date).ok_or(PageError::NotFound)?;
-    let key = OccurrenceKey {
-        activity_slug: slug.to_owned(),
-        date,
-    };
-    let found = cx.db.calendar().occurrence_by_key(&key).await?;
-    found.ok_or(PageError::NotFound)
-}
-
 /// Creates an activity (`…/ny`) or changes one, then shows it.
 async fn save_activity(
     cx: Ctx,
@@ -83,8 +66,7 @@ async fn add_exception(
     PostedForm(form): PostedForm<ExceptionForm>,
 ) -> Result<Redirect, PageError> {
     let id = id.get();
-    let activity = cx.db.calendar().activity_by_id(id).await?;
-    let activity = activity.ok_or(PageError::NotFound)?;
+    let activity = calendar::activity(&cx.db, id).await?;
     let page = format!("/personale/aktiviteter/{id}");
     calendar::add_exception(&cx.db, cx.lang, staff.id, &activity, &form, clock::now())
         .await

@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod articles;
 pub mod attendance;
 pub mod calendar;
+pub mod download;
 pub mod figures;
 pub mod signups;
 pub mod submissions;

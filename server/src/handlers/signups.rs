@@ -1,15 +1,17 @@
 //! Residents' sign-ups: the form on a date's page, and changing or cancelling from the private
 //! link (`/tilmelding/{token}`).
 
-use app::signups::{
-    queries::PartyChange,
-    service::{self as signups, LinkedSignup, PartyForm, SignupForm},
+use app::{
+    calendar::service::occurrence_at,
+    signups::{
+        queries::PartyChange,
+        service::{self as signups, PartyForm, SignupForm},
+    },
 };
 
 use axum::http::StatusCode;
 
 use super::prelude::*;
-use crate::handlers::calendar::occurrence_at;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -26,7 +28,7 @@ async fn sign_up(
     Params((slug, date)): Params<(String, String)>,
     PostedForm(form): PostedForm<SignupForm>,
 ) -> Result<Response, PageError> {
-    let (activity, occurrence) = occurrence_at(&cx, &slug, &date).await?;
+    let (activity, occurrence) = occurrence_at(&cx.db, &slug, &date, clock::today()).await?;
     let (page, now) = (occurrence.key.path(), clock::now());
     let party =
         signups::check_signup(cx.lang, &activity, &occurrence, &form, now).on_page(&page)?;
@@ -47,14 +49,8 @@ async fn sign_up(
     Ok(Redirect::to(&manage).into_response())
 }
 
-/// The sign-up of a private link, or the 404 page for a link that names none.
-async fn linked(cx: &Ctx, token: &str) -> Result<LinkedSignup, PageError> {
-    let found = signups::find_by_link(&cx.db, token).await?;
-    found.ok_or(PageError::NotFound)
-}
-
 async fn cancel(cx: Ctx, Params(token): Params<String>) -> Result<Redirect, PageError> {
-    let linked = linked(&cx, &token).await?;
+    let linked = signups::linked(&cx.db, &token).await?;
     let page = format!("/tilmelding/{token}");
     signups::cancel(
         &cx.db,
@@ -74,7 +70,7 @@ async fn change_party(
     Params(token): Params<String>,
     PostedForm(form): PostedForm<PartyForm>,
 ) -> Result<Redirect, PageError> {
-    let linked = linked(&cx, &token).await?;
+    let linked = signups::linked(&cx.db, &token).await?;
     let page = format!("/tilmelding/{token}");
     let (site, now) = (&cx.site.name, clock::now());
     let change = signups::change_party(&cx.db, cx.lang, site, &linked, &token, &form, now)

@@ -11,7 +11,7 @@ use app::{
     submissions::{
         own_path, review_path,
         service::{self as pieces, MessageForm, PieceForm, PublishForm},
-        Step, Submission, SubmissionState,
+        Step, Submission,
     },
 };
 use axum::http::{header, StatusCode};
@@ -36,33 +36,6 @@ pub fn routes() -> Router<AppState> {
         .route("/personale/indsendelser/{id}/udgiv", post(publish))
 }
 
-/// The piece `id`, or the 404 page.
-async fn piece(cx: &Ctx, id: i64) -> Result<Submission, PageError> {
-    cx.db
-        .submissions()
-        .submission(id)
-        .await?
-        .ok_or(PageError::NotFound)
-}
-
-/// The journalist's own piece `id`: someone else's is the 403 page.
-async fn own_piece(cx: &Ctx, viewer: &Viewer, id: i64) -> Result<Submission, PageError> {
-    let piece = piece(cx, id).await?;
-    if !pieces::is_author(viewer, &piece) {
-        return Err(PageError::Forbidden);
-    }
-    Ok(piece)
-}
-
-/// A piece staff may review: drafts are only their journalist's (404).
-async fn reviewed_piece(cx: &Ctx, id: i64) -> Result<Submission, PageError> {
-    let piece = piece(cx, id).await?;
-    if piece.state == SubmissionState::Draft {
-        return Err(PageError::NotFound);
-    }
-    Ok(piece)
-}
-
 /// Saves, sends or previews the journalist's piece.
 async fn save_piece(
     cx: Ctx,
@@ -72,7 +45,7 @@ async fn save_piece(
 ) -> Result<Response, PageError> {
     let existing = match editing {
         Editing::New => None,
-        Editing::Existing(id) => Some(own_piece(&cx, &viewer, id).await?),
+        Editing::Existing(id) => Some(pieces::own(&cx.db, &viewer, id).await?),
     };
     let page = editing.page("/borgerjournalist/indsendelser");
     // A piece that may no longer be changed: its page, which says where it stands.
@@ -145,7 +118,7 @@ async fn comment_own(
     Params(id): Params<Id>,
     PostedForm(form): PostedForm<MessageForm>,
 ) -> Result<Redirect, PageError> {
-    let piece = own_piece(&cx, &viewer, id.get()).await?;
+    let piece = pieces::own(&cx.db, &viewer, id.get()).await?;
     comment(&cx, &viewer, &piece, &form, &own_path(piece.id)).await
 }
 
@@ -156,7 +129,7 @@ async fn comment_staff(
     Params(id): Params<Id>,
     PostedForm(form): PostedForm<MessageForm>,
 ) -> Result<Redirect, PageError> {
-    let piece = reviewed_piece(&cx, id.get()).await?;
+    let piece = pieces::reviewable(&cx.db, id.get()).await?;
     comment(&cx, &staff, &piece, &form, &review_path(piece.id)).await
 }
 
@@ -170,7 +143,7 @@ async fn review_step(
     form: MessageForm,
     notice: &str,
 ) -> Result<Redirect, PageError> {
-    let piece = reviewed_piece(&cx, id.get()).await?;
+    let piece = pieces::reviewable(&cx.db, id.get()).await?;
     let page = review_path(piece.id);
     let form_name = match step {
         Step::Reject => "reject",
@@ -220,7 +193,7 @@ async fn publish(
     Params(id): Params<Id>,
     PostedForm(form): PostedForm<PublishForm>,
 ) -> Result<Redirect, PageError> {
-    let piece = reviewed_piece(&cx, id.get()).await?;
+    let piece = pieces::reviewable(&cx.db, id.get()).await?;
     let page = review_path(piece.id);
     let links = cx.links();
     let published = pieces::publish(&cx.db, cx.lang, &links, &staff, &piece, &form, clock::now());

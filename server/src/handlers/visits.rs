@@ -2,13 +2,20 @@
 //! counted days of a year as a CSV file for Excel (see `app::visits::api::to_csv`). A year that
 //! does not read gets the 404 page; the handler checks the role again, like every staff handler.
 
-use app::visits::api::{to_csv, year_bounds, VisitsQuery};
-use axum::{
-    extract::{rejection::QueryRejection, Query},
-    http::header,
+use app::{
+    period::{Accepts, Period, PeriodQuery},
+    visits::api::to_csv,
 };
+use axum::extract::{rejection::QueryRejection, Query};
 
-use super::prelude::*;
+use super::{download::csv_file, prelude::*};
+
+/// The file holds a whole year.
+const ACCEPTS: Accepts = Accepts {
+    quarter: false,
+    month: false,
+    chosen: false,
+};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/personale/besoeg.csv", get(visits_csv))
@@ -17,26 +24,14 @@ pub fn routes() -> Router<AppState> {
 async fn visits_csv(
     cx: Ctx,
     _: Staff,
-    query: Result<Query<VisitsQuery>, QueryRejection>,
+    query: Result<Query<PeriodQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
     let Query(query) = query.map_err(|_| PageError::NotFound)?;
-    let (chosen, errors) = query.chosen(clock::today());
-    if errors.iter().any(|(field, _)| *field == "aar") {
+    let (year, errors): (Period, _) = query.period(clock::today(), ACCEPTS);
+    if !errors.is_empty() {
         return Err(PageError::NotFound);
     }
-    let (from, to) = year_bounds(chosen.year);
-    let days = cx.db.visits().days(from, to).await?;
+    let days = cx.db.visits().days(year.from, year.to).await?;
     let bytes = to_csv(cx.lang, &days).map_err(|err| PageError::Internal(Box::new(err)))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"besoeg-{}.csv\"", chosen.year),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(csv_file(&year.file_name("besoeg"), bytes))
 }

@@ -181,7 +181,7 @@ async fn outbox_story(backend: Backend) {
             text: "Hej".into(),
             html: "<p>Hej</p>".into(),
         };
-        db.outbox().enqueue_email(&mail, now).await.unwrap();
+        crate::fixtures::queue_email(&db, &mail, now).await;
     }
     // A worker's claim at `at`: the oldest due message, held for a minute.
     let claim = |at: DateTime<Utc>| {
@@ -256,7 +256,7 @@ async fn concurrent_workers_never_claim_the_same_email(backend: Backend) {
             text: "Hej".into(),
             html: "Hej".into(),
         };
-        db.outbox().enqueue_email(&mail, now).await.unwrap();
+        crate::fixtures::queue_email(&db, &mail, now).await;
     }
     // Sixteen workers race, each claiming until it finds nothing. A worker may give up early
     // when it loses a race; what matters is that no message is ever handed out twice.

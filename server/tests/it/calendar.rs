@@ -493,3 +493,64 @@ async fn staff_plan_a_recurring_activity_with_an_exception_through_the_forms(bac
 }
 
 on_both_backends!(staff_plan_a_recurring_activity_with_an_exception_through_the_forms);
+
+/// One loader per thing: a date that does not exist answers alike on its page, its server
+/// function and the sign-up form posted to it (404), whether it is no date, lies outside the
+/// window of dates an address may name, or is not one of the activity's; and so do the staff's
+/// page of that date and its attendance form.
+async fn a_date_that_does_not_exist_is_refused_alike_everywhere(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let next_week = app::clock::today() + chrono::Duration::days(7);
+    let dinner = activity("Torsdagsmiddag")
+        .starts_on(next_week)
+        .signups_required(20)
+        .create(db)
+        .await;
+    let resident = app.visitor();
+    let staff = account(Role::Staff).create(db).await;
+    let staff = app.logged_in_as(&staff).await;
+    let real = next_week.to_string();
+    assert_eq!(
+        resident
+            .get(&format!("/aktiviteter/{}/{real}", dinner.slug))
+            .await
+            .status,
+        200,
+        "the real date is there"
+    );
+    let not_its_day = (next_week + chrono::Duration::days(1)).to_string();
+    let too_far = (next_week + chrono::Duration::days(366 * 6)).to_string();
+    for date in [not_its_day.as_str(), too_far.as_str(), "2026-13-01", "i-morgen"] {
+        let page = format!("/aktiviteter/{}/{date}", dinner.slug);
+        assert_eq!(resident.get(&page).await.status, 404, "{date}");
+        let api = resident
+            .post_form("/api/forekomst", &[("slug", &dinner.slug), ("date", date)])
+            .await;
+        assert_eq!((api.status, api.body.as_str()), (200, "\"NotFound\""), "{date}");
+        let form = [("navn", "Amina"), ("voksne", "2"), ("contact", "amina@example.org")];
+        assert_eq!(resident.post_form(&page, &form).await.status, 404, "{date}");
+
+        let staff_page = format!("/personale/aktiviteter/{}/{date}", dinner.id);
+        assert_eq!(staff.get(&staff_page).await.status, 404, "{date}");
+        let attendance = staff
+            .post_form(&format!("{staff_page}/fremmoede"), &[("held", "ja")])
+            .await;
+        assert_eq!(attendance.status, 404, "{date}");
+    }
+    let api = staff
+        .post_form(
+            "/personale/api/gang",
+            &[("id", &dinner.id.to_string()), ("date", &too_far)],
+        )
+        .await;
+    assert_eq!((api.status, api.body.as_str()), (200, "\"NotFound\""));
+    // Neither a sign-up nor an attendance made a row for a date that is not there.
+    for date in [&not_its_day, &too_far] {
+        let date: NaiveDate = date.parse().unwrap();
+        let row = db.attendance().existing_occurrence_id(dinner.id, date).await;
+        assert_eq!(row.unwrap(), None, "{date}");
+    }
+}
+
+on_both_backends!(a_date_that_does_not_exist_is_refused_alike_everywhere);

@@ -5,18 +5,19 @@
 use app::{
     accounts::{token::Token, Role},
     db::{Backend, Db},
-    figures::{api::build_report, Counts, Period},
+    figures::{api::build_report, Counts},
+    period::Period,
     i18n::Lang,
     signups::{
-        queries::{PartyChange, SignupMails},
-        NewSignup, SignupStatus,
+        queries::SignupMails,
+        SignupStatus,
     },
 };
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 
 use crate::{
     fixtures::{account, activity, date, family, focus_area, venue},
-    helpers::{TestApp, TestDb},
+    helpers::TestApp,
     on_both_backends,
 };
 

@@ -421,3 +421,12 @@ pub fn family(n: usize) -> NewSignup {
         note: "Ingen nødder".into(),
     }
 }
+
+/// Puts `mail` in the outbox on its own, as a change of the app's would in its transaction.
+pub async fn queue_email(db: &Db, mail: &app::mail::OutgoingEmail, now: chrono::DateTime<Utc>) {
+    let mut tx = db.begin().await.unwrap();
+    app::mail::queries::enqueue_in(&mut tx, mail, now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}

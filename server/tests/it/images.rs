@@ -353,9 +353,10 @@ async fn an_image_is_public_only_while_something_published_uses_it(backend: Back
     let orphan = app
         .db()
         .images()
-        .image_by_id(orphan)
+        .images_by_ids(&[orphan])
         .await
         .unwrap()
+        .remove(&orphan)
         .unwrap();
     assert_eq!(fetch(&staff, &orphan).await.0, 200);
     assert_eq!(fetch(&resident, &orphan).await.0, 404);

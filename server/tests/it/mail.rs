@@ -33,10 +33,8 @@ async fn without_smtp_emails_become_eml_files() {
     let db = test_db.connect().await;
     let dir = test_db.data_dir.path().join("emails");
     let mailer = Mailer::files(dir.clone()).unwrap();
-    db.outbox()
-        .enqueue_email(&email("amina@example.org", "Velkommen, Amina"), Utc::now())
-        .await
-        .unwrap();
+    crate::fixtures::queue_email(&db, &email("amina@example.org", "Velkommen, Amina"), Utc::now())
+        .await;
 
     assert_eq!(drain_outbox(&db, &mailer, &from()).await.unwrap(), 1);
     assert_eq!(
@@ -68,10 +66,7 @@ async fn a_bad_recipient_is_retried_and_reported_not_lost() {
     let test_db = TestDb::new(app::db::Backend::Sqlite).await;
     let db = test_db.connect().await;
     let mailer = Mailer::memory();
-    db.outbox()
-        .enqueue_email(&email("not an address", "Hej"), Utc::now())
-        .await
-        .unwrap();
+    crate::fixtures::queue_email(&db, &email("not an address", "Hej"), Utc::now()).await;
     assert_eq!(drain_outbox(&db, &mailer, &from()).await.unwrap(), 1);
     let entry = db.outbox().list_outbox(10).await.unwrap().remove(0);
     assert_eq!((entry.status.as_str(), entry.attempts), ("queued", 1));
@@ -234,10 +229,7 @@ async fn a_sent_email_keeps_no_text_and_a_failing_one_keeps_it_for_its_retry(bac
     )
     .await
     .expect("the invitation is written");
-    db.outbox()
-        .enqueue_email(&email("not an address", "Hej"), now)
-        .await
-        .unwrap();
+    crate::fixtures::queue_email(&db, &email("not an address", "Hej"), now).await;
     let (text, _) = stored_bodies(&db, to).await.expect("queued");
     assert!(
         text.contains("/invitation/"),
@@ -337,10 +329,7 @@ async fn a_signup_email_is_gone_after_the_retention_period_and_admins_see_no_lin
     );
 
     // A message still waiting to go is kept whatever its age.
-    db.outbox()
-        .enqueue_email(&email("venter@example.org", "Hej"), sent_at)
-        .await
-        .unwrap();
+    crate::fixtures::queue_email(&db, &email("venter@example.org", "Hej"), sent_at).await;
     // Within the retention period (30 days) the recipient stays; after it, the message goes.
     let days = 30;
     let kept = forget_old_emails(db, days, sent_at + Duration::days(29))

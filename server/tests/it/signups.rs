@@ -288,7 +288,19 @@ async fn a_resident_signs_up_gets_a_link_and_cancels(backend: Backend) {
     );
     let body = resident.get(&path).await.body;
     assert!(body.contains("Der er 12 ledige pladser."), "{body}");
+    // A link that names no sign-up: its page, its server function and both of its forms
+    // answer alike (one loader, `signups::service::linked`).
     assert_eq!(resident.get("/tilmelding/ukendt").await.status, 404);
+    let api = resident
+        .post_form("/api/tilmelding", &[("token", "ukendt")])
+        .await;
+    assert_eq!((api.status, api.body.as_str()), (200, "\"NotFound\""));
+    let cancel = resident.post_form("/tilmelding/ukendt/afmeld", &[]).await;
+    assert_eq!(cancel.status, 404);
+    let change = resident
+        .post_form("/tilmelding/ukendt/aendr", &[("voksne", "1"), ("boern", "0")])
+        .await;
+    assert_eq!(change.status, 404);
 }
 
 on_both_backends!(a_resident_signs_up_gets_a_link_and_cancels);

@@ -8,7 +8,7 @@ use app::{
     accounts::Role,
     articles::{queries::NewArticle, ArticleStatus},
     db::{Backend, Db},
-    figures::Period,
+    period::Period,
     i18n::Lang,
     images::process::variants,
     submissions::{queries::DraftChange, SubmissionState},
@@ -29,6 +29,7 @@ on_both_backends!(
     a_closed_account_keeps_its_byline_and_links,
     xss_payloads_in_a_piece_are_inert_on_both_sides,
     one_account_cannot_flood_the_others_with_emails,
+    the_page_and_the_forms_refuse_alike,
 );
 
 /// A 900 x 600 JPEG with EXIF naming the camera's maker ("Canon").
@@ -1046,3 +1047,68 @@ async fn fourteen_uploads_at_once_leave_ten_photos(backend: Backend) {
 }
 
 on_both_backends!(fourteen_uploads_at_once_leave_ten_photos);
+
+/// One loader per thing: for someone who may not see a submission, its page, its server
+/// function and every form answer alike. Another journalist's is forbidden (403, the server
+/// function says `Forbidden`); a draft is unknown to staff (404, `NotFound`), as is one that
+/// does not exist.
+async fn the_page_and_the_forms_refuse_alike(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let owner = account(Role::Journalist).create(db).await;
+    let other = account(Role::Journalist)
+        .name("Anden Skribent")
+        .create(db)
+        .await;
+    let editor = account(Role::Staff).create(db).await;
+    let owner_browser = app.logged_in_as(&owner).await;
+    let saved = owner_browser
+        .post_multipart(
+            "/borgerjournalist/indsendelser/ny",
+            piece_form("Kladde om gården", "Ikke færdig.", None, false, "save"),
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let draft = piece_id(&saved);
+    let before = db.submissions().submission(draft).await.unwrap().unwrap();
+    assert_eq!(before.state, SubmissionState::Draft);
+
+    let intruder = app.logged_in_as(&other).await;
+    let own = format!("/borgerjournalist/indsendelser/{draft}");
+    assert_eq!(intruder.get(&own).await.status, 403);
+    let api = intruder
+        .post_form("/borgerjournalist/api/indsendelse", &[("id", &draft.to_string())])
+        .await;
+    assert_eq!((api.status, api.body.as_str()), (200, "\"Forbidden\""));
+    let edit = intruder
+        .post_multipart(&own, piece_form("Overtaget", "Min.", None, false, "save"))
+        .await;
+    assert_eq!(edit.status, 403);
+    let comment = intruder
+        .post_form(&format!("{own}/kommentar"), &[("message", "Hej")])
+        .await;
+    assert_eq!(comment.status, 403);
+
+    let staff = app.logged_in_as(&editor).await;
+    for id in [draft, draft + 1000] {
+        let review = format!("/personale/indsendelser/{id}");
+        assert_eq!(staff.get(&review).await.status, 404, "{id}");
+        let api = staff
+            .post_form("/personale/api/indsendelse", &[("id", &id.to_string())])
+            .await;
+        assert_eq!((api.status, api.body.as_str()), (200, "\"NotFound\""));
+        for (step, field) in [
+            ("kommentar", "message"),
+            ("aendringer", "changes"),
+            ("afvis", "reason"),
+            ("udgiv", "heading"),
+        ] {
+            let answer = staff
+                .post_form(&format!("{review}/{step}"), &[(field, "Kladde"), ("body", "x")])
+                .await;
+            assert_eq!(answer.status, 404, "{step} of {id}");
+        }
+    }
+    let after = db.submissions().submission(draft).await.unwrap().unwrap();
+    assert_eq!(after, before, "nothing changed");
+}
