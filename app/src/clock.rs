@@ -96,7 +96,13 @@ mod tests {
             rust_files(&root.join(dir), &mut files);
         }
         assert!(files.len() > 50, "the sources were found: {files:?}");
-        let readers = ["Utc::now", "Local::now", "SystemTime::now", "now_utc", "now_local"];
+        let readers = [
+            "Utc::now",
+            "Local::now",
+            "SystemTime::now",
+            "now_utc",
+            "now_local",
+        ];
         let mut offending = Vec::new();
         for file in files {
             if file.ends_with("app/src/clock.rs") {
@@ -105,7 +111,12 @@ mod tests {
             let text = std::fs::read_to_string(&file).expect("a readable source file");
             for (number, line) in text.lines().enumerate() {
                 if readers.iter().any(|reader| line.contains(reader)) {
-                    offending.push(format!("{}:{}: {}", file.display(), number + 1, line.trim()));
+                    offending.push(format!(
+                        "{}:{}: {}",
+                        file.display(),
+                        number + 1,
+                        line.trim()
+                    ));
                 }
             }
         }

@@ -373,7 +373,10 @@ mod tests {
         let (period, errors) = query(&[("aar", "2026"), ("kvartal", "5")]).period(today, FIGURES);
         assert_eq!(
             (period.kind, errors),
-            (PeriodKind::Year, vec![("kvartal", "period-quarter-invalid")])
+            (
+                PeriodKind::Year,
+                vec![("kvartal", "period-quarter-invalid")]
+            )
         );
         let (_, errors) = query(&[("aar", "tyve")]).period(today, FIGURES);
         assert_eq!(errors, [("aar", "period-year-invalid")]);
@@ -400,9 +403,12 @@ mod tests {
             (date(2025, 12, 1), vec![("maaned", "period-month-invalid")])
         );
         // A page without quarters or chosen dates ignores them.
-        let (period, errors) =
-            query(&[("kvartal", "2"), ("fra", "2026-01-01"), ("til", "2026-02-01")])
-                .period(today, VISITS);
+        let (period, errors) = query(&[
+            ("kvartal", "2"),
+            ("fra", "2026-01-01"),
+            ("til", "2026-02-01"),
+        ])
+        .period(today, VISITS);
         assert_eq!((period.kind, errors.len()), (PeriodKind::Month, 0));
     }
 
@@ -421,9 +427,11 @@ mod tests {
         assert_eq!(errors, [("aar", "period-year-invalid")]);
         let (_, errors) = query(&[("aar", "2027")]).period(today, FIGURES);
         assert_eq!(errors, [("aar", "period-year-invalid")], "no year to come");
-        let (_, errors) = query(&[("aar", "2026"), ("kvartal", "4294967297")]).period(today, FIGURES);
+        let (_, errors) =
+            query(&[("aar", "2026"), ("kvartal", "4294967297")]).period(today, FIGURES);
         assert_eq!(errors, [("kvartal", "period-quarter-invalid")]);
-        let (_, errors) = query(&[("fra", "2000-01-01"), ("til", "2026-01-01")]).period(today, FIGURES);
+        let (_, errors) =
+            query(&[("fra", "2000-01-01"), ("til", "2026-01-01")]).period(today, FIGURES);
         assert_eq!(errors, [("til", "period-too-long")]);
     }
 
@@ -437,7 +445,10 @@ mod tests {
             (date(2023, 1, 1), date(2023, 3, 31))
         );
         let february = Period::month(2024, 2).unwrap().previous_year();
-        assert_eq!((february.from, february.to), (date(2023, 2, 1), date(2023, 2, 28)));
+        assert_eq!(
+            (february.from, february.to),
+            (date(2023, 2, 1), date(2023, 2, 28))
+        );
         let chosen = Period::chosen(date(2024, 2, 29), date(2024, 3, 10)).unwrap();
         assert_eq!(chosen.previous_year().from, date(2023, 2, 28));
     }
@@ -446,7 +457,10 @@ mod tests {
     fn a_period_holds_its_whole_months_and_names_its_file() {
         let chosen = Period::chosen(date(2026, 1, 15), date(2026, 4, 30)).unwrap();
         let months: Vec<_> = chosen.months().iter().map(|month| month.from).collect();
-        assert_eq!(months, [date(2026, 2, 1), date(2026, 3, 1), date(2026, 4, 1)]);
+        assert_eq!(
+            months,
+            [date(2026, 2, 1), date(2026, 3, 1), date(2026, 4, 1)]
+        );
         assert_eq!(Period::year(2026).unwrap().months().len(), 12);
         assert_eq!(Period::year(2026).unwrap().file_name("tal"), "tal-2026.csv");
         assert_eq!(
@@ -469,7 +483,14 @@ mod tests {
             offered_years(Some(date(2023, 5, 1)), today),
             [2026, 2025, 2024, 2023]
         );
-        assert_eq!(offered_years(Some(date(2027, 1, 1)), today), [2026], "planned dates");
-        assert_eq!(offered_years(Some(date(1990, 1, 1)), today).last(), Some(&2000));
+        assert_eq!(
+            offered_years(Some(date(2027, 1, 1)), today),
+            [2026],
+            "planned dates"
+        );
+        assert_eq!(
+            offered_years(Some(date(1990, 1, 1)), today).last(),
+            Some(&2000)
+        );
     }
 }

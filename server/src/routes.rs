@@ -55,10 +55,7 @@ pub fn body_limit(path: &str) -> usize {
         || path.starts_with("/borgerjournalist/indsendelser/");
     if uploads {
         UPLOAD_LIMIT
-    } else if LOGGED_IN_AREAS
-        .iter()
-        .any(|area| path.starts_with(area))
-    {
+    } else if LOGGED_IN_AREAS.iter().any(|area| path.starts_with(area)) {
         BODY_LIMIT
     } else {
         PUBLIC_BODY_LIMIT

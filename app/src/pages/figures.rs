@@ -8,8 +8,7 @@ use leptos_meta::Title;
 use crate::{
     figures::{
         api::{load_figures, FiguresPage},
-        decimal, Contributions, Contributors, Counts, Line, CONTRIBUTOR_DEFINITIONS,
-        DEFINITIONS,
+        decimal, Contributions, Contributors, Counts, Line, CONTRIBUTOR_DEFINITIONS, DEFINITIONS,
     },
     forms::{ErrorSummary, Field, FieldKind, FormFields, SelectField},
     i18n::{t, t_with},

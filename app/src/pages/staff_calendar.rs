@@ -16,9 +16,7 @@ use crate::{
         FormFields, Notice, SelectField, TextArea,
     },
     i18n::t,
-    pages::{
-        data::{edit_page, or_refused, Loaded},
-    },
+    pages::data::{edit_page, or_refused, Loaded},
 };
 
 /// `/personale/aktiviteter`.

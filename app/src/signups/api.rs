@@ -29,12 +29,14 @@ pub async fn load_signup(token: String) -> Result<Visible<SignupPage>, ServerFnE
         errors::{db_from_context, visible},
     };
     let linked = super::service::linked(&db_from_context()?, &token).await;
-    visible(linked.map(|linked| SignupPage {
-        can_change: linked
-            .signup
-            .can_change(&linked.occurrence, clock::local(clock::now())),
-        activity: linked.activity,
-        occurrence: linked.occurrence,
-        signup: linked.signup,
+    visible(linked.map(|linked| {
+        SignupPage {
+            can_change: linked
+                .signup
+                .can_change(&linked.occurrence, clock::local(clock::now())),
+            activity: linked.activity,
+            occurrence: linked.occurrence,
+            signup: linked.signup,
+        }
     }))
 }

@@ -531,6 +531,6 @@ pub async fn reviewable(db: &Db, id: i64) -> Result<Submission, Refusal> {
     db.submissions()
         .submission(id)
         .await?
-        .filter(|submission| submission.state != SubmissionState::Draft)
+        .filter(|submission| submission.state != super::SubmissionState::Draft)
         .ok_or(Refusal::NotFound)
 }

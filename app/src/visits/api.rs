@@ -136,7 +136,12 @@ pub async fn build_page(
         chosen,
         // The year shown is offered too, also when nobody was counted in it.
         years: crate::period::offered_years(
-            Some(visits.first_day().await?.map_or(whole.from, |first| first.min(whole.from))),
+            Some(
+                visits
+                    .first_day()
+                    .await?
+                    .map_or(whole.from, |first| first.min(whole.from)),
+            ),
             today,
         ),
         months,

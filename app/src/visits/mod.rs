@@ -233,7 +233,9 @@ pub fn visitors_a_month(
     for day in days {
         let month = crate::period::Period::month_of(day.day)?;
         if month.from >= from && month.to <= to && month.to < today {
-            *totals.entry((month.from.year(), month.from.month())).or_insert(0) += day.visitors;
+            *totals
+                .entry((month.from.year(), month.from.month()))
+                .or_insert(0) += day.visitors;
         }
     }
     if totals.is_empty() {

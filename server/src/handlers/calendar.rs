@@ -11,7 +11,7 @@ use app::{
         ics,
         occurrences::{occurrences_of, Filter},
         service::{self as calendar, ActivityForm, ExceptionForm},
-        Activity, Occurrence, OccurrenceKey,
+        OccurrenceKey,
     },
 };
 use axum::{

@@ -521,14 +521,27 @@ async fn a_date_that_does_not_exist_is_refused_alike_everywhere(backend: Backend
     );
     let not_its_day = (next_week + chrono::Duration::days(1)).to_string();
     let too_far = (next_week + chrono::Duration::days(366 * 6)).to_string();
-    for date in [not_its_day.as_str(), too_far.as_str(), "2026-13-01", "i-morgen"] {
+    for date in [
+        not_its_day.as_str(),
+        too_far.as_str(),
+        "2026-13-01",
+        "i-morgen",
+    ] {
         let page = format!("/aktiviteter/{}/{date}", dinner.slug);
         assert_eq!(resident.get(&page).await.status, 404, "{date}");
         let api = resident
             .post_form("/api/forekomst", &[("slug", &dinner.slug), ("date", date)])
             .await;
-        assert_eq!((api.status, api.body.as_str()), (200, "\"NotFound\""), "{date}");
-        let form = [("navn", "Amina"), ("voksne", "2"), ("contact", "amina@example.org")];
+        assert_eq!(
+            (api.status, api.body.as_str()),
+            (200, "\"NotFound\""),
+            "{date}"
+        );
+        let form = [
+            ("navn", "Amina"),
+            ("voksne", "2"),
+            ("contact", "amina@example.org"),
+        ];
         assert_eq!(resident.post_form(&page, &form).await.status, 404, "{date}");
 
         let staff_page = format!("/personale/aktiviteter/{}/{date}", dinner.id);
@@ -548,7 +561,10 @@ async fn a_date_that_does_not_exist_is_refused_alike_everywhere(backend: Backend
     // Neither a sign-up nor an attendance made a row for a date that is not there.
     for date in [&not_its_day, &too_far] {
         let date: NaiveDate = date.parse().unwrap();
-        let row = db.attendance().existing_occurrence_id(dinner.id, date).await;
+        let row = db
+            .attendance()
+            .existing_occurrence_id(dinner.id, date)
+            .await;
         assert_eq!(row.unwrap(), None, "{date}");
     }
 }

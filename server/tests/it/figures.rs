@@ -6,12 +6,9 @@ use app::{
     accounts::{token::Token, Role},
     db::{Backend, Db},
     figures::{api::build_report, Counts},
-    period::Period,
     i18n::Lang,
-    signups::{
-        queries::SignupMails,
-        SignupStatus,
-    },
+    period::Period,
+    signups::{queries::SignupMails, SignupStatus},
 };
 use chrono::{NaiveDate, Utc};
 

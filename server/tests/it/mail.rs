@@ -33,8 +33,12 @@ async fn without_smtp_emails_become_eml_files() {
     let db = test_db.connect().await;
     let dir = test_db.data_dir.path().join("emails");
     let mailer = Mailer::files(dir.clone()).unwrap();
-    crate::fixtures::queue_email(&db, &email("amina@example.org", "Velkommen, Amina"), Utc::now())
-        .await;
+    crate::fixtures::queue_email(
+        &db,
+        &email("amina@example.org", "Velkommen, Amina"),
+        Utc::now(),
+    )
+    .await;
 
     assert_eq!(drain_outbox(&db, &mailer, &from()).await.unwrap(), 1);
     assert_eq!(
@@ -329,7 +333,7 @@ async fn a_signup_email_is_gone_after_the_retention_period_and_admins_see_no_lin
     );
 
     // A message still waiting to go is kept whatever its age.
-    crate::fixtures::queue_email(&db, &email("venter@example.org", "Hej"), sent_at).await;
+    crate::fixtures::queue_email(db, &email("venter@example.org", "Hej"), sent_at).await;
     // Within the retention period (30 days) the recipient stays; after it, the message goes.
     let days = 30;
     let kept = forget_old_emails(db, days, sent_at + Duration::days(29))

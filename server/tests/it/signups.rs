@@ -298,7 +298,10 @@ async fn a_resident_signs_up_gets_a_link_and_cancels(backend: Backend) {
     let cancel = resident.post_form("/tilmelding/ukendt/afmeld", &[]).await;
     assert_eq!(cancel.status, 404);
     let change = resident
-        .post_form("/tilmelding/ukendt/aendr", &[("voksne", "1"), ("boern", "0")])
+        .post_form(
+            "/tilmelding/ukendt/aendr",
+            &[("voksne", "1"), ("boern", "0")],
+        )
         .await;
     assert_eq!(change.status, 404);
 }

@@ -8,9 +8,9 @@ use app::{
     accounts::Role,
     articles::{queries::NewArticle, ArticleStatus},
     db::{Backend, Db},
-    period::Period,
     i18n::Lang,
     images::process::variants,
+    period::Period,
     submissions::{queries::DraftChange, SubmissionState},
 };
 use chrono::{DateTime, TimeZone, Utc};
@@ -1077,7 +1077,10 @@ async fn the_page_and_the_forms_refuse_alike(backend: Backend) {
     let own = format!("/borgerjournalist/indsendelser/{draft}");
     assert_eq!(intruder.get(&own).await.status, 403);
     let api = intruder
-        .post_form("/borgerjournalist/api/indsendelse", &[("id", &draft.to_string())])
+        .post_form(
+            "/borgerjournalist/api/indsendelse",
+            &[("id", &draft.to_string())],
+        )
         .await;
     assert_eq!((api.status, api.body.as_str()), (200, "\"Forbidden\""));
     let edit = intruder
@@ -1104,7 +1107,10 @@ async fn the_page_and_the_forms_refuse_alike(backend: Backend) {
             ("udgiv", "heading"),
         ] {
             let answer = staff
-                .post_form(&format!("{review}/{step}"), &[(field, "Kladde"), ("body", "x")])
+                .post_form(
+                    &format!("{review}/{step}"),
+                    &[(field, "Kladde"), ("body", "x")],
+                )
                 .await;
             assert_eq!(answer.status, 404, "{step} of {id}");
         }
