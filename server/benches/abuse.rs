@@ -442,7 +442,10 @@ fn described(input: &str, cut: bool, limit: usize) -> String {
 /// whether it was cut: the largest such input the server accepts.
 fn fitted_path(path: String) -> (String, bool) {
     match cut_to(path.as_bytes(), server::paths::MAX_TARGET - 20) {
-        Some(cut) => (String::from_utf8(cut).expect("cut at a character's edge"), true),
+        Some(cut) => (
+            String::from_utf8(cut).expect("cut at a character's edge"),
+            true,
+        ),
         None => (path, false),
     }
 }

@@ -174,7 +174,8 @@ pub fn spawn_outbox_worker(
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         while !stop.is_cancelled() {
-            if let Err(err) = drain_outbox_until(&db, &mailer, &from, app::clock::now, &stop).await {
+            if let Err(err) = drain_outbox_until(&db, &mailer, &from, app::clock::now, &stop).await
+            {
                 tracing::warn!(error = %err, "the outbox could not be read; trying again");
             }
             tokio::select! {

@@ -4,7 +4,6 @@
 use app::{
     accounts::{token::Token, Role},
     db::{Backend, Db},
-    figures::{api::build_report, Counts, Period},
     i18n::Lang,
     signups::{
         queries::{PartyChange, SignupMails},
@@ -14,7 +13,7 @@ use app::{
 use chrono::{Datelike, NaiveDate, Utc};
 
 use crate::{
-    fixtures::{account, activity, date, family, focus_area, venue},
+    fixtures::{account, activity, date, family},
     helpers::{TestApp, TestDb},
     on_both_backends,
 };

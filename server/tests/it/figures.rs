@@ -7,16 +7,13 @@ use app::{
     db::{Backend, Db},
     figures::{api::build_report, Counts, Period},
     i18n::Lang,
-    signups::{
-        queries::{PartyChange, SignupMails},
-        NewSignup, SignupStatus,
-    },
+    signups::{queries::SignupMails, SignupStatus},
 };
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 
 use crate::{
     fixtures::{account, activity, date, family, focus_area, venue},
-    helpers::{TestApp, TestDb},
+    helpers::TestApp,
     on_both_backends,
 };
 

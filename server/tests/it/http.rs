@@ -224,14 +224,18 @@ async fn an_address_over_8_kb_is_refused() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let visitor = app.visitor();
     let fields = |bytes: usize| vec!["a=1"; bytes / 4].join("&");
-    let long = visitor.get(&format!("/kalender?{}", fields(9 * 1024))).await;
+    let long = visitor
+        .get(&format!("/kalender?{}", fields(9 * 1024)))
+        .await;
     assert_eq!(long.status, 414);
     assert!(long.body.contains("Adressen er for lang"), "{}", long.body);
     let feed = visitor
         .get(&format!("/kalender.ics?{}", fields(9 * 1024)))
         .await;
     assert_eq!(feed.status, 414);
-    let fitting = visitor.get(&format!("/kalender?{}", fields(7 * 1024))).await;
+    let fitting = visitor
+        .get(&format!("/kalender?{}", fields(7 * 1024)))
+        .await;
     assert_eq!(fitting.status, 200);
 }
 
