@@ -37,11 +37,15 @@
 //! answered with that nonce in its Content-Security-Policy ([`crate::headers`] takes it from
 //! the response). That is safe: a nonce only has to be unknown to whoever wrote the page's
 //! content, and a kept page's content was fixed before its nonce was made.
+//!
+//! This module holds the store and its keys and the watcher; `page` holds a kept page with its
+//! encodings, and [`serve`] the middleware that answers from the store and fills it.
+
+mod page;
+pub mod serve;
 
 use std::{
-    borrow::Cow,
     collections::HashMap,
-    io::Write,
     sync::{
         atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering},
         Arc, Weak,
@@ -49,23 +53,9 @@ use std::{
     time::{Duration, Instant},
 };
 
-use app::{accounts::Viewer, clock, db::Db};
-use axum::{
-    body::{Body, Bytes},
-    extract::{Request, State},
-    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
-    middleware::Next,
-    response::{IntoResponse, Response},
-};
-use chrono::{DateTime, Timelike, Utc};
-use http_body_util::BodyExt;
-use leptos::nonce::Nonce;
+use app::db::Db;
 
-use crate::{
-    headers::is_private,
-    html::{tidy, Tidied},
-    AppState,
-};
+use page::Page;
 
 /// How often an instance reads the page version to learn of other instances' writes, and
 /// writes its own.
@@ -76,132 +66,12 @@ pub const WATCH_EVERY: Duration = Duration::from_secs(1);
 /// times over.
 const MOST_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Pages not kept though public: a search's answer (`/soeg?q=…`) is asked for once by
-/// whoever typed it, and keeping every one would fill the cache with pages nobody asks for
-/// again.
-const NOT_KEPT: [&str; 1] = ["/soeg"];
-
-/// A page larger than this (uncompressed) is answered as it is and not kept.
-const LARGEST_PAGE: usize = 2 * 1024 * 1024;
-
-/// An address longer than this is answered as it is and not kept, so nobody fills the cache
-/// with long made-up addresses (the weight bound holds anyway; this keeps keys small).
-const LONGEST_ADDRESS: usize = 512;
-
 /// The query fields public pages read (`use_query_map`): the calendar's month, week and
 /// filters, a list's page, the search and a form's notice. Any other field changes nothing on a
 /// page, so it is left out of the key. A public page that reads a new field must add it here
 /// (a test reads the pages' sources for it).
 pub const PAGE_QUERY_FIELDS: [&str; 7] =
     ["maaned", "uge", "omraade", "sted", "side", "q", "besked"];
-
-/// A page as it was rendered, in the encodings it is served in.
-struct Page {
-    /// The cache's generation when rendering began; any later change makes it stale.
-    generation: u64,
-    /// [`Db::writes`] when rendering began; any later write makes it stale.
-    writes: u64,
-    /// When it goes stale by the clock.
-    expires: Instant,
-    /// The nonce its scripts carry.
-    nonce: Nonce,
-    etag: HeaderValue,
-    content_type: HeaderValue,
-    identity: Bytes,
-    gzip: Bytes,
-    brotli: Bytes,
-}
-
-impl Page {
-    fn weight(&self) -> u32 {
-        let bytes = self.identity.len() + self.gzip.len() + self.brotli.len();
-        u32::try_from(bytes).unwrap_or(u32::MAX)
-    }
-
-    /// The answer to a request that accepts `encoding`, or 304 to one that already has it.
-    fn answer(&self, request: &HeaderMap) -> Response {
-        let unchanged = request
-            .get(header::IF_NONE_MATCH)
-            .is_some_and(|tags| etag_matches(tags, &self.etag));
-        let mut response = if unchanged {
-            StatusCode::NOT_MODIFIED.into_response()
-        } else {
-            let encoding = Encoding::preferred(request);
-            let (body, name) = match encoding {
-                Encoding::Brotli => (self.brotli.clone(), Some("br")),
-                Encoding::Gzip => (self.gzip.clone(), Some("gzip")),
-                Encoding::Identity => (self.identity.clone(), None),
-            };
-            let mut response = Response::new(Body::from(body));
-            let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, self.content_type.clone());
-            if let Some(name) = name {
-                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
-            }
-            response
-        };
-        let headers = response.headers_mut();
-        headers.insert(header::ETAG, self.etag.clone());
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        response.extensions_mut().insert(self.nonce.clone());
-        response.extensions_mut().insert(Tidied);
-        response
-    }
-}
-
-/// Whether an `If-None-Match` value names `etag` (or is `*`). Weak comparison, as RFC 9110
-/// asks for `If-None-Match`.
-fn etag_matches(tags: &HeaderValue, etag: &HeaderValue) -> bool {
-    let Ok(tags) = tags.to_str() else {
-        return false;
-    };
-    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
-    let ours = bare(etag.to_str().unwrap_or_default());
-    tags.split(',')
-        .any(|tag| tag.trim() == "*" || bare(tag) == ours)
-}
-
-/// The encodings a kept page is stored in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Encoding {
-    Brotli,
-    Gzip,
-    Identity,
-}
-
-impl Encoding {
-    /// The best encoding `Accept-Encoding` allows: brotli, then gzip, then none. Written here
-    /// because tower-http's negotiation (which compresses the other answers) is not public; it
-    /// reads the header the same way (a `q=0` refuses, `*` stands for any other).
-    fn preferred(headers: &HeaderMap) -> Self {
-        let mut brotli = None;
-        let mut gzip = None;
-        let mut any = None;
-        for value in headers.get_all(header::ACCEPT_ENCODING) {
-            let Ok(value) = value.to_str() else { continue };
-            for item in value.split(',') {
-                let mut parts = item.split(';');
-                let name = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-                let accepted = parts
-                    .filter_map(|param| param.trim().strip_prefix("q="))
-                    .all(|q| q.trim().parse::<f32>().map_or(true, |q| q > 0.0));
-                match name.as_str() {
-                    "br" => brotli = Some(accepted),
-                    "gzip" | "x-gzip" => gzip = Some(accepted),
-                    "*" => any = Some(accepted),
-                    _ => {}
-                }
-            }
-        }
-        if brotli.or(any) == Some(true) {
-            Encoding::Brotli
-        } else if gzip.or(any) == Some(true) {
-            Encoding::Gzip
-        } else {
-            Encoding::Identity
-        }
-    }
-}
 
 /// One instance's kept pages, with what tells it when they are stale.
 pub struct PageCache {
@@ -363,41 +233,6 @@ pub fn spawn_watcher(cache: Arc<PageCache>, db: Db) -> Watcher {
     }))
 }
 
-/// The next whole minute after `at`.
-fn next_minute(at: DateTime<Utc>) -> DateTime<Utc> {
-    let start = at
-        .with_second(0)
-        .and_then(|at| at.with_nanosecond(0))
-        .unwrap_or(at);
-    start + chrono::Duration::minutes(1)
-}
-
-/// Whether a request may be answered from the cache: a GET by someone with no cookie (so not
-/// logged in, and with nothing of their own on the page), for a public address.
-fn is_anonymous_page_request(request: &Request) -> bool {
-    request.method() == Method::GET
-        && !request.headers().contains_key(header::COOKIE)
-        && request.extensions().get::<Viewer>().is_none()
-        && !is_private(request.uri().path())
-        && !NOT_KEPT.contains(&request.uri().path())
-        && request
-            .uri()
-            .path_and_query()
-            .is_some_and(|address| address.as_str().len() <= LONGEST_ADDRESS)
-}
-
-/// Whether a response may be kept: 200 with HTML, setting no cookie.
-fn is_keepable(response: &Response) -> bool {
-    response.status() == StatusCode::OK
-        && !response.headers().contains_key(header::SET_COOKIE)
-        && !response.headers().contains_key(header::CONTENT_ENCODING)
-        && response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .is_some_and(|value| value.starts_with("text/html"))
-}
-
 /// The key a page is kept under: its path, and of its query only the fields pages read
 /// ([`PAGE_QUERY_FIELDS`]), in the order they came.
 fn key_of(path: &str, query: Option<&str>) -> String {
@@ -416,201 +251,9 @@ fn key_of(path: &str, query: Option<&str>) -> String {
     }
 }
 
-/// Middleware (the innermost route layer): answers anonymous page requests from the cache and
-/// keeps what they render.
-pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let cache = &state.pages;
-    if !is_anonymous_page_request(&request) {
-        return next.run(request).await;
-    }
-    let key = key_of(request.uri().path(), request.uri().query());
-    if let Some(page) = cache.fresh(&key, state.db.writes()) {
-        cache.hits.fetch_add(1, Ordering::Relaxed);
-        return page.answer(request.headers());
-    }
-    // One render per key at a time: a miss that waited finds the page the first one kept.
-    let lock = cache.render_lock(&key);
-    let _rendering = lock.lock().await;
-    if let Some(page) = cache.fresh(&key, state.db.writes()) {
-        cache.hits.fetch_add(1, Ordering::Relaxed);
-        return page.answer(request.headers());
-    }
-    let generation = cache.generation.load(Ordering::SeqCst);
-    let writes = state.db.writes();
-    let started = clock::now();
-    let expires = Instant::now()
-        + (next_minute(started) - started)
-            .to_std()
-            .unwrap_or_default();
-    let Some(nonce) = request.extensions().get::<Nonce>().cloned() else {
-        return next.run(request).await;
-    };
-    let headers = request.headers().clone();
-    let response = next.run(request).await;
-    if !is_keepable(&response) {
-        return response;
-    }
-    let (parts, body) = response.into_parts();
-    let identity = match read_whole(body, LARGEST_PAGE).await {
-        Ok(bytes) => bytes,
-        Err(body) => return Response::from_parts(parts, body),
-    };
-    let content_type = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .cloned()
-        .unwrap_or_else(|| HeaderValue::from_static("text/html; charset=utf-8"));
-    let (identity, gzip, brotli) = app::cpu::run(move || {
-        let identity = match std::str::from_utf8(&identity).map(tidy) {
-            Ok(Cow::Owned(tidied)) => Bytes::from(tidied),
-            _ => identity,
-        };
-        compress(identity)
-    })
-    .await;
-    let hash = blake3::hash(&identity);
-    let etag = HeaderValue::from_str(&format!("W/\"{}\"", &hash.to_hex()[..20]))
-        .expect("hex digits are a valid header");
-    let page = Arc::new(Page {
-        generation,
-        writes,
-        expires,
-        nonce,
-        etag,
-        content_type,
-        identity,
-        gzip,
-        brotli,
-    });
-    cache.renders.fetch_add(1, Ordering::Relaxed);
-    cache.pages.insert(key, page.clone());
-    page.answer(&headers)
-}
-
-/// The whole of `body`, or (when it is larger than `limit` or fails) a body that gives what was
-/// read and then the rest, as if nothing had been read.
-pub(crate) async fn read_whole(mut body: Body, limit: usize) -> Result<Bytes, Body> {
-    let mut read: Vec<u8> = Vec::new();
-    while let Some(frame) = body.frame().await {
-        match frame {
-            Ok(frame) => {
-                if let Ok(data) = frame.into_data() {
-                    read.extend_from_slice(&data);
-                }
-                if read.len() > limit {
-                    let head = futures_util::stream::once(async move {
-                        Ok::<_, axum::Error>(Bytes::from(read))
-                    });
-                    let rest = body.into_data_stream();
-                    return Err(Body::from_stream(futures_util::StreamExt::chain(
-                        head, rest,
-                    )));
-                }
-            }
-            Err(err) => {
-                let chunks: Vec<Result<Bytes, axum::Error>> = vec![Ok(Bytes::from(read)), Err(err)];
-                return Err(Body::from_stream(futures_util::stream::iter(chunks)));
-            }
-        }
-    }
-    Ok(Bytes::from(read))
-}
-
-/// `html` as it is, gzipped and brotli-compressed. Brotli at quality 5 and gzip at level 6:
-/// together they cost about as much as rendering a page (quality 9 and level 9 cost three
-/// times that and saved a few per cent of the bytes), so a flood of misses costs little more
-/// than having no cache. Run on the CPU budget's threads.
-fn compress(html: Bytes) -> (Bytes, Bytes, Bytes) {
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
-    let gzipped = gzip
-        .write_all(&html)
-        .and_then(|()| gzip.finish())
-        .unwrap_or_default();
-    let mut brotli = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 5, 20);
-        let _ = writer.write_all(&html);
-    }
-    (html, Bytes::from(gzipped), Bytes::from(brotli))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn accepting(value: &str) -> Encoding {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_str(value).unwrap(),
-        );
-        Encoding::preferred(&headers)
-    }
-
-    #[test]
-    fn the_best_encoding_the_browser_takes() {
-        assert_eq!(accepting("gzip, deflate, br, zstd"), Encoding::Brotli);
-        assert_eq!(accepting("gzip, deflate"), Encoding::Gzip);
-        assert_eq!(accepting("br;q=0, gzip;q=0.5"), Encoding::Gzip);
-        assert_eq!(accepting("identity"), Encoding::Identity);
-        assert_eq!(accepting("*"), Encoding::Brotli);
-        assert_eq!(accepting("br;q=0, *"), Encoding::Gzip);
-        assert_eq!(accepting("gzip;q=0, br;q=0"), Encoding::Identity);
-        assert_eq!(Encoding::preferred(&HeaderMap::new()), Encoding::Identity);
-    }
-
-    #[test]
-    fn every_encoding_gives_the_page_back() {
-        use std::io::Read;
-        let html = Bytes::from("<!DOCTYPE html><p>Fællesspisning</p>".repeat(200));
-        let (identity, gzip, brotli) = compress(html.clone());
-        assert_eq!(identity, html);
-        let mut unzipped = Vec::new();
-        flate2::read::GzDecoder::new(&gzip[..])
-            .read_to_end(&mut unzipped)
-            .unwrap();
-        assert_eq!(unzipped, html);
-        let mut unbrotlied = Vec::new();
-        brotli::Decompressor::new(&brotli[..], 4096)
-            .read_to_end(&mut unbrotlied)
-            .unwrap();
-        assert_eq!(unbrotlied, html);
-        assert!(brotli.len() < html.len() / 10);
-    }
-
-    #[test]
-    fn a_page_is_kept_until_the_next_whole_minute() {
-        use chrono::TimeZone;
-        let at = Utc.with_ymd_and_hms(2026, 12, 1, 11, 59, 59).unwrap()
-            + chrono::Duration::milliseconds(900);
-        assert_eq!(
-            next_minute(at),
-            Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap()
-        );
-        let on_the_minute = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
-        assert_eq!(
-            next_minute(on_the_minute),
-            Utc.with_ymd_and_hms(2026, 12, 1, 12, 1, 0).unwrap()
-        );
-    }
-
-    #[test]
-    fn if_none_match_compares_weakly() {
-        let ours = HeaderValue::from_static("W/\"abc\"");
-        for (tags, matches) in [
-            ("W/\"abc\"", true),
-            ("\"abc\"", true),
-            ("\"x\", W/\"abc\"", true),
-            ("*", true),
-            ("\"abd\"", false),
-        ] {
-            assert_eq!(
-                etag_matches(&HeaderValue::from_static(tags), &ours),
-                matches,
-                "{tags}"
-            );
-        }
-    }
 
     #[test]
     fn the_key_keeps_only_the_query_fields_pages_read() {
