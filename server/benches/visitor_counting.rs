@@ -96,7 +96,7 @@ async fn main() {
 
 /// Starts a portal on the folder's database (with the demo content) and answers its address and
 /// its state.
-async fn start(data: &tempfile::TempDir, counting: bool) -> (String, server::AppState) {
+async fn start(data: &tempfile::TempDir, counting: bool) -> (String, server::state::AppState) {
     let folder = data.path().display().to_string();
     let config = Config::from_lookup(|name| match name {
         "NABOSKAB_DATA_DIR" => Some(folder.clone()),

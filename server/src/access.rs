@@ -18,7 +18,7 @@ use axum::{
 };
 use url::Url;
 
-use crate::{render, AppState};
+use crate::{paths::loggable_path, render, state::AppState};
 
 /// What an address requires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,7 +137,7 @@ pub async fn same_origin_only(
         return next.run(request).await;
     }
     tracing::warn!(
-        path = %crate::routes::loggable_path(request.uri().path()),
+        path = %loggable_path(request.uri().path()),
         origin = ?request.headers().get(header::ORIGIN),
         "refused a cross-site request"
     );

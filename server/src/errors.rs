@@ -16,7 +16,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::{render, AppState};
+use crate::{paths::loggable_path, render, state::AppState};
 
 /// An address that is no page, so rendering it gives the Danish 404 page inside the shell.
 const NOT_FOUND_PAGE: &str = "/ikke-fundet";
@@ -33,13 +33,13 @@ pub enum PageError {
     #[error("forbidden")]
     Forbidden,
     /// The input needs fixing: `page` again with the feedback, status 422.
-    #[error("refused on {}", crate::routes::loggable_path(.page))]
+    #[error("refused on {}", loggable_path(.page))]
     Refused {
         page: String,
         feedback: FormFeedback,
     },
     /// A rate limit was hit: `page` again with a message to wait, status 429.
-    #[error("too many attempts on {}", crate::routes::loggable_path(.page))]
+    #[error("too many attempts on {}", loggable_path(.page))]
     TooMany { page: String, form: &'static str },
     /// The request could not be read (a form that no browser would send): `page` again, as
     /// it was, with `status`.

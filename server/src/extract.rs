@@ -5,11 +5,7 @@
 //! ([`Ctx`]) and the client's address ([`ClientIp`]). Each refuses with a [`PageError`], so a person sees a Danish page, never a
 //! bare status.
 
-use std::{
-    marker::PhantomData,
-    net::{IpAddr, Ipv4Addr, SocketAddr},
-    ops::Deref,
-};
+use std::{marker::PhantomData, net::IpAddr, ops::Deref};
 
 use app::{
     accounts::Viewer,
@@ -18,16 +14,17 @@ use app::{
     images::{process_upload, CoverForm},
 };
 use axum::{
-    extract::{ConnectInfo, FromRequest, FromRequestParts, Multipart, Path, Request},
+    extract::{FromRequest, FromRequestParts, Multipart, Path, Request},
     http::{header, request::Parts, StatusCode},
 };
-use ipnet::IpNet;
 use serde::de::DeserializeOwned;
 
 use crate::{
     access::{allows, Requirement},
+    client::client_address_of,
     errors::{OnPage, PageError},
-    AppState,
+    paths::loggable_path,
+    state::AppState,
 };
 
 /// What a [`Viewing`] extractor requires of the viewer.
@@ -185,52 +182,6 @@ impl FromRequestParts<AppState> for ClientIp {
     }
 }
 
-/// The address of the client that sent `request` (see [`client_address_of`]).
-pub fn client_address(request: &Request, trusted_proxies: &[IpNet]) -> IpAddr {
-    client_address_of(request.extensions(), request.headers(), trusted_proxies)
-}
-
-/// Whether `address` is one of `trusted_proxies`. An IPv4 address a dual-stack listener sees
-/// as IPv4-mapped IPv6 (`::ffff:127.0.0.1`) is compared as the IPv4 address it is.
-fn is_trusted(trusted_proxies: &[IpNet], address: IpAddr) -> bool {
-    let address = address.to_canonical();
-    trusted_proxies.iter().any(|net| net.contains(&address))
-}
-
-/// The address of the client: the connection's peer, or, when the peer is one of the
-/// `trusted_proxies` (`NABOSKAB_TRUSTED_PROXIES`), the address that proxy forwarded in
-/// `X-Forwarded-For`. The list is read from the right, past every trusted proxy, so a client
-/// cannot pass itself off as another address by sending the header itself. IPv4-mapped IPv6
-/// addresses are given as the IPv4 addresses they are.
-pub fn client_address_of(
-    extensions: &axum::http::Extensions,
-    headers: &axum::http::HeaderMap,
-    trusted_proxies: &[IpNet],
-) -> IpAddr {
-    let peer = extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_canonical())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-    if !is_trusted(trusted_proxies, peer) {
-        return peer;
-    }
-    let forwarded: Vec<IpAddr> = headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .filter_map(|part| part.trim().parse::<IpAddr>().ok())
-        .map(|address| address.to_canonical())
-        .collect();
-    forwarded
-        .iter()
-        .rev()
-        .find(|address| !is_trusted(trusted_proxies, **address))
-        .or(forwarded.first())
-        .copied()
-        .unwrap_or(peer)
-}
-
 /// The address's parameters; an address that does not parse (`/personale/artikler/abc`)
 /// names nothing, so it gets the 404 page. Numbers are read as bounded types
 /// (`Params<Id>`, see `app::address`), so an id out of range is refused here too.
@@ -269,7 +220,7 @@ where
             .await
             .map(|axum_extra::extract::Form(form)| PostedForm(form))
             .map_err(|rejection| {
-                let path = crate::routes::loggable_path(&page);
+                let path = loggable_path(&page);
                 tracing::warn!(page = %path, %rejection, "an unreadable form");
                 // A body over the limit is 413 (see `routes::small_bodies`); the rest 400.
                 let status = match rejection.status() {
@@ -388,83 +339,5 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
             cover,
             too_large,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use axum::http::{Extensions, HeaderMap, HeaderValue};
-
-    use super::*;
-
-    fn from(peer: &str, forwarded: Option<&str>, trusted: &[&str]) -> IpAddr {
-        let mut extensions = Extensions::new();
-        extensions.insert(ConnectInfo(SocketAddr::new(peer.parse().unwrap(), 40000)));
-        let mut headers = HeaderMap::new();
-        if let Some(forwarded) = forwarded {
-            headers.insert("x-forwarded-for", HeaderValue::from_str(forwarded).unwrap());
-        }
-        let trusted: Vec<IpNet> = trusted
-            .iter()
-            .map(|net| {
-                net.parse()
-                    .unwrap_or_else(|_| IpNet::from(net.parse::<IpAddr>().unwrap()))
-            })
-            .collect();
-        client_address_of(&extensions, &headers, &trusted)
-    }
-
-    #[test]
-    fn only_a_trusted_proxy_names_the_client() {
-        let client: IpAddr = "203.0.113.9".parse().unwrap();
-        // Without a trusted proxy the header is the client's own claim and is ignored.
-        assert_eq!(
-            from("198.51.100.1", Some("203.0.113.9"), &[]),
-            "198.51.100.1".parse::<IpAddr>().unwrap()
-        );
-        assert_eq!(from("10.0.0.2", Some("203.0.113.9"), &["10.0.0.2"]), client);
-        // A client that sends the header itself is behind its own claim: the proxy's entry is
-        // the last, and that one counts.
-        assert_eq!(
-            from("10.0.0.2", Some("192.0.2.66, 203.0.113.9"), &["10.0.0.2"]),
-            client
-        );
-        // Two proxies in a row are both passed over.
-        assert_eq!(
-            from(
-                "10.0.0.2",
-                Some("203.0.113.9, 10.0.0.3"),
-                &["10.0.0.2", "10.0.0.3"]
-            ),
-            client
-        );
-        // A trusted proxy that forwarded nothing readable is the client.
-        assert_eq!(
-            from("10.0.0.2", Some("unknown"), &["10.0.0.2"]),
-            "10.0.0.2".parse::<IpAddr>().unwrap()
-        );
-    }
-
-    #[test]
-    fn a_proxy_seen_on_a_dual_stack_listener_or_in_a_trusted_network_is_trusted() {
-        let client: IpAddr = "203.0.113.9".parse().unwrap();
-        // `[::]` sees an IPv4 proxy as `::ffff:127.0.0.1`.
-        assert_eq!(
-            from("::ffff:127.0.0.1", Some("203.0.113.9"), &["127.0.0.1"]),
-            client
-        );
-        assert_eq!(
-            from("10.20.30.40", Some("203.0.113.9"), &["10.0.0.0/8"]),
-            client
-        );
-        assert_eq!(
-            from("11.0.0.1", Some("203.0.113.9"), &["10.0.0.0/8"]),
-            "11.0.0.1".parse::<IpAddr>().unwrap()
-        );
-        // A mapped client address is its IPv4 address.
-        assert_eq!(
-            from("10.0.0.2", Some("::ffff:203.0.113.9"), &["10.0.0.2"]),
-            client
-        );
     }
 }

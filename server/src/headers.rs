@@ -3,7 +3,7 @@
 //! public address is https, and `Cache-Control: no-store` on private pages.
 //!
 //! The nonce is made per request by [`nonce`] and kept in the request's extensions, where
-//! [`crate::routes::provide_request_context`] finds it and gives it to Leptos, which writes it
+//! [`crate::render::provide_request_context`] finds it and gives it to Leptos, which writes it
 //! on every `<script>` it renders (the islands' start-up and the resources' data). The header
 //! is set from the same value when the response goes out.
 
@@ -16,8 +16,6 @@ use axum::{
 };
 use leptos::nonce::Nonce;
 use tower_http::set_header::SetResponseHeaderLayer;
-
-use crate::AppState;
 
 /// `Referrer-Policy`: links within the site carry the whole address (the same-origin check
 /// falls back to `Referer`), links to other sites carry nothing, so a private sign-up link in
@@ -45,7 +43,7 @@ const PRIVATE_PREFIXES: [&str; 10] = [
 
 /// Wraps `router` (all of it, static files and the error pages too) in the security headers.
 /// `https` is whether the public address is https, which adds HSTS.
-pub fn around(router: Router<AppState>, https: bool) -> Router<AppState> {
+pub fn around<S: Clone + Send + Sync + 'static>(router: Router<S>, https: bool) -> Router<S> {
     let router = router
         .layer(middleware::from_fn(no_store_when_private))
         .layer(middleware::from_fn(nonce))

@@ -18,12 +18,13 @@
 use std::borrow::Cow;
 
 use axum::{
-    body::Body,
+    body::{Body, Bytes},
     extract::Request,
     http::{header, StatusCode},
     middleware::Next,
     response::Response,
 };
+use http_body_util::BodyExt;
 
 /// The element Leptos wraps an island in.
 const ISLAND_START: &str = "<leptos-island";
@@ -161,7 +162,7 @@ pub async fn tidy_pages(request: Request, next: Next) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let bytes = match crate::page_cache::read_whole(body, LARGEST_PAGE).await {
+    let bytes = match read_whole(body, LARGEST_PAGE).await {
         Ok(bytes) => bytes,
         Err(body) => return Response::from_parts(parts, body),
     };
@@ -174,6 +175,35 @@ pub async fn tidy_pages(request: Request, next: Next) -> Response {
     };
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, body)
+}
+
+/// The whole of `body`, or (when it is larger than `limit` or fails) a body that gives what was
+/// read and then the rest, as if nothing had been read.
+pub(crate) async fn read_whole(mut body: Body, limit: usize) -> Result<Bytes, Body> {
+    let mut read: Vec<u8> = Vec::new();
+    while let Some(frame) = body.frame().await {
+        match frame {
+            Ok(frame) => {
+                if let Ok(data) = frame.into_data() {
+                    read.extend_from_slice(&data);
+                }
+                if read.len() > limit {
+                    let head = futures_util::stream::once(async move {
+                        Ok::<_, axum::Error>(Bytes::from(read))
+                    });
+                    let rest = body.into_data_stream();
+                    return Err(Body::from_stream(futures_util::StreamExt::chain(
+                        head, rest,
+                    )));
+                }
+            }
+            Err(err) => {
+                let chunks: Vec<Result<Bytes, axum::Error>> = vec![Ok(Bytes::from(read)), Err(err)];
+                return Err(Body::from_stream(futures_util::stream::iter(chunks)));
+            }
+        }
+    }
+    Ok(Bytes::from(read))
 }
 
 /// Marks an answer whose HTML is tidied already.

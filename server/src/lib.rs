@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod cli;
+pub mod client;
 pub mod config;
 pub mod errors;
 pub mod extract;
@@ -18,80 +19,18 @@ pub mod routes;
 pub mod serving;
 pub mod sessions;
 pub mod shutdown;
+pub mod state;
 pub mod visits;
 
 use std::{path::Path, sync::Arc, time::Duration};
 
-use app::{
-    db::{Db, Pool},
-    site::SiteInfo,
-};
+use app::db::{Db, Pool};
 use futures_util::FutureExt;
 use leptos::config::LeptosOptions;
 
 pub use config::Config;
 
-/// Everything a request handler may need ([`Shared`]), behind one `Arc`: every middleware clones
-/// the state for every request, so a clone is one reference count.
-#[derive(Clone, Debug)]
-pub struct AppState(Arc<Shared>);
-
-impl std::ops::Deref for AppState {
-    type Target = Shared;
-
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
-}
-
-impl AppState {
-    /// The state with `change` made to it, before it is served (the tests set the public
-    /// address and the trusted proxies this way).
-    pub fn changed(self, change: impl FnOnce(&mut Shared)) -> Self {
-        let mut shared = Arc::unwrap_or_clone(self.0);
-        change(&mut shared);
-        Self(Arc::new(shared))
-    }
-}
-
-/// What [`AppState`] holds.
-#[derive(Clone, Debug)]
-pub struct Shared {
-    pub leptos_options: Arc<LeptosOptions>,
-    pub db: Db,
-    pub site: Arc<SiteInfo>,
-    /// The address the site is reached at, for links in emails and the same-origin check.
-    pub public_url: Arc<url::Url>,
-    pub sessions: sessions::Store,
-    pub limits: Arc<limits::Limits>,
-    /// Days after an occurrence that its sign-ups' personal details are kept.
-    pub retention_days: u32,
-    /// Reverse proxies whose `X-Forwarded-For` names the client.
-    pub trusted_proxies: Arc<[ipnet::IpNet]>,
-    /// This instance's visitor counter.
-    pub visits: Arc<visits::VisitCounter>,
-    /// This instance's kept public pages.
-    pub pages: Arc<page_cache::PageCache>,
-    /// Set when the server is asked to stop.
-    pub stopping: shutdown::Stopping,
-}
-
-/// Leptos's handlers take their options from the state.
-impl axum::extract::FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        (*state.leptos_options).clone()
-    }
-}
-
-impl AppState {
-    /// The addresses and words the emails need.
-    pub fn links(&self) -> app::accounts::service::Links<'_> {
-        app::accounts::service::Links {
-            public_url: self.public_url.as_str(),
-            site_name: &self.site.name,
-        }
-    }
-}
+use crate::state::{AppState, Shared};
 
 /// Why the server could not start; printed as one line before exiting with code 1.
 #[derive(Debug, thiserror::Error)]
@@ -147,7 +86,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
     let (db, site, sessions) = tokio::time::timeout(START_TIMEOUT, work)
         .await
         .map_err(|_| StartError::Timeout(START_TIMEOUT.as_secs()))??;
-    Ok(AppState(Arc::new(Shared {
+    Ok(AppState::new(Shared {
         leptos_options: Arc::new(leptos_options(config)),
         db,
         site: Arc::new(site),
@@ -162,7 +101,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         )),
         pages: Arc::default(),
         stopping: shutdown::Stopping::default(),
-    })))
+    }))
 }
 
 /// The work that runs beside the requests, until the server stops.

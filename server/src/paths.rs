@@ -8,6 +8,10 @@
 //! An address (path and query) longer than [`MAX_TARGET`] is answered with 414 before anything
 //! reads it: no page of the portal has an address that long, and a query of thousands of fields
 //! would otherwise be parsed by every layer that looks at the query.
+//!
+//! [`loggable_path`] is how a path is named in the log: a private link's secret becomes `…`.
+
+use std::borrow::Cow;
 
 use axum::{
     extract::Request,
@@ -89,9 +93,30 @@ pub async fn one_spelling(request: Request, next: Next) -> Response {
     }
 }
 
+/// The addresses whose next segment is a secret: a sign-up's private link, an invitation, a
+/// password reset.
+const PRIVATE_LINKS: [&str; 3] = ["/tilmelding/", "/invitation/", "/nulstil/"];
+
+/// A request's `path` as the log may show it: the secret segment of a private link replaced by
+/// `…` (`/tilmelding/…/afmeld`), everything else as it is. Every log line and span that names a
+/// request's path takes it from here; none names the query.
+pub fn loggable_path(path: &str) -> Cow<'_, str> {
+    for prefix in PRIVATE_LINKS {
+        let Some(start) = path.get(..prefix.len()) else {
+            continue;
+        };
+        if start.eq_ignore_ascii_case(prefix) {
+            let rest = &path[prefix.len()..];
+            let after = rest.find('/').map_or("", |slash| &rest[slash..]);
+            return Cow::Owned(format!("{prefix}…{after}"));
+        }
+    }
+    Cow::Borrowed(path)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalised;
+    use super::{loggable_path, normalised};
 
     #[test]
     fn odd_spellings_name_their_path() {
@@ -110,6 +135,34 @@ mod tests {
             ("/nyheder/en.artikel..x", None),
         ] {
             assert_eq!(normalised(path).as_deref(), named, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_secret_of_a_private_link_never_reaches_the_log() {
+        let secret = "q9XrT0kLm2Vb7Yc1Zp4Ws8Nd3Fg6Hj5Ka0Qe2Ru7Ti";
+        for (path, logged) in [
+            (format!("/tilmelding/{secret}"), "/tilmelding/…"),
+            (
+                format!("/tilmelding/{secret}/afmeld"),
+                "/tilmelding/…/afmeld",
+            ),
+            (format!("/tilmelding/{secret}/aendr"), "/tilmelding/…/aendr"),
+            (format!("/invitation/{secret}"), "/invitation/…"),
+            (format!("/nulstil/{secret}"), "/nulstil/…"),
+            (format!("/NULSTIL/{secret}"), "/nulstil/…"),
+            ("/tilmelding/".to_owned(), "/tilmelding/…"),
+        ] {
+            assert_eq!(loggable_path(&path), logged);
+        }
+        for path in [
+            "/",
+            "/log-ind",
+            "/aktiviteter/babycafe/2026-12-01",
+            "/nulstil",
+            "/æ",
+        ] {
+            assert_eq!(loggable_path(path), path);
         }
     }
 }

@@ -1,14 +1,36 @@
 //! Rendering a page outside Leptos's own GET routes: a form's page again with its feedback
-//! after a POST, or the "no access" page from the access check.
+//! after a POST, or the "no access" page from the access check; and the context every page
+//! and server function is rendered with ([`provide_request_context`]).
 
-use app::{forms::FormFeedback, shell};
+use app::{forms::FormFeedback, i18n::Lang, shell, site::SiteInfo};
 use axum::{
     body::Body,
     http::{request::Parts, Method, Request, StatusCode, Uri},
     response::{IntoResponse, Response},
 };
+use leptos::prelude::provide_context;
 
-use crate::{routes::provide_request_context, AppState};
+use crate::state::AppState;
+
+/// What every page and server function finds in its Leptos context.
+pub fn provide_request_context(state: &AppState) {
+    // The nonce of this response's Content-Security-Policy (see `headers`), in place of the one
+    // Leptos makes up itself, so the scripts it writes carry the nonce the header names.
+    if let Some(nonce) = leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned())
+    {
+        provide_context(nonce);
+    }
+    provide_context(state.db.clone());
+    // For `IslandScripts`, which the pages with an island render.
+    provide_context(state.leptos_options.clone());
+    provide_context(SiteInfo::clone(&state.site));
+    provide_context(Lang::default());
+    provide_context(app::signups::RetentionDays(state.retention_days));
+    provide_context(app::pages::articles::PublicUrl(
+        state.public_url.as_str().trim_end_matches('/').to_owned(),
+    ));
+}
 
 /// Renders the page at `path` as a GET would, with `feedback` in its context, and answers with
 /// `status`. The viewer found by the session check comes along in the request's extensions.
@@ -29,7 +51,7 @@ pub async fn page(
         move || {
             provide_request_context(&state);
             if let Some(feedback) = feedback.clone() {
-                leptos::prelude::provide_context(feedback);
+                provide_context(feedback);
             }
         }
     };

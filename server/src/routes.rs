@@ -2,9 +2,9 @@
 //! static files, and the middleware around them (sessions, same-origin and access checks,
 //! compression, panics as a friendly 500, body limits, timeouts).
 
-use std::{borrow::Cow, time::Duration};
+use std::time::Duration;
 
-use app::{i18n::Lang, pages::errors::server_error_document, shell, site::SiteInfo, App};
+use app::{pages::errors::server_error_document, shell, App};
 use axum::{
     body::Body,
     extract::State,
@@ -14,14 +14,20 @@ use axum::{
     routing::get,
     Router,
 };
-use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::{
     catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
     timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-use crate::{access, handlers, headers, html, page_cache, sessions, visits, AppState};
+use crate::{
+    access, handlers, headers, html, page_cache,
+    paths::{self, loggable_path},
+    render::provide_request_context,
+    sessions,
+    state::AppState,
+    visits,
+};
 
 /// Requests that take longer than this are answered with 408 rather than left hanging.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -83,27 +89,6 @@ async fn small_bodies(request: axum::extract::Request, next: middleware::Next) -
         .await
 }
 
-/// The addresses whose next segment is a secret: a sign-up's private link, an invitation, a
-/// password reset.
-const PRIVATE_LINKS: [&str; 3] = ["/tilmelding/", "/invitation/", "/nulstil/"];
-
-/// A request's `path` as the log may show it: the secret segment of a private link replaced by
-/// `…` (`/tilmelding/…/afmeld`), everything else as it is. Every log line and span that names a
-/// request's path takes it from here; none names the query.
-pub fn loggable_path(path: &str) -> Cow<'_, str> {
-    for prefix in PRIVATE_LINKS {
-        let Some(start) = path.get(..prefix.len()) else {
-            continue;
-        };
-        if start.eq_ignore_ascii_case(prefix) {
-            let rest = &path[prefix.len()..];
-            let after = rest.find('/').map_or("", |slash| &rest[slash..]);
-            return Cow::Owned(format!("{prefix}…{after}"));
-        }
-    }
-    Cow::Borrowed(path)
-}
-
 /// The span of a request in the log: its method and its [`loggable_path`], at the level and
 /// under the target of tower-http's own (`RUST_LOG=tower_http=debug` shows them).
 fn request_span(request: &axum::extract::Request) -> tracing::Span {
@@ -142,11 +127,11 @@ pub fn router(state: AppState) -> Router {
         // page cache (which answers anonymous page requests and hears of every write).
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            page_cache::serve_cached,
+            page_cache::serve::serve_cached,
         ))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            visits::count_views,
+            visits::middleware::count_views,
         ))
         .route_layer(middleware::from_fn_with_state(state.clone(), access::guard))
         .route_layer(middleware::from_fn_with_state(
@@ -181,7 +166,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         // Before everything that reads the path: every address has one spelling.
-        .layer(middleware::from_fn(crate::paths::one_spelling));
+        .layer(middleware::from_fn(paths::one_spelling));
     // Outermost, so that every answer gets the security headers, static files and the
     // middleware's own answers (408, 413, the panic page) too.
     headers::around(router, https).with_state(state)
@@ -198,26 +183,6 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
-}
-
-/// What every page and server function finds in its Leptos context.
-pub fn provide_request_context(state: &AppState) {
-    // The nonce of this response's Content-Security-Policy (see `headers`), in place of the one
-    // Leptos makes up itself, so the scripts it writes carry the nonce the header names.
-    if let Some(nonce) = leptos::prelude::use_context::<axum::http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned())
-    {
-        provide_context(nonce);
-    }
-    provide_context(state.db.clone());
-    // For `IslandScripts`, which the pages with an island render.
-    provide_context(state.leptos_options.clone());
-    provide_context(SiteInfo::clone(&state.site));
-    provide_context(Lang::default());
-    provide_context(app::signups::RetentionDays(state.retention_days));
-    provide_context(app::pages::articles::PublicUrl(
-        state.public_url.as_str().trim_end_matches('/').to_owned(),
-    ));
 }
 
 /// `/healthz`: 200 when the database answers, 503 when it does not.
@@ -246,37 +211,4 @@ fn panic_response(output_name: &str) -> Response<Body> {
         server_error_document(output_name),
     )
         .into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::loggable_path;
-
-    #[test]
-    fn the_secret_of_a_private_link_never_reaches_the_log() {
-        let secret = "q9XrT0kLm2Vb7Yc1Zp4Ws8Nd3Fg6Hj5Ka0Qe2Ru7Ti";
-        for (path, logged) in [
-            (format!("/tilmelding/{secret}"), "/tilmelding/…"),
-            (
-                format!("/tilmelding/{secret}/afmeld"),
-                "/tilmelding/…/afmeld",
-            ),
-            (format!("/tilmelding/{secret}/aendr"), "/tilmelding/…/aendr"),
-            (format!("/invitation/{secret}"), "/invitation/…"),
-            (format!("/nulstil/{secret}"), "/nulstil/…"),
-            (format!("/NULSTIL/{secret}"), "/nulstil/…"),
-            ("/tilmelding/".to_owned(), "/tilmelding/…"),
-        ] {
-            assert_eq!(loggable_path(&path), logged);
-        }
-        for path in [
-            "/",
-            "/log-ind",
-            "/aktiviteter/babycafe/2026-12-01",
-            "/nulstil",
-            "/æ",
-        ] {
-            assert_eq!(loggable_path(path), path);
-        }
-    }
 }

@@ -25,8 +25,6 @@ use tower_sessions::{
 };
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
-use crate::AppState;
-
 /// A session ends after this long without a request.
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(4 * 60 * 60);
 /// A session ends this long after logging in, however active it is.
@@ -191,16 +189,16 @@ pub async fn log_out(session: &Session) -> Result<(), tower_sessions::session::E
 /// staff the number of pieces [`Waiting`] for review) in the request's extensions. A session whose account is gone, disabled, has a new password or is
 /// past the absolute timeout is ended.
 pub async fn load_viewer(
-    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::State(db): axum::extract::State<Db>,
     session: Session,
     mut request: Request,
     next: Next,
 ) -> Response {
-    match viewer_of(&state.db, &session).await {
+    match viewer_of(&db, &session).await {
         Ok(Some(viewer)) => {
             // Staff see how many pieces wait for them in their navigation on every page.
             if viewer.role.is_staff() {
-                match state.db.submissions().waiting().await {
+                match db.submissions().waiting().await {
                     Ok(count) => {
                         request.extensions_mut().insert(Waiting(count));
                     }

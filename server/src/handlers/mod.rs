@@ -19,25 +19,11 @@ pub mod signups;
 pub mod submissions;
 pub mod visits;
 
-/// What the handler modules have in common: the extractors, the error type, the responses.
-mod prelude {
-    pub use app::clock;
-    pub use axum::{
-        response::{IntoResponse, Redirect, Response},
-        routing::{get, post},
-        Router,
-    };
-
-    pub use crate::{
-        errors::{show_page, within_limit, OnPage, PageError},
-        extract::{Admin, ClientIp, Ctx, Editing, LoggedIn, Params, PostedForm, Staff, UploadForm},
-        AppState,
-    };
-}
+mod prelude;
 
 use axum::{middleware, Router};
 
-use crate::{errors::render_error_pages, AppState};
+use crate::{errors::render_error_pages, state::AppState};
 
 /// Every domain's routes, with their errors rendered as pages.
 pub fn routes(state: &AppState) -> Router<AppState> {

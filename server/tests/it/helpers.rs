@@ -5,7 +5,7 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use app::db::{Backend, Db};
 use reqwest::{cookie::CookieStore, Method};
-use server::{AppState, Config};
+use server::{state::AppState, Config};
 use sqlx::{Connection, Executor, PgConnection};
 
 use crate::fixtures::TestAccount;

@@ -577,6 +577,6 @@ async fn one_address_making_up_user_agents_is_few_visitors(backend: Backend) {
     assert_eq!(days[0].views, 301);
     assert_eq!(
         days[0].visitors,
-        server::visits::MOST_VISITORS_A_NETWORK as i64 + 1
+        server::visits::identity::MOST_VISITORS_A_NETWORK as i64 + 1
     );
 }

@@ -25,16 +25,18 @@
 //! generic cell rate algorithm (GCRA) governor implements: a key's state is the time at which
 //! its allowance would be whole again.
 
+mod limiter;
+
 use std::{
-    hash::Hash,
-    net::{IpAddr, Ipv6Addr},
-    sync::Mutex,
+    net::IpAddr,
     time::{Duration, Instant},
 };
 
 use chrono::NaiveDate;
-use hashlink::LruCache;
 use sha2::{Digest, Sha256};
+
+use crate::client::network;
+use limiter::Limiter;
 
 /// Login attempts allowed per network address in [`LOGIN_WINDOW`].
 pub const LOGIN_PER_ADDRESS: u32 = 25;
@@ -72,79 +74,6 @@ pub const MAX_KEYS: usize = 100_000;
 /// however long the field was, and no address is kept in memory as written.
 pub fn key(text: &str) -> [u8; 32] {
     Sha256::digest(text.trim().to_lowercase().as_bytes()).into()
-}
-
-/// `count` requests in `window` for each key, allowed as a burst and refilled evenly; at most
-/// `capacity` keys, the least recently seen forgotten first.
-#[derive(Debug)]
-struct Limiter<K: Hash + Eq> {
-    /// The time one request's allowance takes to come back.
-    interval: Duration,
-    /// How far ahead of now a key's whole-again time may be and still allow a request.
-    tolerance: Duration,
-    /// Each key's time at which its allowance is whole again ("theoretical arrival time").
-    keys: Mutex<LruCache<K, Instant>>,
-}
-
-impl<K: Hash + Eq> Limiter<K> {
-    fn new(count: u32, window: Duration, capacity: usize) -> Self {
-        let interval = window / count.max(1);
-        Self {
-            interval,
-            tolerance: window.saturating_sub(interval),
-            keys: Mutex::new(LruCache::new(capacity.max(1))),
-        }
-    }
-
-    fn keys(&self) -> std::sync::MutexGuard<'_, LruCache<K, Instant>> {
-        self.keys
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Whether a request for `key` fits now, without counting it.
-    fn allows(&self, key: &K, now: Instant) -> bool {
-        self.keys()
-            .peek(key)
-            .is_none_or(|&whole_at| whole_at <= now + self.tolerance)
-    }
-
-    /// Counts a request for `key` (which [`Limiter::allows`]).
-    fn count(&self, key: K, now: Instant) {
-        let mut keys = self.keys();
-        let whole_at = keys.get(&key).map_or(now, |&at| at.max(now)) + self.interval;
-        keys.insert(key, whole_at);
-    }
-
-    /// Counts a request for `key` if it fits; false when the key has had too many.
-    fn check(&self, key: K) -> bool {
-        let now = Instant::now();
-        let mut keys = self.keys();
-        let whole_at = keys.get(&key).map_or(now, |&at| at.max(now));
-        if whole_at > now + self.tolerance {
-            return false;
-        }
-        keys.insert(key, whole_at + self.interval);
-        true
-    }
-
-    /// Forgets keys whose allowance is whole again, and gives their memory back.
-    fn forget_idle_keys(&self) {
-        let now = Instant::now();
-        let mut keys = self.keys();
-        let capacity = keys.capacity();
-        let busy: Vec<(K, Instant)> = keys.drain().filter(|(_, at)| *at > now).collect();
-        // A fresh map, so the memory of a busy spell is given back; oldest first, as before.
-        *keys = LruCache::new(capacity);
-        for (key, at) in busy {
-            keys.insert(key, at);
-        }
-    }
-
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.keys().len()
-    }
 }
 
 /// The limiters of one app instance.
@@ -248,35 +177,9 @@ impl Limits {
     }
 }
 
-/// The network an address belongs to for rate limiting: an IPv4 address on its own (also when
-/// written as an IPv4-mapped IPv6 address), an IPv6 address by its /64 prefix (one household
-/// or phone usually holds a whole /64).
-pub fn network(ip: IpAddr) -> IpAddr {
-    match ip.to_canonical() {
-        IpAddr::V4(v4) => IpAddr::V4(v4),
-        IpAddr::V6(v6) => {
-            let bits = u128::from(v6) & !((1_u128 << 64) - 1);
-            IpAddr::V6(Ipv6Addr::from(bits))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ipv6_addresses_are_grouped_by_their_64_prefix() {
-        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
-        let b: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
-        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
-        assert_eq!(network(a), network(b));
-        assert_ne!(network(a), network(c));
-        let v4: IpAddr = "192.0.2.7".parse().unwrap();
-        assert_eq!(network(v4), v4);
-        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
-        assert_eq!(network(mapped), v4);
-    }
 
     #[test]
     fn the_26th_login_from_one_network_is_refused() {
@@ -406,19 +309,6 @@ mod tests {
     }
 
     #[test]
-    fn idle_keys_are_forgotten_and_busy_ones_kept() {
-        // One request per 20 ms: a key has recovered 20 ms after its request.
-        let quick = Limiter::new(1, Duration::from_millis(20), 10);
-        assert!(quick.check(key("early@example.org")));
-        assert!(!quick.check(key("early@example.org")));
-        std::thread::sleep(Duration::from_millis(40));
-        assert!(quick.check(key("late@example.org")));
-        quick.forget_idle_keys();
-        assert_eq!(quick.len(), 1, "only the busy key is kept");
-        assert!(!quick.check(key("late@example.org")), "and still counted");
-    }
-
-    #[test]
     fn one_network_gets_six_signups_per_date_and_twenty_an_hour() {
         let limits = Limits::default();
         let day = |d: u32| NaiveDate::from_ymd_opt(2027, 1, d).unwrap();
@@ -466,11 +356,5 @@ mod tests {
         assert!(!limits.allow_reset(attacker, "victim@example.org"));
         let home: IpAddr = "2001:db8:9:9::5".parse().unwrap();
         assert!(limits.allow_reset(home, "Victim@example.org"));
-    }
-
-    #[test]
-    fn an_ipv4_mapped_address_is_its_ipv4_network() {
-        let mapped: IpAddr = "::ffff:127.0.0.1".parse().unwrap();
-        assert_eq!(network(mapped), IpAddr::from([127, 0, 0, 1]));
     }
 }

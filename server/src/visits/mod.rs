@@ -1,16 +1,19 @@
 //! Counting visitors with no cookie, no JavaScript and no third party (see `app::visits`).
 //!
-//! [`count_views`] wraps the routes: after a page is answered it decides whether the answer was
-//! a page view by an anonymous visitor (a GET answered 200 with HTML, or 304 to a browser
-//! asking for HTML, by a user agent that is no known bot or link-preview fetcher, from nobody
-//! logged in), and [`VisitCounter::count`] turns the request into a visitor id: a keyed BLAKE3
-//! hash of the day's random salt, the network address (an IPv6 address by its /64), the user
-//! agent and the site. Only the id, the page's path (a private link's secret replaced by `…`),
-//! the device class and the referring site's domain are kept, in memory, and
-//! [`write_regularly`] writes them every [`WRITE_EVERY`] in one transaction; a crash loses at most
-//! those seconds. Once a day is over by [`OVERLAP`], its hashes are summed up and deleted with
-//! its salt. Several instances share the salt and add their views to the same rows, so a visitor
-//! seen by two of them on one day counts once.
+//! [`middleware::count_views`] wraps the routes: after a page is answered it decides whether the
+//! answer was a page view by an anonymous visitor (a GET answered 200 with HTML, or 304 to a
+//! browser asking for HTML, by a user agent that is no known bot or link-preview fetcher, from
+//! nobody logged in), and [`VisitCounter::count`] turns the request into a visitor id
+//! ([`identity`]): a keyed BLAKE3 hash of the day's random salt, the network address (an IPv6
+//! address by its /64), the user agent and the site. Only the id, the page's path (a private
+//! link's secret replaced by `…`), the device class and the referring site's domain are kept, in
+//! memory, and [`write_regularly`] writes them every [`WRITE_EVERY`] in one transaction; a crash
+//! loses at most those seconds. Once a day is over by [`OVERLAP`], its hashes are summed up and
+//! deleted with its salt. Several instances share the salt and add their views to the same rows,
+//! so a visitor seen by two of them on one day counts once.
+
+pub mod identity;
+pub mod middleware;
 
 use std::{
     collections::{HashMap, HashSet},
@@ -20,20 +23,14 @@ use std::{
 };
 
 use app::{
-    accounts::Viewer,
     clock,
     db::Db,
     visits::{Batch, Device, HitKey, VisitorId, OTHER_SITES},
 };
-use axum::{
-    extract::{Request, State},
-    http::{header, Method, StatusCode},
-    middleware::Next,
-    response::Response,
-};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{limits::network, routes::loggable_path, AppState};
+use crate::paths::loggable_path;
+use identity::{one_of_few, referring_domain, visitor_id};
 
 /// How often the views counted in memory are written to the database.
 pub const WRITE_EVERY: Duration = Duration::from_secs(5);
@@ -54,21 +51,8 @@ const MOST_ROWS_A_DAY: u32 = 1_000_000;
 /// so made-up `Referer` headers cannot fill the table.
 const MOST_DOMAINS_A_DAY: usize = 200;
 
-/// The most visitors one network counts as on one day (per instance): a household or a
-/// housing association's shared address holds a few people, but a script that sends every
-/// request with a new user agent is one visitor making up many. Past it, a network's views
-/// count as views of a visitor it already has.
-pub const MOST_VISITORS_A_NETWORK: usize = 16;
-
-/// The most networks whose visitors one instance tells apart per day (a few megabytes);
-/// beyond it a network's visitors are counted as they come.
-const MOST_NETWORKS_A_DAY: usize = 100_000;
-
 /// The longest path counted; longer ones are no page of this site.
 const LONGEST_PATH: usize = 300;
-
-/// The longest referring domain recorded.
-const LONGEST_DOMAIN: usize = 100;
 
 /// What a counted request tells about its visitor. Nothing of it outlives [`VisitCounter::count`]
 /// but the hash, the path, the device class and the referring domain.
@@ -262,116 +246,6 @@ impl VisitCounter {
     }
 }
 
-/// The visitor a view counts for: `visitor`, unless its network (`network_id`) already has
-/// [`MOST_VISITORS_A_NETWORK`] other visitors on `day`; then the one it had last.
-fn one_of_few(
-    networks: &mut Option<(NaiveDate, HashMap<VisitorId, Vec<VisitorId>>)>,
-    day: NaiveDate,
-    network_id: VisitorId,
-    visitor: VisitorId,
-) -> VisitorId {
-    let seen = match networks {
-        Some((seen_day, seen)) if *seen_day == day => seen,
-        other => &mut other.insert((day, HashMap::new())).1,
-    };
-    if !seen.contains_key(&network_id) && seen.len() >= MOST_NETWORKS_A_DAY {
-        return visitor;
-    }
-    let visitors = seen.entry(network_id).or_default();
-    if visitors.contains(&visitor) {
-        return visitor;
-    }
-    if visitors.len() < MOST_VISITORS_A_NETWORK {
-        visitors.push(visitor);
-        return visitor;
-    }
-    *visitors.last().expect("the network has visitors")
-}
-
-/// A visitor's id on the day of `salt`: BLAKE3 keyed with the salt over the network address,
-/// the user agent and the site, each with its length so that no two inputs run together.
-pub fn visitor_id(salt: &[u8; 32], address: IpAddr, user_agent: &str, site: &str) -> VisitorId {
-    let mut hasher = blake3::Hasher::new_keyed(salt);
-    match network(address) {
-        IpAddr::V4(v4) => hasher.update(&v4.octets()),
-        IpAddr::V6(v6) => hasher.update(&v6.octets()),
-    };
-    for part in [user_agent, site] {
-        hasher.update(&(part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
-    }
-    let mut id = [0; 16];
-    id.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
-    id
-}
-
-/// The domain of a `Referer` from another site (`www.` left off), or `None` for this site, a
-/// link that is no web address, or a domain too long to be real.
-pub fn referring_domain(referrer: &str, site: &str) -> Option<String> {
-    let url = url::Url::parse(referrer).ok()?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return None;
-    }
-    let host = url.host_str()?.to_ascii_lowercase();
-    let bare = |host: &str| host.strip_prefix("www.").unwrap_or(host).to_owned();
-    let domain = bare(&host);
-    if domain == bare(site) || domain.is_empty() || domain.len() > LONGEST_DOMAIN {
-        return None;
-    }
-    Some(domain)
-}
-
-/// Whether an answer is a page view: 200 with HTML, or 304 (the browser's copy of the page is
-/// still good, so the page was viewed from its cache) to a request that asked for HTML.
-fn is_page_view(response: &Response, asked_for_html: bool) -> bool {
-    match response.status() {
-        StatusCode::OK => response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .is_some_and(|value| value.starts_with("text/html")),
-        StatusCode::NOT_MODIFIED => asked_for_html,
-        _ => false,
-    }
-}
-
-/// The middleware that counts page views by anonymous visitors; it never changes the answer.
-pub async fn count_views(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let counted = state.visits.enabled()
-        && request.method() == Method::GET
-        && request.extensions().get::<Viewer>().is_none();
-    if !counted {
-        return next.run(request).await;
-    }
-    // Read before the request goes on; nothing of it is kept past this function.
-    let (user_agent, referrer, asked_for_html, address, path) = {
-        let text = |name: header::HeaderName| {
-            request
-                .headers()
-                .get(name)
-                .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
-        };
-        (
-            text(header::USER_AGENT).unwrap_or_default(),
-            text(header::REFERER),
-            text(header::ACCEPT).is_some_and(|accept| accept.contains("text/html")),
-            crate::extract::client_address(&request, &state.trusted_proxies),
-            request.uri().path().to_owned(),
-        )
-    };
-    let response = next.run(request).await;
-    if is_page_view(&response, asked_for_html) {
-        let view = View {
-            address,
-            user_agent: &user_agent,
-            path: &path,
-            referrer: referrer.as_deref(),
-        };
-        state.visits.count(&state.db, clock::now(), view).await;
-    }
-    response
-}
-
 /// Writes the counted views every [`WRITE_EVERY`], and once a minute finishes the days that are
 /// over.
 pub async fn write_regularly(counter: Arc<VisitCounter>, db: Db) {
@@ -398,74 +272,9 @@ pub async fn write_regularly(counter: Arc<VisitCounter>, db: Db) {
 
 #[cfg(test)]
 mod tests {
-    use std::net::{Ipv4Addr, Ipv6Addr};
-
     use super::*;
 
     const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
-
-    #[test]
-    fn the_id_depends_on_the_salt_the_network_the_browser_and_the_site() {
-        let address = IpAddr::V4(Ipv4Addr::new(198, 51, 100, 7));
-        let id = visitor_id(&[1; 32], address, FIREFOX, "nordby.example.org");
-        assert_eq!(
-            id,
-            visitor_id(&[1; 32], address, FIREFOX, "nordby.example.org")
-        );
-        assert_ne!(
-            id,
-            visitor_id(&[2; 32], address, FIREFOX, "nordby.example.org")
-        );
-        assert_ne!(
-            id,
-            visitor_id(&[1; 32], address, "Safari", "nordby.example.org")
-        );
-        assert_ne!(
-            id,
-            visitor_id(&[1; 32], address, FIREFOX, "other.example.org")
-        );
-        let elsewhere = IpAddr::V4(Ipv4Addr::new(198, 51, 100, 8));
-        assert_ne!(
-            id,
-            visitor_id(&[1; 32], elsewhere, FIREFOX, "nordby.example.org")
-        );
-    }
-
-    #[test]
-    fn an_ipv6_household_is_one_visitor_per_browser() {
-        let one: IpAddr = "2001:db8:1:2::10".parse::<Ipv6Addr>().unwrap().into();
-        let same_network: IpAddr = "2001:db8:1:2:ffff::1".parse::<Ipv6Addr>().unwrap().into();
-        let other_network: IpAddr = "2001:db8:1:3::10".parse::<Ipv6Addr>().unwrap().into();
-        let id = |address| visitor_id(&[3; 32], address, FIREFOX, "site");
-        assert_eq!(id(one), id(same_network));
-        assert_ne!(id(one), id(other_network));
-    }
-
-    #[test]
-    fn only_other_sites_web_addresses_are_referrers_and_only_by_domain() {
-        let site = "nordby.example.org";
-        let cases = [
-            ("https://www.google.com/search?q=nordby", Some("google.com")),
-            (
-                "https://l.facebook.com/l.php?u=secret",
-                Some("l.facebook.com"),
-            ),
-            ("http://Randers.DK/", Some("randers.dk")),
-            ("https://nordby.example.org/kalender", None),
-            ("https://www.nordby.example.org/", None),
-            ("android-app://com.google.android.gm/", None),
-            ("not a link", None),
-        ];
-        for (referrer, domain) in cases {
-            assert_eq!(
-                referring_domain(referrer, site).as_deref(),
-                domain,
-                "{referrer}"
-            );
-        }
-        let long = format!("https://{}.example.com/", "a".repeat(120));
-        assert_eq!(referring_domain(&long, site), None);
-    }
 
     #[test]
     fn crawlers_and_link_previews_are_robots_and_browsers_are_not() {

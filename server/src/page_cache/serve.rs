@@ -1,0 +1,172 @@
+//! The page cache's middleware, [`serve_cached`]: which requests it may answer and which answers
+//! it may keep, and how a miss is rendered once and kept until the next whole minute.
+
+use std::{
+    borrow::Cow,
+    sync::{atomic::Ordering, Arc},
+    time::Instant,
+};
+
+use app::{accounts::Viewer, clock, db::Db};
+use axum::{
+    body::Bytes,
+    extract::{Request, State},
+    http::{header, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::Response,
+};
+use chrono::{DateTime, Timelike, Utc};
+use leptos::nonce::Nonce;
+
+use super::{
+    key_of,
+    page::{compress, Page},
+    PageCache,
+};
+use crate::{
+    headers::is_private,
+    html::{read_whole, tidy},
+};
+
+/// Pages not kept though public: a search's answer (`/soeg?q=…`) is asked for once by
+/// whoever typed it, and keeping every one would fill the cache with pages nobody asks for
+/// again.
+const NOT_KEPT: [&str; 1] = ["/soeg"];
+
+/// A page larger than this (uncompressed) is answered as it is and not kept.
+const LARGEST_PAGE: usize = 2 * 1024 * 1024;
+
+/// An address longer than this is answered as it is and not kept, so nobody fills the cache
+/// with long made-up addresses (the weight bound holds anyway; this keeps keys small).
+const LONGEST_ADDRESS: usize = 512;
+
+/// The next whole minute after `at`.
+fn next_minute(at: DateTime<Utc>) -> DateTime<Utc> {
+    let start = at
+        .with_second(0)
+        .and_then(|at| at.with_nanosecond(0))
+        .unwrap_or(at);
+    start + chrono::Duration::minutes(1)
+}
+
+/// Whether a request may be answered from the cache: a GET by someone with no cookie (so not
+/// logged in, and with nothing of their own on the page), for a public address.
+fn is_anonymous_page_request(request: &Request) -> bool {
+    request.method() == Method::GET
+        && !request.headers().contains_key(header::COOKIE)
+        && request.extensions().get::<Viewer>().is_none()
+        && !is_private(request.uri().path())
+        && !NOT_KEPT.contains(&request.uri().path())
+        && request
+            .uri()
+            .path_and_query()
+            .is_some_and(|address| address.as_str().len() <= LONGEST_ADDRESS)
+}
+
+/// Whether a response may be kept: 200 with HTML, setting no cookie.
+fn is_keepable(response: &Response) -> bool {
+    response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && !response.headers().contains_key(header::CONTENT_ENCODING)
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.starts_with("text/html"))
+}
+
+/// Middleware (the innermost route layer): answers anonymous page requests from the cache and
+/// keeps what they render.
+pub async fn serve_cached(
+    State(cache): State<Arc<PageCache>>,
+    State(db): State<Db>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !is_anonymous_page_request(&request) {
+        return next.run(request).await;
+    }
+    let key = key_of(request.uri().path(), request.uri().query());
+    if let Some(page) = cache.fresh(&key, db.writes()) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
+        return page.answer(request.headers());
+    }
+    // One render per key at a time: a miss that waited finds the page the first one kept.
+    let lock = cache.render_lock(&key);
+    let _rendering = lock.lock().await;
+    if let Some(page) = cache.fresh(&key, db.writes()) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
+        return page.answer(request.headers());
+    }
+    let generation = cache.generation.load(Ordering::SeqCst);
+    let writes = db.writes();
+    let started = clock::now();
+    let expires = Instant::now()
+        + (next_minute(started) - started)
+            .to_std()
+            .unwrap_or_default();
+    let Some(nonce) = request.extensions().get::<Nonce>().cloned() else {
+        return next.run(request).await;
+    };
+    let headers = request.headers().clone();
+    let response = next.run(request).await;
+    if !is_keepable(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let identity = match read_whole(body, LARGEST_PAGE).await {
+        Ok(bytes) => bytes,
+        Err(body) => return Response::from_parts(parts, body),
+    };
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .cloned()
+        .unwrap_or_else(|| HeaderValue::from_static("text/html; charset=utf-8"));
+    let (identity, gzip, brotli) = app::cpu::run(move || {
+        let identity = match std::str::from_utf8(&identity).map(tidy) {
+            Ok(Cow::Owned(tidied)) => Bytes::from(tidied),
+            _ => identity,
+        };
+        compress(identity)
+    })
+    .await;
+    let hash = blake3::hash(&identity);
+    let etag = HeaderValue::from_str(&format!("W/\"{}\"", &hash.to_hex()[..20]))
+        .expect("hex digits are a valid header");
+    let page = Arc::new(Page {
+        generation,
+        writes,
+        expires,
+        nonce,
+        etag,
+        content_type,
+        identity,
+        gzip,
+        brotli,
+    });
+    cache.renders.fetch_add(1, Ordering::Relaxed);
+    cache.pages.insert(key, page.clone());
+    page.answer(&headers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_kept_until_the_next_whole_minute() {
+        use chrono::TimeZone;
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 11, 59, 59).unwrap()
+            + chrono::Duration::milliseconds(900);
+        assert_eq!(
+            next_minute(at),
+            Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap()
+        );
+        let on_the_minute = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+        assert_eq!(
+            next_minute(on_the_minute),
+            Utc.with_ymd_and_hms(2026, 12, 1, 12, 1, 0).unwrap()
+        );
+    }
+}
