@@ -5,7 +5,7 @@
 //! broke on our side ([`Refusal::Internal`], which keeps its cause for the log). A server
 //! function maps every internal failure with [`internal`], which logs the cause and returns a
 //! message without details; pages then show the friendly Danish error view from
-//! `crate::pages::errors`.
+//! `crate::components::errors`.
 
 use std::fmt::Display;
 

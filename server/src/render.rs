@@ -49,7 +49,7 @@ pub fn internal_error(state: &AppState) -> Response {
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        app::pages::errors::server_error_document(&output_name),
+        app::components::errors::server_error_document(&output_name),
     )
         .into_response()
 }

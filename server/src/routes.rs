@@ -4,7 +4,7 @@
 
 use std::{borrow::Cow, time::Duration};
 
-use app::{i18n::Lang, pages::errors::server_error_document, shell, site::SiteInfo, App};
+use app::{components::errors::server_error_document, i18n::Lang, shell, site::SiteInfo, App};
 use axum::{
     body::Body,
     extract::State,
@@ -55,10 +55,7 @@ pub fn body_limit(path: &str) -> usize {
         || path.starts_with("/borgerjournalist/indsendelser/");
     if uploads {
         UPLOAD_LIMIT
-    } else if LOGGED_IN_AREAS
-        .iter()
-        .any(|area| path.starts_with(area))
-    {
+    } else if LOGGED_IN_AREAS.iter().any(|area| path.starts_with(area)) {
         BODY_LIMIT
     } else {
         PUBLIC_BODY_LIMIT
@@ -218,7 +215,7 @@ pub fn provide_request_context(state: &AppState) {
     provide_context(SiteInfo::clone(&state.site));
     provide_context(Lang::default());
     provide_context(app::signups::RetentionDays(state.retention_days));
-    provide_context(app::pages::articles::PublicUrl(
+    provide_context(app::site::PublicUrl(
         state.public_url.as_str().trim_end_matches('/').to_owned(),
     ));
 }

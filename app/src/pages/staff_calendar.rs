@@ -10,16 +10,16 @@ use crate::{
         api::{load_staff_activities, load_staff_activity, FormChoices, StaffActivity},
         Activity, Exception, ExceptionKind, Occurrence,
     },
+    components::{
+        data::{edit_page, Loaded},
+        errors::NotFound,
+    },
     dates::{long_date, time_span, weekday_name},
     forms::{
         feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback,
         FormFields, Notice, SelectField, TextArea,
     },
     i18n::t,
-    pages::{
-        data::{edit_page, Loaded},
-        errors::NotFound,
-    },
 };
 
 /// `/personale/aktiviteter`.

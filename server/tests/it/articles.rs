@@ -7,7 +7,7 @@
 //! message, not the error page.
 
 use app::{
-    accounts::Role, articles::ArticleStatus, db::Backend, pages::staff_articles::PREVIEW_ADDRESS,
+    accounts::Role, articles::ArticleStatus, components::live_preview::PREVIEW_ADDRESS, db::Backend,
 };
 use chrono::{Duration, Utc};
 use reqwest::Method;
@@ -150,10 +150,7 @@ async fn staff_schedule_and_publish_an_article_that_residents_then_find(backend:
     // for.
     let many = format!("fællesspisningerne {}", "cykelsmed ".repeat(3_000));
     let bounded = resident
-        .get(&format!(
-            "/soeg?q={}",
-            "fællesspisningerne%20".repeat(250)
-        ))
+        .get(&format!("/soeg?q={}", "fællesspisningerne%20".repeat(250)))
         .await;
     assert_eq!(bounded.status, 200);
     assert!(bounded.body.contains("Vangdalen med suppe"));

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::pages::errors::{NotFound, ServerError};
+use crate::components::errors::{NotFound, ServerError};
 
 /// Waits for `data` (pages render with `SsrMode::Async`, so the status code is known before the
 /// first byte), then shows the loaded value with `show`. A failure shows the Danish "Noget gik
