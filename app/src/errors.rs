@@ -7,8 +7,8 @@
 //! broke on our side ([`Refusal::Internal`], which keeps its cause for the log). A server
 //! function maps every internal failure with [`internal`], which logs the cause and returns a
 //! message without details, and a loader's answer with [`visible`]; pages then show the
-//! friendly Danish error view from `crate::pages::errors`. Handlers turn a refusal into a page
-//! in `server::errors`.
+//! friendly Danish error view from `crate::components::errors`. Handlers turn a refusal into a
+//! page in `server::errors`.
 
 use std::fmt::Display;
 

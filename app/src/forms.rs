@@ -98,8 +98,8 @@ pub fn ticked<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool,
 #[derive(Clone, Debug)]
 struct FieldsFeedback(FormFeedback);
 
-/// Gives every field inside it (`Field`, `TextArea`, `SelectField`, `ChoiceGroup`) the form's
-/// `feedback`: the values to show again and the messages by the fields.
+/// Gives every field inside it (`Field`, `TextArea`, `FileField`, `SelectField`, `ChoiceGroup`)
+/// the form's `feedback`: the values to show again and the messages by the fields.
 #[component]
 pub fn FormFields(feedback: FormFeedback, children: Children) -> impl IntoView {
     provide_context(FieldsFeedback(feedback));
@@ -336,6 +336,40 @@ pub fn TextArea(
             >
                 {value}
             </textarea>
+        </div>
+    }
+    // Pages hold many fields: an erased type keeps the compiler's type depth low.
+    .into_any()
+}
+
+/// A labelled file input with its hint and its error message. Its form needs
+/// `enctype="multipart/form-data"`; a chosen file is never shown again, so the field has no
+/// value.
+#[component]
+pub fn FileField(
+    /// The input's `name` and `id`.
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    /// The kinds of file offered (`accept`), e.g. `images::ACCEPTED_TYPES`.
+    #[prop(optional)]
+    accept: Option<&'static str>,
+    #[prop(optional)] feedback: Option<FormFeedback>,
+) -> impl IntoView {
+    let parts = FieldParts::new(name, &hint, feedback);
+    let has_error = parts.error.is_some();
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label for=name>{label}</label>
+            {parts.messages(hint)}
+            <input
+                type="file"
+                id=name
+                name=name
+                accept=accept
+                aria-describedby=parts.described_by.clone()
+                aria-invalid=has_error.then_some("true")
+            />
         </div>
     }
     // Pages hold many fields: an erased type keeps the compiler's type depth low.

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::{
     accounts::viewer,
+    components::staff_tools::staff_tools,
     i18n::{t, t_with},
     site::SiteInfo,
 };
@@ -19,40 +20,16 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
-/// The staff's tools as (address, label), in the order of their navigation and home page; the
-/// review queue's label carries the number of pieces waiting.
-pub fn staff_tools(admin: bool) -> Vec<(&'static str, String)> {
-    let review = match crate::submissions::waiting() {
-        Some(count) if count > 0 => {
-            t_with("staff-nav-review-waiting", &[("count", count.to_string())])
-        }
-        _ => t("review-title"),
-    };
-    let mut tools = vec![
-        ("/personale/indsendelser", review),
-        ("/personale/artikler", t("staff-articles-title")),
-        ("/personale/udgaver", t("staff-issues-title")),
-        ("/personale/aktiviteter", t("staff-activities-title")),
-        ("/personale/tal", t("figures-title")),
-        ("/personale/besoeg", t("visits-title")),
-        ("/personale/brugere", t("users-title")),
-    ];
-    if admin {
-        tools.push(("/personale/udbakke", t("outbox-title")));
-        tools.push(("/personale/log", t("audit-title")));
-    }
-    tools
-}
-
-/// The staff's navigation, below the main one on every page a staff member sees.
+/// The staff's navigation, below the main one on every page a staff member sees: the staff
+/// tools that belong in the header.
 #[component]
 fn StaffNav(admin: bool) -> impl IntoView {
     let items = staff_tools(admin)
-        .into_iter()
-        .map(|(href, label)| {
+        .filter(|tool| tool.in_header)
+        .map(|tool| {
             view! {
                 <li>
-                    <A href=href>{label}</A>
+                    <A href=tool.path>{tool.label()}</A>
                 </li>
             }
         })

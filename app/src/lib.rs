@@ -10,6 +10,7 @@ pub mod articles;
 pub mod attendance;
 pub mod calendar;
 pub mod clock;
+pub mod components;
 pub mod dates;
 pub mod figures;
 pub mod forms;

@@ -8,18 +8,15 @@ use leptos_router::{
 };
 
 use crate::{
+    components::errors::{ForbiddenPage, NotFound},
     i18n::{lang, Lang},
     layout::{Footer, Header, SkipLink},
     pages::{
-        accounts::{
-            AccountPage, ForbiddenPage, ForgotPasswordPage, InvitationPage, LoginPage,
-            ResetPasswordPage,
-        },
+        accounts::{AccountPage, ForgotPasswordPage, InvitationPage, LoginPage, ResetPasswordPage},
         articles::{
             ArticlePage, ArticlesPage, IssuePage, IssuePrintPage, IssuesPage, SearchPage, TagPage,
         },
         calendar::{ActivityPage, CalendarPage, OccurrencePage},
-        errors::NotFound,
         figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
         info::{AccessibilityPage, PrivacyPage, WritePage},
@@ -75,17 +72,6 @@ fn SiteDescription(text: String) -> impl IntoView {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let article = matches!(segments.as_slice(), ["nyheder", slug] if !slug.is_empty());
     (!article).then(|| view! { <Meta name="description" content=text /> })
-}
-
-/// The scripts that wake the islands up: rendered by a page beside its island (the live preview
-/// of the article editor and of the journalist's piece), so that only such a page loads the
-/// JavaScript and the WASM. The server provides its `LeptosOptions` in the request's context.
-#[component]
-pub fn IslandScripts() -> impl IntoView {
-    use_context::<std::sync::Arc<LeptosOptions>>().map(|options| {
-        let options = (*options).clone();
-        view! { <HydrationScripts options islands=true /> }
-    })
 }
 
 /// The page inside `<body>`: skip link, header, the routed page and the footer.

@@ -27,7 +27,7 @@ pub fn provide_request_context(state: &AppState) {
     provide_context(SiteInfo::clone(&state.site));
     provide_context(Lang::default());
     provide_context(app::signups::RetentionDays(state.retention_days));
-    provide_context(app::pages::articles::PublicUrl(
+    provide_context(app::site::PublicUrl(
         state.public_url.as_str().trim_end_matches('/').to_owned(),
     ));
 }
@@ -71,7 +71,7 @@ pub fn internal_error(state: &AppState) -> Response {
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        app::pages::errors::server_error_document(&output_name),
+        app::components::errors::server_error_document(&output_name),
     )
         .into_response()
 }

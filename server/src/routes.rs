@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use app::{pages::errors::server_error_document, shell, App};
+use app::{components::errors::server_error_document, shell, App};
 use axum::{
     body::Body,
     extract::State,

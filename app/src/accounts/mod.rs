@@ -135,6 +135,41 @@ impl EmailAddress {
     }
 }
 
+/// The longest address to return to after logging in; no page of ours has a longer one.
+const LONGEST_NEXT: usize = 2048;
+
+/// Where to go after logging in: only a path on this site, never another site's address.
+///
+/// `next` is read the way a browser would read it, by a URL parser (WHATWG rules, the `url`
+/// crate): resolved against a fixed address of ours, it must stay on that address's origin, and
+/// what comes back is the parser's own serialisation of the path and query. So tabs and line
+/// breaks that browsers drop, backslashes that browsers read as slashes, dot segments and
+/// percent-encodings are all resolved here first, and whatever is emitted means the same to a
+/// browser as it meant to this check. It is checked once more by resolving the result against a
+/// second origin: a path that normalises to `//host` would leave the site there, and is refused.
+pub fn safe_next(next: Option<String>) -> Option<String> {
+    let next = next.filter(|next| next.len() <= LONGEST_NEXT)?;
+    // Only a path-absolute reference ("/…") is a place on this site; anything else (a scheme,
+    // "//host", a relative "page", leading spaces or control characters) is not asked for by
+    // any page of ours.
+    if !next.starts_with('/') {
+        return None;
+    }
+    let on_site = |base: &str, reference: &str| {
+        let base = url::Url::parse(base).ok()?;
+        let resolved = base.join(reference).ok()?;
+        (resolved.origin() == base.origin()).then_some(resolved)
+    };
+    let resolved = on_site("http://naboskab.invalid/", &next)?;
+    let mut target = resolved.path().to_owned();
+    if let Some(query) = resolved.query() {
+        target.push('?');
+        target.push_str(query);
+    }
+    let again = on_site("https://nordby.invalid/", &target)?;
+    (again.path() == resolved.path()).then_some(target)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +203,98 @@ mod tests {
         ] {
             assert_eq!(EmailAddress::parse(typo), None, "{typo:?}");
         }
+    }
+
+    #[test]
+    fn only_local_paths_are_followed_after_login() {
+        let next = |value: &str| safe_next(Some(value.to_owned()));
+        assert_eq!(next("/personale").as_deref(), Some("/personale"));
+        assert_eq!(
+            next("/personale/artikler?x=1").as_deref(),
+            Some("/personale/artikler?x=1")
+        );
+        assert_eq!(
+            next("/personale/brugere?besked=inviteret#top").as_deref(),
+            Some("/personale/brugere?besked=inviteret"),
+            "the fragment never reaches the server anyway"
+        );
+        assert_eq!(safe_next(None), None);
+        for bad in [
+            "https://evil.example/",
+            "http://naboskab.invalid/personale",
+            "//evil.example/",
+            "/\t/evil.example",
+            "/\r\n/evil.example",
+            "/\n/evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "\\/evil.example",
+            "/\\/evil.example",
+            "/..//evil.example",
+            "/.//evil.example",
+            "/%2e%2e//evil.example",
+            "/%2E//evil.example",
+            "/personale/../..//evil.example",
+            " //evil.example",
+            "\t//evil.example",
+            "%09//evil.example",
+            "%2F%2Fevil.example",
+            "javascript:alert(1)",
+            "data:text/html,hej",
+            "personale",
+            "",
+        ] {
+            let found = next(bad);
+            assert!(
+                found.is_none(),
+                "{bad:?} was followed to {found:?}, which leaves the site"
+            );
+        }
+    }
+
+    /// Whatever is accepted, a browser resolves on the same site: no tab, line break or
+    /// backslash is left for it to reinterpret, and it starts with exactly one slash.
+    #[test]
+    fn what_is_followed_stays_on_the_site_in_a_browser() {
+        for input in [
+            "/%2F/evil.example",
+            "/\tevil.example",
+            "/javascript:alert(1)//evil.example/..//x",
+            "/%2f%2fevil.example",
+            "/%09/evil.example",
+            "/%5Cevil.example",
+            "/%0d%0a/evil.example",
+            "/a\r\nSet-Cookie: x",
+            "/personale/ artikler",
+            "/nyheder?q=æble&x=<script>",
+            "/;@evil.example",
+            "/@evil.example",
+            "/:evil.example",
+        ] {
+            let Some(found) = safe_next(Some(input.to_owned())) else {
+                continue;
+            };
+            assert!(
+                found.starts_with('/') && !found.starts_with("//"),
+                "{input:?}: {found}"
+            );
+            assert!(
+                !found.contains(['\t', '\r', '\n', '\\', ' ']),
+                "{input:?}: {found:?}"
+            );
+            let base = url::Url::parse("https://nordby.example/konto").unwrap();
+            let resolved = base.join(&found).unwrap();
+            assert_eq!(resolved.origin(), base.origin(), "{input:?}: {found}");
+        }
+        assert_eq!(
+            safe_next(Some("/%2F/evil.example".to_owned())).as_deref(),
+            Some("/%2F/evil.example"),
+            "an encoded slash is a path segment here, not a host"
+        );
+        assert_eq!(
+            safe_next(Some("/a\r\nSet-Cookie: x".to_owned())).as_deref(),
+            Some("/aSet-Cookie:%20x"),
+            "line breaks are dropped as browsers drop them, never sent in a header"
+        );
     }
 }

@@ -50,9 +50,9 @@ pub async fn process_upload(bytes: Vec<u8>) -> Processed {
 #[cfg(feature = "ssr")]
 pub const UNUSED_KEPT: chrono::TimeDelta = chrono::TimeDelta::hours(1);
 
-/// The widths an image is stored in (narrower originals get only the widths below their own,
-/// and their own).
-pub const WIDTHS: [u32; 3] = [400, 800, 1600];
+/// The kinds of file a photo field offers to choose (its `accept`): the formats
+/// `process::variants` reads.
+pub const ACCEPTED_TYPES: &str = "image/jpeg,image/png,image/webp,image/gif";
 
 /// A stored image as pages refer to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,5 +89,28 @@ impl Image {
             .or_else(|| self.widths.last().copied())
             .unwrap_or(self.width);
         self.url(width)
+    }
+
+    /// The height the image has when shown `width` pixels wide (rounded down), for the `height`
+    /// attribute that keeps the page from jumping while it loads.
+    pub fn height_at(&self, width: i64) -> i64 {
+        width * self.height / self.width.max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Image;
+
+    #[test]
+    fn the_height_at_a_width_keeps_the_proportions() {
+        let image = Image {
+            id: 1,
+            width: 1600,
+            height: 1200,
+            widths: vec![400, 800, 1600],
+        };
+        assert_eq!(image.height_at(200), 150);
+        assert_eq!(image.height_at(800), 600);
     }
 }

@@ -12,8 +12,6 @@ use image::{
 };
 use sha2::{Digest, Sha256};
 
-use super::WIDTHS;
-
 /// The largest upload, in bytes.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 /// The most pixels an image may have.
@@ -23,6 +21,10 @@ pub const MAX_PIXELS: u64 = 40_000_000;
 /// of MB large; no camera or phone makes a side longer than this.
 pub const MAX_SIDE: u32 = 8000;
 const JPEG_QUALITY: u8 = 82;
+
+/// The widths an image is stored in (narrower originals get only the widths below their own,
+/// and their own).
+pub const WIDTHS: [u32; 3] = [400, 800, 1600];
 
 /// Why an upload was refused; each is a Fluent key with a Danish message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The calendar's pages: `/kalender` (a list of the coming weeks, a month or a week, filtered by
-//! focus area and venue), `/aktiviteter/{slug}` and `/aktiviteter/{slug}/{date}`, and the front
-//! page's "Denne uge". All of it is plain HTML: links and a GET form, no JavaScript needed.
+//! focus area and venue), `/aktiviteter/{slug}` and `/aktiviteter/{slug}/{date}`. All of it is
+//! plain HTML: links and a GET form, no JavaScript needed.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
@@ -11,19 +11,20 @@ use crate::{
     address::DateWindow,
     calendar::{
         api::{
-            load_activity, load_calendar, load_occurrence, load_this_week, ActivityData,
-            CalendarData, CalendarQuery, Choice, OccurrenceData, View,
+            load_activity, load_calendar, load_occurrence, ActivityData, CalendarData,
+            CalendarQuery, Choice, OccurrenceData, View,
         },
         Activity, Occurrence, SignupMode, Status,
+    },
+    components::{
+        data::{or_not_found, or_refused, Loaded},
+        occurrences::OccurrenceLine,
+        signup_form::SignupForm,
+        text::paragraphs,
     },
     dates::{date_text, long_date, month_name, time_span, weekday_name},
     forms::{feedback_for, ErrorSummary, SelectField},
     i18n::{t, t_with},
-    pages::{
-        data::{or_not_found, or_refused, Loaded},
-        paragraphs,
-        signups::SignupForm,
-    },
 };
 
 /// `/kalender`.
@@ -211,33 +212,6 @@ fn Filters(data: CalendarData) -> impl IntoView {
             </button>
         </form>
     }
-}
-
-/// One occurrence as a line: time, name (linked), place and what has changed.
-#[component]
-fn OccurrenceLine(occurrence: Occurrence) -> impl IntoView {
-    let href = occurrence.key.path();
-    let time = time_span(occurrence.starts.time(), occurrence.ends.time());
-    let note = match occurrence.status {
-        Status::Cancelled => Some(t("occurrence-cancelled")),
-        Status::Moved => Some(t_with(
-            "occurrence-moved-from",
-            &[("date", long_date(occurrence.key.date))],
-        )),
-        Status::Scheduled | Status::Extra => None,
-    };
-    let cancelled = occurrence.is_cancelled();
-    view! {
-        <li class="occurrence" class:occurrence--cancelled=cancelled>
-            <span class="occurrence__time">{time}</span>
-            " "
-            <a href=href class="occurrence__name">{occurrence.activity_name}</a>
-            {occurrence.venue.map(|venue| view! { <span class="occurrence__venue">{venue}</span> })}
-            {note.map(|note| view! { <strong class="occurrence__note">{note}</strong> })}
-        </li>
-    }
-    // The month grid nests many of these: erasing the type keeps the compiler's type depth low.
-    .into_any()
 }
 
 /// Days with their occurrences (the list and week views); empty days are left out of the
@@ -561,42 +535,5 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
         <p>
             <a href=activity_href>{t("occurrence-all-dates")}</a>
         </p>
-    }
-}
-
-/// What [`ThisWeek`] shows, asked for by the page (see `HomePage`).
-pub fn this_week() -> OnceResource<Result<Vec<Occurrence>, ServerFnError>> {
-    OnceResource::new_blocking(load_this_week())
-}
-
-/// The front page's "Denne uge": what happens from now to Sunday.
-#[component]
-pub fn ThisWeek(data: OnceResource<Result<Vec<Occurrence>, ServerFnError>>) -> impl IntoView {
-    let show = |occurrences: Vec<Occurrence>| {
-        if occurrences.is_empty() {
-            return view! { <p>{t("home-this-week-empty")}</p> }.into_any();
-        }
-        let items = occurrences
-            .into_iter()
-            .map(|occurrence| {
-                let day = weekday_name(occurrence.starts.date().weekday());
-                view! {
-                    <li class="this-week__item">
-                        <span class="this-week__day">{day}</span>
-                        <ul class="occurrences">
-                            <OccurrenceLine occurrence />
-                        </ul>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="this-week__list">{items}</ul> }.into_any()
-    };
-    view! {
-        <section aria-labelledby="denne-uge" class="this-week">
-            <h2 id="denne-uge">{t("home-this-week")}</h2>
-            // A failure here says so in the section and leaves the front page (and its status) be.
-            <Loaded data show on_error=|| view! { <p>{t("home-this-week-error")}</p> } />
-        </section>
     }
 }

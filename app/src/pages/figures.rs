@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
+    components::{chart::chart_frame, data::Loaded, table::ScrollingTable},
     figures::{
         api::{load_figures, FiguresPage},
         decimal, Contributions, Contributors, Counts, Line, CONTRIBUTOR_DEFINITIONS, DEFINITIONS,
     },
     forms::{ErrorSummary, Field, FieldKind, FormFields, SelectField},
     i18n::{t, t_with},
-    pages::data::Loaded,
     period::PeriodQuery,
 };
 
@@ -258,20 +258,17 @@ fn comparison_table<T>(
         "figures-table-legend",
         &[("current", current), ("previous", previous.clone())],
     );
-    let label = caption.clone();
     view! {
-        <div class="table-wrap" role="region" aria-label=label tabindex="0">
-            <table class="figures">
-                <caption>{caption} <span class="muted">" – " {legend}</span></caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{name_header}</th>
-                        {headers}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ScrollingTable label=caption.clone() class="figures">
+            <caption>{caption} <span class="muted">" – " {legend}</span></caption>
+            <thead>
+                <tr>
+                    <th scope="col">{name_header}</th>
+                    {headers}
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ScrollingTable>
     }
     .into_any()
 }
@@ -372,46 +369,6 @@ fn BarChart(
         (current, previous),
         bars.into_any(),
     )
-}
-
-/// What every chart of the figures shares: the figure with its SVG, titled for screen readers,
-/// the legend of this period (`current`) and last year, the `bars`, and a caption that points
-/// to the table with the same numbers.
-pub(crate) fn chart_frame(
-    id: &str,
-    class: &'static str,
-    view_box: String,
-    title: String,
-    (current, previous): (String, String),
-    bars: AnyView,
-) -> AnyView {
-    const LEFT: f64 = 8.0;
-    let title_id = format!("{id}-title");
-    let labelled_by = title_id.clone();
-    view! {
-        <figure class=class>
-            <svg viewBox=view_box role="img" aria-labelledby=labelled_by width="100%">
-                <title id=title_id>{title.clone()}</title>
-                <rect x=LEFT y="4" width="12" height="12" class="chart__bar" />
-                <text x=LEFT + 18.0 y="15" class="chart__legend">
-                    {current}
-                </text>
-                <rect
-                    x=LEFT
-                    y="22"
-                    width="12"
-                    height="12"
-                    class="chart__bar chart__bar--previous"
-                />
-                <text x=LEFT + 18.0 y="33" class="chart__legend">
-                    {previous}
-                </text>
-                {bars}
-            </svg>
-            <figcaption>{title} ". " {t("figures-chart-see-table")}</figcaption>
-        </figure>
-    }
-    .into_any()
 }
 
 /// What each figure means, as the report states it.

@@ -7,13 +7,13 @@ use leptos_meta::Title;
 use crate::{
     articles::api::ArticleList,
     calendar::Occurrence,
-    i18n::{t, t_with},
-    pages::{
+    components::{
         articles::{latest_articles, LatestArticles},
-        calendar::{this_week, ThisWeek},
         data::Loaded,
-        paragraphs,
+        occurrences::{this_week, ThisWeek},
+        text::paragraphs,
     },
+    i18n::{t, t_with},
     site::{load_front_page, FrontPage, SiteInfo},
 };
 

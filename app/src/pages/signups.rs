@@ -1,20 +1,20 @@
-//! The sign-ups' pages: the form on a date's page, and `/tilmelding/{token}`, the private page
-//! of a sign-up, reached from the confirmation email or right after signing up, which shows
-//! where the party stands and lets them change the party size or cancel.
+//! The sign-ups' page: `/tilmelding/{token}`, the private page of a sign-up, reached from the
+//! confirmation email or right after signing up, which shows where the party stands and lets
+//! them change the party size or cancel. The form on a date's page is
+//! `components::signup_form`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    calendar::{Activity, Occurrence, SignupMode},
+    components::data::{or_refused, Loaded},
     dates::{long_date, time_span},
     forms::{
         feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFeedback, FormFields,
         Notice,
     },
     i18n::{t, t_with},
-    pages::data::{or_refused, Loaded},
     signups::{
         api::{load_signup, SignupPage},
         fields, SignupStatus,
@@ -146,102 +146,5 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         {closed}
         {change}
         {cancel}
-    }
-}
-
-/// The sign-up form of an occurrence: a handful of fields, no account.
-#[component]
-pub fn SignupForm(
-    activity: Activity,
-    occurrence: Occurrence,
-    seats_left: Option<i64>,
-) -> impl IntoView {
-    let feedback = feedback_for("signup");
-    let f = feedback.clone().unwrap_or_default();
-    let seats = seats_left.map(|seats| {
-        if seats > 0 {
-            t_with("signup-seats-left", &[("seats", seats.to_string())])
-        } else {
-            t("signup-full")
-        }
-    });
-    let action = occurrence.key.path();
-    let required = activity.signup_mode == SignupMode::Required;
-    let max_party = t_with(
-        "signup-max-party-hint",
-        &[("max", activity.max_party.to_string())],
-    );
-    view! {
-        <section aria-labelledby="tilmelding" class="signup">
-            <h2 id="tilmelding">{t("signup-title")}</h2>
-            {required.then(|| view! { <p>{t("signup-required")}</p> })}
-            {seats.map(|seats| view! { <p class="signup__seats">{seats}</p> })}
-            <ErrorSummary feedback=feedback />
-            <form method="post" action=action class="form" novalidate>
-                <FormFields feedback=f.clone()>
-                    <Field
-                        name=fields::NAME
-                        label=t("signup-field-name")
-                        required=true
-                        autocomplete="name"
-                    />
-                    <Field
-                        name=fields::ADULTS
-                        label=t("signup-field-adults")
-                        kind=FieldKind::Number
-                        value="1"
-                        hint=max_party
-                    />
-                    <Field
-                        name=fields::CHILDREN
-                        label=t("signup-field-children")
-                        kind=FieldKind::Number
-                        value="0"
-                    />
-                    <Field
-                        name=fields::CONTACT
-                        label=t("signup-field-contact")
-                        hint=t("signup-field-contact-hint")
-                    />
-                    <Field
-                        name=fields::NOTE
-                        label=t("signup-field-note")
-                        hint=t("signup-field-note-hint")
-                    />
-                    <Honeypot />
-                    <p class="muted">
-                        {t_with(
-                            "signup-data-use",
-                            &[("days", crate::signups::retention_days().to_string())],
-                        )} " " <a href="/privatliv">{t("footer-privacy")}</a>
-                    </p>
-                    <button type="submit" class="button">
-                        {t("signup-submit")}
-                    </button>
-                </FormFields>
-            </form>
-        </section>
-    }
-    .into_any()
-}
-
-/// The field for robots only: off screen (`.honeypot` in the stylesheet), hidden from screen
-/// readers with its label, out of the tab order and never autofilled, and not `type=hidden`,
-/// which robots skip. People leave it empty without knowing it is there; a robot that fills
-/// every field signs nobody up.
-#[component]
-fn Honeypot() -> impl IntoView {
-    view! {
-        <div class="honeypot" aria-hidden="true">
-            <label for=fields::HONEYPOT>{t("signup-field-honeypot")}</label>
-            <input
-                id=fields::HONEYPOT
-                name=fields::HONEYPOT
-                type="text"
-                value=""
-                tabindex="-1"
-                autocomplete="off"
-            />
-        </div>
     }
 }

@@ -10,9 +10,9 @@ use crate::{
         api::{list_accounts, list_audit, list_outbox, AccountSummary, AuditLine, OutboxLine},
         role_label, viewer, Role,
     },
+    components::{data::Loaded, staff_tools::staff_tools, table::ScrollingTable},
     forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFields, Notice},
     i18n::{t, t_with},
-    pages::data::Loaded,
 };
 
 /// A list of links, each with a line saying what is behind it.
@@ -39,28 +39,11 @@ pub fn StaffHome() -> impl IntoView {
     let greeting = viewer
         .as_ref()
         .map(|viewer| t_with("staff-greeting", &[("name", viewer.name.clone())]));
-    // Every staff tool, each with a line saying what it is for (the navigation at the top
-    // holds the same addresses, see `layout::staff_tools`).
+    // Every staff tool, each with a line saying what it is for (the header's staff row holds
+    // the same tools, from the same list).
     let admin = viewer.is_some_and(|viewer| viewer.role == Role::Admin);
-    let links: Vec<(&'static str, String, String)> = crate::layout::staff_tools(admin)
-        .into_iter()
-        .map(|(href, label)| {
-            let text = match href {
-                "/personale/indsendelser" => t("staff-link-review"),
-                "/personale/artikler" => t("staff-link-articles"),
-                "/personale/udgaver" => t("staff-link-issues"),
-                "/personale/aktiviteter" => t("staff-link-activities"),
-                "/personale/tal" => t("staff-link-figures"),
-                "/personale/besoeg" => t("staff-link-visits"),
-                "/personale/brugere" if admin => t("staff-link-users"),
-                "/personale/brugere" => t("staff-link-invite-journalists"),
-                "/personale/udbakke" => t("staff-link-outbox"),
-                "/personale/log" => t("staff-link-audit"),
-                _ => String::new(),
-            };
-            (href, label, text)
-        })
-        .chain([("/konto", t("account-title"), t("staff-link-account"))])
+    let links: Vec<(&'static str, String, String)> = staff_tools(admin)
+        .map(|tool| (tool.path, tool.label(), tool.description(admin)))
         .collect();
     view! {
         <Title text=t("staff-title") />
@@ -113,8 +96,8 @@ fn Today() -> impl IntoView {
     view! { <Loaded data=today show /> }
 }
 
-/// A table that scrolls sideways on a phone, with a header row of `headers`. The scrolling
-/// region is focusable and named by `label`, so keyboard users can scroll it too.
+/// A table with a header row of `headers` and the rows in `children`, which scrolls sideways on
+/// a phone.
 #[component]
 fn DataTable(label: String, headers: Vec<String>, children: Children) -> impl IntoView {
     let headers = headers
@@ -122,14 +105,12 @@ fn DataTable(label: String, headers: Vec<String>, children: Children) -> impl In
         .map(|header| view! { <th scope="col">{header}</th> })
         .collect_view();
     view! {
-        <div class="table-wrap" role="region" aria-label=label tabindex="0">
-            <table>
-                <thead>
-                    <tr>{headers}</tr>
-                </thead>
-                <tbody>{children()}</tbody>
-            </table>
-        </div>
+        <ScrollingTable label>
+            <thead>
+                <tr>{headers}</tr>
+            </thead>
+            <tbody>{children()}</tbody>
+        </ScrollingTable>
     }
 }
 

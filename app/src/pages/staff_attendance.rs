@@ -13,13 +13,16 @@ use crate::{
         Attendance,
     },
     calendar::SignupMode,
+    components::{
+        data::{or_refused, Loaded},
+        table::ScrollingTable,
+    },
     dates::{long_date, time_span},
     forms::{
         feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFields,
         Notice,
     },
     i18n::{t, t_with},
-    pages::data::{or_refused, Loaded},
     signups::{Signup, SignupStatus},
     visible::Visible,
 };
@@ -256,14 +259,12 @@ fn SignupTable(signups: Vec<Signup>, remove_base: Option<String>) -> impl IntoVi
         })
         .collect_view();
     view! {
-        <div class="table-wrap" role="region" aria-label=t("staff-signups-title") tabindex="0">
-            <table>
-                <thead>
-                    <tr>{headers} {remove_header}</tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ScrollingTable label=t("staff-signups-title")>
+            <thead>
+                <tr>{headers} {remove_header}</tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ScrollingTable>
     }
     .into_any()
 }

@@ -10,13 +10,13 @@ use crate::{
         api::{load_staff_activities, load_staff_activity, FormChoices, StaffActivity},
         Activity, Exception, ExceptionKind, Occurrence,
     },
+    components::data::{edit_page, or_refused, Loaded},
     dates::{long_date, time_span, weekday_name},
     forms::{
         feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback,
         FormFields, Notice, SelectField, TextArea,
     },
     i18n::t,
-    pages::data::{edit_page, or_refused, Loaded},
 };
 
 /// `/personale/aktiviteter`.

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
+    components::{
+        data::{edit_page, or_refused, Loaded},
+        submissions::{state_label, PieceList, PieceText, Thread},
+    },
     forms::{
         feedback_for, notice_from_query, ErrorSummary, Field, FormFeedback, FormFields, Notice,
         SelectField, TextArea,
     },
     i18n::{t, t_with},
-    pages::{
-        data::{edit_page, or_refused, Loaded},
-        submissions::{state_label, PieceList, PieceText, Thread},
-    },
     submissions::{
         api::{load_queue, load_review, ReviewData},
         review_path, SubmissionState, SubmissionSummary,

@@ -1,81 +1,32 @@
 //! The citizen journalists' area: `/borgerjournalist` (their pieces with their state and the
 //! newest comment) and `/borgerjournalist/indsendelser/ny` and `…/{id}` (a piece: the form
 //! while it may be changed, with its photos and the consent, else the piece as sent; and
-//! always its history and the conversation with the staff). Also the parts the staff's review
-//! pages share: the photos, the history and the comment form.
+//! always its history and the conversation with the staff). The parts the staff's review
+//! pages show too are in `components::submissions`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
     articles::PREVIEW,
-    dates::moment_text,
+    components::{
+        data::{edit_page, or_refused, Loaded},
+        errors::ForbiddenPage,
+        islands::IslandScripts,
+        live_preview::{LivePreview, JOURNALIST_PREVIEW_ADDRESS},
+        submissions::{state_label, PieceList, PieceText, Thread},
+    },
     forms::{
-        feedback_for, notice_from_query, ErrorSummary, Field, FormFeedback, FormFields, Notice,
-        TextArea,
+        feedback_for, notice_from_query, ErrorSummary, Field, FileField, FormFeedback, FormFields,
+        Notice, TextArea,
     },
     i18n::{t, t_with},
-    pages::{
-        data::{edit_page, or_refused, Loaded},
-        staff_articles::LivePreview,
-    },
-    shell::IslandScripts,
+    images::ACCEPTED_TYPES,
     submissions::{
         api::{load_my_piece, load_my_pieces, OwnPiece},
-        own_path, Event, EventKind, Photo, Submission, SubmissionState, SubmissionSummary,
-        MAX_PHOTOS,
+        own_path, Photo, Submission, SubmissionState, SubmissionSummary, MAX_PHOTOS,
     },
 };
-
-/// Where the journalist's live preview asks for the HTML of their text.
-pub const JOURNALIST_PREVIEW_ADDRESS: &str = "/borgerjournalist/forhaandsvisning";
-
-/// The Danish name of a piece's state.
-pub fn state_label(state: SubmissionState) -> String {
-    t(state.label_key())
-}
-
-/// A list of pieces, each linking to `href(id)`, with its state, photos and newest comment.
-#[component]
-pub fn PieceList(pieces: Vec<SubmissionSummary>, staff: bool) -> impl IntoView {
-    let items = pieces
-        .into_iter()
-        .map(|piece| {
-            let href = if staff {
-                crate::submissions::review_path(piece.id)
-            } else {
-                own_path(piece.id)
-            };
-            let title = if piece.title.is_empty() {
-                t("piece-untitled")
-            } else {
-                piece.title.clone()
-            };
-            let mut facts = vec![state_label(piece.state)];
-            if staff {
-                facts.push(piece.author_name.clone());
-            }
-            if piece.photos > 0 {
-                facts.push(t_with(
-                    "piece-photo-count",
-                    &[("count", piece.photos.to_string())],
-                ));
-            }
-            facts.push(moment_text(piece.updated_at));
-            let comment = piece.newest_comment.map(|comment| {
-                view! { <p class="piece-comment">{t("piece-newest-comment")} " " <q>{comment}</q></p> }
-            });
-            view! {
-                <li>
-                    <a href=href>{title}</a>
-                    <p class="muted">{facts.join(" · ")}</p>
-                    {comment}
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="link-list">{items}</ul> }
-}
 
 /// `/borgerjournalist`: where citizen journalists start.
 #[component]
@@ -356,7 +307,7 @@ fn PhotoFields(photo: Photo, feedback: FormFeedback) -> impl IntoView {
     let alt_key = format!("photo_alt_{}", photo.id);
     let remove_id = format!("remove_photo_{}", photo.id);
     let value = |key: &str| feedback.value(key).unwrap_or_default().to_owned();
-    let height = (200 * photo.image.height / photo.image.width.max(1)).to_string();
+    let height = photo.image.height_at(200).to_string();
     view! {
         <div class="piece-photo">
             <input type="hidden" name="photo_id" value=photo.id.to_string() />
@@ -391,36 +342,14 @@ fn PhotoFields(photo: Photo, feedback: FormFeedback) -> impl IntoView {
 /// The new photo: the file, its caption and description.
 #[component]
 fn NewPhotoFields(feedback: FormFeedback) -> impl IntoView {
-    let error = feedback.error_for("photo").map(str::to_owned);
-    let described = if error.is_some() {
-        "photo-hint photo-error"
-    } else {
-        "photo-hint"
-    };
     view! {
-        <div class="field" class:field--error=error.is_some()>
-            <label for="photo">{t("piece-photo-new")}</label>
-            <p class="field__hint" id="photo-hint">
-                {t("article-field-cover-hint")}
-            </p>
-            {error
-                .clone()
-                .map(|error| {
-                    view! {
-                        <p class="field__error" id="photo-error">
-                            {error}
-                        </p>
-                    }
-                })}
-            <input
-                type="file"
-                id="photo"
-                name="photo"
-                accept="image/jpeg,image/png,image/webp,image/gif"
-                aria-describedby=described
-                aria-invalid=error.is_some().then_some("true")
-            />
-        </div>
+        <FileField
+            name="photo"
+            label=t("piece-photo-new")
+            hint=t("article-field-cover-hint")
+            accept=ACCEPTED_TYPES
+            feedback=feedback.clone()
+        />
         <Field name="new_caption" label=t("piece-photo-caption") feedback=feedback.clone() />
         <Field
             name="new_alt"
@@ -430,98 +359,4 @@ fn NewPhotoFields(feedback: FormFeedback) -> impl IntoView {
         />
     }
     .into_any()
-}
-
-/// A piece as sent: its title, text and photos.
-#[component]
-pub fn PieceText(piece: Submission) -> impl IntoView {
-    view! {
-        <section class="piece" aria-labelledby="piece-title">
-            <h2 id="piece-title">{piece.title.clone()}</h2>
-            <p class="byline">{t_with("news-byline", &[("name", piece.author_name.clone())])}</p>
-            // Sanitized by ammonia when read (`submissions::queries`).
-            <div class="article__body" inner_html=piece.body_html.clone()></div>
-            <PhotoGallery photos=piece.photos.clone() />
-        </section>
-    }
-}
-
-/// Photos with their captions, as readers see them.
-#[component]
-pub fn PhotoGallery(photos: Vec<Photo>) -> impl IntoView {
-    (!photos.is_empty()).then(|| {
-        let items = photos
-            .into_iter()
-            .map(|photo| {
-                let height = (800 * photo.image.height / photo.image.width.max(1)).to_string();
-                let caption = (!photo.caption.is_empty())
-                    .then(|| view! { <figcaption>{photo.caption.clone()}</figcaption> });
-                view! {
-                    <figure class="gallery__photo">
-                        <img
-                            src=photo.image.src(800)
-                            srcset=photo.image.srcset()
-                            sizes="(min-width: 45em) 40rem, 100vw"
-                            alt=photo.alt.clone()
-                            width="800"
-                            height=height
-                            loading="lazy"
-                        />
-                        {caption}
-                    </figure>
-                }
-            })
-            .collect_view();
-        view! { <div class="gallery">{items}</div> }
-    })
-}
-
-/// The history of a piece and its conversation, oldest first, with the form to write in it
-/// (posting to `action`).
-#[component]
-pub fn Thread(events: Vec<Event>, action: String) -> impl IntoView {
-    let posted = feedback_for("comment");
-    let items = events
-        .into_iter()
-        .map(|event| {
-            let who = if event.actor.is_empty() {
-                t("piece-someone")
-            } else {
-                event.actor.clone()
-            };
-            let line = t_with(event.kind.label_key(), &[("who", who)]);
-            let text = (!event.text.is_empty()).then(|| {
-                view! { <p class="thread__text">{event.text.clone()}</p> }
-            });
-            let said = matches!(
-                event.kind,
-                EventKind::Comment | EventKind::Changes | EventKind::Rejected
-            );
-            view! {
-                <li class="thread__item" class:thread__item--staff=event.by_staff class:thread__item--said=said>
-                    <p class="thread__meta">
-                        <strong>{line}</strong>
-                        " · "
-                        {moment_text(event.at)}
-                    </p>
-                    {text}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section aria-labelledby="thread-title">
-            <h2 id="thread-title">{t("piece-thread")}</h2>
-            <ol class="thread">{items}</ol>
-            <ErrorSummary feedback=posted.clone() />
-            <form method="post" action=action class="form">
-                <FormFields feedback=posted.unwrap_or_else(|| FormFeedback::for_form("comment"))>
-                    <TextArea name="message" label=t("piece-comment-field") />
-                    <button type="submit" class="button">
-                        {t("piece-comment-submit")}
-                    </button>
-                </FormFields>
-            </form>
-        </section>
-    }
 }

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
+    components::{chart::chart_frame, data::Loaded, table::ScrollingTable},
     dates::{date_text, month_name},
     forms::{ErrorSummary, FormFields, SelectField},
     i18n::{t, t_with},
-    pages::{data::Loaded, figures::chart_frame},
     period::PeriodQuery,
     visits::{
         api::{load_visits, MonthRow, VisitsPage as Visits},
@@ -264,23 +264,20 @@ fn data_table(caption: String, headers: Vec<String>, rows: Vec<Vec<String>>) -> 
             }
         })
         .collect_view();
-    let label = caption.clone();
     view! {
-        <div class="table-wrap" role="region" aria-label=label tabindex="0">
-            <table class="figures">
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>{headers}</tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ScrollingTable label=caption.clone() class="figures">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>{headers}</tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ScrollingTable>
     }
     .into_any()
 }
 
 /// The visitors of each month, this year and last year side by side, as vertical bars drawn as
-/// SVG on the server (like the figures' charts, see `pages::figures`); the table after it holds
+/// SVG on the server (like the figures' charts, see `components::chart`); the table after it holds
 /// the same numbers.
 #[component]
 fn MonthChart(months: Vec<MonthRow>, year: String, last_year: String) -> impl IntoView {

@@ -20,6 +20,10 @@ pub struct SiteInfo {
     pub contact_address: String,
 }
 
+/// The site's public address (no trailing slash), for canonical and Open Graph tags.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PublicUrl(pub String);
+
 /// A housing area (boligområde) of the neighbourhood.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]

@@ -2,13 +2,11 @@
 //! changing one's password, invitations (admins invite anyone, staff citizen journalists) and
 //! the admins' closing of accounts.
 
-use app::{
-    accounts::{
-        queries::Account,
-        service::{self, AccountChange},
-        Role, Viewer,
-    },
-    pages::accounts::safe_next,
+use app::accounts::{
+    queries::Account,
+    safe_next,
+    service::{self, AccountChange},
+    Role, Viewer,
 };
 use axum::http::Uri;
 use serde::Deserialize;

@@ -9,8 +9,8 @@ use app::{
         service::{self as articles, ArticleForm, IssueForm},
         Article,
     },
+    components::live_preview::PREVIEW_ADDRESS,
     images::CoverForm,
-    pages::staff_articles::PREVIEW_ADDRESS,
 };
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use axum::{

@@ -7,7 +7,7 @@
 //! message, not the error page.
 
 use app::{
-    accounts::Role, articles::ArticleStatus, db::Backend, pages::staff_articles::PREVIEW_ADDRESS,
+    accounts::Role, articles::ArticleStatus, components::live_preview::PREVIEW_ADDRESS, db::Backend,
 };
 use chrono::{Duration, Utc};
 use reqwest::Method;

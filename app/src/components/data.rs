@@ -4,10 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    pages::{
-        accounts::ForbiddenPage,
-        errors::{NotFound, ServerError},
-    },
+    components::errors::{ForbiddenPage, NotFound, ServerError},
     visible::Visible,
 };
 

@@ -1,10 +1,14 @@
-//! The error pages: 404 inside the shell, 500 inside the shell, and a bare 500 document for
-//! when the shell itself cannot be rendered. None of them ever shows what went wrong inside.
+//! The error pages: 404, 403 and 500 inside the shell, and a bare 500 document for when the
+//! shell itself cannot be rendered. None of them ever shows what went wrong inside.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::{t, Lang};
+use crate::{
+    accounts::viewer,
+    forms::feedback_for,
+    i18n::{t, Lang},
+};
 
 /// Sets the HTTP status of the response being rendered (a no-op in the browser).
 pub fn set_status(code: u16) {
@@ -30,6 +34,34 @@ pub fn NotFound() -> impl IntoView {
             <a href="/">{t("go-home")}</a>
         </p>
     }
+}
+
+/// `/ingen-adgang`: shown with status 403 when a logged-in person opens a page their role may
+/// not see, or when a form was posted from another site.
+#[component]
+pub fn ForbiddenPage() -> impl IntoView {
+    set_status(403);
+    if feedback_for("csrf").is_some() {
+        return view! {
+            <Title text=t("csrf-refused-title") />
+            <h1>{t("csrf-refused-title")}</h1>
+            <p>{t("csrf-refused-text")}</p>
+            <p>
+                <a href="/">{t("go-home")}</a>
+            </p>
+        }
+        .into_any();
+    }
+    let home = viewer().map(|viewer| viewer.home()).unwrap_or("/");
+    view! {
+        <Title text=t("forbidden-title") />
+        <h1>{t("forbidden-title")}</h1>
+        <p>{t("forbidden-text")}</p>
+        <p>
+            <a href=home>{t("forbidden-go-on")}</a>
+        </p>
+    }
+    .into_any()
 }
 
 /// "Noget gik galt", with status 500: shown when a page could not load its data.
