@@ -11,7 +11,6 @@ use crate::{
     articles::PREVIEW,
     components::{
         data::{edit_page, or_refused, Loaded},
-        errors::ForbiddenPage,
         islands::IslandScripts,
         live_preview::{LivePreview, JOURNALIST_PREVIEW_ADDRESS},
         submissions::{state_label, PieceList, PieceText, Thread},
