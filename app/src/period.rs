@@ -235,9 +235,10 @@ impl PeriodQuery {
     }
 
     /// The period asked for, of the kinds `accepts` names; this year when nothing is asked. A
-    /// year reads from 2000 to this year. A field that does not read gets a Danish message by
-    /// it (as Fluent keys), and the page shows the nearest period that does: the year without
-    /// its quarter or month, or this year.
+    /// year reads from 2000 to this year. Every field that does not read gets a Danish message
+    /// by it (as Fluent keys), and the page shows the nearest period that does: this year for a
+    /// year that does not read, the whole year for its quarter, this month (December of another
+    /// year) for its month.
     pub fn period(&self, today: NaiveDate, accepts: Accepts) -> (Period, Vec<PeriodError>) {
         let mut errors = Vec::new();
         let this_year = Period::year(today.year()).expect("this year is a valid year");
@@ -261,14 +262,16 @@ impl PeriodQuery {
             }
         }
         let year = match given(&self.aar) {
-            None => Some(today.year()),
-            Some(text) => Year::parse(&text)
-                .map(|year| year.get() as i32)
-                .filter(|year| *year <= today.year()),
-        };
-        let Some(year) = year else {
-            errors.push(("aar", "period-year-invalid"));
-            return (this_year, errors);
+            None => today.year(),
+            Some(text) => {
+                let read = Year::parse(&text)
+                    .map(|year| year.get() as i32)
+                    .filter(|year| *year <= today.year());
+                read.unwrap_or_else(|| {
+                    errors.push(("aar", "period-year-invalid"));
+                    today.year()
+                })
+            }
         };
         let whole_year = Period::year(year).unwrap_or(this_year);
         if let Some(text) = given(&self.kvartal).filter(|_| accepts.quarter) {
@@ -276,7 +279,10 @@ impl PeriodQuery {
                 .and_then(|quarter| Period::quarter(year, quarter.get() as u32))
             {
                 Some(period) => (period, errors),
-                None => (whole_year, vec![("kvartal", "period-quarter-invalid")]),
+                None => {
+                    errors.push(("kvartal", "period-quarter-invalid"));
+                    (whole_year, errors)
+                }
             };
         }
         if accepts.month {
@@ -395,8 +401,12 @@ mod tests {
         let (period, _) = query(&[("aar", "2024"), ("maaned", "2")]).period(today, VISITS);
         assert_eq!(period.to, date(2024, 2, 29));
         let (period, errors) = query(&[("aar", "3000"), ("maaned", "13")]).period(today, VISITS);
-        assert_eq!(period.from, date(2026, 1, 1), "this year");
-        assert_eq!(errors, [("aar", "period-year-invalid")]);
+        assert_eq!(period.from, date(2026, 11, 1), "this month of this year");
+        assert_eq!(
+            errors,
+            [("aar", "period-year-invalid"), ("maaned", "period-month-invalid")],
+            "every field that does not read"
+        );
         let (period, errors) = query(&[("aar", "2025"), ("maaned", "13")]).period(today, VISITS);
         assert_eq!(
             (period.from, errors),
