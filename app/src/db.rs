@@ -251,7 +251,7 @@ query_surfaces! {
     images => ImageQueries,
     /// The outbox's queries (`mail/queries.rs`).
     outbox => OutboxQueries,
-    /// The citizen journalists' pieces' queries (`submissions/queries.rs`).
+    /// The citizen journalists' submissions' queries (`submissions/queries.rs`).
     submissions => SubmissionQueries,
     /// The sign-ups' queries (`signups/queries.rs`).
     signups => SignupQueries,

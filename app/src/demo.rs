@@ -1,10 +1,10 @@
 //! Demo content for a newcomer's first look: the site Randers Nordby with its housing areas,
 //! focus areas and venues, the calendar's activities as such a neighbourhood has them (communal
 //! dinners, a weekly baby café, courses), and an admin, a staff member and a citizen journalist
-//! to log in as, with two pieces of the journalist (one waiting for review, one a draft), and a
-//! year and a half of the website's visitor figures.
-//! It is loaded only into an empty database, and only when asked (`NABOSKAB_DEMO=1`). The texts
-//! are written for this demo; the contact address is fictional.
+//! to log in as, with two submissions of the journalist (one waiting for review, one a draft), and
+//! a year and a half of the website's visitor figures. It is loaded only into an empty database,
+//! and only when asked (`NABOSKAB_DEMO=1`). The texts are written for this demo; the contact
+//! address is fictional.
 
 use crate::{
     accounts::{password::Password, EmailAddress, Role},
@@ -627,8 +627,8 @@ fn site() -> SiteInfo {
     }
 }
 
-/// The demo journalist's pieces: one sent for review, one still a draft.
-async fn load_pieces(
+/// The demo journalist's submissions: one sent for review, one still a draft.
+async fn load_submissions(
     db: &Db,
     journalist: i64,
     now: chrono::DateTime<chrono::Utc>,
@@ -711,7 +711,7 @@ pub async fn load_with_history(db: &Db, earlier_years: u32) -> Result<bool, sqlx
             }
         }
         if let Some(journalist) = journalist {
-            load_pieces(db, journalist, now).await?;
+            load_submissions(db, journalist, now).await?;
         }
         loaded = true;
     }

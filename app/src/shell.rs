@@ -29,7 +29,7 @@ use crate::{
         staff_attendance::{AttendancePage, SignupPrintPage, StaffOccurrencePage},
         staff_calendar::{StaffActivitiesPage, StaffActivityPage},
         staff_submissions::{ReviewPage, ReviewQueuePage},
-        submissions::{JournalistHome, PiecePage},
+        submissions::{JournalistHome, SubmissionPage},
         visits::VisitsPage,
     },
     site::SiteInfo,
@@ -220,12 +220,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("borgerjournalist") view=JournalistHome ssr=SsrMode::Async />
                     <Route
                         path=path!("borgerjournalist/indsendelser/ny")
-                        view=PiecePage
+                        view=SubmissionPage
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("borgerjournalist/indsendelser/:id")
-                        view=PiecePage
+                        view=SubmissionPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -73,7 +73,7 @@ const rolePages: [keyof typeof demo, string[]][] = [
       '/personale/udgaver/1',
     ],
   ],
-  // A staff member: the review queue, the demo journalist's piece waiting in it, and the visitor
+  // A staff member: the review queue, the demo journalist's submission waiting in it, and the visitor
   // figures (this year, a month of last year, and a year that is refused by its field).
   [
     'staff',
@@ -89,7 +89,7 @@ const rolePages: [keyof typeof demo, string[]][] = [
     'journalist',
     [
       '/borgerjournalist',
-      // A new piece, the demo's piece sent for review, and its draft with the form.
+      // A new submission, the demo's submission sent for review, and its draft with the form.
       '/borgerjournalist/indsendelser/ny',
       '/borgerjournalist/indsendelser/1',
       '/borgerjournalist/indsendelser/2',

@@ -1,5 +1,5 @@
 // Citizen journalism from end to end, as the two people involved would do it in their own
-// browsers: the journalist writes a piece with a photo (refused first without the consent),
+// browsers: the journalist writes a submission with a photo (refused first without the consent),
 // sends it; staff get the email, follow its link and ask for changes; the journalist gets that
 // email, edits and sends again; staff publish; residents find the article on the front page
 // with the journalist's name and the photo, which carries no camera data; the journalist gets
@@ -38,7 +38,7 @@ function pathIn(text: string, path: string): string {
   return new URL(linkIn(text, path)).pathname;
 }
 
-test('a journalist sends a piece with a photo, staff ask for changes and publish it', async ({
+test('a journalist sends a submission with a photo, staff ask for changes and publish it', async ({
   browser,
   page,
 }, testInfo) => {
@@ -90,7 +90,7 @@ test('a journalist sends a piece with a photo, staff ask for changes and publish
   await staff.getByRole('button', { name: 'Send til journalisten' }).click();
   await expect(staff.getByText('Journalisten har fået besked om at rette.')).toBeVisible();
 
-  // The journalist gets that email, reads the request on the piece's page, edits and sends again.
+  // The journalist gets that email, reads the request on the submission's page, edits and sends again.
   const changes = await emailTo(demo.journalist.email, `Ret gerne "${title}"`);
   expect(changes.text).toContain('Skriv gerne, hvem der spillede musik.');
   await journalist.goto(pathIn(changes.text, '/borgerjournalist/indsendelser/'));

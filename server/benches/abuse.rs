@@ -14,7 +14,7 @@
 //! `X-Forwarded-For` and the per-address limits do not answer 429 before the input has been
 //! read; the rows marked "one address" send without it, as an attacker without a botnet would.
 //! It logs in as the demo's admin, staff member and citizen journalist for the inputs behind a
-//! login, and makes a draft article, a draft piece and an activity of its own to save over.
+//! login, and makes a draft article, a draft submission and an activity of its own to save over.
 //!
 //! **Server CPU per request** is the growth of the server process's `utime + stime`
 //! (`/proc/PID/stat`, in clock ticks of `getconf CLK_TCK`, usually 10 ms) over a row's requests,
@@ -77,7 +77,7 @@ const RESIDENT_ANSWERED_SHARE: f64 = 0.95;
 /// A form's value that fills the 1 MiB body limit of the logged-in areas' forms, encoded (the
 /// others are cut to their address's limit, see [`post`]).
 const BODY_BYTES: usize = 1_000_000;
-/// The most the article and issue editors and the journalists' piece form take (the limit is
+/// The most the article and issue editors and the journalists' submission form take (the limit is
 /// 11 MiB, for a photo with the text).
 const UPLOAD_BYTES: usize = 10_000_000;
 /// An address's part (a query's value, a segment) as long as there may be, with room for the
@@ -732,13 +732,13 @@ struct Fixtures {
     tag_slug: String,
     /// A draft article of the bench's own, saved over and over.
     article_id: i64,
-    /// A draft piece of the bench's own (the journalist's).
-    piece_id: i64,
+    /// A draft submission of the bench's own (the journalist's).
+    submission_id: i64,
     /// An activity of the bench's own, four years ahead.
     activity_id: i64,
     /// `/personale/aktiviteter/{id}/{date}`: a date of a demo activity, as staff see it.
     staff_date_path: String,
-    /// A piece waiting for review.
+    /// A submission waiting for review.
     review_id: Option<i64>,
 }
 
@@ -956,8 +956,8 @@ impl Session {
             ]),
         )
         .await;
-        let piece_id =
-            id_after(&location, "/borgerjournalist/indsendelser/").expect("the draft piece's id");
+        let submission_id = id_after(&location, "/borgerjournalist/indsendelser/")
+            .expect("the draft submission's id");
 
         Session {
             portal,
@@ -969,7 +969,7 @@ impl Session {
                 issue_path,
                 tag_slug,
                 article_id,
-                piece_id,
+                submission_id,
                 activity_id,
                 staff_date_path,
                 review_id,
@@ -1714,7 +1714,7 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
         format!("/personale/artikler/{HUGE}"),
     ));
 
-    // Invitations and the review of pieces.
+    // Invitations and the review of submissions.
     let long_email = fit(ODD_UNICODE, BODY_BYTES - 100);
     cases.push(post_each(
         Staff,
@@ -1729,19 +1729,19 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
         },
     ));
     if let Some(review) = f.review_id {
-        let piece = format!("/personale/indsendelser/{review}");
+        let submission = format!("/personale/indsendelser/{review}");
         cases.push(post_form(
             Staff,
             "/personale/indsendelser/{id}/afvis",
             "a 1 MB reason",
-            format!("{piece}/afvis"),
+            format!("{submission}/afvis"),
             form(&[("reason", &fit(ODD_UNICODE, BODY_BYTES))]),
         ));
         cases.push(post_form(
             Staff,
             "/personale/indsendelser/{id}/udgiv",
             "a lead too long, a body of 100,000 `>`",
-            format!("{piece}/udgiv"),
+            format!("{submission}/udgiv"),
             format!(
                 "heading=B%C3%A6nk&lead={}&issue={HUGE}&body={}",
                 "a".repeat(1_001),
@@ -1753,7 +1753,7 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
             Staff,
             "/personale/indsendelser/{id}/kommentar",
             "a 1 MB comment",
-            format!("{piece}/kommentar"),
+            format!("{submission}/kommentar"),
             form(&[("message", &fit(ODD_UNICODE, BODY_BYTES))]),
         ));
     }
@@ -1764,8 +1764,8 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
         format!("/personale/indsendelser/{HUGE}"),
     ));
 
-    // The journalist's piece.
-    let piece = format!("/borgerjournalist/indsendelser/{}", f.piece_id);
+    // The journalist's submission.
+    let submission = format!("/borgerjournalist/indsendelser/{}", f.submission_id);
     cases.push(post_form(
         Journalist,
         "/borgerjournalist/indsendelser/ny",
@@ -1777,14 +1777,14 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
         Journalist,
         "/borgerjournalist/indsendelser/{id}",
         "save: a body of 100,000 `>`",
-        piece.clone(),
+        submission.clone(),
         quotes_form("heading=B%C3%A6nkens+indsendelse&intent=save", 100_000),
     ));
     cases.push(post_form(
         Journalist,
         "/borgerjournalist/indsendelser/{id}",
         &format!("save: {FIELDS} photos, captions and removals"),
-        piece.clone(),
+        submission.clone(),
         format!(
             "heading=B%C3%A6nkens+indsendelse&intent=save&body=x&{}&{}&{}&{}",
             repeated("photo_id", "1"),

@@ -49,7 +49,7 @@ const PUBLIC_BODY_LIMIT: usize = 32 * 1024;
 /// [`BODY_LIMIT`] or [`PUBLIC_BODY_LIMIT`].
 const UPLOAD_LIMIT: usize = 11 * 1024 * 1024;
 
-/// The addresses under which logged-in people send long texts (articles, pieces, activities'
+/// The addresses under which logged-in people send long texts (articles, submissions, activities'
 /// descriptions); the page requires a login before a form there is read.
 const LOGGED_IN_AREAS: [&str; 2] = ["/personale/", "/borgerjournalist/"];
 

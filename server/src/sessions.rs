@@ -186,7 +186,7 @@ pub async fn log_out(session: &Session) -> Result<(), tower_sessions::session::E
 }
 
 /// Middleware: for a request with a session, checks the account and puts a [`Viewer`] (and for
-/// staff the number of pieces [`Waiting`] for review) in the request's extensions. A session whose account is gone, disabled, has a new password or is
+/// staff the number of submissions [`Waiting`] for review) in the request's extensions. A session whose account is gone, disabled, has a new password or is
 /// past the absolute timeout is ended.
 pub async fn load_viewer(
     axum::extract::State(db): axum::extract::State<Db>,
@@ -196,13 +196,15 @@ pub async fn load_viewer(
 ) -> Response {
     match viewer_of(&db, &session).await {
         Ok(Some(viewer)) => {
-            // Staff see how many pieces wait for them in their navigation on every page.
+            // Staff see how many submissions wait for them in their navigation on every page.
             if viewer.role.is_staff() {
                 match db.submissions().waiting().await {
                     Ok(count) => {
                         request.extensions_mut().insert(Waiting(count));
                     }
-                    Err(err) => tracing::error!(error = %err, "could not count waiting pieces"),
+                    Err(err) => {
+                        tracing::error!(error = %err, "could not count waiting submissions")
+                    }
                 }
             }
             request.extensions_mut().insert(viewer);

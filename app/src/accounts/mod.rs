@@ -78,7 +78,7 @@ pub struct Viewer {
     pub name: String,
     pub email: String,
     pub role: Role,
-    /// Staff: whether they get an email when a citizen journalist sends a piece.
+    /// Staff: whether they get an email when a citizen journalist sends a submission.
     pub notify_submissions: bool,
 }
 

@@ -20,7 +20,7 @@ pub struct Account {
     /// None until the invitation has been accepted.
     pub password_hash: Option<PasswordHash>,
     pub disabled: bool,
-    /// Staff: an email when a citizen journalist sends a piece.
+    /// Staff: an email when a citizen journalist sends a submission.
     pub notify_submissions: bool,
 }
 
@@ -458,7 +458,7 @@ impl AccountQueries<'_> {
         tx.commit().await
     }
 
-    /// Turns the emails about sent pieces on or off for account `user_id`.
+    /// Turns the emails about sent submissions on or off for account `user_id`.
     pub async fn set_notify_submissions(
         &self,
         user_id: i64,

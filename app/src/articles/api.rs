@@ -69,7 +69,7 @@ pub async fn load_articles(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticlePage {
     pub article: Article,
-    /// The photos of the journalist's piece it came from, in their order.
+    /// The photos of the journalist's submission it came from, in their order.
     pub photos: Vec<crate::submissions::Photo>,
     /// The journalist's other published articles (path, title), newest first.
     pub more_by_author: Vec<(String, String)>,

@@ -12,7 +12,7 @@ use pulldown_cmark::{html, Options, Parser};
 
 use crate::{forms::FormFeedback, i18n::Lang};
 
-/// The longest text, in characters, that an article or a journalist's piece may have.
+/// The longest text, in characters, that an article or a journalist's submission may have.
 pub const MAX_BODY: usize = 100_000;
 
 /// The deepest nesting of elements a text may have: quotes in lists in quotes, with room to

@@ -111,7 +111,7 @@ pub struct Article {
     /// The cover's alt text, for those who cannot see it.
     pub cover_alt: String,
     pub updated_at: DateTime<Utc>,
-    /// The citizen journalist who wrote it, when it came in as their piece (None for the
+    /// The citizen journalist who wrote it, when it came in as their submission (None for the
     /// staff's own articles, and once the account is deleted; the byline stays).
     pub author_id: Option<i64>,
 }

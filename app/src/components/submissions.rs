@@ -1,5 +1,6 @@
-//! The parts of a citizen journalist's piece that both the journalist's pages and the staff's
-//! review show: the list of pieces, a piece as sent, and its history with the conversation.
+//! The parts of a citizen journalist's submission that both the journalist's pages and the staff's
+//! review show: the list of submissions, a submission as sent, and its history with the
+//! conversation.
 
 use leptos::prelude::*;
 
@@ -13,40 +14,40 @@ use crate::{
     },
 };
 
-/// The Danish name of a piece's state.
+/// The Danish name of a submission's state.
 pub fn state_label(state: SubmissionState) -> String {
     t(state.label_key())
 }
 
-/// A list of pieces, each linking to `href(id)`, with its state, photos and newest comment.
+/// A list of submissions, each linking to `href(id)`, with its state, photos and newest comment.
 #[component]
-pub fn PieceList(pieces: Vec<SubmissionSummary>, staff: bool) -> impl IntoView {
-    let items = pieces
+pub fn SubmissionList(submissions: Vec<SubmissionSummary>, staff: bool) -> impl IntoView {
+    let items = submissions
         .into_iter()
-        .map(|piece| {
+        .map(|submission| {
             let href = if staff {
-                review_path(piece.id)
+                review_path(submission.id)
             } else {
-                own_path(piece.id)
+                own_path(submission.id)
             };
-            let title = if piece.title.is_empty() {
-                t("piece-untitled")
+            let title = if submission.title.is_empty() {
+                t("submission-untitled")
             } else {
-                piece.title.clone()
+                submission.title.clone()
             };
-            let mut facts = vec![state_label(piece.state)];
+            let mut facts = vec![state_label(submission.state)];
             if staff {
-                facts.push(piece.author_name.clone());
+                facts.push(submission.author_name.clone());
             }
-            if piece.photos > 0 {
+            if submission.photos > 0 {
                 facts.push(t_with(
-                    "piece-photo-count",
-                    &[("count", piece.photos.to_string())],
+                    "submission-photo-count",
+                    &[("count", submission.photos.to_string())],
                 ));
             }
-            facts.push(moment_text(piece.updated_at));
-            let comment = piece.newest_comment.map(|comment| {
-                view! { <p class="piece-comment">{t("piece-newest-comment")} " " <q>{comment}</q></p> }
+            facts.push(moment_text(submission.updated_at));
+            let comment = submission.newest_comment.map(|comment| {
+                view! { <p class="submission-comment">{t("submission-newest-comment")} " " <q>{comment}</q></p> }
             });
             view! {
                 <li>
@@ -60,21 +61,23 @@ pub fn PieceList(pieces: Vec<SubmissionSummary>, staff: bool) -> impl IntoView {
     view! { <ul class="link-list">{items}</ul> }
 }
 
-/// A piece as sent: its title, text and photos.
+/// A submission as sent: its title, text and photos.
 #[component]
-pub fn PieceText(piece: Submission) -> impl IntoView {
+pub fn SubmissionText(submission: Submission) -> impl IntoView {
     view! {
-        <section class="piece" aria-labelledby="piece-title">
-            <h2 id="piece-title">{piece.title.clone()}</h2>
-            <p class="byline">{t_with("news-byline", &[("name", piece.author_name.clone())])}</p>
+        <section class="submission" aria-labelledby="submission-title">
+            <h2 id="submission-title">{submission.title.clone()}</h2>
+            <p class="byline">
+                {t_with("news-byline", &[("name", submission.author_name.clone())])}
+            </p>
             // Sanitized by ammonia when read (`submissions::queries`).
-            <div class="article__body" inner_html=piece.body_html.clone()></div>
-            <PhotoGallery photos=piece.photos.clone() />
+            <div class="article__body" inner_html=submission.body_html.clone()></div>
+            <PhotoGallery photos=submission.photos.clone() />
         </section>
     }
 }
 
-/// The history of a piece and its conversation, oldest first, with the form to write in it
+/// The history of a submission and its conversation, oldest first, with the form to write in it
 /// (posting to `action`).
 #[component]
 pub fn Thread(events: Vec<Event>, action: String) -> impl IntoView {
@@ -83,7 +86,7 @@ pub fn Thread(events: Vec<Event>, action: String) -> impl IntoView {
         .into_iter()
         .map(|event| {
             let who = if event.actor.is_empty() {
-                t("piece-someone")
+                t("submission-someone")
             } else {
                 event.actor.clone()
             };
@@ -109,14 +112,14 @@ pub fn Thread(events: Vec<Event>, action: String) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="thread-title">
-            <h2 id="thread-title">{t("piece-thread")}</h2>
+            <h2 id="thread-title">{t("submission-thread")}</h2>
             <ol class="thread">{items}</ol>
             <ErrorSummary feedback=posted.clone() />
             <form method="post" action=action class="form">
                 <FormFields feedback=posted.unwrap_or_else(|| FormFeedback::for_form("comment"))>
-                    <TextArea name="message" label=t("piece-comment-field") />
+                    <TextArea name="message" label=t("submission-comment-field") />
                     <button type="submit" class="button">
-                        {t("piece-comment-submit")}
+                        {t("submission-comment-submit")}
                     </button>
                 </FormFields>
             </form>

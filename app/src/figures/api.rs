@@ -90,20 +90,20 @@ pub async fn build_report(
     let (occurrences, signups) = db.figures().figure_rows(previous.from, previous.to).await?;
     let earlier = counts_by_activity(&occurrences, &signups);
     let activities = db.calendar().list_activities().await?;
-    // The journalists' pieces, by the moments the periods' first and last days begin and end
+    // The journalists' submissions, by the moments the periods' first and last days begin and end
     // in Danish time.
     let (from, to) = period.utc_bounds();
     let (earlier_from, earlier_to) = previous.utc_bounds();
-    let pieces = db.submissions().contributions(from, to).await?;
-    let earlier_pieces = db
+    let submissions = db.submissions().contributions(from, to).await?;
+    let earlier_submissions = db
         .submissions()
         .contributions(earlier_from, earlier_to)
         .await?;
     let magazine = db.site().site_info().await?.magazine_name;
     let mut report = report(lang, &activities, period, &current, &earlier);
     report.contributors = contributors(
-        (&pieces, from, to),
-        (&earlier_pieces, earlier_from, earlier_to),
+        (&submissions, from, to),
+        (&earlier_submissions, earlier_from, earlier_to),
     );
     report.sentences.push(contributor_sentence(
         lang,

@@ -188,7 +188,7 @@ pub fn sentences(lang: Lang, period: &Period, by_activity: &[Line], total: &Line
     sentences
 }
 
-/// The contributor figures from the pieces of this period (`current`, with the period's
+/// The contributor figures from the submissions of this period (`current`, with the period's
 /// bounds in UTC) and of the same period last year (`previous`).
 pub fn contributors(
     current: (&[ContributionRow], DateTime<Utc>, DateTime<Utc>),

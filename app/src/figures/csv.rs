@@ -26,7 +26,7 @@ pub const COLUMNS: [&str; 21] = [
     "figures-cancellations",
     "figures-no-shows",
     "figures-promotions",
-    "figures-pieces-sent",
+    "figures-submissions-sent",
     "figures-contributions",
     "figures-photos",
 ];

@@ -3,8 +3,8 @@
 //! beside each figure; as tables with SVG charts, as CSV for Excel, and as a printable report
 //! with the Danish sentences of the yearly report.
 //!
-//! The citizen journalists' contributions ([`Contributors`]) are counted from their pieces: sent
-//! by the time each was first sent for review, published and photos by the time each was
+//! The citizen journalists' contributions ([`Contributors`]) are counted from their submissions:
+//! sent by the time each was first sent for review, published and photos by the time each was
 //! published.
 //!
 //! Every figure is computed from the attendance records and the sign-ups' counts (adults,
@@ -119,11 +119,11 @@ pub struct Report {
 /// One journalist's (or all journalists') contributions in a period.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contributions {
-    /// Pieces first sent for review in the period.
+    /// Submissions first sent for review in the period.
     pub sent: i64,
-    /// Pieces published in the period: the contributions (bidrag), articles or photo series.
+    /// Submissions published in the period: the contributions (bidrag), articles or photo series.
     pub published: i64,
-    /// Photos in the pieces published in the period.
+    /// Photos in the submissions published in the period.
     pub photos: i64,
 }
 
@@ -150,15 +150,18 @@ pub struct Contributors {
     pub by_journalist: Vec<ContributorLine>,
     pub total: Contributions,
     pub previous_total: Contributions,
-    /// Journalists who sent or had published at least one piece: (this period, last year).
+    /// Journalists who sent or had published at least one submission: (this period, last year).
     pub active: (i64, i64),
-    /// Journalists with at least one piece published: (this period, last year).
+    /// Journalists with at least one submission published: (this period, last year).
     pub delivering: (i64, i64),
 }
 
 /// The contributor figures' names with their definitions, as Fluent keys.
 pub const CONTRIBUTOR_DEFINITIONS: [(&str, &str); 5] = [
-    ("figures-pieces-sent", "figures-pieces-sent-definition"),
+    (
+        "figures-submissions-sent",
+        "figures-submissions-sent-definition",
+    ),
     ("figures-contributions", "figures-contributions-definition"),
     ("figures-photos", "figures-photos-definition"),
     (

@@ -4,7 +4,7 @@
 //! serves them with an ETag and a long cache lifetime (a variant never changes) while something
 //! published uses them (staff see the others, and a journalist the photos they uploaded,
 //! uncached). An image is deleted with the change that lets go of it (triggers in the schema),
-//! and an hourly sweep deletes uploads that never became a cover or a piece's photo.
+//! and an hourly sweep deletes uploads that never became a cover or a submission's photo.
 
 #[cfg(feature = "ssr")]
 pub mod process;

@@ -85,7 +85,7 @@ impl ImageQueries<'_> {
     ) -> Result<Option<StoredVariant>, sqlx::Error> {
         // An image is public while a published article or a magazine issue (issues have no
         // drafts: every issue is on the public pages) has it as its cover, or it is a photo of
-        // a journalist's piece that is a published article.
+        // a journalist's submission that is a published article.
         let sql = format!(
             "select v.data, v.etag, \
              (select count(*) from articles a where a.cover_image_id = v.image_id and {PUBLIC}) \
@@ -115,11 +115,11 @@ impl ImageQueries<'_> {
         })
     }
 
-    /// Deletes the images that no article, magazine issue or piece uses and that were stored before
-    /// `before`, with their variants; returns how many. A cover that is let go of is deleted
-    /// at once (by the schema's triggers), so this finds uploads that never became a cover
-    /// (their article was not saved after all). The time spares an upload whose article is
-    /// being saved this moment (the image is stored just before the article that uses it).
+    /// Deletes the images that no article, magazine issue or submission uses and that were stored
+    /// before `before`, with their variants; returns how many. A cover that is let go of is deleted
+    /// at once (by the schema's triggers), so this finds uploads that never became a cover (their
+    /// article was not saved after all). The time spares an upload whose article is being saved
+    /// this moment (the image is stored just before the article that uses it).
     pub async fn delete_unused_images(&self, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
         crate::db_run!(self.db, |pool| {
             sqlx::query(
@@ -147,6 +147,6 @@ pub struct StoredVariant {
     /// Whether something residents see uses the image; only staff (and the one who uploaded
     /// it) may see it otherwise.
     pub public: bool,
-    /// The account that uploaded it (a journalist sees the photos of their own pieces).
+    /// The account that uploaded it (a journalist sees the photos of their own submissions).
     pub uploaded_by: Option<i64>,
 }

@@ -191,7 +191,7 @@ pub fn AccountPage() -> impl IntoView {
         ("adgangskode-skiftet", "notice-password-changed"),
         ("email-indstillinger", "notice-email-settings-saved"),
     ]);
-    // Staff choose whether a sent piece reaches them by email.
+    // Staff choose whether a sent submission reaches them by email.
     let email_settings = viewer()
         .filter(|viewer| viewer.role.is_staff())
         .map(|viewer| {

@@ -169,7 +169,7 @@ pub fn ArticlePage() -> impl IntoView {
     view! { <Loaded data show /> }
 }
 
-/// An article; a citizen journalist's has the photos of their piece (but the cover) and links
+/// An article; a citizen journalist's has the photos of their submission (but the cover) and links
 /// to `more` of their published articles (path, title).
 #[component]
 fn ArticleView(

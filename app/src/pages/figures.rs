@@ -126,7 +126,7 @@ fn Figures(page: FiguresPage) -> impl IntoView {
 type Column<T> = (&'static str, fn(&T) -> String);
 
 /// The citizen journalists' figures: how many were active and delivered, and per journalist
-/// the pieces sent, published and their photos, this period with last year beside.
+/// the submissions sent, published and their photos, this period with last year beside.
 #[component]
 fn ContributorFigures(
     contributors: Contributors,
@@ -141,7 +141,7 @@ fn ContributorFigures(
         delivering,
     } = contributors;
     let columns: [Column<Contributions>; 3] = [
-        ("figures-pieces-sent", |c| c.sent.to_string()),
+        ("figures-submissions-sent", |c| c.sent.to_string()),
         ("figures-contributions", |c| c.published.to_string()),
         ("figures-photos", |c| c.photos.to_string()),
     ];

@@ -1,5 +1,5 @@
-//! The staff's review of the citizen journalists' pieces: `/personale/indsendelser` (the
-//! queue, those waiting first) and `/personale/indsendelser/{id}` (a piece with its photos and
+//! The staff's review of the citizen journalists' submissions: `/personale/indsendelser` (the
+//! queue, those waiting first) and `/personale/indsendelser/{id}` (a submission with its photos and
 //! history; comment, ask for changes, reject with a reason, or edit and publish it).
 
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::{
     components::{
         data::{edit_page, or_refused, Loaded},
-        submissions::{state_label, PieceList, PieceText, Thread},
+        submissions::{state_label, SubmissionList, SubmissionText, Thread},
     },
     forms::{
         feedback_for, notice_from_query, ErrorSummary, Field, FormFeedback, FormFields, Notice,
@@ -25,18 +25,18 @@ use crate::{
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
     let data = OnceResource::new_blocking(load_queue());
-    let show = |pieces: Vec<SubmissionSummary>| {
-        let waiting = pieces
+    let show = |submissions: Vec<SubmissionSummary>| {
+        let waiting = submissions
             .iter()
-            .filter(|piece| piece.state == SubmissionState::Sent)
+            .filter(|submission| submission.state == SubmissionState::Sent)
             .count();
         let summary = t_with("review-waiting", &[("count", waiting.to_string())]);
-        if pieces.is_empty() {
+        if submissions.is_empty() {
             return view! { <p>{t("review-empty")}</p> }.into_any();
         }
         view! {
             <p>{summary}</p>
-            <PieceList pieces staff=true />
+            <SubmissionList submissions staff=true />
         }
         .into_any()
     };
@@ -61,26 +61,26 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 fn Review(data: ReviewData) -> impl IntoView {
     let ReviewData {
-        piece,
+        submission,
         publish,
         issues,
     } = data;
     let notice = notice_from_query(&[
         ("kommenteret", "notice-comment-saved"),
         ("aendringer", "notice-changes-asked"),
-        ("afvist", "notice-piece-rejected"),
+        ("afvist", "notice-submission-rejected"),
     ]);
-    let base = review_path(piece.id);
-    let deciding = piece.state.awaits_decision();
-    let article = piece.article_path.clone().map(|href| {
+    let base = review_path(submission.id);
+    let deciding = submission.state.awaits_decision();
+    let article = submission.article_path.clone().map(|href| {
         view! {
             <p>
-                <a href=href>{t("piece-see-article")}</a>
+                <a href=href>{t("submission-see-article")}</a>
             </p>
         }
     });
     let decisions = deciding.then(|| {
-        let ask = (piece.state == SubmissionState::Sent).then(|| {
+        let ask = (submission.state == SubmissionState::Sent).then(|| {
             view! {
                 <MessageStep
                     form="changes"
@@ -109,10 +109,10 @@ fn Review(data: ReviewData) -> impl IntoView {
             />
         }
     });
-    let title = if piece.title.is_empty() {
-        t("piece-untitled")
+    let title = if submission.title.is_empty() {
+        t("submission-untitled")
     } else {
-        piece.title.clone()
+        submission.title.clone()
     };
     view! {
         <Title text=title.clone() />
@@ -121,14 +121,14 @@ fn Review(data: ReviewData) -> impl IntoView {
         </p>
         <h1>{title}</h1>
         <Notice text=notice />
-        <p class="piece-state">
-            <strong>{state_label(piece.state)}</strong>
+        <p class="submission-state">
+            <strong>{state_label(submission.state)}</strong>
             " · "
-            {t_with("review-by", &[("name", piece.author_name.clone())])}
+            {t_with("review-by", &[("name", submission.author_name.clone())])}
         </p>
         {article}
-        <PieceText piece=piece.clone() />
-        <Thread events=piece.events.clone() action=format!("{base}/kommentar") />
+        <SubmissionText submission=submission.clone() />
+        <Thread events=submission.events.clone() action=format!("{base}/kommentar") />
         {decisions}
     }
     .into_any()

@@ -1,6 +1,6 @@
-//! The citizen journalists' area: `/borgerjournalist` (their pieces with their state and the
-//! newest comment) and `/borgerjournalist/indsendelser/ny` and `…/{id}` (a piece: the form
-//! while it may be changed, with its photos and the consent, else the piece as sent; and
+//! The citizen journalists' area: `/borgerjournalist` (their submissions with their state and the
+//! newest comment) and `/borgerjournalist/indsendelser/ny` and `…/{id}` (a submission: the form
+//! while it may be changed, with its photos and the consent, else the submission as sent; and
 //! always its history and the conversation with the staff). The parts the staff's review
 //! pages show too are in `components::submissions`.
 
@@ -13,7 +13,7 @@ use crate::{
         data::{edit_page, or_refused, Loaded},
         islands::IslandScripts,
         live_preview::{LivePreview, JOURNALIST_PREVIEW_ADDRESS},
-        submissions::{state_label, PieceList, PieceText, Thread},
+        submissions::{state_label, SubmissionList, SubmissionText, Thread},
     },
     forms::{
         feedback_for, notice_from_query, ErrorSummary, Field, FileField, FormFeedback, FormFields,
@@ -22,7 +22,7 @@ use crate::{
     i18n::{t, t_with},
     images::ACCEPTED_TYPES,
     submissions::{
-        api::{load_my_piece, load_my_pieces, OwnPiece},
+        api::{load_my_submission, load_my_submissions, OwnSubmission},
         own_path, Photo, Submission, SubmissionState, SubmissionSummary, MAX_PHOTOS,
     },
 };
@@ -32,12 +32,12 @@ use crate::{
 pub fn JournalistHome() -> impl IntoView {
     let greeting =
         crate::accounts::viewer().map(|viewer| t_with("staff-greeting", &[("name", viewer.name)]));
-    let data = OnceResource::new_blocking(load_my_pieces());
-    let show = |pieces: Vec<SubmissionSummary>| {
-        if pieces.is_empty() {
-            return view! { <p>{t("journalist-no-pieces")}</p> }.into_any();
+    let data = OnceResource::new_blocking(load_my_submissions());
+    let show = |submissions: Vec<SubmissionSummary>| {
+        if submissions.is_empty() {
+            return view! { <p>{t("journalist-no-submissions")}</p> }.into_any();
         }
-        view! { <PieceList pieces staff=false /> }.into_any()
+        view! { <SubmissionList submissions staff=false /> }.into_any()
     };
     view! {
         <Title text=t("journalist-title") />
@@ -46,10 +46,10 @@ pub fn JournalistHome() -> impl IntoView {
         <p>{t("journalist-intro")}</p>
         <p>
             <a href="/borgerjournalist/indsendelser/ny" class="button">
-                {t("piece-new")}
+                {t("submission-new")}
             </a>
         </p>
-        <h2>{t("journalist-my-pieces")}</h2>
+        <h2>{t("journalist-my-submissions")}</h2>
         <Loaded data show />
         <p>
             <a href="/konto">{t("account-title")}</a>
@@ -59,46 +59,48 @@ pub fn JournalistHome() -> impl IntoView {
 
 /// `/borgerjournalist/indsendelser/ny` and `/borgerjournalist/indsendelser/{id}`.
 #[component]
-pub fn PiecePage() -> impl IntoView {
+pub fn SubmissionPage() -> impl IntoView {
     edit_page(|id| {
-        let data = OnceResource::new_blocking(load_my_piece(id));
-        let show = or_refused(|OwnPiece { piece, form }| {
-            view! { <OwnPieceView piece=piece.map(|piece| *piece) form /> }
+        let data = OnceResource::new_blocking(load_my_submission(id));
+        let show = or_refused(|OwnSubmission { submission, form }| {
+            view! { <OwnSubmissionView submission=submission.map(|submission| *submission) form /> }
         });
         view! { <Loaded data show /> }
     })
 }
 
 #[component]
-fn OwnPieceView(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
+fn OwnSubmissionView(submission: Option<Submission>, form: FormFeedback) -> impl IntoView {
     let notice = notice_from_query(&[
-        ("gemt", "notice-piece-saved"),
-        ("sendt", "notice-piece-sent"),
+        ("gemt", "notice-submission-saved"),
+        ("sendt", "notice-submission-sent"),
         ("kommenteret", "notice-comment-saved"),
     ]);
-    let title = piece
+    let title = submission
         .as_ref()
-        .map(|piece| piece.title.clone())
+        .map(|submission| submission.title.clone())
         .filter(|title| !title.is_empty())
-        .unwrap_or_else(|| t("piece-new"));
-    let editable = piece.as_ref().is_none_or(|piece| piece.state.editable());
-    let state = piece.as_ref().map(|piece| {
-        let text = match piece.state {
-            SubmissionState::Draft => t("piece-state-help-draft"),
-            SubmissionState::Sent => t("piece-state-help-sent"),
-            SubmissionState::Changes => t("piece-state-help-changes"),
-            SubmissionState::Rejected => t("piece-state-help-rejected"),
-            SubmissionState::Published => t("piece-state-help-published"),
+        .unwrap_or_else(|| t("submission-new"));
+    let editable = submission
+        .as_ref()
+        .is_none_or(|submission| submission.state.editable());
+    let state = submission.as_ref().map(|submission| {
+        let text = match submission.state {
+            SubmissionState::Draft => t("submission-state-help-draft"),
+            SubmissionState::Sent => t("submission-state-help-sent"),
+            SubmissionState::Changes => t("submission-state-help-changes"),
+            SubmissionState::Rejected => t("submission-state-help-rejected"),
+            SubmissionState::Published => t("submission-state-help-published"),
         };
-        let link = piece.article_path.clone().map(|href| {
+        let link = submission.article_path.clone().map(|href| {
             view! {
                 " "
-                <a href=href>{t("piece-see-article")}</a>
+                <a href=href>{t("submission-see-article")}</a>
             }
         });
         view! {
-            <p class="piece-state">
-                <strong>{state_label(piece.state)}</strong>
+            <p class="submission-state">
+                <strong>{state_label(submission.state)}</strong>
                 ". "
                 {text}
                 {link}
@@ -106,16 +108,16 @@ fn OwnPieceView(piece: Option<Submission>, form: FormFeedback) -> impl IntoView 
         }
     });
     let body = if editable {
-        view! { <PieceForm piece=piece.clone() form /> }.into_any()
+        view! { <SubmissionForm submission=submission.clone() form /> }.into_any()
     } else {
-        piece
+        submission
             .clone()
-            .map(|piece| view! { <PieceText piece /> })
+            .map(|submission| view! { <SubmissionText submission /> })
             .into_any()
     };
-    let thread = piece.map(|piece| {
-        let action = format!("{}/kommentar", own_path(piece.id));
-        view! { <Thread events=piece.events action /> }
+    let thread = submission.map(|submission| {
+        let action = format!("{}/kommentar", own_path(submission.id));
+        view! { <Thread events=submission.events action /> }
     });
     view! {
         <Title text=title.clone() />
@@ -133,16 +135,16 @@ fn OwnPieceView(piece: Option<Submission>, form: FormFeedback) -> impl IntoView 
 
 /// The journalist's form: title, text with its preview, photos, consent; save or send.
 #[component]
-fn PieceForm(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
-    let posted = feedback_for("piece");
+fn SubmissionForm(submission: Option<Submission>, form: FormFeedback) -> impl IntoView {
+    let posted = feedback_for("submission");
     let f = posted.clone().unwrap_or(form);
-    let action = piece
+    let action = submission
         .as_ref()
-        .map(|piece| own_path(piece.id))
+        .map(|submission| own_path(submission.id))
         .unwrap_or_else(|| "/borgerjournalist/indsendelser/ny".to_owned());
-    let photos = piece
+    let photos = submission
         .as_ref()
-        .map(|piece| piece.photos.clone())
+        .map(|submission| submission.photos.clone())
         .unwrap_or_default();
     let room = photos.len() < MAX_PHOTOS;
     let preview = f.value(PREVIEW).map(|html| {
@@ -159,8 +161,8 @@ fn PieceForm(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
     let body_field = view! {
         <TextArea
             name="body"
-            label=t("piece-field-body")
-            hint=t("piece-field-body-hint")
+            label=t("submission-field-body")
+            hint=t("submission-field-body-hint")
             feedback=f.clone()
         />
     };
@@ -189,7 +191,7 @@ fn PieceForm(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
             <FormFields feedback=f.clone()>
                 <Field
                     name="heading"
-                    label=t("piece-field-title")
+                    label=t("submission-field-title")
                     required=true
                 />
                 <LivePreview
@@ -201,16 +203,16 @@ fn PieceForm(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
                 </LivePreview>
                 <IslandScripts />
                 <fieldset class="group">
-                    <legend>{t("piece-photos")}</legend>
+                    <legend>{t("submission-photos")}</legend>
                     <p class="field__hint">
-                        {t_with("piece-photos-hint", &[("max", MAX_PHOTOS.to_string())])}
+                        {t_with("submission-photos-hint", &[("max", MAX_PHOTOS.to_string())])}
                     </p>
                     {existing}
                     {add_photo}
                 </fieldset>
                 <div class="field" class:field--error=consent_error.is_some()>
                     <p class="field__hint" id="consent-hint">
-                        {t("piece-consent-hint")}
+                        {t("submission-consent-hint")}
                     </p>
                     {consent_error
                         .clone()
@@ -231,7 +233,7 @@ fn PieceForm(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
                             aria-describedby=consent_described
                             aria-invalid=consent_error.is_some().then_some("true")
                         />
-                        <label for="consent">{t("piece-consent")}</label>
+                        <label for="consent">{t("submission-consent")}</label>
                     </div>
                 </div>
                 <p class="actions">
@@ -250,11 +252,11 @@ fn PieceForm(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
                         value="save"
                         class="button button--secondary"
                     >
-                        {t("piece-save")}
+                        {t("submission-save")}
                     </button>
                     " "
                     <button type="submit" name="intent" value="send" class="button">
-                        {t("piece-send")}
+                        {t("submission-send")}
                     </button>
                 </p>
             </FormFields>
@@ -263,7 +265,7 @@ fn PieceForm(piece: Option<Submission>, form: FormFeedback) -> impl IntoView {
     .into_any()
 }
 
-/// A text input of one of a piece's photos: its own `id`, the shared `name` (the values come
+/// A text input of one of a submission's photos: its own `id`, the shared `name` (the values come
 /// in the photos' order) and its message.
 #[component]
 fn PhotoText(
@@ -308,20 +310,20 @@ fn PhotoFields(photo: Photo, feedback: FormFeedback) -> impl IntoView {
     let value = |key: &str| feedback.value(key).unwrap_or_default().to_owned();
     let height = photo.image.height_at(200).to_string();
     view! {
-        <div class="piece-photo">
+        <div class="submission-photo">
             <input type="hidden" name="photo_id" value=photo.id.to_string() />
             <img src=photo.image.src(400) alt=photo.alt.clone() width="200" height=height />
             <PhotoText
                 id=caption_key.clone()
                 name="photo_caption"
-                label=t("piece-photo-caption")
+                label=t("submission-photo-caption")
                 value=value(&caption_key)
                 error=feedback.error_for(&caption_key).map(str::to_owned)
             />
             <PhotoText
                 id=alt_key.clone()
                 name="photo_alt"
-                label=t("piece-photo-alt")
+                label=t("submission-photo-alt")
                 value=value(&alt_key)
                 error=feedback.error_for(&alt_key).map(str::to_owned)
             />
@@ -332,7 +334,7 @@ fn PhotoFields(photo: Photo, feedback: FormFeedback) -> impl IntoView {
                     name="remove_photo"
                     value=photo.id.to_string()
                 />
-                <label for=remove_id>{t("piece-photo-remove")}</label>
+                <label for=remove_id>{t("submission-photo-remove")}</label>
             </div>
         </div>
     }
@@ -344,15 +346,15 @@ fn NewPhotoFields(feedback: FormFeedback) -> impl IntoView {
     view! {
         <FileField
             name="photo"
-            label=t("piece-photo-new")
+            label=t("submission-photo-new")
             hint=t("article-field-cover-hint")
             accept=ACCEPTED_TYPES
             feedback=feedback.clone()
         />
-        <Field name="new_caption" label=t("piece-photo-caption") feedback=feedback.clone() />
+        <Field name="new_caption" label=t("submission-photo-caption") feedback=feedback.clone() />
         <Field
             name="new_alt"
-            label=t("piece-photo-alt")
+            label=t("submission-photo-alt")
             hint=t("article-field-cover-alt-hint")
             feedback
         />

@@ -1,4 +1,4 @@
-//! The Danish emails of every hand-over of a piece: to staff when a journalist sends it (or
+//! The Danish emails of every hand-over of a submission: to staff when a journalist sends it (or
 //! sends it again), and to the journalist on a comment, a request for changes, a rejection and
 //! publication. Each says in plain words what happened and carries the link to where to act.
 
@@ -7,7 +7,7 @@ use crate::{accounts::emails::compose, i18n::Lang, mail::OutgoingEmail};
 /// What the email is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Handover {
-    /// To staff: a new piece is waiting (`again`: it was sent once before).
+    /// To staff: a new submission is waiting (`again`: it was sent once before).
     Sent { again: bool },
     /// To the journalist: staff wrote a comment.
     Comment,
@@ -15,7 +15,7 @@ pub enum Handover {
     Changes,
     /// To the journalist: staff said no.
     Rejected,
-    /// To the journalist: the piece is published.
+    /// To the journalist: the submission is published.
     Published,
 }
 
@@ -57,9 +57,9 @@ impl Handover {
     }
 }
 
-/// The email to `to` about piece `title` by `author`; `message` is what staff wrote (the
+/// The email to `to` about submission `title` by `author`; `message` is what staff wrote (the
 /// comment, the changes they ask for, the reason), quoted in the email; `link` leads to the
-/// piece (or the published article).
+/// submission (or the published article).
 #[allow(clippy::too_many_arguments)]
 pub fn handover(
     lang: Lang,
@@ -97,7 +97,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_handover_names_the_piece_quotes_the_message_and_carries_the_link() {
+    fn every_handover_names_the_submission_quotes_the_message_and_carries_the_link() {
         for handover_kind in [
             Handover::Sent { again: false },
             Handover::Sent { again: true },

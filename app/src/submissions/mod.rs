@@ -1,11 +1,11 @@
-//! Citizen journalism: a journalist's piece (*indsendelse*, `submission`) with its text, up to
+//! Citizen journalism: a journalist's submission (*indsendelse*) with its text, up to
 //! [`MAX_PHOTOS`] photos (each with a caption and a description) and the confirmation that the
 //! people in them agreed, on its way from a draft through the staff's review to publication
 //! (or rejection), with its history and the conversation between journalist and staff.
 //!
 //! The states and what may happen in each are plain functions here ([`SubmissionState::after`]),
-//! so the rules have one home and their own tests; the queries apply a change only if the piece
-//! is still in a state that allows it, so two people acting at once cannot both win.
+//! so the rules have one home and their own tests; the queries apply a change only if the
+//! submission is still in a state that allows it, so two people acting at once cannot both win.
 
 #[cfg(feature = "ssr")]
 pub mod emails;
@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::images::Image;
 
-/// The most photos one piece may hold.
+/// The most photos one submission may hold.
 pub const MAX_PHOTOS: usize = 10;
 
 /// The message with which the database refuses an eleventh photo (see the migration
@@ -29,7 +29,7 @@ pub const MAX_PHOTOS: usize = 10;
 #[cfg(feature = "ssr")]
 pub const PHOTO_LIMIT: &str = "a submission holds at most ten photos";
 
-/// Where a piece stands.
+/// Where a submission stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubmissionState {
     /// Being written; only the journalist sees it.
@@ -44,7 +44,7 @@ pub enum SubmissionState {
     Published,
 }
 
-/// What someone does to a piece.
+/// What someone does to a submission.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
     /// The journalist sends it for review.
@@ -122,7 +122,7 @@ impl SubmissionState {
     }
 }
 
-/// What a line in a piece's history records.
+/// What a line in a submission's history records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EventKind {
     Created,
@@ -181,10 +181,10 @@ impl EventKind {
     }
 }
 
-/// A photo of a piece.
+/// A photo of a submission.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Photo {
-    /// The photo's own id within its piece (not the image's).
+    /// The photo's own id within its submission (not the image's).
     pub id: i64,
     pub image: Image,
     pub caption: String,
@@ -192,7 +192,7 @@ pub struct Photo {
     pub alt: String,
 }
 
-/// One line of a piece's history: who did what and when, with what they wrote.
+/// One line of a submission's history: who did what and when, with what they wrote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub kind: EventKind,
@@ -204,7 +204,7 @@ pub struct Event {
     pub at: DateTime<Utc>,
 }
 
-/// A piece with everything its pages show.
+/// A submission with everything its pages show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Submission {
     pub id: i64,
@@ -227,7 +227,7 @@ pub struct Submission {
     pub updated_at: DateTime<Utc>,
 }
 
-/// A piece as the lists show it.
+/// A submission as the lists show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubmissionSummary {
     pub id: i64,
@@ -240,12 +240,12 @@ pub struct SubmissionSummary {
     pub newest_comment: Option<String>,
 }
 
-/// How many pieces wait for staff, counted for each request of a staff member (the staff
+/// How many submissions wait for staff, counted for each request of a staff member (the staff
 /// navigation shows it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Waiting(pub i64);
 
-/// The number of pieces waiting for staff, when a staff member's page is being rendered.
+/// The number of submissions waiting for staff, when a staff member's page is being rendered.
 pub fn waiting() -> Option<i64> {
     #[cfg(feature = "ssr")]
     {
@@ -258,12 +258,12 @@ pub fn waiting() -> Option<i64> {
     }
 }
 
-/// The journalist's page of piece `id`.
+/// The journalist's page of submission `id`.
 pub fn own_path(id: i64) -> String {
     format!("/borgerjournalist/indsendelser/{id}")
 }
 
-/// The staff's page of piece `id`.
+/// The staff's page of submission `id`.
 pub fn review_path(id: i64) -> String {
     format!("/personale/indsendelser/{id}")
 }
@@ -273,7 +273,7 @@ mod tests {
     use super::{Step::*, SubmissionState::*, *};
 
     #[test]
-    fn a_piece_goes_from_draft_through_review() {
+    fn a_submission_goes_from_draft_through_review() {
         assert_eq!(Draft.after(Send), Some(Sent));
         assert_eq!(Sent.after(AskChanges), Some(Changes));
         assert_eq!(Changes.after(Send), Some(Sent));
@@ -296,7 +296,7 @@ mod tests {
     }
 
     #[test]
-    fn only_drafts_and_pieces_with_changes_asked_are_editable() {
+    fn only_drafts_and_submissions_with_changes_asked_are_editable() {
         let editable: Vec<_> = [Draft, Sent, Changes, Rejected, Published]
             .into_iter()
             .filter(|state| state.editable())

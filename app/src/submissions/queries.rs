@@ -1,4 +1,4 @@
-//! The pieces' queries, for both backends. Every change of state is one conditional `update`
+//! The submissions' queries, for both backends. Every change of state is one conditional `update`
 //! (`… where state in (…)`), in one transaction with its line in the history and its emails:
 //! when two people act at once, one wins and the other's change does nothing.
 
@@ -28,7 +28,7 @@ pub struct DraftChange {
     pub new_photo: Option<(i64, String, String)>,
 }
 
-/// A piece's contribution to the figures: who wrote it, when it was first sent and published,
+/// A submission's contribution to the figures: who wrote it, when it was first sent and published,
 /// and how many photos it holds.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct ContributionRow {
@@ -121,7 +121,7 @@ impl TryFrom<SummaryRow> for SubmissionSummary {
     }
 }
 
-/// Writes a line of a piece's history inside `tx`.
+/// Writes a line of a submission's history inside `tx`.
 async fn event_in(
     tx: &mut Tx,
     id: i64,
@@ -158,7 +158,7 @@ async fn enqueue_all(
 }
 
 impl SubmissionQueries<'_> {
-    /// A piece with its photos and history; None if there is none.
+    /// A submission with its photos and history; None if there is none.
     pub async fn submission(&self, id: i64) -> Result<Option<Submission>, sqlx::Error> {
         let sql = format!(
             "select s.id, s.author_id, {NAME_OF_U} as author_name, u.email as author_email, s.title, s.body, s.body_html, s.consent, \
@@ -201,7 +201,7 @@ impl SubmissionQueries<'_> {
             author_name: row.author_name,
             author_email: row.author_email,
             title: row.title,
-            // Cleaned when saved; a piece from before that is cleaned at start.
+            // Cleaned when saved; a submission from before that is cleaned at start.
             body_html: row.body_html.unwrap_or_default(),
             body: row.body,
             consent: row.consent,
@@ -213,7 +213,7 @@ impl SubmissionQueries<'_> {
         }))
     }
 
-    /// Up to `limit` pieces saved before their text was stored cleaned: (id, Markdown).
+    /// Up to `limit` submissions saved before their text was stored cleaned: (id, Markdown).
     pub async fn uncleaned(&self, limit: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
         crate::db_run!(self.db, |pool| {
             sqlx::query_as("select id, body from submissions where body_html is null limit $1")
@@ -223,7 +223,7 @@ impl SubmissionQueries<'_> {
         })
     }
 
-    /// Stores the cleaned HTML of piece `id`'s text.
+    /// Stores the cleaned HTML of submission `id`'s text.
     pub async fn set_body_html(&self, id: i64, html: &str) -> Result<(), sqlx::Error> {
         crate::db_run!(self.db, |pool| {
             sqlx::query("update submissions set body_html = $2 where id = $1")
@@ -235,7 +235,7 @@ impl SubmissionQueries<'_> {
         })
     }
 
-    /// The pieces of one journalist, the latest changed first.
+    /// The submissions of one journalist, the latest changed first.
     pub async fn of_author(&self, author_id: i64) -> Result<Vec<SubmissionSummary>, sqlx::Error> {
         let sql = format!(
             "{} where s.author_id = $1 order by s.updated_at desc, s.id desc",
@@ -247,7 +247,7 @@ impl SubmissionQueries<'_> {
         rows.into_iter().map(TryInto::try_into).collect()
     }
 
-    /// The review queue: the pieces waiting for staff first (the longest waiting first), then
+    /// The review queue: the submissions waiting for staff first (the longest waiting first), then
     /// those waiting for their journalist, then the latest decided; drafts are the journalists'
     /// own. At most `limit`.
     pub async fn queue(&self, limit: i64) -> Result<Vec<SubmissionSummary>, sqlx::Error> {
@@ -264,7 +264,7 @@ impl SubmissionQueries<'_> {
         rows.into_iter().map(TryInto::try_into).collect()
     }
 
-    /// How many pieces wait for staff.
+    /// How many submissions wait for staff.
     pub async fn waiting(&self) -> Result<i64, sqlx::Error> {
         crate::db_run!(self.db, |pool| {
             sqlx::query_scalar("select count(*) from submissions where state = 'sent'")
@@ -273,7 +273,7 @@ impl SubmissionQueries<'_> {
         })
     }
 
-    /// The addresses of the staff who want an email when a piece is sent: active staff and
+    /// The addresses of the staff who want an email when a submission is sent: active staff and
     /// admins who accepted their invitation and did not turn the emails off.
     pub async fn staff_to_notify(&self) -> Result<Vec<String>, sqlx::Error> {
         crate::db_run!(self.db, |pool| {
@@ -286,10 +286,10 @@ impl SubmissionQueries<'_> {
         })
     }
 
-    /// Saves the journalist's form: a new piece (`id` None) or the author's own piece while
-    /// it may be edited; with `send`, it is sent for review in the same transaction, with the
-    /// emails `send` makes from the piece's id and whether it was sent before. Returns the
-    /// piece's id, or None if there is no such piece of `author_id` that may be edited.
+    /// Saves the journalist's form: a new submission (`id` None) or the author's own submission
+    /// while it may be edited; with `send`, it is sent for review in the same transaction, with the
+    /// emails `send` makes from the submission's id and whether it was sent before. Returns the
+    /// submission's id, or None if there is no such submission of `author_id` that may be edited.
     pub async fn save_draft(
         &self,
         id: Option<i64>,
@@ -393,7 +393,8 @@ impl SubmissionQueries<'_> {
         Ok(Some(id))
     }
 
-    /// A comment on piece `id` by `actor_id`, with its emails; false if there is no such piece.
+    /// A comment on submission `id` by `actor_id`, with its emails; false if there is no such
+    /// submission.
     pub async fn comment(
         &self,
         id: i64,
@@ -419,8 +420,8 @@ impl SubmissionQueries<'_> {
         Ok(true)
     }
 
-    /// Staff ask for changes to piece `id` or reject it, with what they wrote and the email to
-    /// the journalist; false if the piece is not (any more) in a state that allows it.
+    /// Staff ask for changes to submission `id` or reject it, with what they wrote and the email to
+    /// the journalist; false if the submission is not (any more) in a state that allows it.
     pub async fn review(
         &self,
         id: i64,
@@ -459,9 +460,9 @@ impl SubmissionQueries<'_> {
         Ok(true)
     }
 
-    /// Publishes piece `id` as `article` (its author remembered on the article), with the email
-    /// to the journalist; returns the article's id, or None if the piece is not (any more)
-    /// waiting for a decision.
+    /// Publishes submission `id` as `article` (its author remembered on the article), with the
+    /// email to the journalist; returns the article's id, or None if the submission is not (any
+    /// more) waiting for a decision.
     pub async fn publish(
         &self,
         id: i64,
@@ -514,7 +515,7 @@ impl SubmissionQueries<'_> {
         Ok(Some(article_id))
     }
 
-    /// The photos of the piece published as article `article_id`, in the piece's order.
+    /// The photos of the submission published as article `article_id`, in the submission's order.
     pub async fn photos_of_article(&self, article_id: i64) -> Result<Vec<Photo>, sqlx::Error> {
         self.photos_where(
             "p.submission_id = (select id from submissions where article_id = $1) \
@@ -548,7 +549,7 @@ impl SubmissionQueries<'_> {
             .collect())
     }
 
-    /// Every piece first sent or published from `from` until before `to`, for the figures.
+    /// Every submission first sent or published from `from` until before `to`, for the figures.
     pub async fn contributions(
         &self,
         from: DateTime<Utc>,

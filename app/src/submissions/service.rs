@@ -1,5 +1,5 @@
 //! What the journalist's form and the staff's review do: check the input with a Danish
-//! message by each field, store a new photo, move the piece on, and write the email to the
+//! message by each field, store a new photo, move the submission on, and write the email to the
 //! other side. The server turns a refusal into the page again with what was typed.
 
 use chrono::{DateTime, Utc};
@@ -26,11 +26,11 @@ const MAX_TITLE: usize = 200;
 const MAX_CAPTION: usize = 500;
 const MAX_MESSAGE: usize = 5_000;
 
-/// The journalist's form as posted. A piece's photos each post their id, caption and
+/// The journalist's form as posted. A submission's photos each post their id, caption and
 /// description (in the same order); one new photo comes in the `photo` file field.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct PieceForm {
+pub struct SubmissionForm {
     /// Posted as `heading`: a control named `title` would hide the form's own `title`.
     #[serde(rename = "heading")]
     pub title: String,
@@ -54,15 +54,15 @@ pub struct PieceForm {
     pub photo_file: Option<Processed>,
 }
 
-impl PieceForm {
-    /// The form filled in from a saved piece.
-    pub fn feedback_from(piece: &Submission) -> FormFeedback {
-        let mut feedback = FormFeedback::for_form("piece");
+impl SubmissionForm {
+    /// The form filled in from a saved submission.
+    pub fn feedback_from(submission: &Submission) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("submission");
         feedback
-            .keep("heading", &piece.title)
-            .keep("body", &piece.body)
-            .keep("consent", if piece.consent { "on" } else { "" });
-        for photo in &piece.photos {
+            .keep("heading", &submission.title)
+            .keep("body", &submission.body)
+            .keep("consent", if submission.consent { "on" } else { "" });
+        for photo in &submission.photos {
             feedback
                 .keep(&format!("photo_caption_{}", photo.id), &photo.caption)
                 .keep(&format!("photo_alt_{}", photo.id), &photo.alt);
@@ -70,7 +70,7 @@ impl PieceForm {
         feedback
     }
 
-    /// The captions and descriptions posted for the piece's photos, by photo id.
+    /// The captions and descriptions posted for the submission's photos, by photo id.
     fn photo_texts(&self) -> Vec<(i64, String, String)> {
         self.photo_id
             .iter()
@@ -87,13 +87,13 @@ impl PieceForm {
     }
 }
 
-impl CoverForm for PieceForm {
+impl CoverForm for SubmissionForm {
     fn set_cover(&mut self, file: Option<Processed>) {
         self.photo_file = file;
     }
 
     fn kept(&self) -> FormFeedback {
-        let mut feedback = FormFeedback::for_form("piece");
+        let mut feedback = FormFeedback::for_form("submission");
         feedback
             .keep("heading", &self.title)
             .keep("body", &self.body)
@@ -115,11 +115,11 @@ impl CoverForm for PieceForm {
     }
 }
 
-/// Checks a piece's title (required, not too long) and text (not too long, not nested too
+/// Checks a submission's title (required, not too long) and text (not too long, not nested too
 /// deep), and gives the text's cleaned HTML.
 async fn check_text(lang: Lang, title: &str, body: &str, feedback: &mut FormFeedback) -> String {
     if title.is_empty() {
-        feedback.error("heading", lang.text("piece-title-missing"));
+        feedback.error("heading", lang.text("submission-title-missing"));
     } else if title.chars().count() > MAX_TITLE {
         feedback.error("heading", lang.text("article-title-too-long"));
     }
@@ -127,22 +127,22 @@ async fn check_text(lang: Lang, title: &str, body: &str, feedback: &mut FormFeed
 }
 
 /// The form again with the text as readers will see it.
-pub async fn preview(lang: Lang, form: &PieceForm) -> FormFeedback {
+pub async fn preview(lang: Lang, form: &SubmissionForm) -> FormFeedback {
     let mut feedback = form.kept();
     let html = markdown::check_body(lang, &form.body, &mut feedback).await;
     feedback.keep(PREVIEW, &html);
     feedback
 }
 
-/// Cleans, once, the text of every piece saved before texts were stored cleaned (run at
+/// Cleans, once, the text of every submission saved before texts were stored cleaned (run at
 /// start). A text nested too deep to clean is kept as plain text.
 pub async fn clean_stored_texts(db: &Db) -> Result<(), sqlx::Error> {
     loop {
-        let pieces = db.submissions().uncleaned(100).await?;
-        if pieces.is_empty() {
+        let submissions = db.submissions().uncleaned(100).await?;
+        if submissions.is_empty() {
             return Ok(());
         }
-        for (id, body) in pieces {
+        for (id, body) in submissions {
             let html = match markdown::clean(&body).await {
                 Ok(html) => html,
                 Err(markdown::TooDeep) => format!("<p>{}</p>", ammonia::clean_text(&body)),
@@ -152,15 +152,15 @@ pub async fn clean_stored_texts(db: &Db) -> Result<(), sqlx::Error> {
     }
 }
 
-/// Checks and saves the journalist's form (`existing`: the piece being edited, which must be
-/// theirs and editable); with `send` it goes to staff, who get an email. Returns the piece's
-/// id, or None if the piece can no longer be changed.
+/// Checks and saves the journalist's form (`existing`: the submission being edited, which must be
+/// theirs and editable); with `send` it goes to staff, who get an email. Returns the submission's
+/// id, or None if the submission can no longer be changed.
 pub async fn save(
     db: &Db,
     lang: Lang,
     links: &Links<'_>,
     author: &Viewer,
-    form: &PieceForm,
+    form: &SubmissionForm,
     existing: Option<&Submission>,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, Refusal> {
@@ -168,9 +168,9 @@ pub async fn save(
     let mut feedback = form.kept();
     let title = form.title.trim();
     let body_html = check_text(lang, title, &form.body, &mut feedback).await;
-    // Only the piece's own photos can be changed or removed.
+    // Only the submission's own photos can be changed or removed.
     let own: Vec<i64> = existing
-        .map(|piece| piece.photos.iter().map(|photo| photo.id).collect())
+        .map(|submission| submission.photos.iter().map(|photo| photo.id).collect())
         .unwrap_or_default();
     let photos: Vec<(i64, String, String)> = form
         .photo_texts()
@@ -181,13 +181,13 @@ pub async fn save(
         if alt.is_empty() {
             feedback.error(
                 &format!("photo_alt_{id}"),
-                lang.text("piece-photo-alt-missing"),
+                lang.text("submission-photo-alt-missing"),
             );
         }
         if caption.chars().count() > MAX_CAPTION || alt.chars().count() > MAX_CAPTION {
             feedback.error(
                 &format!("photo_alt_{id}"),
-                lang.text("piece-photo-text-too-long"),
+                lang.text("submission-photo-text-too-long"),
             );
         }
     }
@@ -197,12 +197,12 @@ pub async fn save(
         .count();
     let new_variants = match &form.photo_file {
         Some(Ok(_)) if kept_count >= MAX_PHOTOS => {
-            feedback.error("photo", lang.text("piece-photo-too-many"));
+            feedback.error("photo", lang.text("submission-photo-too-many"));
             None
         }
         Some(Ok(variants)) => {
             if form.new_alt.trim().is_empty() {
-                feedback.error("new_alt", lang.text("piece-photo-alt-missing"));
+                feedback.error("new_alt", lang.text("submission-photo-alt-missing"));
             }
             Some(variants.clone())
         }
@@ -214,15 +214,15 @@ pub async fn save(
     };
     if form.new_caption.chars().count() > MAX_CAPTION || form.new_alt.chars().count() > MAX_CAPTION
     {
-        feedback.error("new_alt", lang.text("piece-photo-text-too-long"));
+        feedback.error("new_alt", lang.text("submission-photo-text-too-long"));
     }
     let photo_count = kept_count + usize::from(form.photo_file.is_some());
     if photo_count > 0 && !form.consent {
-        feedback.error("consent", lang.text("piece-consent-missing"));
+        feedback.error("consent", lang.text("submission-consent-missing"));
     }
     if send && form.body.trim().is_empty() && kept_count + usize::from(new_variants.is_some()) == 0
     {
-        feedback.error("body", lang.text("piece-empty"));
+        feedback.error("body", lang.text("submission-empty"));
     }
     if !feedback.is_ok() {
         return Err(feedback.into());
@@ -270,7 +270,7 @@ pub async fn save(
     };
     db.submissions()
         .save_draft(
-            existing.map(|piece| piece.id),
+            existing.map(|submission| submission.id),
             author.id,
             &change,
             send.then_some(&emails as &(dyn Fn(i64, bool) -> Vec<OutgoingEmail> + Sync)),
@@ -278,10 +278,10 @@ pub async fn save(
         )
         .await
         .map_err(|err| match &err {
-            // Another upload filled the piece since the form counted its photos.
+            // Another upload filled the submission since the form counted its photos.
             sqlx::Error::Database(refused) if refused.message().contains(super::PHOTO_LIMIT) => {
                 let mut kept = form.kept();
-                kept.error("photo", lang.text("piece-photo-too-many"));
+                kept.error("photo", lang.text("submission-photo-too-many"));
                 kept.into()
             }
             _ => Refusal::from(err),
@@ -289,7 +289,7 @@ pub async fn save(
 }
 
 /// What staff (or the journalist) write in the thread (`message`), and what staff write when
-/// they ask for changes (`changes`) or reject a piece (`reason`): one field per form, each
+/// they ask for changes (`changes`) or reject a submission (`reason`): one field per form, each
 /// with its own name so the review page's fields have ids of their own.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -312,7 +312,7 @@ fn message_of(
     if text.is_empty() {
         feedback.error(field, lang.text(missing));
     } else if text.chars().count() > MAX_MESSAGE {
-        feedback.error(field, lang.text("piece-message-too-long"));
+        feedback.error(field, lang.text("submission-message-too-long"));
     }
     if feedback.is_ok() {
         Ok(text.to_owned())
@@ -321,11 +321,11 @@ fn message_of(
     }
 }
 
-/// The email to the journalist about `piece`, leading to `path`.
+/// The email to the journalist about `submission`, leading to `path`.
 fn to_author(
     lang: Lang,
     links: &Links<'_>,
-    piece: &Submission,
+    submission: &Submission,
     kind: Handover,
     message: &str,
     path: &str,
@@ -333,23 +333,23 @@ fn to_author(
     handover(
         lang,
         kind,
-        &piece.author_email,
+        &submission.author_email,
         links.site_name,
-        &piece.title,
-        &piece.author_name,
+        &submission.title,
+        &submission.author_name,
         message,
         &links.url(path),
     )
 }
 
-/// A comment in the piece's thread by `actor` (staff, or the journalist on their own piece).
-/// The journalist gets an email when staff write; false if the piece is gone.
+/// A comment in the submission's thread by `actor` (staff, or the journalist on their own
+/// submission). The journalist gets an email when staff write; false if the submission is gone.
 pub async fn comment(
     db: &Db,
     lang: Lang,
     links: &Links<'_>,
     actor: &Viewer,
-    piece: &Submission,
+    submission: &Submission,
     form: &MessageForm,
     now: DateTime<Utc>,
 ) -> Result<bool, Refusal> {
@@ -357,36 +357,36 @@ pub async fn comment(
         lang,
         ("comment", "message"),
         &form.message,
-        "piece-comment-missing",
+        "submission-comment-missing",
     )?;
-    let emails: Vec<OutgoingEmail> = (actor.id != piece.author_id)
+    let emails: Vec<OutgoingEmail> = (actor.id != submission.author_id)
         .then(|| {
             to_author(
                 lang,
                 links,
-                piece,
+                submission,
                 Handover::Comment,
                 &text,
-                &super::own_path(piece.id),
+                &super::own_path(submission.id),
             )
         })
         .into_iter()
         .collect();
     Ok(db
         .submissions()
-        .comment(piece.id, actor.id, &text, &emails, now)
+        .comment(submission.id, actor.id, &text, &emails, now)
         .await?)
 }
 
-/// Staff ask for changes (`Step::AskChanges`) or reject the piece (`Step::Reject`), saying
-/// what or why; the journalist gets an email. False if the piece is not waiting for that.
+/// Staff ask for changes (`Step::AskChanges`) or reject the submission (`Step::Reject`), saying
+/// what or why; the journalist gets an email. False if the submission is not waiting for that.
 #[allow(clippy::too_many_arguments)] // The same context as `comment`, and the step.
 pub async fn review(
     db: &Db,
     lang: Lang,
     links: &Links<'_>,
     staff: &Viewer,
-    piece: &Submission,
+    submission: &Submission,
     step: Step,
     form: &MessageForm,
     now: DateTime<Utc>,
@@ -394,24 +394,31 @@ pub async fn review(
     let (form_and_field, missing, kind) = match step {
         Step::Reject => (
             ("reject", "reason"),
-            "piece-reason-missing",
+            "submission-reason-missing",
             Handover::Rejected,
         ),
         _ => (
             ("changes", "changes"),
-            "piece-changes-missing",
+            "submission-changes-missing",
             Handover::Changes,
         ),
     };
     let text = message_of(lang, form_and_field, &form.message, missing)?;
-    let email = to_author(lang, links, piece, kind, &text, &super::own_path(piece.id));
+    let email = to_author(
+        lang,
+        links,
+        submission,
+        kind,
+        &text,
+        &super::own_path(submission.id),
+    );
     Ok(db
         .submissions()
-        .review(piece.id, staff.id, step, &text, &[email], now)
+        .review(submission.id, staff.id, step, &text, &[email], now)
         .await?)
 }
 
-/// The staff's publishing form: the piece as they may have edited it, and the magazine
+/// The staff's publishing form: the submission as they may have edited it, and the magazine
 /// issue to place it in.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -424,25 +431,25 @@ pub struct PublishForm {
 }
 
 impl PublishForm {
-    /// The form filled in from the piece as the journalist sent it.
-    pub fn feedback_from(piece: &Submission) -> FormFeedback {
+    /// The form filled in from the submission as the journalist sent it.
+    pub fn feedback_from(submission: &Submission) -> FormFeedback {
         let mut feedback = FormFeedback::for_form("publish");
         feedback
-            .keep("heading", &piece.title)
-            .keep("body", &piece.body);
+            .keep("heading", &submission.title)
+            .keep("body", &submission.body);
         feedback
     }
 }
 
-/// Publishes the piece as an article now, under the journalist's name, with its first photo
+/// Publishes the submission as an article now, under the journalist's name, with its first photo
 /// as the cover; the journalist gets an email. Returns the article's page, or None if the
-/// piece is not waiting for a decision.
+/// submission is not waiting for a decision.
 pub async fn publish(
     db: &Db,
     lang: Lang,
     links: &Links<'_>,
     staff: &Viewer,
-    piece: &Submission,
+    submission: &Submission,
     form: &PublishForm,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, Refusal> {
@@ -462,7 +469,7 @@ pub async fn publish(
         id => match id.parse::<i64>() {
             Ok(id) if db.articles().magazine_issue_by_id(id).await?.is_some() => Some(id),
             _ => {
-                feedback.error("issue", lang.text("piece-issue-unknown"));
+                feedback.error("issue", lang.text("submission-issue-unknown"));
                 None
             }
         },
@@ -480,18 +487,18 @@ pub async fn publish(
     while db.articles().article_slug_taken(&slug, None).await? {
         n += 1;
         if n > 1000 {
-            return Err(Refusal::internal("no free slug for a piece"));
+            return Err(Refusal::internal("no free slug for a submission"));
         }
         slug = format!("{base}-{n}");
     }
-    let cover = piece.photos.first();
+    let cover = submission.photos.first();
     let article = NewArticle {
         slug: slug.clone(),
         title: title.to_owned(),
         lead: form.lead.trim().to_owned(),
         body: form.body.clone(),
         body_html,
-        byline: piece.author_name.clone(),
+        byline: submission.author_name.clone(),
         status: ArticleStatus::Published,
         publish_at: Some(now),
         issue_id,
@@ -501,10 +508,10 @@ pub async fn publish(
         cover_alt: cover.map(|photo| photo.alt.clone()).unwrap_or_default(),
     };
     let path = crate::articles::path_of(&slug);
-    let email = to_author(lang, links, piece, Handover::Published, "", &path);
+    let email = to_author(lang, links, submission, Handover::Published, "", &path);
     let published = db
         .submissions()
-        .publish(piece.id, staff.id, &article, &[email], now)
+        .publish(submission.id, staff.id, &article, &[email], now)
         .await?;
     Ok(published.map(|_| path))
 }

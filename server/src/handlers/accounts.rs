@@ -224,12 +224,12 @@ async fn set_disabled(
 
 #[derive(Deserialize)]
 struct EmailSettingsForm {
-    /// Ticked: an email when a citizen journalist sends a piece.
+    /// Ticked: an email when a citizen journalist sends a submission.
     #[serde(default, deserialize_with = "app::forms::ticked")]
     notify_submissions: bool,
 }
 
-/// Staff choose whether they get an email when a citizen journalist sends a piece.
+/// Staff choose whether they get an email when a citizen journalist sends a submission.
 async fn email_settings(
     cx: Ctx,
     staff: Staff,

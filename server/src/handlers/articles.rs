@@ -258,10 +258,10 @@ async fn sitemap(cx: Ctx) -> Result<Response, PageError> {
 }
 
 /// `/billeder/{id}/{width}.jpg`: one stored variant, while something residents see uses the
-/// image (a published article's or a magazine issue's cover, a published piece's photo). A
+/// image (a published article's or a magazine issue's cover, a published submission's photo). A
 /// variant never changes, so browsers may keep a public one for a year; the ETag answers a
 /// revalidation with 304. Staff also see the others (a draft's cover, a taken-down article's,
-/// a piece's under review), and a journalist the photos they uploaded, never cached, so
+/// a submission's under review), and a journalist the photos they uploaded, never cached, so
 /// nothing keeps them once they are gone; everyone else gets the 404 page for those.
 async fn image(
     cx: Ctx,

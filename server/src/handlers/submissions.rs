@@ -1,7 +1,7 @@
-//! The citizen journalists' forms and the staff's review: saving and sending a piece (with a
+//! The citizen journalists' forms and the staff's review: saving and sending a submission (with a
 //! photo), the journalist's live preview, comments from either side, and the staff's steps
-//! (ask for changes, reject, publish). A journalist acts only on their own pieces: any other
-//! piece, and every review address, answers with the 403 page and changes nothing. Each
+//! (ask for changes, reject, publish). A journalist acts only on their own submissions: any other
+//! submission, and every review address, answers with the 403 page and changes nothing. Each
 //! account may hand over (send, write in a thread, ask for changes, reject) at most
 //! `limits::HANDOVERS_PER_ACCOUNT` times an hour, as each of those emails someone.
 
@@ -10,7 +10,7 @@ use app::{
     address::Id,
     submissions::{
         own_path, review_path,
-        service::{self as pieces, MessageForm, PieceForm, PublishForm},
+        service::{self, MessageForm, PublishForm, SubmissionForm},
         Step, Submission,
     },
 };
@@ -21,8 +21,8 @@ use super::prelude::*;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/borgerjournalist/forhaandsvisning", post(preview))
-        .route("/borgerjournalist/indsendelser/ny", post(save_piece))
-        .route("/borgerjournalist/indsendelser/{id}", post(save_piece))
+        .route("/borgerjournalist/indsendelser/ny", post(save_submission))
+        .route("/borgerjournalist/indsendelser/{id}", post(save_submission))
         .route(
             "/borgerjournalist/indsendelser/{id}/kommentar",
             post(comment_own),
@@ -36,35 +36,38 @@ pub fn routes() -> Router<AppState> {
         .route("/personale/indsendelser/{id}/udgiv", post(publish))
 }
 
-/// Saves, sends or previews the journalist's piece.
-async fn save_piece(
+/// Saves, sends or previews the journalist's submission.
+async fn save_submission(
     cx: Ctx,
     viewer: LoggedIn,
     editing: Editing,
-    upload: UploadForm<PieceForm>,
+    upload: UploadForm<SubmissionForm>,
 ) -> Result<Response, PageError> {
     let existing = match editing {
         Editing::New => None,
-        Editing::Existing(id) => Some(pieces::own(&cx.db, &viewer, id).await?),
+        Editing::Existing(id) => Some(service::own(&cx.db, &viewer, id).await?),
     };
     let page = editing.page("/borgerjournalist/indsendelser");
-    // A piece that may no longer be changed: its page, which says where it stands.
-    if let Some(piece) = existing.as_ref().filter(|piece| !piece.state.editable()) {
-        return Ok(Redirect::to(&own_path(piece.id)).into_response());
+    // A submission that may no longer be changed: its page, which says where it stands.
+    if let Some(submission) = existing
+        .as_ref()
+        .filter(|submission| !submission.state.editable())
+    {
+        return Ok(Redirect::to(&own_path(submission.id)).into_response());
     }
     let form = upload.with_cover(cx.lang, &page).await?;
     if form.action == "preview" {
         return Ok(show_page(
             &page,
-            Some(pieces::preview(cx.lang, &form).await),
+            Some(service::preview(cx.lang, &form).await),
             StatusCode::OK,
         ));
     }
     if form.action == "send" {
-        within_limit(cx.limits.allow_handover(viewer.id), &page, "piece")?;
+        within_limit(cx.limits.allow_handover(viewer.id), &page, "submission")?;
     }
     let links = cx.links();
-    let saved = pieces::save(
+    let saved = service::save(
         &cx.db,
         cx.lang,
         &links,
@@ -98,42 +101,50 @@ async fn preview(cx: Ctx, _: LoggedIn, body: String) -> Response {
 async fn comment(
     cx: &Ctx,
     viewer: &Viewer,
-    piece: &Submission,
+    submission: &Submission,
     form: &MessageForm,
     page: &str,
 ) -> Result<Redirect, PageError> {
     within_limit(cx.limits.allow_handover(viewer.id), page, "comment")?;
     let links = cx.links();
-    let done = pieces::comment(&cx.db, cx.lang, &links, viewer, piece, form, clock::now());
+    let done = service::comment(
+        &cx.db,
+        cx.lang,
+        &links,
+        viewer,
+        submission,
+        form,
+        clock::now(),
+    );
     if !done.await.on_page(page)? {
         return Err(PageError::NotFound);
     }
     Ok(Redirect::to(&format!("{page}?besked=kommenteret")))
 }
 
-/// A comment by the journalist on their own piece.
+/// A comment by the journalist on their own submission.
 async fn comment_own(
     cx: Ctx,
     viewer: LoggedIn,
     Params(id): Params<Id>,
     PostedForm(form): PostedForm<MessageForm>,
 ) -> Result<Redirect, PageError> {
-    let piece = pieces::own(&cx.db, &viewer, id.get()).await?;
-    comment(&cx, &viewer, &piece, &form, &own_path(piece.id)).await
+    let submission = service::own(&cx.db, &viewer, id.get()).await?;
+    comment(&cx, &viewer, &submission, &form, &own_path(submission.id)).await
 }
 
-/// A comment by staff on a piece under review.
+/// A comment by staff on a submission under review.
 async fn comment_staff(
     cx: Ctx,
     staff: Staff,
     Params(id): Params<Id>,
     PostedForm(form): PostedForm<MessageForm>,
 ) -> Result<Redirect, PageError> {
-    let piece = pieces::reviewable(&cx.db, id.get()).await?;
-    comment(&cx, &staff, &piece, &form, &review_path(piece.id)).await
+    let submission = service::reviewable(&cx.db, id.get()).await?;
+    comment(&cx, &staff, &submission, &form, &review_path(submission.id)).await
 }
 
-/// Asking for changes or rejecting: the piece's page with a notice, or (if someone decided
+/// Asking for changes or rejecting: the submission's page with a notice, or (if someone decided
 /// in the meantime) the page as it now stands.
 async fn review_step(
     cx: Ctx,
@@ -143,20 +154,20 @@ async fn review_step(
     form: MessageForm,
     notice: &str,
 ) -> Result<Redirect, PageError> {
-    let piece = pieces::reviewable(&cx.db, id.get()).await?;
-    let page = review_path(piece.id);
+    let submission = service::reviewable(&cx.db, id.get()).await?;
+    let page = review_path(submission.id);
     let form_name = match step {
         Step::Reject => "reject",
         _ => "changes",
     };
     within_limit(cx.limits.allow_handover(staff.id), &page, form_name)?;
     let links = cx.links();
-    let done = pieces::review(
+    let done = service::review(
         &cx.db,
         cx.lang,
         &links,
         &staff,
-        &piece,
+        &submission,
         step,
         &form,
         clock::now(),
@@ -186,17 +197,25 @@ async fn reject(
     review_step(cx, staff, id, Step::Reject, form, "afvist").await
 }
 
-/// Publishes the piece: to the new article's page.
+/// Publishes the submission: to the new article's page.
 async fn publish(
     cx: Ctx,
     staff: Staff,
     Params(id): Params<Id>,
     PostedForm(form): PostedForm<PublishForm>,
 ) -> Result<Redirect, PageError> {
-    let piece = pieces::reviewable(&cx.db, id.get()).await?;
-    let page = review_path(piece.id);
+    let submission = service::reviewable(&cx.db, id.get()).await?;
+    let page = review_path(submission.id);
     let links = cx.links();
-    let published = pieces::publish(&cx.db, cx.lang, &links, &staff, &piece, &form, clock::now());
+    let published = service::publish(
+        &cx.db,
+        cx.lang,
+        &links,
+        &staff,
+        &submission,
+        &form,
+        clock::now(),
+    );
     match published.await.on_page(&page)? {
         Some(path) => Ok(Redirect::to(&path)),
         None => Ok(Redirect::to(&page)),

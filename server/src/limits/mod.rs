@@ -62,8 +62,8 @@ pub const SIGNUP_WINDOW: Duration = Duration::from_secs(60 * 60);
 pub const SIGNUPS_PER_DATE: u32 = 6;
 /// The window of [`SIGNUPS_PER_DATE`].
 pub const SIGNUP_DATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
-/// Hand-overs of citizen journalism allowed per account in an hour: sending a piece and
-/// writing in a piece's thread, each of which emails someone. Far more than a journalist or an
+/// Hand-overs of citizen journalism allowed per account in an hour: sending a submission and
+/// writing in a submission's thread, each of which emails someone. Far more than a journalist or an
 /// editor writes in an hour, but a stolen account cannot flood the staff's inboxes.
 pub const HANDOVERS_PER_ACCOUNT: u32 = 60;
 /// The most keys one limiter holds: about 100 bytes each, so a few megabytes at most.
@@ -158,7 +158,7 @@ impl Limits {
         true
     }
 
-    /// Counts a hand-over of a piece (sending it, writing in its thread) by account `user_id`;
+    /// Counts a hand-over of a submission (sending it, writing in its thread) by account `user_id`;
     /// false when the account has had too many this hour.
     pub fn allow_handover(&self, user_id: i64) -> bool {
         self.handover_by_account.check(user_id)

@@ -1,6 +1,6 @@
-//! Citizen journalism on both backends: a journalist sends a piece with a photo, staff ask for
+//! Citizen journalism on both backends: a journalist sends a submission with a photo, staff ask for
 //! changes, the journalist sends it again and staff publish it, with an email at every
-//! hand-over; a journalist can neither see nor change anyone else's piece, nor review; photos
+//! hand-over; a journalist can neither see nor change anyone else's submission, nor review; photos
 //! need the consent; the contributor figures equal an independent count; a closed account
 //! keeps its byline; what journalists type stays inert on every page that shows it.
 
@@ -22,12 +22,12 @@ use crate::{
 };
 
 on_both_backends!(
-    a_piece_goes_from_draft_to_published_with_an_email_at_every_handover,
-    a_journalist_acts_only_on_their_own_pieces_and_never_reviews,
+    a_submission_goes_from_draft_to_published_with_an_email_at_every_handover,
+    a_journalist_acts_only_on_their_own_submissions_and_never_reviews,
     photos_need_the_consent_and_the_text_stays,
     contributor_figures_equal_an_independent_count,
     a_closed_account_keeps_its_byline_and_links,
-    xss_payloads_in_a_piece_are_inert_on_both_sides,
+    xss_payloads_in_a_submission_are_inert_on_both_sides,
     one_account_cannot_flood_the_others_with_emails,
     the_page_and_the_forms_refuse_alike,
 );
@@ -43,7 +43,7 @@ fn photo_with_exif() -> Vec<u8> {
 
 /// The journalist's form with a title, a text, one new photo (if any) and the consent (if
 /// `consent`), posted with `intent`.
-fn piece_form(
+fn submission_form(
     title: &str,
     body: &str,
     photo: Option<Vec<u8>>,
@@ -71,15 +71,15 @@ fn piece_form(
     form
 }
 
-/// The id at the end of a redirect to a piece's page (`…/indsendelser/7?besked=…`).
-fn piece_id(answer: &Answer) -> i64 {
+/// The id at the end of a redirect to a submission's page (`…/indsendelser/7?besked=…`).
+fn submission_id(answer: &Answer) -> i64 {
     let location = answer.location.as_deref().expect("a redirect");
     location
         .split('?')
         .next()
         .and_then(|path| path.rsplit('/').next())
         .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("a piece's page: {location}"))
+        .unwrap_or_else(|| panic!("a submission's page: {location}"))
 }
 
 /// The (recipient, subject) of every email in the outbox, oldest first.
@@ -100,7 +100,9 @@ async fn emailed(db: &Db, to: &str, subject: &str) -> bool {
         .any(|(address, title)| address == to && title.contains(subject))
 }
 
-async fn a_piece_goes_from_draft_to_published_with_an_email_at_every_handover(backend: Backend) {
+async fn a_submission_goes_from_draft_to_published_with_an_email_at_every_handover(
+    backend: Backend,
+) {
     let app = TestApp::spawn(backend).await;
     let db = app.db();
     let journalist = account(Role::Journalist)
@@ -124,7 +126,7 @@ async fn a_piece_goes_from_draft_to_published_with_an_email_at_every_handover(ba
     let saved = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form(
+            submission_form(
                 title,
                 "Der var **mange** til spisning.",
                 Some(photo_with_exif()),
@@ -134,7 +136,7 @@ async fn a_piece_goes_from_draft_to_published_with_an_email_at_every_handover(ba
         )
         .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
-    let id = piece_id(&saved);
+    let id = submission_id(&saved);
     let own = format!("/borgerjournalist/indsendelser/{id}");
     let review = format!("/personale/indsendelser/{id}");
     assert!(emails(db).await.is_empty(), "a draft tells nobody");
@@ -150,8 +152,8 @@ async fn a_piece_goes_from_draft_to_published_with_an_email_at_every_handover(ba
         .contains("Lange borde med hvide duge i ParkCafeen"));
 
     // Sent: the staff who want it get an email with the link; the queue counts it.
-    let piece = db.submissions().submission(id).await.unwrap().unwrap();
-    let photo_id = piece.photos[0].id.to_string();
+    let submission = db.submissions().submission(id).await.unwrap().unwrap();
+    let photo_id = submission.photos[0].id.to_string();
     let sent = writer
         .post_multipart(
             &own,
@@ -273,9 +275,9 @@ async fn a_piece_goes_from_draft_to_published_with_an_email_at_every_handover(ba
     assert_eq!(exif_of(&served), None, "no camera data survives");
 
     // Its history says who did what, in order; nothing can be done to it any more.
-    let piece = db.submissions().submission(id).await.unwrap().unwrap();
-    assert_eq!(piece.state, SubmissionState::Published);
-    let kinds: Vec<&str> = piece
+    let submission = db.submissions().submission(id).await.unwrap().unwrap();
+    assert_eq!(submission.state, SubmissionState::Published);
+    let kinds: Vec<&str> = submission
         .events
         .iter()
         .map(|event| event.kind.as_str())
@@ -307,7 +309,7 @@ async fn a_piece_goes_from_draft_to_published_with_an_email_at_every_handover(ba
     );
 }
 
-async fn a_journalist_acts_only_on_their_own_pieces_and_never_reviews(backend: Backend) {
+async fn a_journalist_acts_only_on_their_own_submissions_and_never_reviews(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let db = app.db();
     let owner = account(Role::Journalist).create(db).await;
@@ -319,11 +321,11 @@ async fn a_journalist_acts_only_on_their_own_pieces_and_never_reviews(backend: B
     let sent = owner_browser
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form("Loppemarked i gården", "Mange boder.", None, false, "send"),
+            submission_form("Loppemarked i gården", "Mange boder.", None, false, "send"),
         )
         .await;
     assert_eq!(sent.status, 303, "{}", sent.body);
-    let id = piece_id(&sent);
+    let id = submission_id(&sent);
     let before = db.submissions().submission(id).await.unwrap().unwrap();
     assert_eq!(before.state, SubmissionState::Sent);
 
@@ -333,12 +335,12 @@ async fn a_journalist_acts_only_on_their_own_pieces_and_never_reviews(backend: B
     assert_eq!(page.status, 403);
     assert!(
         !page.body.contains("Loppemarked"),
-        "nothing of the piece leaks"
+        "nothing of the submission leaks"
     );
     let edit = intruder
         .post_multipart(
             &own,
-            piece_form("Overtaget", "Min tekst.", None, false, "send"),
+            submission_form("Overtaget", "Min tekst.", None, false, "send"),
         )
         .await;
     assert_eq!(edit.status, 403);
@@ -346,7 +348,7 @@ async fn a_journalist_acts_only_on_their_own_pieces_and_never_reviews(backend: B
         .post_form(&format!("{own}/kommentar"), &[("message", "Hej")])
         .await;
     assert_eq!(comment.status, 403);
-    // Every review address, also for the piece's own journalist.
+    // Every review address, also for the submission's own journalist.
     for browser in [&intruder, &owner_browser] {
         for (step, field) in [
             ("udgiv", "heading"),
@@ -382,7 +384,7 @@ async fn photos_need_the_consent_and_the_text_stays(backend: Backend) {
     let refused = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form(
+            submission_form(
                 "Nabofest <i>i</i> parken",
                 "Vi grillede & dansede.",
                 Some(photo_with_exif()),
@@ -432,7 +434,7 @@ async fn photos_need_the_consent_and_the_text_stays(backend: Backend) {
     );
     assert!(emails(db).await.is_empty());
 
-    // A photo needs its description too; a piece with neither text nor photo cannot be sent.
+    // A photo needs its description too; a submission with neither text nor photo cannot be sent.
     let no_alt = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
@@ -455,7 +457,7 @@ async fn photos_need_the_consent_and_the_text_stays(backend: Backend) {
     let empty = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form("Nabofest", " ", None, false, "send"),
+            submission_form("Nabofest", " ", None, false, "send"),
         )
         .await;
     assert_eq!(empty.status, 422);
@@ -464,7 +466,7 @@ async fn photos_need_the_consent_and_the_text_stays(backend: Backend) {
         .contains("Skriv en tekst, eller tilføj mindst ét billede"));
 }
 
-/// A seeded piece: its author, photos, when it was sent and when (if) it was published.
+/// A seeded submission: its author, photos, when it was sent and when (if) it was published.
 type Planned<'a> = (&'a TestAccount, usize, DateTime<Utc>, Option<DateTime<Utc>>);
 
 /// Stores a small photo as an image of `author`.
@@ -480,9 +482,9 @@ fn at(year: i32, month: u32, day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(year, month, day, 12, 0, 0).unwrap()
 }
 
-/// A piece of `author` with `photos` photos, sent at `sent` and (if `published`) published
+/// A submission of `author` with `photos` photos, sent at `sent` and (if `published`) published
 /// then by `staff`.
-async fn seeded_piece(
+async fn seeded_submission(
     db: &Db,
     author: &TestAccount,
     staff: &TestAccount,
@@ -569,7 +571,7 @@ async fn contributor_figures_equal_an_independent_count(backend: Backend) {
         (&carl, 2, at(2026, 11, 20), None),
     ];
     for (author, photos, sent, published) in &plan {
-        seeded_piece(db, author, &staff, *photos, *sent, *published).await;
+        seeded_submission(db, author, &staff, *photos, *sent, *published).await;
     }
 
     // The same figures, counted here by hand from the plan: (sent, published, photos) per
@@ -686,7 +688,7 @@ async fn a_closed_account_keeps_its_byline_and_links(backend: Backend) {
     let admin = account(Role::Admin).create(db).await;
     let journalist = account(Role::Journalist).name("Yusuf Ali").create(db).await;
     for day in [3, 4] {
-        seeded_piece(
+        seeded_submission(
             db,
             &journalist,
             &admin,
@@ -731,7 +733,7 @@ async fn a_closed_account_keeps_its_byline_and_links(backend: Backend) {
         .await
         .unwrap()
         .into_iter()
-        .map(|piece| piece.state)
+        .map(|submission| submission.state)
         .collect::<Vec<_>>();
     assert_eq!(
         state,
@@ -739,7 +741,7 @@ async fn a_closed_account_keeps_its_byline_and_links(backend: Backend) {
     );
 }
 
-async fn xss_payloads_in_a_piece_are_inert_on_both_sides(backend: Backend) {
+async fn xss_payloads_in_a_submission_are_inert_on_both_sides(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let db = app.db();
     let journalist = account(Role::Journalist).create(db).await;
@@ -751,12 +753,12 @@ async fn xss_payloads_in_a_piece_are_inert_on_both_sides(backend: Backend) {
         .filter(|line| !line.is_empty())
         .collect();
 
-    // One piece with a photo, sent, so both sides see it; then every payload in its title,
+    // One submission with a photo, sent, so both sides see it; then every payload in its title,
     // text, the photo's caption and description, and a comment from each side.
     let sent = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form(
+            submission_form(
                 "Plain",
                 "Plain text.",
                 Some(photo_with_exif()),
@@ -766,7 +768,7 @@ async fn xss_payloads_in_a_piece_are_inert_on_both_sides(backend: Backend) {
         )
         .await;
     assert_eq!(sent.status, 303, "{}", sent.body);
-    let id = piece_id(&sent);
+    let id = submission_id(&sent);
     let own = format!("/borgerjournalist/indsendelser/{id}");
     let review = format!("/personale/indsendelser/{id}");
     let pages = [
@@ -848,11 +850,11 @@ async fn one_account_cannot_flood_the_others_with_emails(backend: Backend) {
     let sent = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form("Vinterbad", "Koldt vand.", None, false, "send"),
+            submission_form("Vinterbad", "Koldt vand.", None, false, "send"),
         )
         .await;
     assert_eq!(sent.status, 303);
-    let own = format!("/borgerjournalist/indsendelser/{}", piece_id(&sent));
+    let own = format!("/borgerjournalist/indsendelser/{}", submission_id(&sent));
     // The send was the first hand-over of the hour; the rest of the hour's go to comments.
     let limit = server::limits::HANDOVERS_PER_ACCOUNT;
     for n in 1..limit {
@@ -867,13 +869,13 @@ async fn one_account_cannot_flood_the_others_with_emails(backend: Backend) {
         .await;
     assert_eq!(refused.status, 429);
     assert!(refused.body.contains("Vent"), "{}", refused.body);
-    let piece = db
+    let submission = db
         .submissions()
-        .submission(piece_id(&sent))
+        .submission(submission_id(&sent))
         .await
         .unwrap()
         .unwrap();
-    let comments = piece
+    let comments = submission
         .events
         .iter()
         .filter(|event| event.kind.as_str() == "comment")
@@ -904,7 +906,7 @@ async fn a_text_nested_too_deep_is_refused_and_a_saved_one_is_shown_as_stored(ba
             let refused = writer
                 .post_multipart(
                     "/borgerjournalist/indsendelser/ny",
-                    piece_form("Dybt citat", &deep, None, true, intent),
+                    submission_form("Dybt citat", &deep, None, true, intent),
                 )
                 .await;
             let status = if intent == "save" { 422 } else { 200 };
@@ -925,29 +927,29 @@ async fn a_text_nested_too_deep_is_refused_and_a_saved_one_is_shown_as_stored(ba
     let huge = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form("Langt", &">".repeat(2_000_000), None, true, "preview"),
+            submission_form("Langt", &">".repeat(2_000_000), None, true, "preview"),
         )
         .await;
     assert_eq!(huge.status, 413);
     assert!(huge.body.len() < 100_000, "the text is not shown again");
-    let pieces = app
+    let submissions = app
         .db()
         .submissions()
         .of_author(journalist.id)
         .await
         .unwrap();
-    assert!(pieces.is_empty(), "nothing was saved");
+    assert!(submissions.is_empty(), "nothing was saved");
 
     // A text within the bound is saved with its cleaned HTML, which the review shows as stored.
     let within = format!("{} dybt nok", ">".repeat(10));
     let sent = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form("Citat", &within, None, true, "send"),
+            submission_form("Citat", &within, None, true, "send"),
         )
         .await;
     assert_eq!(sent.status, 303, "{}", sent.body);
-    let id = piece_id(&sent);
+    let id = submission_id(&sent);
     let editor = account(Role::Staff).create(app.db()).await;
     let staff = app.logged_in_as(&editor).await;
     let review = format!("/personale/indsendelser/{id}");
@@ -978,7 +980,7 @@ async fn a_name_that_is_a_formula_is_text_in_the_csv(backend: Backend) {
     let author = account(Role::Journalist).name(evil).create(db).await;
     let staff = account(Role::Staff).create(db).await;
     let sent = Utc.with_ymd_and_hms(2025, 3, 4, 10, 0, 0).unwrap();
-    seeded_piece(db, &author, &staff, 0, sent, None).await;
+    seeded_submission(db, &author, &staff, 0, sent, None).await;
     let csv = app
         .logged_in_as(&staff)
         .await
@@ -997,7 +999,7 @@ async fn a_name_that_is_a_formula_is_text_in_the_csv(backend: Backend) {
 
 on_both_backends!(a_name_that_is_a_formula_is_text_in_the_csv);
 
-/// Fourteen uploads to one piece at the same moment leave it with ten photos; every other
+/// Fourteen uploads to one submission at the same moment leave it with ten photos; every other
 /// upload gets the form again with the Danish message by the photo field.
 async fn fourteen_uploads_at_once_leave_ten_photos(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -1006,16 +1008,16 @@ async fn fourteen_uploads_at_once_leave_ten_photos(backend: Backend) {
     let first = writer
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form("Mange billeder", "Tekst.", None, true, "save"),
+            submission_form("Mange billeder", "Tekst.", None, true, "save"),
         )
         .await;
     assert_eq!(first.status, 303, "{}", first.body);
-    let id = piece_id(&first);
+    let id = submission_id(&first);
     let address = format!("/borgerjournalist/indsendelser/{id}");
     let uploads = (0..14).map(|_| {
         writer.post_multipart(
             &address,
-            piece_form(
+            submission_form(
                 "Mange billeder",
                 "Tekst.",
                 Some(photo_with_exif()),
@@ -1026,14 +1028,14 @@ async fn fourteen_uploads_at_once_leave_ten_photos(backend: Backend) {
     });
     let answers = futures_util::future::join_all(uploads).await;
     let statuses: Vec<u16> = answers.iter().map(|answer| answer.status).collect();
-    let piece = app
+    let submission = app
         .db()
         .submissions()
         .submission(id)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(piece.photos.len(), 10, "{statuses:?}");
+    assert_eq!(submission.photos.len(), 10, "{statuses:?}");
     assert_eq!(
         statuses.iter().filter(|status| **status == 303).count(),
         10,
@@ -1065,11 +1067,11 @@ async fn the_page_and_the_forms_refuse_alike(backend: Backend) {
     let saved = owner_browser
         .post_multipart(
             "/borgerjournalist/indsendelser/ny",
-            piece_form("Kladde om gården", "Ikke færdig.", None, false, "save"),
+            submission_form("Kladde om gården", "Ikke færdig.", None, false, "save"),
         )
         .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
-    let draft = piece_id(&saved);
+    let draft = submission_id(&saved);
     let before = db.submissions().submission(draft).await.unwrap().unwrap();
     assert_eq!(before.state, SubmissionState::Draft);
 
@@ -1084,7 +1086,10 @@ async fn the_page_and_the_forms_refuse_alike(backend: Backend) {
         .await;
     assert_eq!((api.status, api.body.as_str()), (200, "\"Forbidden\""));
     let edit = intruder
-        .post_multipart(&own, piece_form("Overtaget", "Min.", None, false, "save"))
+        .post_multipart(
+            &own,
+            submission_form("Overtaget", "Min.", None, false, "save"),
+        )
         .await;
     assert_eq!(edit.status, 403);
     let comment = intruder

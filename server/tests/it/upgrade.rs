@@ -1,6 +1,6 @@
 //! Upgrading, on both backends: a database made by an earlier schema (the migrations up to
 //! the first portal with news, the calendar, sign-ups and attendance, before sign-up limits,
-//! journalists' pieces, visitor counting and the page cache), with data written in that
+//! journalists' submissions, visitor counting and the page cache), with data written in that
 //! schema's own shape, is brought up to date by the current server at start-up, and
 //! everything in it is still there: the site, the activity with its sign-ups and attendance,
 //! the article (also found by search), the staff account's password and a resident's private
