@@ -404,7 +404,10 @@ mod tests {
         assert_eq!(period.from, date(2026, 11, 1), "this month of this year");
         assert_eq!(
             errors,
-            [("aar", "period-year-invalid"), ("maaned", "period-month-invalid")],
+            [
+                ("aar", "period-year-invalid"),
+                ("maaned", "period-month-invalid")
+            ],
             "every field that does not read"
         );
         let (period, errors) = query(&[("aar", "2025"), ("maaned", "13")]).period(today, VISITS);
