@@ -932,6 +932,15 @@ async fn a_text_nested_too_deep_is_refused_and_a_saved_one_is_shown_as_stored(ba
         .await;
     assert_eq!(huge.status, 413);
     assert!(huge.body.len() < 100_000, "the text is not shown again");
+    // So are thousands of fields, each small: a form with a file has at most 200.
+    let mut many = submission_form("Mange felter", "Kort tekst.", None, true, "save");
+    for n in 0..server::extract::MOST_UPLOAD_FIELDS {
+        many = many.text("caption_1", format!("Billedtekst {n}"));
+    }
+    let refused = writer
+        .post_multipart("/borgerjournalist/indsendelser/ny", many)
+        .await;
+    assert_eq!(refused.status, 413);
     let submissions = app
         .db()
         .submissions()
