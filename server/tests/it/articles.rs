@@ -571,3 +571,53 @@ async fn the_same_slug_saved_at_the_same_moment_is_one_save_and_messages(backend
 }
 
 on_both_backends!(the_same_slug_saved_at_the_same_moment_is_one_save_and_messages);
+
+/// One loader per thing: an article or a magazine issue that does not exist is the 404 page on
+/// its editor, its delete page and every form posted to them, and `NotFound` from the editors'
+/// server functions; and so is an activity on the staff's activity page and its forms.
+async fn an_editor_of_nothing_is_refused_alike_everywhere(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let staff = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&staff).await;
+    let missing = "987654";
+    for page in [
+        format!("/personale/artikler/{missing}"),
+        format!("/personale/artikler/{missing}/slet"),
+        format!("/personale/udgaver/{missing}"),
+        format!("/personale/aktiviteter/{missing}"),
+    ] {
+        assert_eq!(staff.get(&page).await.status, 404, "{page}");
+    }
+    for (form, fields) in [
+        (
+            format!("/personale/artikler/{missing}"),
+            vec![("heading", "Ny titel")],
+        ),
+        (format!("/personale/artikler/{missing}/slet"), vec![]),
+        (
+            format!("/personale/udgaver/{missing}"),
+            vec![("heading", "Nr. 9")],
+        ),
+        (
+            format!("/personale/aktiviteter/{missing}/undtagelser"),
+            vec![("dato", "2026-12-24"), ("kind", "cancelled")],
+        ),
+    ] {
+        let answer = staff.post_form(&form, &fields).await;
+        assert_eq!(answer.status, 404, "{form}");
+    }
+    for api in [
+        "/personale/api/artikel",
+        "/personale/api/udgave",
+        "/personale/api/aktivitet",
+    ] {
+        let answer = staff.post_form(api, &[("id", missing)]).await;
+        assert_eq!(
+            (answer.status, answer.body.as_str()),
+            (200, "\"NotFound\""),
+            "{api}"
+        );
+    }
+}
+
+on_both_backends!(an_editor_of_nothing_is_refused_alike_everywhere);
