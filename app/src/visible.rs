@@ -1,6 +1,6 @@
 //! What a page's server function answers for a thing that a domain's loader may refuse: the
 //! thing, or which refusal page to show. `crate::errors::visible` makes it from a loader's
-//! answer, and `pages::data::or_refused` shows it, so every page shows a refusal alike.
+//! answer, and `components::data::or_refused` shows it, so every page shows a refusal alike.
 
 use serde::{Deserialize, Serialize};
 
