@@ -2,9 +2,10 @@
 //! compressed once (brotli and gzip) and served from memory until something it shows may have
 //! changed.
 //!
-//! Only a GET by someone with no cookie at all, for an address outside the private ones
-//! ([`crate::headers::is_private`]), answered 200 with HTML and no cookie, is kept. Logged-in
-//! people, forms posted and everything else pass by untouched.
+//! Only a GET by someone who is not logged in, for an address outside the private ones
+//! ([`crate::headers::is_private`]), answered 200 with HTML and no cookie, is kept; cookies do
+//! not count, as only a login's session changes a page and anyone may make cookies up.
+//! Logged-in people, forms posted and everything else pass by untouched.
 //!
 //! How a kept page goes stale, and how the cache learns of it:
 //! - **A write on this instance.** Every write a public page can show is a transaction of its
@@ -18,7 +19,11 @@
 //! - **The clock.** A page is kept until the next whole minute at the latest, counted from
 //!   when its rendering began, so a scheduled article appears at its minute, a date closes for
 //!   sign-up at its minute and a new day shows on the day, never later. Every such moment is a
-//!   whole minute (the forms take minutes).
+//!   whole minute (the forms take minutes). The first request after the minute renders the page
+//!   anew; those that come while it renders are answered with the page of the minute before
+//!   (nothing was written since) rather than wait for it: under load a render can wait behind
+//!   other work on the CPU budget's threads, and the front page is asked for many times a
+//!   second.
 //! - **A write on another instance** (several instances on one PostgreSQL database). Every
 //!   instance adds one to the database's page version after its writes, and reads it every
 //!   [`WATCH_EVERY`]; a number it did not write itself empties its cache. Polling rather than
@@ -152,6 +157,15 @@ impl PageCache {
             && page.writes == writes
             && Instant::now() < page.expires;
         fresh.then_some(page)
+    }
+
+    /// The kept page for `key` if only the clock made it stale (nothing was written since it
+    /// was rendered): what the requests that come while it is rendered anew are answered with.
+    fn stale_by_the_clock(&self, key: &str, writes: u64) -> Option<Arc<Page>> {
+        let page = self.pages.get(key)?;
+        let unchanged =
+            page.generation == self.generation.load(Ordering::SeqCst) && page.writes == writes;
+        unchanged.then_some(page)
     }
 
     /// The lock that renders of `key` take one at a time, so identical misses render once.

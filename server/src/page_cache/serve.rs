@@ -49,11 +49,12 @@ fn next_minute(at: DateTime<Utc>) -> DateTime<Utc> {
     start + chrono::Duration::minutes(1)
 }
 
-/// Whether a request may be answered from the cache: a GET by someone with no cookie (so not
-/// logged in, and with nothing of their own on the page), for a public address.
+/// Whether a request may be answered from the cache: a GET by someone who is not logged in (no
+/// [`Viewer`]), for a public address. Cookies do not matter: only a logged-in person's session
+/// changes a page (residents never get one), so a made-up cookie, which anyone may send, cannot
+/// have every page rendered again.
 fn is_anonymous_page_request(request: &Request) -> bool {
     request.method() == Method::GET
-        && !request.headers().contains_key(header::COOKIE)
         && request.extensions().get::<Viewer>().is_none()
         && !is_private(request.uri().path())
         && !NOT_KEPT.contains(&request.uri().path())
@@ -91,9 +92,19 @@ pub async fn serve_cached(
         cache.hits.fetch_add(1, Ordering::Relaxed);
         return page.answer(request.headers());
     }
-    // One render per key at a time: a miss that waited finds the page the first one kept.
+    // One render per key at a time: a miss that waited finds the page the first one kept. While
+    // a page that only the clock made stale is rendered anew, it answers the others.
     let lock = cache.render_lock(&key);
-    let _rendering = lock.lock().await;
+    let _rendering = match lock.try_lock() {
+        Ok(rendering) => rendering,
+        Err(_) => {
+            if let Some(page) = cache.stale_by_the_clock(&key, db.writes()) {
+                cache.hits.fetch_add(1, Ordering::Relaxed);
+                return page.answer(request.headers());
+            }
+            lock.lock().await
+        }
+    };
     if let Some(page) = cache.fresh(&key, db.writes()) {
         cache.hits.fetch_add(1, Ordering::Relaxed);
         return page.answer(request.headers());

@@ -142,6 +142,17 @@ async fn kept_pages_are_compressed_and_revalidated_and_never_personal(backend: B
     let unchanged = raw_get(&app, "/nyheder", &[("if-none-match", &etag)]).await;
     assert_eq!(unchanged.status(), 304);
     assert_eq!(counts(&app), (hits + 3, renders));
+    // A cookie is not a login: with a made-up one, or a session id the store does not know, the
+    // kept page is answered (anyone may send cookies, so they cannot have pages rendered again).
+    for cookie in [
+        "naboskab=made-up; theme=dark",
+        "naboskab=AAAAAAAAAAAAAAAAAAAAAA",
+    ] {
+        let cookied = raw_get(&app, "/nyheder", &[("cookie", cookie)]).await;
+        assert_eq!(cookied.status(), 200);
+        assert_eq!(cookied.text().await.unwrap(), html, "{cookie}");
+    }
+    assert_eq!(counts(&app), (hits + 5, renders));
 
     // Staff are never served a kept page, and their pages are never kept.
     let staff = account(Role::Staff).name("Birgit").create(app.db()).await;
