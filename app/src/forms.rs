@@ -106,6 +106,82 @@ pub fn FormFields(feedback: FormFeedback, children: Children) -> impl IntoView {
     children()
 }
 
+/// A form that posts to `action`, checked by the server only (`novalidate`, so every message is
+/// the portal's own): the list of what needs fixing when `posted` holds mistakes, the fields
+/// (`children`, which show `feedback`), and the submit button labelled `button`. `class` is
+/// added to the form's own.
+#[component]
+pub fn PostForm(
+    action: String,
+    #[prop(optional)] class: &'static str,
+    posted: Option<FormFeedback>,
+    feedback: FormFeedback,
+    button: String,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=action class=format!("form {class}") novalidate>
+            <FormFields feedback>
+                <ErrorSummary feedback=posted />
+                {children()}
+                <button type="submit" class="button">
+                    {button}
+                </button>
+            </FormFields>
+        </form>
+    }
+}
+
+/// A form that sends files: posted as `multipart/form-data` to `action`, checked by the server
+/// only (`novalidate`, so every message is the portal's own), with the list of what needs fixing
+/// above it when `posted` holds mistakes. Every field inside shows `feedback`.
+#[component]
+pub fn UploadForm(
+    action: String,
+    posted: Option<FormFeedback>,
+    feedback: FormFeedback,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <ErrorSummary feedback=posted />
+        <form
+            method="post"
+            action=action
+            class="form form--wide"
+            enctype="multipart/form-data"
+            novalidate
+        >
+            <FormFields feedback>{children()}</FormFields>
+        </form>
+    }
+}
+
+/// The buttons at the end of an editor, each `(intent, label)`: a button sends the form with
+/// its `intent`, and the last one is the main one.
+#[component]
+pub fn IntentButtons(buttons: Vec<(&'static str, String)>) -> impl IntoView {
+    let last = buttons.len().saturating_sub(1);
+    let buttons = buttons
+        .into_iter()
+        .enumerate()
+        .map(|(index, (intent, label))| {
+            let class = if index == last {
+                "button"
+            } else {
+                "button button--secondary"
+            };
+            let gap = (index > 0).then_some(" ");
+            view! {
+                {gap}
+                <button type="submit" name="intent" value=intent class=class>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <p class="actions">{buttons}</p> }
+}
+
 /// A field's feedback: its own, or that of the [`FormFields`] around it.
 fn field_feedback(own: Option<FormFeedback>) -> Option<FormFeedback> {
     own.or_else(|| use_context::<FieldsFeedback>().map(|fields| fields.0))
@@ -170,9 +246,13 @@ pub enum FieldKind {
 /// A labelled input with its hint and its error message.
 #[component]
 pub fn Field(
-    /// The input's `name` and `id`.
+    /// The input's `name`, and its `id` unless `id` is given.
     name: &'static str,
     label: String,
+    /// The input's `id` and the key of its value and message, where they differ from the name:
+    /// for a name that repeats, such as one caption per photo.
+    #[prop(optional, into)]
+    id: Option<String>,
     #[prop(optional)] kind: FieldKind,
     #[prop(optional)] hint: Option<String>,
     #[prop(optional)] required: bool,
@@ -184,13 +264,14 @@ pub fn Field(
     value: Option<String>,
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    let parts = FieldParts::new(name, &hint, feedback);
+    let id = id.unwrap_or_else(|| name.to_owned());
+    let parts = FieldParts::new(&id, &hint, feedback);
     let is_password = matches!(kind, FieldKind::CurrentPassword | FieldKind::NewPassword);
     // Passwords are never sent back to the browser.
     let value = if is_password {
         None
     } else {
-        Some(parts.shown(name, value))
+        Some(parts.shown(&id, value))
     };
     let (input_type, default_autocomplete) = match kind {
         FieldKind::Text => ("text", None),
@@ -201,29 +282,26 @@ pub fn Field(
         FieldKind::Time => ("time", Some("off")),
         FieldKind::Number => ("number", Some("off")),
     };
-    let has_error = parts.error.is_some();
-    view! {
-        <div class="field" class:field--error=has_error>
-            <label for=name>{label}</label>
-            {parts.messages(hint)}
-            <input
-                id=name
-                name=name
-                type=input_type
-                value=value
-                required=required
-                autocomplete=autocomplete.or(default_autocomplete)
-                aria-describedby=parts.described_by.clone()
-                aria-invalid=has_error.then_some("true")
-                inputmode=(kind == FieldKind::Number).then_some("numeric")
-                spellcheck=is_password.then_some("false")
-                autocapitalize=matches!(kind, FieldKind::Email | FieldKind::CurrentPassword | FieldKind::NewPassword)
-                    .then_some("none")
-            />
-        </div>
-    }
-    // Pages hold many fields: an erased type keeps the compiler's type depth low.
-    .into_any()
+    let input = view! {
+        <input
+            id=id.clone()
+            name=name
+            type=input_type
+            value=value
+            required=required
+            autocomplete=autocomplete.or(default_autocomplete)
+            aria-describedby=parts.described_by.clone()
+            aria-invalid=parts.invalid()
+            inputmode=(kind == FieldKind::Number).then_some("numeric")
+            spellcheck=is_password.then_some("false")
+            autocapitalize=matches!(
+                kind,
+                FieldKind::Email | FieldKind::CurrentPassword | FieldKind::NewPassword
+            )
+                .then_some("none")
+        />
+    };
+    parts.labelled(&id, label, hint, input)
 }
 
 /// The pieces every kind of field shares: its message, the ids that describe it, and the value
@@ -269,6 +347,31 @@ impl FieldParts {
             .unwrap_or_default()
     }
 
+    /// `aria-invalid` for the control: "true" when the field has an error.
+    fn invalid(&self) -> Option<&'static str> {
+        self.error.is_some().then_some("true")
+    }
+
+    /// The field around `control`: its label, then the hint and the error message, then the
+    /// control itself. Pages hold many fields: the erased type keeps the compiler's type depth
+    /// low.
+    fn labelled(
+        &self,
+        id: &str,
+        label: String,
+        hint: Option<String>,
+        control: impl IntoView + 'static,
+    ) -> AnyView {
+        view! {
+            <div class="field" class:field--error=self.error.is_some()>
+                <label for=id.to_owned()>{label}</label>
+                {self.messages(hint)}
+                {control}
+            </div>
+        }
+        .into_any()
+    }
+
     /// The hint and the error message, in that order.
     fn messages(&self, hint: Option<String>) -> impl IntoView {
         let hint_id = self.hint_id.clone();
@@ -297,6 +400,31 @@ impl FieldParts {
     }
 }
 
+/// A labelled text area.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] feedback: Option<FormFeedback>,
+) -> impl IntoView {
+    let parts = FieldParts::new(name, &hint, feedback);
+    let value = escape_unescaped_text(parts.shown(name, value));
+    let area = view! {
+        <textarea
+            id=name
+            name=name
+            rows="6"
+            aria-describedby=parts.described_by.clone()
+            aria-invalid=parts.invalid()
+        >
+            {value}
+        </textarea>
+    };
+    parts.labelled(name, label, hint, area)
+}
+
 /// Escapes text for the few places where Leptos writes text into the server's HTML as it is:
 /// the children of `<textarea>` (tachys 0.2 does not escape them) and the `<title>` that
 /// leptos_meta 0.8 writes. A browser decodes the character references in both, so people see
@@ -309,37 +437,6 @@ pub fn escape_unescaped_text(text: String) -> String {
     } else {
         text
     }
-}
-
-/// A labelled text area.
-#[component]
-pub fn TextArea(
-    name: &'static str,
-    label: String,
-    #[prop(optional)] hint: Option<String>,
-    #[prop(optional, into)] value: Option<String>,
-    #[prop(optional)] feedback: Option<FormFeedback>,
-) -> impl IntoView {
-    let parts = FieldParts::new(name, &hint, feedback);
-    let value = escape_unescaped_text(parts.shown(name, value));
-    let has_error = parts.error.is_some();
-    view! {
-        <div class="field" class:field--error=has_error>
-            <label for=name>{label}</label>
-            {parts.messages(hint)}
-            <textarea
-                id=name
-                name=name
-                rows="6"
-                aria-describedby=parts.described_by.clone()
-                aria-invalid=has_error.then_some("true")
-            >
-                {value}
-            </textarea>
-        </div>
-    }
-    // Pages hold many fields: an erased type keeps the compiler's type depth low.
-    .into_any()
 }
 
 /// A labelled file input with its hint and its error message. Its form needs
@@ -357,23 +454,17 @@ pub fn FileField(
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
     let parts = FieldParts::new(name, &hint, feedback);
-    let has_error = parts.error.is_some();
-    view! {
-        <div class="field" class:field--error=has_error>
-            <label for=name>{label}</label>
-            {parts.messages(hint)}
-            <input
-                type="file"
-                id=name
-                name=name
-                accept=accept
-                aria-describedby=parts.described_by.clone()
-                aria-invalid=has_error.then_some("true")
-            />
-        </div>
-    }
-    // Pages hold many fields: an erased type keeps the compiler's type depth low.
-    .into_any()
+    let input = view! {
+        <input
+            type="file"
+            id=name
+            name=name
+            accept=accept
+            aria-describedby=parts.described_by.clone()
+            aria-invalid=parts.invalid()
+        />
+    };
+    parts.labelled(name, label, hint, input)
 }
 
 /// A labelled drop-down list of `options` (value, label).
@@ -388,7 +479,6 @@ pub fn SelectField(
 ) -> impl IntoView {
     let parts = FieldParts::new(name, &hint, feedback);
     let chosen = parts.shown(name, value);
-    let has_error = parts.error.is_some();
     let options = options
         .into_iter()
         .map(|(value, label)| {
@@ -400,22 +490,17 @@ pub fn SelectField(
             }
         })
         .collect_view();
-    view! {
-        <div class="field" class:field--error=has_error>
-            <label for=name>{label}</label>
-            {parts.messages(hint)}
-            <select
-                id=name
-                name=name
-                aria-describedby=parts.described_by.clone()
-                aria-invalid=has_error.then_some("true")
-            >
-                {options}
-            </select>
-        </div>
-    }
-    // Pages hold many fields: an erased type keeps the compiler's type depth low.
-    .into_any()
+    let select = view! {
+        <select
+            id=name
+            name=name
+            aria-describedby=parts.described_by.clone()
+            aria-invalid=parts.invalid()
+        >
+            {options}
+        </select>
+    };
+    parts.labelled(name, label, hint, select)
 }
 
 /// A group of radio buttons (`multiple` false) or checkboxes (`multiple` true: the name repeats
@@ -424,8 +509,8 @@ pub fn SelectField(
 pub fn ChoiceGroup(
     name: &'static str,
     legend: String,
-    options: Vec<(String, String)>,
     #[prop(optional)] multiple: bool,
+    options: Vec<(String, String)>,
     #[prop(optional)] hint: Option<String>,
     /// The chosen value(s); several are separated by commas.
     #[prop(optional, into)]
@@ -435,7 +520,6 @@ pub fn ChoiceGroup(
     let parts = FieldParts::new(name, &hint, feedback);
     let chosen = parts.shown(name, value);
     let chosen: Vec<&str> = chosen.split(',').collect();
-    let has_error = parts.error.is_some();
     let options = options
         .into_iter()
         .map(|(value, label)| {
@@ -453,7 +537,7 @@ pub fn ChoiceGroup(
     view! {
         <fieldset
             class="field"
-            class:field--error=has_error
+            class:field--error=parts.error.is_some()
             id=name
             aria-describedby=parts.described_by.clone()
         >

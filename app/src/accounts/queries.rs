@@ -183,6 +183,31 @@ pub async fn audit_in(
     })
 }
 
+/// Ends the use of a token of `user_id`'s after the account's row was updated (`updated` rows):
+/// with the audit line `action` and the commit. When the account no longer fitted the token (no
+/// row updated), the transaction is rolled back and there is no account.
+async fn redeemed(
+    mut tx: Tx,
+    updated: u64,
+    now: DateTime<Utc>,
+    user_id: i64,
+    action: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    if updated == 0 {
+        return Ok(None);
+    }
+    audit_in(&mut tx, now, Some(user_id), action, "").await?;
+    tx.commit().await?;
+    Ok(Some(user_id))
+}
+
+/// What finds one account: its id or its email address.
+#[derive(Clone, Copy)]
+enum AccountKey<'a> {
+    Id(i64),
+    Email(&'a str),
+}
+
 const ACCOUNT_COLUMNS: &str =
     "id, email, display_name, role, password_hash, disabled, notify_submissions";
 
@@ -277,15 +302,7 @@ impl AccountQueries<'_> {
         &self,
         email: &EmailAddress,
     ) -> Result<Option<Account>, sqlx::Error> {
-        let row: Option<AccountRow> = db_run!(self.db, |pool| {
-            sqlx::query_as(&format!(
-                "select {ACCOUNT_COLUMNS} from users where email = $1"
-            ))
-            .bind(email.as_str())
-            .fetch_optional(pool)
-            .await
-        })?;
-        row.map(Account::try_from).transpose()
+        self.account_where(AccountKey::Email(email.as_str())).await
     }
 
     /// The account a token belongs to, if the token is unused and has not expired, and still
@@ -345,23 +362,28 @@ impl AccountQueries<'_> {
             .await
             .map(|done| done.rows_affected())
         })?;
-        if updated == 0 {
-            return Ok(None);
-        }
-        audit_in(&mut tx, now, Some(user_id), "accept_invitation", "").await?;
-        tx.commit().await?;
-        Ok(Some(user_id))
+        redeemed(tx, updated, now, user_id, "accept_invitation").await
     }
 
     /// The account with this id.
     pub async fn account_by_id(&self, id: i64) -> Result<Option<Account>, sqlx::Error> {
+        self.account_where(AccountKey::Id(id)).await
+    }
+
+    /// The account `key` names.
+    async fn account_where(&self, key: AccountKey<'_>) -> Result<Option<Account>, sqlx::Error> {
+        let column = match key {
+            AccountKey::Id(_) => "id",
+            AccountKey::Email(_) => "email",
+        };
+        let sql = format!("select {ACCOUNT_COLUMNS} from users where {column} = $1");
         let row: Option<AccountRow> = db_run!(self.db, |pool| {
-            sqlx::query_as(&format!(
-                "select {ACCOUNT_COLUMNS} from users where id = $1"
-            ))
-            .bind(id)
-            .fetch_optional(pool)
-            .await
+            let query = sqlx::query_as(&sql);
+            let query = match key {
+                AccountKey::Id(id) => query.bind(id),
+                AccountKey::Email(email) => query.bind(email),
+            };
+            query.fetch_optional(pool).await
         })?;
         row.map(Account::try_from).transpose()
     }
@@ -428,12 +450,7 @@ impl AccountQueries<'_> {
             .await
             .map(|done| done.rows_affected())
         })?;
-        if updated == 0 {
-            return Ok(None);
-        }
-        audit_in(&mut tx, now, Some(user_id), "reset_password", "").await?;
-        tx.commit().await?;
-        Ok(Some(user_id))
+        redeemed(tx, updated, now, user_id, "reset_password").await
     }
 
     /// Sets a new password for a logged-in account. Reset links asked for earlier are void:

@@ -10,25 +10,24 @@ use super::{Occurrence, Status};
 pub const TZID: &str = "Europe/Copenhagen";
 
 /// The definition of [`TZID`] that RFC 5545 asks every calendar using it to carry. The
-/// `icalendar` crate has no builder for VTIMEZONE, and the rules are fixed by EU law (last
-/// Sunday of March and of October), so the component is written out here.
-const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\n\
-TZID:Europe/Copenhagen\r\n\
-BEGIN:DAYLIGHT\r\n\
-TZOFFSETFROM:+0100\r\n\
-TZOFFSETTO:+0200\r\n\
-TZNAME:CEST\r\n\
-DTSTART:19700329T020000\r\n\
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n\
-END:DAYLIGHT\r\n\
-BEGIN:STANDARD\r\n\
-TZOFFSETFROM:+0200\r\n\
-TZOFFSETTO:+0100\r\n\
-TZNAME:CET\r\n\
-DTSTART:19701025T030000\r\n\
-RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n\
-END:STANDARD\r\n\
-END:VTIMEZONE\r\n";
+/// `icalendar` crate has no builder for VTIMEZONE, and the rules are fixed by EU law (summer
+/// time from the last Sunday of March to the last Sunday of October), so the component is
+/// written out here.
+fn vtimezone() -> String {
+    let summer = observance("DAYLIGHT", ("+0100", "+0200"), "CEST", "19700329T020000", 3);
+    let winter = observance("STANDARD", ("+0200", "+0100"), "CET", "19701025T030000", 10);
+    format!("BEGIN:VTIMEZONE\r\nTZID:{TZID}\r\n{summer}{winter}END:VTIMEZONE\r\n")
+}
+
+/// One of the zone's two yearly changes: `kind` (DAYLIGHT or STANDARD), the offsets before and
+/// after, the zone's name after, and the first change (local time) and its month; the change is
+/// on the month's last Sunday.
+fn observance(kind: &str, (from, to): (&str, &str), name: &str, first: &str, month: u8) -> String {
+    format!(
+        "BEGIN:{kind}\r\nTZOFFSETFROM:{from}\r\nTZOFFSETTO:{to}\r\nTZNAME:{name}\r\n\
+         DTSTART:{first}\r\nRRULE:FREQ=YEARLY;BYMONTH={month};BYDAY=-1SU\r\nEND:{kind}\r\n"
+    )
+}
 
 /// A feed named `name` with `occurrences`; `public_url` (ending in `/`) makes the UIDs and links.
 pub fn feed(name: &str, public_url: &str, occurrences: &[Occurrence]) -> String {
@@ -79,7 +78,7 @@ pub fn feed(name: &str, public_url: &str, occurrences: &[Occurrence]) -> String 
         .find("BEGIN:VEVENT")
         .or_else(|| text.find("END:VCALENDAR"))
         .unwrap_or(text.len());
-    format!("{}{VTIMEZONE}{}", &text[..at], &text[at..])
+    format!("{}{}{}", &text[..at], vtimezone(), &text[at..])
 }
 
 /// The host of a URL, for UIDs.
@@ -130,6 +129,15 @@ mod tests {
         assert!(text.contains("URL:https://nordby.example/aktiviteter/babycafe/2026-03-31"));
         let timezone = text.find("BEGIN:VTIMEZONE").unwrap();
         assert!(timezone < text.find("BEGIN:VEVENT").unwrap());
+        for change in [
+            "BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\nBEGIN:DAYLIGHT\r\n",
+            "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\n",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\n",
+            "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\n",
+            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
+        ] {
+            assert!(text.contains(change), "{change:?} in {text}");
+        }
         assert!(text.trim_end().ends_with("END:VCALENDAR"));
         assert!(
             feed("Tom", "http://127.0.0.1:3000/", &[]).contains("END:VTIMEZONE\r\nEND:VCALENDAR")

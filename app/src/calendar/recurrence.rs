@@ -397,66 +397,51 @@ mod tests {
         assert_eq!(Rule::parse("nonsense"), None);
     }
 
-    #[test]
-    fn a_weekly_rule_gives_every_tuesday_across_the_dst_changes() {
-        // Tuesdays from 2026-03-17 to 2026-04-07 span the change on 2026-03-29.
-        let dates = scheduled_dates(
-            date(2026, 1, 6),
-            "FREQ=WEEKLY;BYDAY=TU",
-            date(2026, 3, 15),
-            date(2026, 4, 8),
-        );
-        assert_eq!(
-            dates,
-            [
-                date(2026, 3, 17),
-                date(2026, 3, 24),
-                date(2026, 3, 31),
-                date(2026, 4, 7)
-            ]
-        );
+    /// The dates a rule gives in a period. `case` is the first date, the rule and the period's
+    /// first and last day, separated by spaces; the answer is the dates, separated by spaces.
+    fn expanded(case: &str) -> String {
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        let [first, rule, from, to] = case.split(' ').collect::<Vec<_>>()[..] else {
+            panic!("not a case: {case}");
+        };
+        let dates = scheduled_dates(day(first), rule, day(from), day(to));
+        let dates: Vec<String> = dates.iter().map(NaiveDate::to_string).collect();
+        dates.join(" ")
     }
 
     #[test]
-    fn every_other_week_until_a_date_and_a_count() {
-        let dates = scheduled_dates(
-            date(2026, 12, 1),
-            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20261231T235959Z",
-            date(2026, 11, 1),
-            date(2027, 3, 1),
-        );
-        assert_eq!(
-            dates,
-            [
-                date(2026, 12, 1),
-                date(2026, 12, 3),
-                date(2026, 12, 15),
-                date(2026, 12, 17),
-                date(2026, 12, 29),
-                date(2026, 12, 31)
-            ]
-        );
-        let counted = scheduled_dates(
-            date(2026, 12, 1),
-            "FREQ=WEEKLY;BYDAY=TU;COUNT=3",
-            date(2026, 1, 1),
-            date(2027, 12, 31),
-        );
-        assert_eq!(counted.len(), 3);
-    }
-
-    #[test]
-    fn monthly_on_the_last_friday_and_the_first_thursday() {
-        let last_fridays = scheduled_dates(
-            date(2026, 1, 1),
-            "FREQ=MONTHLY;BYDAY=-1FR",
-            date(2026, 10, 1),
-            date(2026, 12, 31),
-        );
-        assert_eq!(
-            last_fridays,
-            [date(2026, 10, 30), date(2026, 11, 27), date(2026, 12, 25)]
-        );
+    fn weekly_and_monthly_rules_give_their_dates() {
+        let cases = [
+            // Every Tuesday, across the change to summer time on 2026-03-29.
+            (
+                "2026-01-06 FREQ=WEEKLY;BYDAY=TU 2026-03-15 2026-04-08",
+                "2026-03-17 2026-03-24 2026-03-31 2026-04-07",
+            ),
+            // Every other week until a date.
+            (
+                "2026-12-01 FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20261231T235959Z 2026-11-01 2027-03-01",
+                "2026-12-01 2026-12-03 2026-12-15 2026-12-17 2026-12-29 2026-12-31",
+            ),
+            // A count of dates.
+            (
+                "2026-12-01 FREQ=WEEKLY;BYDAY=TU;COUNT=3 2026-01-01 2027-12-31",
+                "2026-12-01 2026-12-08 2026-12-15",
+            ),
+            // The last Friday and the first Thursday of the month.
+            (
+                "2026-01-01 FREQ=MONTHLY;BYDAY=-1FR 2026-10-01 2026-12-31",
+                "2026-10-30 2026-11-27 2026-12-25",
+            ),
+            ("2026-01-01 FREQ=MONTHLY;BYDAY=1TH 2026-12-01 2026-12-31", "2026-12-03"),
+            // Nothing before the first date.
+            (
+                "2026-12-08 FREQ=WEEKLY;BYDAY=TU 2026-12-01 2026-12-15",
+                "2026-12-08 2026-12-15",
+            ),
+        ];
+        for (case, dates) in cases {
+            assert_eq!(expanded(case), dates, "{case}");
+        }
         assert!(is_scheduled(
             date(2026, 1, 1),
             "FREQ=MONTHLY;BYDAY=1TH",
@@ -477,17 +462,6 @@ mod tests {
             [day]
         );
         assert!(scheduled_dates(day, "", date(2027, 1, 1), date(2027, 1, 31)).is_empty());
-    }
-
-    #[test]
-    fn nothing_before_the_first_date() {
-        let dates = scheduled_dates(
-            date(2026, 12, 8),
-            "FREQ=WEEKLY;BYDAY=TU",
-            date(2026, 12, 1),
-            date(2026, 12, 15),
-        );
-        assert_eq!(dates, [date(2026, 12, 8), date(2026, 12, 15)]);
     }
 
     /// Every date of a rule from its first date to `to`, one week at a time, the slow way:

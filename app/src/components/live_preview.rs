@@ -124,3 +124,44 @@ pub fn LivePreview(
         </div>
     }
 }
+
+/// The body field of an editor (the article editor's and the journalist's): the Markdown text
+/// area inside the [`LivePreview`] island that posts to `address`, and the scripts that wake the
+/// island up.
+#[component]
+pub fn BodyField(
+    address: &'static str,
+    label: String,
+    hint: String,
+    feedback: crate::forms::FormFeedback,
+) -> impl IntoView {
+    use crate::{components::islands::IslandScripts, forms::TextArea, i18n::t};
+    // Built here, as the island's children take what they hold.
+    let field = view! { <TextArea name="body" label hint feedback /> };
+    view! {
+        <LivePreview
+            address=address.to_owned()
+            heading=t("article-live-preview-title")
+            failed=t("article-live-preview-failed")
+        >
+            {field}
+        </LivePreview>
+        <IslandScripts />
+    }
+}
+
+/// What the preview button shows without JavaScript: the posted heading, the lead if the form
+/// has one, and the body as the server rendered and sanitized it (`html`).
+#[component]
+pub fn PostedPreview(heading: String, lead: Option<String>, html: String) -> impl IntoView {
+    use crate::i18n::t;
+    view! {
+        <section class="preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{t("article-preview-title")}</h2>
+            <h3>{heading}</h3>
+            {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
+            // Sanitized by ammonia (`articles::service::preview`, `submissions::service::preview`).
+            <div class="article__body" inner_html=html></div>
+        </section>
+    }
+}

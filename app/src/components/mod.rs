@@ -6,6 +6,7 @@ pub mod articles;
 pub mod chart;
 pub mod data;
 pub mod errors;
+pub mod figures;
 pub mod islands;
 pub mod live_preview;
 pub mod occurrences;

@@ -18,3 +18,14 @@ pub fn ScrollingTable(
         </div>
     }
 }
+
+/// A row of a table whose first cell names it (a header cell for the row), then `cells`.
+pub fn named_row(name: String, cells: impl IntoView + 'static) -> AnyView {
+    view! {
+        <tr>
+            <th scope="row">{name}</th>
+            {cells}
+        </tr>
+    }
+    .into_any()
+}

@@ -214,6 +214,12 @@ fn Filters(data: CalendarData) -> impl IntoView {
     }
 }
 
+/// The occurrences that start on `day`.
+fn on_day(data: &CalendarData, day: NaiveDate) -> Vec<Occurrence> {
+    let on_day = |occurrence: &&Occurrence| occurrence.starts.date() == day;
+    data.occurrences.iter().filter(on_day).cloned().collect()
+}
+
 /// Days with their occurrences (the list and week views); empty days are left out of the
 /// list and shown as empty in a week.
 #[component]
@@ -222,12 +228,7 @@ fn DayList(data: CalendarData) -> impl IntoView {
     let mut days = Vec::new();
     let mut day = data.from;
     while day <= data.to {
-        let todays: Vec<Occurrence> = data
-            .occurrences
-            .iter()
-            .filter(|occurrence| occurrence.starts.date() == day)
-            .cloned()
-            .collect();
+        let todays = on_day(&data, day);
         if show_empty || !todays.is_empty() {
             days.push((day, todays));
         }
@@ -293,12 +294,7 @@ fn MonthGrid(data: CalendarData) -> impl IntoView {
                 .into_iter()
                 .map(|day| {
                     let inside = (data.from..=data.to).contains(&day);
-                    let todays: Vec<Occurrence> = data
-                        .occurrences
-                        .iter()
-                        .filter(|occurrence| occurrence.starts.date() == day)
-                        .cloned()
-                        .collect();
+                    let todays = on_day(&data, day);
                     let empty = todays.is_empty();
                     let label = long_date(day);
                     let items = todays

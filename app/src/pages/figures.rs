@@ -6,12 +6,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    components::{chart::chart_frame, data::Loaded, table::ScrollingTable},
+    components::{
+        chart::chart_frame,
+        data::Loaded,
+        figures::{FigureActions, PeriodForm},
+        table::{named_row, ScrollingTable},
+    },
     figures::{
         api::{load_figures, FiguresPage},
         decimal, Contributions, Contributors, Counts, Line, CONTRIBUTOR_DEFINITIONS, DEFINITIONS,
     },
-    forms::{ErrorSummary, Field, FieldKind, FormFields, SelectField},
+    forms::SelectField,
     i18n::{t, t_with},
     period::PeriodQuery,
 };
@@ -40,12 +45,6 @@ fn Figures(page: FiguresPage) -> impl IntoView {
         form,
         years,
     } = page;
-    let summary = Some(form.clone());
-    let feedback = form;
-    let years: Vec<(String, String)> = years
-        .into_iter()
-        .map(|year| (year.to_string(), year.to_string()))
-        .collect();
     let quarters: Vec<(String, String)> = [
         ("", "figures-whole-year"),
         ("1", "figures-q1"),
@@ -67,55 +66,34 @@ fn Figures(page: FiguresPage) -> impl IntoView {
         ],
     );
     let (current, previous) = (report.period.label(), report.previous.label());
+    let charted = [
+        ("figures-by-activity", "activities", report.by_activity),
+        ("figures-by-focus-area", "areas", report.by_focus_area),
+    ]
+    .into_iter()
+    .map(|(heading, chart, lines)| {
+        view! { <ChartedFigures heading chart lines current=current.clone() previous=previous.clone() /> }
+    })
+    .collect_view();
     view! {
-        <form method="get" action="/personale/tal" class="form form--inline">
-            <FormFields feedback=feedback.clone()>
-                <ErrorSummary feedback=summary />
-                <fieldset class="field-row">
-                    <legend>{t("figures-choose-year")}</legend>
-                    <SelectField name="aar" label=t("figures-year") options=years />
-                    <SelectField name="kvartal" label=t("figures-quarter") options=quarters />
-                </fieldset>
-                <fieldset class="field-row">
-                    <legend>{t("figures-choose-dates")}</legend>
-                    <Field name="fra" label=t("figures-from") kind=FieldKind::Date />
-                    <Field name="til" label=t("figures-to") kind=FieldKind::Date />
-                </fieldset>
-                <button type="submit" class="button">
-                    {t("figures-show")}
-                </button>
-            </FormFields>
-        </form>
+        <PeriodForm
+            action="/personale/tal"
+            feedback=form
+            legend=t("figures-choose-year")
+            years
+            dates=true
+        >
+            <SelectField name="kvartal" label=t("figures-quarter") options=quarters />
+        </PeriodForm>
         <h2>{heading}</h2>
-        <p class="actions">
-            <a href=csv_href class="button button--secondary" download="">
-                {t("figures-csv")}
-            </a>
-            " "
-            <a href=report_href class="button button--secondary">
-                {t("figures-report")}
-            </a>
-        </p>
+        <FigureActions csv_href csv_label=t("figures-csv") report_href />
         <FigureTable
             caption=t("figures-total")
             lines=vec![report.total.clone()]
             current=current.clone()
             previous=previous.clone()
         />
-        <ChartedFigures
-            heading="figures-by-activity"
-            chart=("chart-activities", "figures-chart-activities")
-            lines=report.by_activity
-            current=current.clone()
-            previous=previous.clone()
-        />
-        <ChartedFigures
-            heading="figures-by-focus-area"
-            chart=("chart-areas", "figures-chart-areas")
-            lines=report.by_focus_area
-            current=current.clone()
-            previous=previous.clone()
-        />
+        {charted}
         <ContributorFigures contributors=report.contributors current previous />
         <Definitions />
     }
@@ -246,12 +224,7 @@ fn comparison_table<T>(
                     }
                 })
                 .collect_view();
-            view! {
-                <tr>
-                    <th scope="row">{name}</th>
-                    {cells}
-                </tr>
-            }
+            named_row(name, cells)
         })
         .collect_view();
     let legend = t_with(
@@ -273,22 +246,21 @@ fn comparison_table<T>(
     .into_any()
 }
 
-/// A section of the figures: its heading, the bar chart (`chart` is its id and title key), and
-/// the table of the same lines.
+/// A section of the figures: its heading, the bar chart (`chart-{chart}`, titled by the message
+/// `figures-chart-{chart}`), and the table of the same lines.
 #[component]
 fn ChartedFigures(
     heading: &'static str,
-    chart: (&'static str, &'static str),
+    chart: &'static str,
     lines: Vec<Line>,
     current: String,
     previous: String,
 ) -> impl IntoView {
-    let (id, title) = chart;
     view! {
         <h2>{t(heading)}</h2>
         <BarChart
-            id
-            title=t(title)
+            id=format!("chart-{chart}")
+            title=t(&format!("figures-chart-{chart}"))
             lines=lines.clone()
             current=current.clone()
             previous=previous.clone()
@@ -304,7 +276,7 @@ fn ChartedFigures(
 /// The table below the chart holds the same numbers for screen readers.
 #[component]
 fn BarChart(
-    id: &'static str,
+    id: String,
     title: String,
     lines: Vec<Line>,
     current: String,
@@ -362,7 +334,7 @@ fn BarChart(
         .collect_view();
     let view_box = format!("0 0 {WIDTH} {height}");
     chart_frame(
-        id,
+        &id,
         "chart",
         view_box,
         title,

@@ -14,12 +14,11 @@ use crate::{
     components::{
         data::{edit_page, or_refused, Loaded},
         errors::NotFound,
-        islands::IslandScripts,
-        live_preview::{LivePreview, PREVIEW_ADDRESS},
+        live_preview::{BodyField, PostedPreview, PREVIEW_ADDRESS},
     },
     forms::{
-        feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FileField,
-        FormFeedback, FormFields, Notice, SelectField, TextArea,
+        feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FileField, FormFeedback,
+        IntentButtons, Notice, SelectField, TextArea, UploadForm,
     },
     i18n::t,
     images::{Image, ACCEPTED_TYPES},
@@ -124,25 +123,10 @@ fn Editor(data: EditorData) -> impl IntoView {
         ("unpublished".to_owned(), t("article-status-unpublished")),
     ];
     let preview = preview.map(|html| {
-        view! {
-            <section class="preview" aria-labelledby="preview-title">
-                <h2 id="preview-title">{t("article-preview-title")}</h2>
-                <h3>{f.value("heading").unwrap_or_default().to_owned()}</h3>
-                <p class="lead">{f.value("lead").unwrap_or_default().to_owned()}</p>
-                // Sanitized by ammonia (`articles::service::preview`).
-                <div class="article__body" inner_html=html></div>
-            </section>
-        }
+        let heading = f.value("heading").unwrap_or_default().to_owned();
+        let lead = Some(f.value("lead").unwrap_or_default().to_owned());
+        view! { <PostedPreview heading lead html /> }
     });
-    // Built here, as the island's children take what they hold.
-    let body_field = view! {
-        <TextArea
-            name="body"
-            label=t("article-field-body")
-            hint=t("article-field-body-hint")
-            feedback=f.clone()
-        />
-    };
     let public = public.map(|href| {
         view! {
             <p>
@@ -172,79 +156,45 @@ fn Editor(data: EditorData) -> impl IntoView {
         <Notice text=notice />
         {public}
         {preview}
-        <ErrorSummary feedback=posted />
-        <form
-            method="post"
-            action=action
-            class="form form--wide"
-            enctype="multipart/form-data"
-            novalidate
-        >
-            <FormFields feedback=f.clone()>
-                <Field name="heading" label=t("article-field-title") required=true />
+        <UploadForm action posted feedback=f.clone()>
+            <Field name="heading" label=t("article-field-title") required=true />
+            <Field name="slug" label=t("activity-field-slug") hint=t("article-field-slug-hint") />
+            <TextArea name="lead" label=t("article-field-lead") hint=t("article-field-lead-hint") />
+            <BodyField
+                address=PREVIEW_ADDRESS
+                label=t("article-field-body")
+                hint=t("article-field-body-hint")
+                feedback=f.clone()
+            />
+            <Field name="byline" label=t("article-field-byline") />
+            <ChoiceGroup name="omraade" legend=t("article-field-tags") options=tags multiple=true />
+            <CoverField current=current_cover feedback=f.clone() />
+            <SelectField name="issue" label=t("article-field-issue") options=issues />
+            <Field
+                name="issue_position"
+                label=t("article-field-issue-position")
+                kind=FieldKind::Number
+            />
+            <fieldset class="group">
+                <legend>{t("article-publishing")}</legend>
+                <ChoiceGroup name="status" legend=t("article-field-status") options=statuses />
                 <Field
-                    name="slug"
-                    label=t("activity-field-slug")
-                    hint=t("article-field-slug-hint")
+                    name="publish_date"
+                    label=t("article-field-publish-date")
+                    kind=FieldKind::Date
                 />
-                <TextArea
-                    name="lead"
-                    label=t("article-field-lead")
-                    hint=t("article-field-lead-hint")
-                />
-                <LivePreview
-                    address=PREVIEW_ADDRESS.to_owned()
-                    heading=t("article-live-preview-title")
-                    failed=t("article-live-preview-failed")
-                >
-                    {body_field}
-                </LivePreview>
-                <IslandScripts />
-                <Field name="byline" label=t("article-field-byline") />
-                <ChoiceGroup
-                    name="omraade"
-                    legend=t("article-field-tags")
-                    options=tags
-                    multiple=true
-                />
-                <CoverField current=current_cover feedback=f.clone() />
-                <SelectField name="issue" label=t("article-field-issue") options=issues />
                 <Field
-                    name="issue_position"
-                    label=t("article-field-issue-position")
-                    kind=FieldKind::Number
+                    name="publish_time"
+                    label=t("article-field-publish-time")
+                    kind=FieldKind::Time
+                    hint=t("time-hint")
                 />
-                <fieldset class="group">
-                    <legend>{t("article-publishing")}</legend>
-                    <ChoiceGroup name="status" legend=t("article-field-status") options=statuses />
-                    <Field
-                        name="publish_date"
-                        label=t("article-field-publish-date")
-                        kind=FieldKind::Date
-                    />
-                    <Field
-                        name="publish_time"
-                        label=t("article-field-publish-time")
-                        kind=FieldKind::Time
-                        hint=t("time-hint")
-                    />
-                </fieldset>
-                <p class="actions">
-                    <button
-                        type="submit"
-                        name="intent"
-                        value="preview"
-                        class="button button--secondary"
-                    >
-                        {t("article-preview")}
-                    </button>
-                    " "
-                    <button type="submit" name="intent" value="save" class="button">
-                        {t("article-save")}
-                    </button>
-                </p>
-            </FormFields>
-        </form>
+            </fieldset>
+            <IntentButtons buttons=vec![
+                ("preview", t("article-preview")),
+                ("save", t("article-save")),
+            ] />
+        </UploadForm>
         {delete}
     }
     .into_any()
@@ -364,39 +314,26 @@ fn IssueEditor(issue: Option<crate::articles::MagazineIssue>, form: FormFeedback
         <h1>{title}</h1>
         <Notice text=notice />
         {public}
-        <ErrorSummary feedback=posted />
-        <form
-            method="post"
-            action=action
-            class="form form--wide"
-            enctype="multipart/form-data"
-            novalidate
-        >
-            <FormFields feedback=f.clone()>
-                <Field
-                    name="heading"
-                    label=t("issue-field-title")
-                    hint=t("issue-field-title-hint")
-                    required=true
-                />
-                <Field
-                    name="slug"
-                    label=t("activity-field-slug")
-                    hint=t("article-field-slug-hint")
-                />
-                <Field
-                    name="published_on"
-                    label=t("issue-field-published-on")
-                    kind=FieldKind::Date
-                    required=true
-                />
-                <TextArea name="intro" label=t("issue-field-intro") />
-                <CoverField current=cover feedback=f />
-                <button type="submit" class="button">
-                    {t("issue-save")}
-                </button>
-            </FormFields>
-        </form>
+        <UploadForm action posted feedback=f.clone()>
+            <Field
+                name="heading"
+                label=t("issue-field-title")
+                hint=t("issue-field-title-hint")
+                required=true
+            />
+            <Field name="slug" label=t("activity-field-slug") hint=t("article-field-slug-hint") />
+            <Field
+                name="published_on"
+                label=t("issue-field-published-on")
+                kind=FieldKind::Date
+                required=true
+            />
+            <TextArea name="intro" label=t("issue-field-intro") />
+            <CoverField current=cover feedback=f />
+            <button type="submit" class="button">
+                {t("issue-save")}
+            </button>
+        </UploadForm>
     }
     .into_any()
 }

@@ -19,8 +19,8 @@ use crate::{
     },
     dates::{long_date, time_span},
     forms::{
-        feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFields,
-        Notice,
+        feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, Notice,
+        PostForm,
     },
     i18n::{t, t_with},
     signups::{Signup, SignupStatus},
@@ -392,6 +392,7 @@ fn AttendanceForm(data: StaffOccurrence) -> impl IntoView {
         ("nej".to_owned(), t("attendance-held-no")),
     ];
     let title = format!("{} – {name}", t("staff-attendance-title"));
+    let save = t("attendance-save");
     let back = base_path(&data);
     view! {
         <Title text=title />
@@ -400,25 +401,20 @@ fn AttendanceForm(data: StaffOccurrence) -> impl IntoView {
         </p>
         <h1>{t("staff-attendance-title")}</h1>
         <p class="lead">{name} <br /> {when}</p>
-        <form method="post" action=action class="form attendance" novalidate>
-            <FormFields feedback=feedback.clone()>
-                <ErrorSummary feedback=posted />
-                <ChoiceGroup name="held" legend=t("attendance-held") options=held_options />
-                {tick}
-                <Field name="walkin_adults" label=adults_label kind=FieldKind::Number />
-                <Field name="walkin_children" label=children_label kind=FieldKind::Number />
-                <Field name="volunteers" label=t("attendance-volunteers") kind=FieldKind::Number />
-                <Field
-                    name="first_timers"
-                    label=t("attendance-first-timers")
-                    kind=FieldKind::Number
-                    hint=t("attendance-first-timers-hint")
-                />
-                <button type="submit" class="button">
-                    {t("attendance-save")}
-                </button>
-            </FormFields>
-        </form>
+        <PostForm action class="attendance" posted feedback=feedback.clone() button=save>
+            <ChoiceGroup name="held" legend=t("attendance-held") options=held_options />
+            {tick}
+            <Field name="walkin_adults" label=adults_label kind=FieldKind::Number />
+            <Field name="walkin_children" label=children_label kind=FieldKind::Number />
+            // The participants' counts first, the volunteers (who are not participants) last.
+            <Field
+                name="first_timers"
+                label=t("attendance-first-timers")
+                kind=FieldKind::Number
+                hint=t("attendance-first-timers-hint")
+            />
+            <Field name="volunteers" label=t("attendance-volunteers") kind=FieldKind::Number />
+        </PostForm>
     }
     .into_any()
 }

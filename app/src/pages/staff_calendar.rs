@@ -13,8 +13,8 @@ use crate::{
     components::data::{edit_page, or_refused, Loaded},
     dates::{long_date, time_span, weekday_name},
     forms::{
-        feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, FormFeedback,
-        FormFields, Notice, SelectField, TextArea,
+        feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FormFeedback, Notice,
+        PostForm, SelectField, TextArea,
     },
     i18n::t,
 };
@@ -163,6 +163,7 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
         |existing| view! { <DatesSection id=existing.activity.id dates=existing.dates.clone() /> },
     );
     let f = feedback;
+    let save = t("staff-activity-save");
     view! {
         <Title text=title.clone() />
         <p>
@@ -172,133 +173,114 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
         <Notice text=notice />
         {public}
         {dates}
-        <ErrorSummary feedback=posted />
-        <form method="post" action=action class="form form--wide" novalidate>
-            <FormFields feedback=f.clone()>
-                <Field name="activity_name" label=t("activity-field-name") required=true />
+        <PostForm action class="form--wide" posted feedback=f.clone() button=save>
+            <Field name="activity_name" label=t("activity-field-name") required=true />
+            <Field name="slug" label=t("activity-field-slug") hint=t("activity-field-slug-hint") />
+            <TextArea name="description" label=t("activity-field-description") />
+            <SelectField name="focus_area" label=t("activity-focus-area") options=focus_options />
+            <SelectField name="venue" label=t("activity-venue") options=venue_options />
+            <fieldset class="group">
+                <legend>{t("activity-when")}</legend>
                 <Field
-                    name="slug"
-                    label=t("activity-field-slug")
-                    hint=t("activity-field-slug-hint")
+                    name="starts_on"
+                    label=t("activity-field-starts-on")
+                    kind=FieldKind::Date
+                    required=true
                 />
-                <TextArea name="description" label=t("activity-field-description") />
+                <Field
+                    name="start_time"
+                    label=t("activity-field-start")
+                    kind=FieldKind::Time
+                    hint=t("time-hint")
+                    required=true
+                />
+                <Field
+                    name="end_time"
+                    label=t("activity-field-end")
+                    kind=FieldKind::Time
+                    hint=t("time-hint")
+                    required=true
+                />
+            </fieldset>
+            <fieldset class="group">
+                <legend>{t("activity-repeat")}</legend>
+                <ChoiceGroup
+                    name="repeat"
+                    legend=t("activity-field-repeat")
+                    options=pairs(
+                        &[
+                            ("once", "repeat-once"),
+                            ("weekly", "repeat-weekly"),
+                            ("monthly", "repeat-monthly"),
+                        ],
+                    )
+                />
+                <Field
+                    name="interval"
+                    label=t("activity-field-interval")
+                    kind=FieldKind::Number
+                    hint=t("activity-field-interval-hint")
+                />
+                <ChoiceGroup
+                    name="dag"
+                    legend=t("activity-field-days")
+                    options=weekday_options()
+                    multiple=true
+                />
+                <SelectField name="nth" label=t("activity-field-nth") options=nth_options />
                 <SelectField
-                    name="focus_area"
-                    label=t("activity-focus-area")
-                    options=focus_options
+                    name="month_day"
+                    label=t("activity-field-month-day")
+                    options=weekday_options()
                 />
-                <SelectField name="venue" label=t("activity-venue") options=venue_options />
-                <fieldset class="group">
-                    <legend>{t("activity-when")}</legend>
-                    <Field
-                        name="starts_on"
-                        label=t("activity-field-starts-on")
-                        kind=FieldKind::Date
-                        required=true
-                    />
-                    <Field
-                        name="start_time"
-                        label=t("activity-field-start")
-                        kind=FieldKind::Time
-                        hint=t("time-hint")
-                        required=true
-                    />
-                    <Field
-                        name="end_time"
-                        label=t("activity-field-end")
-                        kind=FieldKind::Time
-                        hint=t("time-hint")
-                        required=true
-                    />
-                </fieldset>
-                <fieldset class="group">
-                    <legend>{t("activity-repeat")}</legend>
-                    <ChoiceGroup
-                        name="repeat"
-                        legend=t("activity-field-repeat")
-                        options=pairs(
-                            &[
-                                ("once", "repeat-once"),
-                                ("weekly", "repeat-weekly"),
-                                ("monthly", "repeat-monthly"),
-                            ],
-                        )
-                    />
-                    <Field
-                        name="interval"
-                        label=t("activity-field-interval")
-                        kind=FieldKind::Number
-                        hint=t("activity-field-interval-hint")
-                    />
-                    <ChoiceGroup
-                        name="dag"
-                        legend=t("activity-field-days")
-                        options=weekday_options()
-                        multiple=true
-                    />
-                    <SelectField name="nth" label=t("activity-field-nth") options=nth_options />
-                    <SelectField
-                        name="month_day"
-                        label=t("activity-field-month-day")
-                        options=weekday_options()
-                    />
-                    <ChoiceGroup
-                        name="ends"
-                        legend=t("activity-field-ends")
-                        options=pairs(
-                            &[
-                                ("never", "ends-never"),
-                                ("until", "ends-until"),
-                                ("count", "ends-count"),
-                            ],
-                        )
-                    />
-                    <Field name="until" label=t("activity-field-until") kind=FieldKind::Date />
-                    <Field name="count" label=t("activity-field-count") kind=FieldKind::Number />
-                </fieldset>
-                <fieldset class="group">
-                    <legend>{t("activity-practical")}</legend>
-                    <ChoiceGroup
-                        name="signup_mode"
-                        legend=t("activity-signup")
-                        options=pairs(
-                            &[
-                                ("none", "signup-mode-none"),
-                                ("optional", "signup-mode-optional"),
-                                ("required", "signup-mode-required"),
-                            ],
-                        )
-                    />
-                    <Field
-                        name="capacity"
-                        label=t("activity-field-capacity")
-                        kind=FieldKind::Number
-                        hint=t("activity-field-capacity-hint")
-                    />
-                    <Field
-                        name="max_party"
-                        label=t("activity-field-max-party")
-                        kind=FieldKind::Number
-                        hint=t("activity-field-max-party-hint")
-                    />
-                    <Field
-                        name="price_note"
-                        label=t("activity-price")
-                        hint=t("activity-field-price-hint")
-                    />
-                    <Field name="accessibility_note" label=t("activity-accessibility") />
-                    <Field name="contact" label=t("activity-contact") />
-                </fieldset>
-                <button type="submit" class="button">
-                    {t("staff-activity-save")}
-                </button>
-            </FormFields>
-        </form>
+                <ChoiceGroup
+                    name="ends"
+                    legend=t("activity-field-ends")
+                    options=pairs(
+                        &[("never", "ends-never"), ("until", "ends-until"), ("count", "ends-count")],
+                    )
+                />
+                <Field name="until" label=t("activity-field-until") kind=FieldKind::Date />
+                <Field name="count" label=t("activity-field-count") kind=FieldKind::Number />
+            </fieldset>
+            <fieldset class="group">
+                <legend>{t("activity-practical")}</legend>
+                <ChoiceGroup
+                    name="signup_mode"
+                    legend=t("activity-signup")
+                    options=pairs(
+                        &[
+                            ("none", "signup-mode-none"),
+                            ("optional", "signup-mode-optional"),
+                            ("required", "signup-mode-required"),
+                        ],
+                    )
+                />
+                <Field
+                    name="capacity"
+                    label=t("activity-field-capacity")
+                    kind=FieldKind::Number
+                    hint=t("activity-field-capacity-hint")
+                />
+                <Field
+                    name="max_party"
+                    label=t("activity-field-max-party")
+                    kind=FieldKind::Number
+                    hint=t("activity-field-max-party-hint")
+                />
+                <Field
+                    name="price_note"
+                    label=t("activity-price")
+                    hint=t("activity-field-price-hint")
+                />
+                <Field name="accessibility_note" label=t("activity-accessibility") />
+                <Field name="contact" label=t("activity-contact") />
+            </fieldset>
+        </PostForm>
         {exceptions}
     }
 }
 
-/// The exceptions of an activity and the form to add one.
 /// The dates around today, each linking to its sign-up list and attendance form.
 #[component]
 fn DatesSection(id: i64, dates: Vec<Occurrence>) -> impl IntoView {
@@ -331,6 +313,7 @@ fn DatesSection(id: i64, dates: Vec<Occurrence>) -> impl IntoView {
     .into_any()
 }
 
+/// The exceptions of an activity and the form to add one.
 #[component]
 fn ExceptionsSection(existing: StaffActivity) -> impl IntoView {
     let id = existing.activity.id;
@@ -365,43 +348,33 @@ fn ExceptionsSection(existing: StaffActivity) -> impl IntoView {
             <p>{t("exceptions-intro")}</p>
             {list}
             <h3>{t("exception-add")}</h3>
-            <ErrorSummary feedback=posted />
-            <form method="post" action=action class="form" novalidate>
-                <FormFields feedback=f.clone()>
-                    <Field
-                        name="on_date"
-                        label=t("exception-field-date")
-                        kind=FieldKind::Date
-                        required=true
-                    />
-                    <ChoiceGroup name="kind" legend=t("exception-field-kind") options=kinds />
-                    <Field
-                        name="reason"
-                        label=t("exception-field-reason")
-                        hint=t("exception-field-reason-hint")
-                    />
-                    <Field
-                        name="new_date"
-                        label=t("exception-field-new-date")
-                        kind=FieldKind::Date
-                    />
-                    <Field
-                        name="new_start"
-                        label=t("exception-field-new-start")
-                        kind=FieldKind::Time
-                        hint=t("exception-field-time-hint")
-                    />
-                    <Field
-                        name="new_end"
-                        label=t("exception-field-new-end")
-                        kind=FieldKind::Time
-                        hint=t("exception-field-time-hint")
-                    />
-                    <button type="submit" class="button">
-                        {t("exception-save")}
-                    </button>
-                </FormFields>
-            </form>
+            <PostForm action posted feedback=f.clone() button=t("exception-save")>
+                <Field
+                    name="on_date"
+                    label=t("exception-field-date")
+                    kind=FieldKind::Date
+                    required=true
+                />
+                <ChoiceGroup name="kind" legend=t("exception-field-kind") options=kinds />
+                <Field
+                    name="reason"
+                    label=t("exception-field-reason")
+                    hint=t("exception-field-reason-hint")
+                />
+                <Field name="new_date" label=t("exception-field-new-date") kind=FieldKind::Date />
+                <Field
+                    name="new_start"
+                    label=t("exception-field-new-start")
+                    kind=FieldKind::Time
+                    hint=t("exception-field-time-hint")
+                />
+                <Field
+                    name="new_end"
+                    label=t("exception-field-new-end")
+                    kind=FieldKind::Time
+                    hint=t("exception-field-time-hint")
+                />
+            </PostForm>
         </section>
     }
 }

@@ -81,16 +81,7 @@ fn Review(data: ReviewData) -> impl IntoView {
     });
     let decisions = deciding.then(|| {
         let ask = (submission.state == SubmissionState::Sent).then(|| {
-            view! {
-                <MessageStep
-                    form="changes"
-                    field="changes"
-                    action=format!("{base}/aendringer")
-                    heading=t("review-changes-title")
-                    label=t("review-changes-field")
-                    button=t("review-changes-submit")
-                />
-            }
+            view! { <MessageStep form="changes" field="changes" action=format!("{base}/aendringer") /> }
         });
         view! {
             {ask}
@@ -99,14 +90,7 @@ fn Review(data: ReviewData) -> impl IntoView {
                 form=publish.clone()
                 issues=issues.clone()
             />
-            <MessageStep
-                form="reject"
-                field="reason"
-                action=format!("{base}/afvis")
-                heading=t("review-reject-title")
-                label=t("review-reject-field")
-                button=t("review-reject-submit")
-            />
+            <MessageStep form="reject" field="reason" action=format!("{base}/afvis") />
         }
     });
     let title = if submission.title.is_empty() {
@@ -134,16 +118,13 @@ fn Review(data: ReviewData) -> impl IntoView {
     .into_any()
 }
 
-/// A step that needs a text: asking for changes (what to change) or rejecting (why).
+/// A step that needs a text: asking for changes (what to change) or rejecting (why). Its heading,
+/// label and button are the messages `review-{form}-title`, `-field` and `-submit`.
 #[component]
-fn MessageStep(
-    form: &'static str,
-    field: &'static str,
-    action: String,
-    heading: String,
-    label: String,
-    button: String,
-) -> impl IntoView {
+fn MessageStep(form: &'static str, field: &'static str, action: String) -> impl IntoView {
+    let heading = t(&format!("review-{form}-title"));
+    let label = t(&format!("review-{form}-field"));
+    let button = t(&format!("review-{form}-submit"));
     let posted = feedback_for(form);
     let heading_id = format!("{form}-title");
     let labelled_by = heading_id.clone();

@@ -11,13 +11,12 @@ use crate::{
     articles::PREVIEW,
     components::{
         data::{edit_page, or_refused, Loaded},
-        islands::IslandScripts,
-        live_preview::{LivePreview, JOURNALIST_PREVIEW_ADDRESS},
+        live_preview::{BodyField, PostedPreview, JOURNALIST_PREVIEW_ADDRESS},
         submissions::{state_label, SubmissionList, SubmissionText, Thread},
     },
     forms::{
-        feedback_for, notice_from_query, ErrorSummary, Field, FileField, FormFeedback, FormFields,
-        Notice, TextArea,
+        feedback_for, notice_from_query, Field, FileField, FormFeedback, IntentButtons, Notice,
+        UploadForm,
     },
     i18n::{t, t_with},
     images::ACCEPTED_TYPES,
@@ -148,24 +147,9 @@ fn SubmissionForm(submission: Option<Submission>, form: FormFeedback) -> impl In
         .unwrap_or_default();
     let room = photos.len() < MAX_PHOTOS;
     let preview = f.value(PREVIEW).map(|html| {
-        let html = html.to_owned();
-        view! {
-            <section class="preview" aria-labelledby="preview-title">
-                <h2 id="preview-title">{t("article-preview-title")}</h2>
-                <h3>{f.value("heading").unwrap_or_default().to_owned()}</h3>
-                // Sanitized by ammonia (`submissions::service::preview`).
-                <div class="article__body" inner_html=html></div>
-            </section>
-        }
+        let heading = f.value("heading").unwrap_or_default().to_owned();
+        view! { <PostedPreview heading lead=None html=html.to_owned() /> }
     });
-    let body_field = view! {
-        <TextArea
-            name="body"
-            label=t("submission-field-body")
-            hint=t("submission-field-body-hint")
-            feedback=f.clone()
-        />
-    };
     let existing = photos
         .into_iter()
         .map(|photo| view! { <PhotoFields photo feedback=f.clone() /> })
@@ -180,28 +164,14 @@ fn SubmissionForm(submission: Option<Submission>, form: FormFeedback) -> impl In
     };
     view! {
         {preview}
-        <ErrorSummary feedback=posted />
-        <form
-            method="post"
-            action=action
-            class="form form--wide"
-            enctype="multipart/form-data"
-            novalidate
-        >
-            <FormFields feedback=f.clone()>
-                <Field
-                    name="heading"
-                    label=t("submission-field-title")
-                    required=true
+        <UploadForm action posted feedback=f.clone()>
+                <Field name="heading" label=t("submission-field-title") required=true />
+                <BodyField
+                    address=JOURNALIST_PREVIEW_ADDRESS
+                    label=t("submission-field-body")
+                    hint=t("submission-field-body-hint")
+                    feedback=f.clone()
                 />
-                <LivePreview
-                    address=JOURNALIST_PREVIEW_ADDRESS.to_owned()
-                    heading=t("article-live-preview-title")
-                    failed=t("article-live-preview-failed")
-                >
-                    {body_field}
-                </LivePreview>
-                <IslandScripts />
                 <fieldset class="group">
                     <legend>{t("submission-photos")}</legend>
                     <p class="field__hint">
@@ -236,97 +206,38 @@ fn SubmissionForm(submission: Option<Submission>, form: FormFeedback) -> impl In
                         <label for="consent">{t("submission-consent")}</label>
                     </div>
                 </div>
-                <p class="actions">
-                    <button
-                        type="submit"
-                        name="intent"
-                        value="preview"
-                        class="button button--secondary"
-                    >
-                        {t("article-preview")}
-                    </button>
-                    " "
-                    <button
-                        type="submit"
-                        name="intent"
-                        value="save"
-                        class="button button--secondary"
-                    >
-                        {t("submission-save")}
-                    </button>
-                    " "
-                    <button type="submit" name="intent" value="send" class="button">
-                        {t("submission-send")}
-                    </button>
-                </p>
-            </FormFields>
-        </form>
+                <IntentButtons buttons=vec![
+                    ("preview", t("article-preview")),
+                    ("save", t("submission-save")),
+                    ("send", t("submission-send")),
+                ] />
+        </UploadForm>
     }
     .into_any()
 }
 
-/// A text input of one of a submission's photos: its own `id`, the shared `name` (the values come
-/// in the photos' order) and its message.
-#[component]
-fn PhotoText(
-    id: String,
-    name: &'static str,
-    label: String,
-    value: String,
-    error: Option<String>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let described = error.as_ref().map(|_| error_id.clone());
-    view! {
-        <div class="field" class:field--error=error.is_some()>
-            <label for=id.clone()>{label}</label>
-            {error
-                .clone()
-                .map(|error| {
-                    view! {
-                        <p class="field__error" id=error_id.clone()>
-                            {error}
-                        </p>
-                    }
-                })}
-            <input
-                type="text"
-                id=id
-                name=name
-                value=value
-                aria-describedby=described
-                aria-invalid=error.is_some().then_some("true")
-            />
-        </div>
-    }
-}
-
 /// One saved photo in the form: the picture, its caption and description, a box to remove it.
+/// The caption and description inputs share their names across photos (the values come in the
+/// photos' order); their ids, values and messages are the photo's own.
 #[component]
 fn PhotoFields(photo: Photo, feedback: FormFeedback) -> impl IntoView {
-    let caption_key = format!("photo_caption_{}", photo.id);
-    let alt_key = format!("photo_alt_{}", photo.id);
+    let texts = [
+        ("photo_caption", "submission-photo-caption"),
+        ("photo_alt", "submission-photo-alt"),
+    ]
+    .into_iter()
+    .map(|(name, label)| {
+        let id = format!("{name}_{}", photo.id);
+        view! { <Field id name label=t(label) feedback=feedback.clone() /> }
+    })
+    .collect_view();
     let remove_id = format!("remove_photo_{}", photo.id);
-    let value = |key: &str| feedback.value(key).unwrap_or_default().to_owned();
     let height = photo.image.height_at(200).to_string();
     view! {
         <div class="submission-photo">
             <input type="hidden" name="photo_id" value=photo.id.to_string() />
             <img src=photo.image.src(400) alt=photo.alt.clone() width="200" height=height />
-            <PhotoText
-                id=caption_key.clone()
-                name="photo_caption"
-                label=t("submission-photo-caption")
-                value=value(&caption_key)
-                error=feedback.error_for(&caption_key).map(str::to_owned)
-            />
-            <PhotoText
-                id=alt_key.clone()
-                name="photo_alt"
-                label=t("submission-photo-alt")
-                value=value(&alt_key)
-                error=feedback.error_for(&alt_key).map(str::to_owned)
-            />
+            {texts}
             <div class="choice">
                 <input
                     type="checkbox"

@@ -7,9 +7,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    components::{chart::chart_frame, data::Loaded, table::ScrollingTable},
+    components::{
+        chart::chart_frame,
+        data::Loaded,
+        figures::{FigureActions, PeriodForm},
+        table::{named_row, ScrollingTable},
+    },
     dates::{date_text, month_name},
-    forms::{ErrorSummary, FormFields, SelectField},
+    forms::SelectField,
     i18n::{t, t_with},
     period::PeriodQuery,
     visits::{
@@ -46,11 +51,6 @@ fn VisitFigures(page: Visits) -> impl IntoView {
     } = page;
     let chosen_year = chosen.year_number();
     let (year, last_year) = (chosen_year.to_string(), (chosen_year - 1).to_string());
-    let summary = Some(form.clone());
-    let years: Vec<(String, String)> = years
-        .into_iter()
-        .map(|year| (year.to_string(), year.to_string()))
-        .collect();
     let month_options: Vec<(String, String)> = (1..=12)
         .map(|month| (month.to_string(), month_name(month)))
         .collect();
@@ -177,31 +177,13 @@ fn VisitFigures(page: Visits) -> impl IntoView {
             .collect(),
     );
     view! {
-        <form method="get" action="/personale/besoeg" class="form form--inline">
-            <FormFields feedback=form>
-                <ErrorSummary feedback=summary />
-                <fieldset class="field-row">
-                    <legend>{t("visits-choose")}</legend>
-                    <SelectField name="aar" label=t("figures-year") options=years />
-                    <SelectField name="maaned" label=t("visits-month") options=month_options />
-                </fieldset>
-                <button type="submit" class="button">
-                    {t("figures-show")}
-                </button>
-            </FormFields>
-        </form>
+        <PeriodForm action="/personale/besoeg" feedback=form legend=t("visits-choose") years>
+            <SelectField name="maaned" label=t("visits-month") options=month_options />
+        </PeriodForm>
         <p class="lead">{sentence}</p>
         <p>{per_month_line}</p>
         {defined(&["visits-per-month"])}
-        <p class="actions">
-            <a href=csv_href class="button button--secondary" download="">
-                {t("visits-csv")}
-            </a>
-            " "
-            <a href=report_href class="button button--secondary">
-                {t("figures-report")}
-            </a>
-        </p>
+        <FigureActions csv_href csv_label=t("visits-csv") report_href />
         <h2>{t_with("visits-months-heading", &[("year", year.clone())])}</h2>
         {defined(&["visits-visitors", "visits-views"])}
         <MonthChart months year=year.clone() last_year=last_year.clone() />
@@ -256,12 +238,7 @@ fn data_table(caption: String, headers: Vec<String>, rows: Vec<Vec<String>>) -> 
             let mut cells = row.into_iter();
             let name = cells.next().unwrap_or_default();
             let cells = cells.map(|cell| view! { <td>{cell}</td> }).collect_view();
-            view! {
-                <tr>
-                    <th scope="row">{name}</th>
-                    {cells}
-                </tr>
-            }
+            named_row(name, cells)
         })
         .collect_view();
     view! {

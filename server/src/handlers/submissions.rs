@@ -31,9 +31,9 @@ pub fn routes() -> Router<AppState> {
             "/personale/indsendelser/{id}/kommentar",
             post(comment_staff),
         )
-        .route("/personale/indsendelser/{id}/aendringer", post(ask_changes))
-        .route("/personale/indsendelser/{id}/afvis", post(reject))
         .route("/personale/indsendelser/{id}/udgiv", post(publish))
+        // `aendringer` and `afvis`: any other last part is not found.
+        .route("/personale/indsendelser/{id}/{step}", post(review_step))
 }
 
 /// Saves, sends or previews the journalist's submission.
@@ -144,21 +144,30 @@ async fn comment_staff(
     comment(&cx, &staff, &submission, &form, &review_path(submission.id)).await
 }
 
+/// The review steps that send the journalist a message, by the last part of their address.
+#[derive(Clone, Copy, Debug, serde::Deserialize)]
+enum MessageStep {
+    /// `…/aendringer`: what to change.
+    #[serde(rename = "aendringer")]
+    AskChanges,
+    /// `…/afvis`: why not.
+    #[serde(rename = "afvis")]
+    Reject,
+}
+
 /// Asking for changes or rejecting: the submission's page with a notice, or (if someone decided
 /// in the meantime) the page as it now stands.
 async fn review_step(
     cx: Ctx,
     staff: Staff,
-    id: Id,
-    step: Step,
-    form: MessageForm,
-    notice: &str,
+    Params((id, step)): Params<(Id, MessageStep)>,
+    PostedForm(form): PostedForm<MessageForm>,
 ) -> Result<Redirect, PageError> {
     let submission = service::reviewable(&cx.db, id.get()).await?;
     let page = review_path(submission.id);
-    let form_name = match step {
-        Step::Reject => "reject",
-        _ => "changes",
+    let (step, form_name, notice) = match step {
+        MessageStep::AskChanges => (Step::AskChanges, "changes", "aendringer"),
+        MessageStep::Reject => (Step::Reject, "reject", "afvist"),
     };
     within_limit(cx.limits.allow_handover(staff.id), &page, form_name)?;
     let links = cx.links();
@@ -177,24 +186,6 @@ async fn review_step(
     } else {
         Ok(Redirect::to(&page))
     }
-}
-
-async fn ask_changes(
-    cx: Ctx,
-    staff: Staff,
-    Params(id): Params<Id>,
-    PostedForm(form): PostedForm<MessageForm>,
-) -> Result<Redirect, PageError> {
-    review_step(cx, staff, id, Step::AskChanges, form, "aendringer").await
-}
-
-async fn reject(
-    cx: Ctx,
-    staff: Staff,
-    Params(id): Params<Id>,
-    PostedForm(form): PostedForm<MessageForm>,
-) -> Result<Redirect, PageError> {
-    review_step(cx, staff, id, Step::Reject, form, "afvist").await
 }
 
 /// Publishes the submission: to the new article's page.
