@@ -166,9 +166,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Editing {
 /// any other form's whole body.
 const TEXT_LIMIT: usize = 1024 * 1024;
 
-/// The most fields a form with a file may send. The longest such form, the journalist's with
-/// its ten photos (a caption, a text for the blind and a removal each), has about 40; a form
-/// of thousands of fields would otherwise be read, checked and saved field by field.
+/// The most fields a form with a file may send, multipart or (without a file) urlencoded. The
+/// longest such form, the journalist's with its ten photos (a caption, a text for the blind and
+/// a removal each), has about 40; a form of thousands of fields would otherwise be read,
+/// checked and saved field by field.
 pub const MOST_UPLOAD_FIELDS: usize = 200;
 
 /// The address the request came from, for rate limits: the peer of the connection, or behind a
@@ -273,10 +274,22 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
             .get(header::CONTENT_TYPE)
             .and_then(|value| value.to_str().ok())
             .is_some_and(|value| value.starts_with("multipart/form-data"));
+        let page = request.uri().path().to_owned();
+        let unreadable = |status| PageError::Unreadable {
+            page: page.clone(),
+            status,
+        };
         if !multipart {
-            // Without a file the form is held to what every other form may send.
-            let request = request
-                .map(|body| axum::body::Body::new(http_body_util::Limited::new(body, TEXT_LIMIT)));
+            // Without a file the form is held to what every other form may send, and to as
+            // many fields as a form with a file.
+            let (parts, body) = request.into_parts();
+            let body = axum::body::to_bytes(body, TEXT_LIMIT)
+                .await
+                .map_err(|_| unreadable(StatusCode::PAYLOAD_TOO_LARGE))?;
+            if body.split(|&byte| byte == b'&').count() > MOST_UPLOAD_FIELDS {
+                return Err(unreadable(StatusCode::PAYLOAD_TOO_LARGE));
+            }
+            let request = Request::from_parts(parts, axum::body::Body::from(body));
             let PostedForm(form) = PostedForm::from_request(request, state).await?;
             return Ok(UploadForm {
                 form,
@@ -284,11 +297,6 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for UploadForm<T> {
                 too_large: false,
             });
         }
-        let page = request.uri().path().to_owned();
-        let unreadable = |status| PageError::Unreadable {
-            page: page.clone(),
-            status,
-        };
         let mut multipart = Multipart::from_request(request, state)
             .await
             .map_err(|_| unreadable(StatusCode::BAD_REQUEST))?;

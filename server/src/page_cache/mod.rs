@@ -269,6 +269,41 @@ fn key_of(path: &str, query: Option<&str>) -> String {
 mod tests {
     use super::*;
 
+    /// A kept page of `writes`, whose minute ended `ago` (negative: still to come).
+    fn kept(writes: u64, ago: std::time::Duration) -> Arc<Page> {
+        Arc::new(Page {
+            generation: 0,
+            writes,
+            expires: Instant::now() - ago,
+            nonce: leptos::nonce::Nonce::new(),
+            etag: axum::http::HeaderValue::from_static("W/\"page\""),
+            content_type: axum::http::HeaderValue::from_static("text/html; charset=utf-8"),
+            identity: axum::body::Bytes::from_static(b"<p>page</p>"),
+            gzip: axum::body::Bytes::new(),
+            brotli: axum::body::Bytes::new(),
+        })
+    }
+
+    #[test]
+    fn a_page_stale_by_its_minute_answers_only_while_nothing_is_written() {
+        let cache = PageCache::default();
+        cache
+            .pages
+            .insert("/".to_owned(), kept(7, std::time::Duration::from_secs(1)));
+        assert!(cache.fresh("/", 7).is_none(), "its minute has ended");
+        assert!(cache.stale_by_the_clock("/", 7).is_some());
+        assert!(
+            cache.stale_by_the_clock("/", 8).is_none(),
+            "a write on this instance since"
+        );
+        assert!(cache.stale_by_the_clock("/kalender", 7).is_none());
+        cache.changed();
+        assert!(
+            cache.stale_by_the_clock("/", 7).is_none(),
+            "a change on another instance, or a write the cache heard of"
+        );
+    }
+
     #[test]
     fn the_key_keeps_only_the_query_fields_pages_read() {
         assert_eq!(key_of("/kalender", None), "/kalender");

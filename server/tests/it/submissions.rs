@@ -948,6 +948,40 @@ async fn a_text_nested_too_deep_is_refused_and_a_saved_one_is_shown_as_stored(ba
         .await
         .unwrap();
     assert!(submissions.is_empty(), "nothing was saved");
+    // The same form sent urlencoded (as it is without a file) is held to the same number.
+    let captions: Vec<String> = (0..server::extract::MOST_UPLOAD_FIELDS)
+        .map(|n| format!("Billedtekst {n}"))
+        .collect();
+    let mut fields = vec![
+        ("heading", "Mange felter"),
+        ("body", "Kort tekst."),
+        ("consent", "on"),
+        ("intent", "save"),
+    ];
+    fields.extend(
+        captions
+            .iter()
+            .map(|caption| ("photo_caption", caption.as_str())),
+    );
+    let refused = writer
+        .post_form("/borgerjournalist/indsendelser/ny", &fields)
+        .await;
+    assert_eq!(refused.status, 413);
+    let few = writer
+        .post_form("/borgerjournalist/indsendelser/ny", &fields[..40])
+        .await;
+    assert_eq!(
+        few.status, 303,
+        "a form of 40 fields is saved: {}",
+        few.body
+    );
+    let saved = app
+        .db()
+        .submissions()
+        .of_author(journalist.id)
+        .await
+        .unwrap();
+    assert_eq!(saved.len(), 1, "only the form within the bound was saved");
 
     // A text within the bound is saved with its cleaned HTML, which the review shows as stored.
     let within = format!("{} dybt nok", ">".repeat(10));
