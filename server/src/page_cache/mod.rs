@@ -18,12 +18,11 @@
 //!   nothing a page shows (names, emails and unused images deleted).
 //! - **The clock.** A page is kept until the next whole minute at the latest, counted from
 //!   when its rendering began, so a scheduled article appears at its minute, a date closes for
-//!   sign-up at its minute and a new day shows on the day, never later. Every such moment is a
-//!   whole minute (the forms take minutes). The first request after the minute renders the page
-//!   anew; those that come while it renders are answered with the page of the minute before
-//!   (nothing was written since) rather than wait for it: under load a render can wait behind
-//!   other work on the CPU budget's threads, and the front page is asked for many times a
-//!   second.
+//!   sign-up at its minute and a new day shows on the day, a render's time later at most. Every
+//!   such moment is a whole minute (the forms take minutes). After the minute a page that
+//!   nothing written has changed still answers, while the first request after the minute has
+//!   it rendered anew behind its answer (stale while revalidating): under load a render can
+//!   wait behind other work on the CPU budget's threads, and nobody should wait for it.
 //! - **A write on another instance** (several instances on one PostgreSQL database). Every
 //!   instance adds one to the database's page version after its writes, and reads it every
 //!   [`WATCH_EVERY`]; a number it did not write itself empties its cache. Polling rather than
@@ -160,7 +159,7 @@ impl PageCache {
     }
 
     /// The kept page for `key` if only the clock made it stale (nothing was written since it
-    /// was rendered): what the requests that come while it is rendered anew are answered with.
+    /// was rendered): what requests are answered with while it is rendered anew.
     fn stale_by_the_clock(&self, key: &str, writes: u64) -> Option<Arc<Page>> {
         let page = self.pages.get(key)?;
         let unchanged =

@@ -88,27 +88,45 @@ pub async fn serve_cached(
         return next.run(request).await;
     }
     let key = key_of(request.uri().path(), request.uri().query());
-    if let Some(page) = cache.fresh(&key, db.writes()) {
+    let writes = db.writes();
+    if let Some(page) = cache.fresh(&key, writes) {
         cache.hits.fetch_add(1, Ordering::Relaxed);
         return page.answer(request.headers());
     }
-    // One render per key at a time: a miss that waited finds the page the first one kept. While
-    // a page that only the clock made stale is rendered anew, it answers the others.
-    let lock = cache.render_lock(&key);
-    let _rendering = match lock.try_lock() {
-        Ok(rendering) => rendering,
-        Err(_) => {
-            if let Some(page) = cache.stale_by_the_clock(&key, db.writes()) {
-                cache.hits.fetch_add(1, Ordering::Relaxed);
-                return page.answer(request.headers());
-            }
-            lock.lock().await
+    // A page that only the clock made stale answers at once, and is rendered anew behind the
+    // answer: under load a render can wait behind other work on the CPU budget's threads, and
+    // the front page is asked for many times a second.
+    if let Some(page) = cache.stale_by_the_clock(&key, writes) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
+        let answer = page.answer(request.headers());
+        if let Ok(rendering) = cache.render_lock(&key).try_lock_owned() {
+            let cache = cache.clone();
+            tokio::spawn(async move {
+                let _rendering = rendering;
+                render_and_keep(&cache, &db, key, request, next).await;
+            });
         }
-    };
+        return answer;
+    }
+    // One render per key at a time: a miss that waited finds the page the first one kept.
+    let lock = cache.render_lock(&key);
+    let _rendering = lock.lock().await;
     if let Some(page) = cache.fresh(&key, db.writes()) {
         cache.hits.fetch_add(1, Ordering::Relaxed);
         return page.answer(request.headers());
     }
+    render_and_keep(&cache, &db, key, request, next).await
+}
+
+/// Renders the page of `request` and keeps it under `key` if it may be kept; the answer either
+/// way.
+async fn render_and_keep(
+    cache: &PageCache,
+    db: &Db,
+    key: String,
+    request: Request,
+    next: Next,
+) -> Response {
     let generation = cache.generation.load(Ordering::SeqCst);
     let writes = db.writes();
     let started = clock::now();
