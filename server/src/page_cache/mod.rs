@@ -4,8 +4,11 @@
 //!
 //! Only a GET by someone who is not logged in, for an address outside the private ones
 //! ([`crate::headers::is_private`]), answered 200 with HTML and no cookie, is kept; cookies do
-//! not count, as only a login's session changes a page and anyone may make cookies up.
-//! Logged-in people, forms posted and everything else pass by untouched.
+//! not count, as only a login's session changes a page and anyone may make cookies up. A page
+//! is kept from the second time its key is asked for (within [`SEEN_FOR`]): the first request
+//! of a key is rendered as if there were no cache, so keys made up to miss cost no
+//! compression and push no page out. Logged-in people, forms posted and everything else pass
+//! by untouched.
 //!
 //! How a kept page goes stale, and how the cache learns of it:
 //! - **A write on this instance.** Every write a public page can show is a transaction of its
@@ -70,6 +73,11 @@ pub const WATCH_EVERY: Duration = Duration::from_secs(1);
 /// times over.
 const MOST_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The most bytes of keys the cache remembers having been asked for once (see
+/// [`PageCache::asked_before`]), and for how long.
+const MOST_SEEN_BYTES: u64 = 4 * 1024 * 1024;
+const SEEN_FOR: Duration = Duration::from_secs(10 * 60);
+
 /// The query fields public pages read (`use_query_map`): the calendar's month, week and
 /// filters, a list's page, the search and a form's notice. Any other field changes nothing on a
 /// page, so it is left out of the key. A public page that reads a new field must add it here
@@ -80,6 +88,10 @@ pub const PAGE_QUERY_FIELDS: [&str; 7] =
 /// One instance's kept pages, with what tells it when they are stale.
 pub struct PageCache {
     pages: moka::sync::Cache<String, Arc<Page>>,
+    /// The keys asked for lately: a page is kept from its second request on, so addresses made
+    /// up to miss (a `?besked=` or `?q=` of their own each time) never push the pages people
+    /// read out of the cache, nor cost compressing.
+    seen: moka::sync::Cache<String, ()>,
     /// The renders under way, by key: a miss waits for one of the same key instead of
     /// rendering the page again.
     rendering: std::sync::Mutex<HashMap<String, Weak<tokio::sync::Mutex<()>>>>,
@@ -116,6 +128,11 @@ impl Default for PageCache {
                     page.weight()
                         .saturating_add(u32::try_from(key.len()).unwrap_or(u32::MAX))
                 })
+                .build(),
+            seen: moka::sync::Cache::builder()
+                .max_capacity(MOST_SEEN_BYTES)
+                .weigher(|key: &String, (): &()| u32::try_from(key.len()).unwrap_or(u32::MAX))
+                .time_to_live(SEEN_FOR)
                 .build(),
             rendering: std::sync::Mutex::default(),
             writes_announced: AtomicU64::new(0),
@@ -156,6 +173,15 @@ impl PageCache {
             && page.writes == writes
             && Instant::now() < page.expires;
         fresh.then_some(page)
+    }
+
+    /// Whether `key` was asked for before (lately); from now on it has been.
+    fn asked_before(&self, key: &str) -> bool {
+        if self.seen.contains_key(key) {
+            return true;
+        }
+        self.seen.insert(key.to_owned(), ());
+        false
     }
 
     /// The kept page for `key` if only the clock made it stale (nothing was written since it
@@ -281,6 +307,15 @@ mod tests {
             gzip: axum::body::Bytes::new(),
             brotli: axum::body::Bytes::new(),
         })
+    }
+
+    #[test]
+    fn a_key_counts_as_asked_for_from_its_second_request_on() {
+        let cache = PageCache::default();
+        assert!(!cache.asked_before("/kalender?besked=1"));
+        assert!(cache.asked_before("/kalender?besked=1"));
+        assert!(!cache.asked_before("/kalender?besked=2"));
+        assert!(cache.asked_before("/kalender?besked=1"));
     }
 
     #[test]

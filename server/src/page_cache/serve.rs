@@ -108,6 +108,10 @@ pub async fn serve_cached(
         }
         return answer;
     }
+    // A key asked for the first time is rendered as if there were no cache.
+    if !cache.asked_before(&key) {
+        return next.run(request).await;
+    }
     // One render per key at a time: a miss that waited finds the page the first one kept.
     let lock = cache.render_lock(&key);
     let _rendering = lock.lock().await;

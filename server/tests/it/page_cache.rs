@@ -50,6 +50,8 @@ async fn a_signup_changes_the_seats_shown_at_once(backend: Backend) {
     let first = resident.get(&path).await;
     assert_eq!(first.status, 200);
     assert!(first.body.contains("Der er 12 ledige pladser."));
+    // A page is kept from its second request on.
+    assert_eq!(resident.get(&path).await.body, first.body);
     let (hits, renders) = counts(&app);
     let again = resident.get(&path).await;
     assert_eq!(again.body, first.body, "the kept page is the page");
@@ -92,6 +94,11 @@ async fn raw_get(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> reqwest
 async fn kept_pages_are_compressed_and_revalidated_and_never_personal(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     article("Vinterbadning i søen").create(app.db()).await;
+    // The first request of an address is rendered as if there were no cache: no ETag.
+    let before = counts(&app);
+    let first = raw_get(&app, "/nyheder", &[]).await;
+    assert!(first.headers().get("etag").is_none());
+    assert_eq!(counts(&app), before, "nothing kept at the first request");
     let plain = raw_get(&app, "/nyheder", &[]).await;
     assert_eq!(plain.status(), 200);
     assert!(plain.headers().get("content-encoding").is_none());
@@ -248,6 +255,8 @@ async fn a_change_through_one_instance_shows_on_the_other(backend: Backend) {
         .await
         .body
         .contains("Der er 20 ledige pladser."));
+    // Kept from its second request on.
+    on_second.get(&path).await;
     let (hits, _) = counts(&second);
     assert!(on_second
         .get(&path)
@@ -298,6 +307,8 @@ async fn only_real_writes_empty_the_cache_and_a_miss_renders_once(backend: Backe
     let path = dinner_next_week(&app, 12).await;
     let resident = app.visitor();
     let minute = Utc::now().minute();
+    // Kept from its second request on.
+    assert_eq!(resident.get(&path).await.status, 200);
     assert_eq!(resident.get(&path).await.status, 200);
     let (_, renders) = counts(&app);
     for (address, form) in [
