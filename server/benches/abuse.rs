@@ -22,8 +22,8 @@
 //! of CPU, at most 2,000), read once the server is idle again, so work it finishes after the
 //! answer counts too, divided by the number of requests. No row is answered from the page
 //! cache: an anonymous GET carries a notice key of its own (`besked=…`, a field of the cache's
-//! key, which a page shows only when it knows it), as anyone may send, so each is a miss that
-//! is rendered and kept. Every request asks for brotli or gzip as browsers do. Whatever the
+//! key, which a page shows only when it knows it), as anyone may send, so each is a miss,
+//! rendered as if there were no cache (a key is kept from its second request on). Every request asks for brotli or gzip as browsers do. Whatever the
 //! answer (200, 303, 404, 413, 422, 429), its CPU counts, and the table shows the answers seen.
 //! The budget is 50 ms for an anonymous request and 200 ms for a logged-in one. A row whose
 //! request stops the server fails, and the server is started again for the rows after it.
@@ -1972,9 +1972,11 @@ struct Resident {
     p50_ms: f64,
     p99_ms: f64,
     max_ms: f64,
-    /// The three slowest requests: how long each took, in ms, and when it was due, in seconds
-    /// past the (UTC) minute (the page cache renders a kept page anew after its minute).
-    slowest: [(f64, f64); 3],
+    /// The three slowest requests: how long each took, in ms; when it was due, in seconds past
+    /// the (UTC) minute (the page cache renders a kept page anew after its minute); and how
+    /// late the resident's own runtime began sending it, in ms (a stall of the client, not of
+    /// the server).
+    slowest: [(f64, f64, f64); 3],
 }
 
 impl Resident {
@@ -2038,6 +2040,7 @@ async fn resident_here(base: &str, per_second: f64, seconds: f64) -> Resident {
         let (client, url) = (client.clone(), format!("{base}/"));
         tasks.push(tokio::spawn(async move {
             tokio::time::sleep_until(due.into()).await;
+            let late_start = due.elapsed().as_secs_f64() * 1000.0;
             let answered = match client
                 .get(&url)
                 .header("accept-encoding", "br, gzip")
@@ -2051,6 +2054,7 @@ async fn resident_here(base: &str, per_second: f64, seconds: f64) -> Resident {
                 answered,
                 due.elapsed().as_secs_f64() * 1000.0,
                 due_past_minute,
+                late_start,
             )
         }));
     }
@@ -2058,15 +2062,15 @@ async fn resident_here(base: &str, per_second: f64, seconds: f64) -> Resident {
     let mut slowest = Vec::new();
     let mut answered = 0;
     for task in tasks {
-        if let Ok((ok, latency, past_minute)) = task.await {
+        if let Ok((ok, latency, past_minute, late_start)) = task.await {
             answered += u64::from(ok);
             latencies.push(latency);
-            slowest.push((latency, past_minute));
+            slowest.push((latency, past_minute, late_start));
         }
     }
     latencies.sort_by(f64::total_cmp);
     slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
-    slowest.resize(3, (f64::NAN, f64::NAN));
+    slowest.resize(3, (f64::NAN, f64::NAN, f64::NAN));
     Resident {
         asked: total,
         answered,
@@ -2530,7 +2534,9 @@ impl Report {
                 .resident
                 .slowest
                 .iter()
-                .map(|(ms, past)| format!("{ms:.1} ms (due {past:.2} s past the minute)"))
+                .map(|(ms, past, late)| {
+                    format!("{ms:.1} ms (due {past:.2} s past the minute, sent {late:.1} ms late)")
+                })
                 .collect();
             md.push_str(&format!(
                 "\nThe resident's slowest requests: {}.\n",
