@@ -119,8 +119,13 @@ pub fn PostForm(
     button: String,
     children: Children,
 ) -> impl IntoView {
+    let class = if class.is_empty() {
+        "form".to_owned()
+    } else {
+        format!("form {class}")
+    };
     view! {
-        <form method="post" action=action class=format!("form {class}") novalidate>
+        <form method="post" action=action class=class novalidate>
             <FormFields feedback>
                 <ErrorSummary feedback=posted />
                 {children()}
