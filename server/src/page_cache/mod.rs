@@ -38,7 +38,9 @@
 //! ([`PAGE_QUERY_FIELDS`]; `?x=…` made up to miss the cache finds the kept page), identical
 //! misses arriving together are rendered once (the others wait for it and are answered from
 //! it), and the page is compressed at levels that cost about as much as rendering it, on the
-//! CPU budget's threads (`app::cpu`).
+//! CPU budget's threads (`app::cpu`), behind the answer: until its compressed forms are made,
+//! a kept page is answered as it is and compressed per answer like any page not kept, so no
+//! request waits behind the CPU jobs that others' inputs queued.
 //!
 //! A page's scripts carry the nonce of the response that rendered it, so a kept page is
 //! answered with that nonce in its Content-Security-Policy ([`crate::headers`] takes it from
@@ -164,6 +166,13 @@ impl PageCache {
             self.hits.load(Ordering::Relaxed),
             self.renders.load(Ordering::Relaxed),
         )
+    }
+
+    /// Whether a page is kept under `key` with its compressed forms made (for the tests).
+    pub fn is_compressed(&self, key: &str) -> bool {
+        self.pages
+            .get(key)
+            .is_some_and(|page| page.compressed.get().is_some())
     }
 
     /// The kept page for `key`, unless it is stale (`writes`: [`Db::writes`] now).
@@ -304,8 +313,7 @@ mod tests {
             etag: axum::http::HeaderValue::from_static("W/\"page\""),
             content_type: axum::http::HeaderValue::from_static("text/html; charset=utf-8"),
             identity: axum::body::Bytes::from_static(b"<p>page</p>"),
-            gzip: axum::body::Bytes::new(),
-            brotli: axum::body::Bytes::new(),
+            compressed: std::sync::OnceLock::new(),
         })
     }
 

@@ -1,8 +1,8 @@
-//! A kept page: its bytes in the three encodings it is served in (compressed once, when it is
-//! kept), its ETag, and the answer it gives a request (the encoding the browser takes best, or
-//! 304 when the browser has it already).
+//! A kept page: its bytes in the three encodings it is served in (compressed once, behind the
+//! answer that kept it), its ETag, and the answer it gives a request (the encoding the browser
+//! takes best, or 304 when the browser has it already).
 
-use std::{io::Write, time::Instant};
+use std::{io::Write, sync::OnceLock, time::Instant};
 
 use axum::{
     body::{Body, Bytes},
@@ -26,14 +26,21 @@ pub(super) struct Page {
     pub(super) nonce: Nonce,
     pub(super) etag: HeaderValue,
     pub(super) content_type: HeaderValue,
+    /// The page as it is sent without compression (tidied).
     pub(super) identity: Bytes,
-    pub(super) gzip: Bytes,
-    pub(super) brotli: Bytes,
+    /// The page in gzip and brotli, once [`compress`] has made them on the CPU budget's
+    /// threads. Until then the page is answered as it is, and the server's compression layer
+    /// compresses each answer as it does every page not kept: a request never waits behind the
+    /// CPU jobs others' inputs queued.
+    pub(super) compressed: OnceLock<(Bytes, Bytes)>,
 }
 
 impl Page {
+    /// The memory it takes, counted when it is kept, before it is compressed: the page and
+    /// half again for its two compressed forms (HTML compresses to well under a quarter of
+    /// itself in each).
     pub(super) fn weight(&self) -> u32 {
-        let bytes = self.identity.len() + self.gzip.len() + self.brotli.len();
+        let bytes = self.identity.len().saturating_mul(3) / 2;
         u32::try_from(bytes).unwrap_or(u32::MAX)
     }
 
@@ -46,10 +53,10 @@ impl Page {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
             let encoding = Encoding::preferred(request);
-            let (body, name) = match encoding {
-                Encoding::Brotli => (self.brotli.clone(), Some("br")),
-                Encoding::Gzip => (self.gzip.clone(), Some("gzip")),
-                Encoding::Identity => (self.identity.clone(), None),
+            let (body, name) = match (encoding, self.compressed.get()) {
+                (Encoding::Brotli, Some((_, brotli))) => (brotli.clone(), Some("br")),
+                (Encoding::Gzip, Some((gzip, _))) => (gzip.clone(), Some("gzip")),
+                _ => (self.identity.clone(), None),
             };
             let mut response = Response::new(Body::from(body));
             let headers = response.headers_mut();
@@ -122,22 +129,22 @@ impl Encoding {
     }
 }
 
-/// `html` as it is, gzipped and brotli-compressed. Brotli at quality 5 and gzip at level 6:
-/// together they cost about as much as rendering a page (quality 9 and level 9 cost three
-/// times that and saved a few per cent of the bytes), so a flood of misses costs little more
-/// than having no cache. Run on the CPU budget's threads.
-pub(super) fn compress(html: Bytes) -> (Bytes, Bytes, Bytes) {
+/// `html` gzipped and brotli-compressed. Brotli at quality 5 and gzip at level 6: together
+/// they cost about as much as rendering a page (quality 9 and level 9 cost three times that
+/// and saved a few per cent of the bytes), so a flood of misses costs little more than having
+/// no cache. Run on the CPU budget's threads.
+pub(super) fn compress(html: &[u8]) -> (Bytes, Bytes) {
     let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     let gzipped = gzip
-        .write_all(&html)
+        .write_all(html)
         .and_then(|()| gzip.finish())
         .unwrap_or_default();
     let mut brotli = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 5, 20);
-        let _ = writer.write_all(&html);
+        let _ = writer.write_all(html);
     }
-    (html, Bytes::from(gzipped), Bytes::from(brotli))
+    (Bytes::from(gzipped), Bytes::from(brotli))
 }
 
 #[cfg(test)]
@@ -169,8 +176,7 @@ mod tests {
     fn every_encoding_gives_the_page_back() {
         use std::io::Read;
         let html = Bytes::from("<!DOCTYPE html><p>Fællesspisning</p>".repeat(200));
-        let (identity, gzip, brotli) = compress(html.clone());
-        assert_eq!(identity, html);
+        let (gzip, brotli) = compress(&html);
         let mut unzipped = Vec::new();
         flate2::read::GzDecoder::new(&gzip[..])
             .read_to_end(&mut unzipped)

@@ -3,7 +3,7 @@
 
 use std::{
     borrow::Cow,
-    sync::{atomic::Ordering, Arc},
+    sync::{atomic::Ordering, Arc, OnceLock},
     time::Instant,
 };
 
@@ -17,6 +17,7 @@ use axum::{
 };
 use chrono::{DateTime, Timelike, Utc};
 use leptos::nonce::Nonce;
+use tokio::sync::Semaphore;
 
 use super::{
     key_of,
@@ -122,6 +123,29 @@ pub async fn serve_cached(
     render_and_keep(&cache, &db, key, request, next).await
 }
 
+/// The most kept pages waiting to be compressed at once. Past it a page is kept as it is (each
+/// answer compressed like a page not kept) until it is rendered again: memory stays bounded
+/// however many pages a flood has kept.
+const MOST_WAITING_COMPRESSION: usize = 16;
+
+/// Compresses `page` on the CPU budget's threads behind the answer that kept it: the answer,
+/// and every request that waited for the render, go out at once instead of queueing behind the
+/// CPU jobs that others' inputs brought (a flood of logins, each a password hash, would
+/// otherwise hold a resident's front page for as long as the queue is).
+fn compress_behind(page: &Arc<Page>) {
+    static WAITING: Semaphore = Semaphore::const_new(MOST_WAITING_COMPRESSION);
+    let Ok(waiting) = WAITING.try_acquire() else {
+        return;
+    };
+    let page = page.clone();
+    tokio::spawn(async move {
+        let _waiting = waiting;
+        let html = page.identity.clone();
+        let encodings = app::cpu::run(move || compress(&html)).await;
+        let _ = page.compressed.set(encodings);
+    });
+}
+
 /// Renders the page of `request` and keeps it under `key` if it may be kept; the answer either
 /// way.
 async fn render_and_keep(
@@ -156,14 +180,12 @@ async fn render_and_keep(
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or_else(|| HeaderValue::from_static("text/html; charset=utf-8"));
-    let (identity, gzip, brotli) = app::cpu::run(move || {
-        let identity = match std::str::from_utf8(&identity).map(tidy) {
-            Ok(Cow::Owned(tidied)) => Bytes::from(tidied),
-            _ => identity,
-        };
-        compress(identity)
-    })
-    .await;
+    // Tidied here, as the tidying layer does to every page not kept: a linear pass, cheaper
+    // than the render.
+    let identity = match std::str::from_utf8(&identity).map(tidy) {
+        Ok(Cow::Owned(tidied)) => Bytes::from(tidied),
+        _ => identity,
+    };
     let hash = blake3::hash(&identity);
     let etag = HeaderValue::from_str(&format!("W/\"{}\"", &hash.to_hex()[..20]))
         .expect("hex digits are a valid header");
@@ -175,9 +197,9 @@ async fn render_and_keep(
         etag,
         content_type,
         identity,
-        gzip,
-        brotli,
+        compressed: OnceLock::new(),
     });
+    compress_behind(&page);
     cache.renders.fetch_add(1, Ordering::Relaxed);
     cache.pages.insert(key, page.clone());
     page.answer(&headers)

@@ -354,3 +354,80 @@ async fn only_real_writes_empty_the_cache_and_a_miss_renders_once(backend: Backe
 }
 
 on_both_backends!(only_real_writes_empty_the_cache_and_a_miss_renders_once);
+
+/// A page kept after a miss is answered at once, also while every CPU job is taken (here by
+/// jobs that wait until the answers have come, as a flood of logins, each a password hash,
+/// would hold them): it is compressed behind its answer, not before it. Once the jobs are
+/// free, the kept page is sent compressed.
+async fn a_kept_page_never_waits_behind_the_cpu_jobs(backend: Backend) {
+    use std::sync::{
+        atomic::{AtomicBool, AtomicUsize, Ordering},
+        Arc,
+    };
+    let app = TestApp::spawn(backend).await;
+    article("Vinterbadning i søen").create(app.db()).await;
+    let resident = app.visitor();
+    // The first request of an address is not kept; the second is.
+    assert_eq!(resident.get("/nyheder").await.status, 200);
+
+    let (started, release) = (
+        Arc::new(AtomicUsize::new(0)),
+        Arc::new(AtomicBool::new(false)),
+    );
+    let jobs: Vec<_> = (0..app::cpu::cores())
+        .map(|_| {
+            let (started, release) = (started.clone(), release.clone());
+            tokio::spawn(app::cpu::run(move || {
+                started.fetch_add(1, Ordering::SeqCst);
+                while !release.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            }))
+        })
+        .collect();
+    let taken = Instant::now();
+    while started.load(Ordering::SeqCst) < app::cpu::cores() {
+        assert!(
+            taken.elapsed() < Duration::from_secs(60),
+            "the jobs never started"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert_eq!(app::cpu::free_permits(), 0);
+
+    let (_, renders) = counts(&app);
+    let kept = tokio::time::timeout(Duration::from_secs(20), resident.get("/nyheder")).await;
+    release.store(true, Ordering::SeqCst);
+    for job in jobs {
+        job.await.expect("the job ends");
+    }
+    let kept = kept.expect("the kept page was answered while every CPU job was taken");
+    assert_eq!(kept.status, 200);
+    assert!(kept.body.contains("Vinterbadning i søen"));
+    assert_eq!(counts(&app).1, renders + 1, "the page was kept");
+
+    // Compressed behind the answer: soon the kept page itself is sent in brotli.
+    let waited = Instant::now();
+    loop {
+        let (hits, _) = counts(&app);
+        let answer = raw_get(&app, "/nyheder", &[("accept-encoding", "br")]).await;
+        assert_eq!(answer.headers()["content-encoding"], "br");
+        assert_eq!(counts(&app).0, hits + 1, "answered from the kept page");
+        let bytes = answer.bytes().await.unwrap();
+        let mut unpacked = String::new();
+        brotli::Decompressor::new(&bytes[..], 4096)
+            .read_to_string(&mut unpacked)
+            .unwrap();
+        assert!(unpacked.contains("Vinterbadning i søen"));
+        if app.state.pages.is_compressed("/nyheder") {
+            break;
+        }
+        assert!(
+            waited.elapsed() < Duration::from_secs(60),
+            "never compressed"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+on_both_backends!(a_kept_page_never_waits_behind_the_cpu_jobs);
