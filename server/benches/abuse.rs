@@ -23,8 +23,9 @@
 //! answer counts too, divided by the number of requests. No row is answered from the page
 //! cache: an anonymous GET carries a notice key of its own (`besked=…`, a field of the cache's
 //! key, which a page shows only when it knows it), as anyone may send, so each is a miss,
-//! rendered as if there were no cache (a key is kept from its second request on). Every request asks for brotli or gzip as browsers do. Whatever the
-//! answer (200, 303, 404, 413, 422, 429), its CPU counts, and the table shows the answers seen.
+//! rendered as if there were no cache (a key is kept from its second request on). Every
+//! request asks for brotli or gzip as browsers do. Whatever the answer (200, 303, 404, 413,
+//! 422, 429), its CPU counts, and the table shows the answers seen.
 //! The budget is 50 ms for an anonymous request and 200 ms for a logged-in one. A row whose
 //! request stops the server fails, and the server is started again for the rows after it.
 //!
