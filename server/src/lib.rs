@@ -246,7 +246,7 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     let (counter, db) = (state.visits.clone(), state.db.clone());
     let watcher = page_cache::spawn_watcher(state.pages.clone(), state.db.clone());
     let app = routes::router(state).layer(axum::middleware::from_fn_with_state(
-        stopping.draining.clone(),
+        stopping.closed.clone(),
         shutdown::close_connections_when_draining,
     ));
     serving::serve(listener, app, stopping.clone()).await;

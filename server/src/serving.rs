@@ -74,6 +74,7 @@ pub async fn serve(listener: ClosingListener, router: Router, stopping: Stopping
     loop {
         let permit = tokio::select! {
             permit = connections.clone().acquire_owned() => permit.expect("never closed"),
+            () = listener.close_when_draining() => continue,
             () = &mut stopped => break,
         };
         let (stream, peer) = tokio::select! {

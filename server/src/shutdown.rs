@@ -8,8 +8,14 @@
 //!
 //! Hyper's own graceful shutdown alone would close an idle keep-alive connection at once,
 //! which fails a request a client is writing to it at that moment; hence the drain.
+//!
+//! Two orderings keep a client that connects at the moment of the signal from being reset:
+//! the connections the operating system has already completed (its accept queue) are
+//! accepted and served before the socket closes, as closing it resets them; and an answer
+//! says `Connection: close` only once the socket is closed ([`Stopping::closed`]), so the
+//! client's next connection is refused rather than queued on a socket about to close.
 
-use std::{future::Future, net::SocketAddr, time::Duration};
+use std::{collections::VecDeque, future::Future, net::SocketAddr, time::Duration};
 
 use axum::{
     extract::Request,
@@ -30,8 +36,10 @@ pub const BACKGROUND_STOP_WITHIN: Duration = Duration::from_secs(20);
 /// The phases of stopping, shared by the listener, the answers and the background work.
 #[derive(Clone, Debug, Default)]
 pub struct Stopping {
-    /// Set by the signal: close the socket, answer with `Connection: close`.
+    /// Set by the signal: close the socket.
     pub draining: CancellationToken,
+    /// Set once the socket is closed: answer with `Connection: close`.
+    pub closed: CancellationToken,
     /// Set after the drain: close the remaining connections, stop the background work.
     pub stopped: CancellationToken,
 }
@@ -63,18 +71,68 @@ impl Stopping {
 /// The listening socket, closed when draining begins: from then on a new connection is
 /// refused by the operating system instead of being accepted and then dropped.
 pub struct ClosingListener {
-    inner: Option<TcpListener>,
+    state: ListenerState,
     addr: SocketAddr,
     draining: CancellationToken,
+    closed: CancellationToken,
+}
+
+/// Where a [`ClosingListener`] is in its life.
+enum ListenerState {
+    /// Accepting.
+    Open(TcpListener),
+    /// Closed; the connections that were waiting in the accept queue are still handed out.
+    Closed(VecDeque<(TcpStream, SocketAddr)>),
 }
 
 impl ClosingListener {
     pub fn new(listener: TcpListener, stopping: &Stopping) -> std::io::Result<Self> {
         Ok(Self {
             addr: listener.local_addr()?,
-            inner: Some(listener),
+            state: ListenerState::Open(listener),
             draining: stopping.draining.clone(),
+            closed: stopping.closed.clone(),
         })
+    }
+
+    /// Ends when draining begins and the socket is closed; never ends after that. Lets the
+    /// accept loop close the socket while it waits for a free connection slot.
+    pub async fn close_when_draining(&mut self) {
+        if matches!(self.state, ListenerState::Open(_)) {
+            self.draining.cancelled().await;
+            self.close();
+        } else {
+            std::future::pending().await
+        }
+    }
+
+    /// Accepts, without waiting, every connection the operating system has completed, then
+    /// closes the socket and says so.
+    fn close(&mut self) {
+        let ListenerState::Open(listener) =
+            std::mem::replace(&mut self.state, ListenerState::Closed(VecDeque::new()))
+        else {
+            return;
+        };
+        let mut waiting = VecDeque::new();
+        // The accept system call itself rather than tokio's readiness, which may not yet know
+        // of a connection that has just arrived.
+        match listener.into_std() {
+            Ok(listener) => {
+                while let Ok((stream, peer)) = listener.accept() {
+                    let stream = stream
+                        .set_nonblocking(true)
+                        .and_then(|()| TcpStream::from_std(stream));
+                    match stream {
+                        Ok(stream) => waiting.push_back((stream, peer)),
+                        Err(err) => tracing::debug!(error = %err, "a waiting connection failed"),
+                    }
+                }
+            }
+            Err(err) => tracing::warn!(error = %err, "could not take the waiting connections"),
+        }
+        self.state = ListenerState::Closed(waiting);
+        self.closed.cancel();
     }
 }
 
@@ -83,17 +141,19 @@ impl Listener for ClosingListener {
     type Addr = SocketAddr;
 
     async fn accept(&mut self) -> (TcpStream, SocketAddr) {
-        let Self {
-            inner, draining, ..
-        } = self;
-        if let Some(listener) = inner.as_mut() {
+        if let ListenerState::Open(listener) = &mut self.state {
             tokio::select! {
                 // axum's own accept loop, with its handling of accept errors.
                 accepted = Listener::accept(listener) => return accepted,
-                () = draining.cancelled() => {}
+                () = self.draining.cancelled() => {}
+            }
+            self.close();
+        }
+        if let ListenerState::Closed(waiting) = &mut self.state {
+            if let Some(accepted) = waiting.pop_front() {
+                return accepted;
             }
         }
-        *inner = None;
         std::future::pending().await
     }
 
@@ -102,14 +162,14 @@ impl Listener for ClosingListener {
     }
 }
 
-/// While draining, every answer closes its connection after it.
+/// Once the socket is closed, every answer closes its connection after it.
 pub async fn close_connections_when_draining(
-    axum::extract::State(draining): axum::extract::State<CancellationToken>,
+    axum::extract::State(closed): axum::extract::State<CancellationToken>,
     request: Request,
     next: Next,
 ) -> Response {
     let mut response = next.run(request).await;
-    if draining.is_cancelled() {
+    if closed.is_cancelled() {
         response
             .headers_mut()
             .insert(header::CONNECTION, HeaderValue::from_static("close"));

@@ -989,6 +989,64 @@ async fn sigterm_under_load_fails_no_request(backend: Backend) {
 
 on_both_backends!(sigterm_under_load_fails_no_request);
 
+/// Clients whose connections the operating system completed just before the signal (they
+/// wait in the accept queue, their requests sent) are answered, not reset, each answer
+/// closing its connection; a connection after that is refused.
+#[tokio::test]
+async fn connections_waiting_at_the_signal_are_answered() {
+    use std::io::{Read, Write};
+
+    use axum::{middleware::from_fn_with_state, routing::get, Router};
+    use server::shutdown::{close_connections_when_draining, ClosingListener, Stopping};
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let stopping = Stopping::default();
+    let listener = ClosingListener::new(listener, &stopping).unwrap();
+    // Eight clients connect and ask before the server accepts anything.
+    let waiting: Vec<_> = (0..8)
+        .map(|_| {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nhost: naboskab.test\r\n\r\n")
+                .unwrap();
+            stream
+        })
+        .collect();
+    stopping.draining.cancel();
+    let router = Router::new()
+        .route("/", get(|| async { "Velkommen" }))
+        .layer(from_fn_with_state(
+            stopping.closed.clone(),
+            close_connections_when_draining,
+        ));
+    let server = tokio::spawn(server::serving::serve(listener, router, stopping.clone()));
+    let answers = tokio::task::spawn_blocking(move || {
+        waiting
+            .into_iter()
+            .map(|mut stream| {
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(10)))
+                    .unwrap();
+                let mut answer = String::new();
+                stream.read_to_string(&mut answer).map(|_| answer)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .unwrap();
+    for answer in answers {
+        let answer = answer.expect("an answer, not a reset");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.contains("connection: close"), "{answer}");
+        assert!(answer.ends_with("Velkommen"), "{answer}");
+    }
+    let refused = std::net::TcpStream::connect(addr).expect_err("a connection after the close");
+    assert_eq!(refused.kind(), std::io::ErrorKind::ConnectionRefused);
+    stopping.stopped.cancel();
+    server.await.unwrap();
+}
+
 /// Debian's nginx in front of two instances of the portal: round robin, the client's address
 /// passed on in `X-Forwarded-For`. Started by the test, on a free port, stopped when dropped.
 struct Proxy {
