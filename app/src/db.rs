@@ -251,6 +251,8 @@ query_surfaces! {
     images => ImageQueries,
     /// The outbox's queries (`mail/queries.rs`).
     outbox => OutboxQueries,
+    /// The plan's queries: measures and their values (`plan/queries.rs`).
+    plan => PlanQueries,
     /// The citizen journalists' submissions' queries (`submissions/queries.rs`).
     submissions => SubmissionQueries,
     /// The sign-ups' queries (`signups/queries.rs`).

@@ -680,6 +680,8 @@ pub async fn load_with_history(db: &Db, earlier_years: u32) -> Result<bool, sqlx
                 site: site(),
                 housing_areas: HOUSING_AREAS,
                 focus_areas: FOCUS_AREAS,
+                // A plan period that holds last year and this, the years the demo reports on.
+                year: chrono::Datelike::year(&crate::clock::today()) - 1,
                 venues: VENUES,
             })
             .await?;

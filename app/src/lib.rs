@@ -19,6 +19,7 @@ pub mod images;
 pub mod layout;
 pub mod pages;
 pub mod period;
+pub mod plan;
 pub mod shell;
 pub mod signups;
 pub mod site;

@@ -20,6 +20,7 @@ use crate::{
         figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
         info::{AccessibilityPage, PrivacyPage, WritePage},
+        plan::{MeasureEditorPage, MeasureYearPage, MeasuresPage},
         signups::SignupManagePage,
         staff::{AuditPage, OutboxPage, StaffHome, UsersPage},
         staff_articles::{
@@ -212,6 +213,26 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("personale/tal") view=FiguresPage ssr=SsrMode::Async />
                     <Route path=path!("personale/besoeg") view=VisitsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("personale/succeskriterier")
+                        view=MeasuresPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/succeskriterier/ny")
+                        view=MeasureEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/succeskriterier/:id")
+                        view=MeasureEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/succeskriterier/:id/tal")
+                        view=MeasureYearPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("personale/tal/rapport")
                         view=FiguresReportPage

@@ -46,7 +46,7 @@ const fn tool(path: &'static str, name: &'static str, description: &'static str)
 }
 
 /// Every staff tool, in the order of the header's staff row and the staff home.
-pub static STAFF_TOOLS: [StaffTool; 10] = [
+pub static STAFF_TOOLS: [StaffTool; 11] = [
     StaffTool {
         name_waiting: Some("staff-nav-review-waiting"),
         ..tool(
@@ -71,6 +71,11 @@ pub static STAFF_TOOLS: [StaffTool; 10] = [
         "staff-link-activities",
     ),
     tool("/personale/tal", "figures-title", "staff-link-figures"),
+    tool(
+        "/personale/succeskriterier",
+        "measures-title",
+        "staff-link-measures",
+    ),
     tool("/personale/besoeg", "visits-title", "staff-link-visits"),
     // Staff invite citizen journalists; admins invite anyone and close accounts.
     StaffTool {

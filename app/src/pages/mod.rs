@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod figures;
 pub mod home;
 pub mod info;
+pub mod plan;
 pub mod signups;
 pub mod staff;
 pub mod staff_articles;

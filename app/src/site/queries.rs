@@ -18,8 +18,10 @@ pub struct NewVenue<'a> {
 pub struct BaseData<'a> {
     pub site: SiteInfo,
     pub housing_areas: &'a [&'a str],
-    /// Focus areas as (slug, name), in the plan's order.
+    /// Focus areas as (slug, name), in the plan's order, for the plan period `year` lies in
+    /// (a period of four years from `year` is made if there is none).
     pub focus_areas: &'a [(&'a str, &'a str)],
+    pub year: i32,
     pub venues: &'a [NewVenue<'a>],
 }
 
@@ -146,16 +148,41 @@ impl SiteQueries<'_> {
                 .execute(&mut *conn)
                 .await?;
             }
-            for (position, (slug, name)) in (0_i64..).zip(data.focus_areas) {
-                sqlx::query(
-                    "insert into focus_areas (slug, name, position) values ($1, $2, $3) \
-                     on conflict (slug) do nothing",
+            if !data.focus_areas.is_empty() {
+                let year = i64::from(data.year);
+                let covering: Option<i64> = sqlx::query_scalar(
+                    "select id from plan_periods where first_year <= $1 and last_year >= $1 \
+                     order by first_year desc limit 1",
                 )
-                .bind(slug)
-                .bind(name)
-                .bind(position)
-                .execute(&mut *conn)
+                .bind(year)
+                .fetch_optional(&mut *conn)
                 .await?;
+                let period: i64 = match covering {
+                    Some(period) => period,
+                    None => {
+                        sqlx::query_scalar(
+                            "insert into plan_periods (name, first_year, last_year) \
+                             values ($1, $2, $3) returning id",
+                        )
+                        .bind(format!("Helhedsplan {year}–{}", year + 3))
+                        .bind(year)
+                        .bind(year + 3)
+                        .fetch_one(&mut *conn)
+                        .await?
+                    }
+                };
+                for (position, (slug, name)) in (0_i64..).zip(data.focus_areas) {
+                    sqlx::query(
+                        "insert into focus_areas (plan_period_id, slug, name, position) \
+                         values ($1, $2, $3, $4) on conflict do nothing",
+                    )
+                    .bind(period)
+                    .bind(slug)
+                    .bind(name)
+                    .bind(position)
+                    .execute(&mut *conn)
+                    .await?;
+                }
             }
             for venue in data.venues {
                 sqlx::query(

@@ -15,6 +15,7 @@ pub mod attendance;
 pub mod calendar;
 pub mod download;
 pub mod figures;
+pub mod plan;
 pub mod signups;
 pub mod submissions;
 pub mod visits;
@@ -33,6 +34,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(attendance::routes())
         .merge(calendar::routes())
         .merge(figures::routes())
+        .merge(plan::routes())
         .merge(signups::routes())
         .merge(submissions::routes())
         .merge(visits::routes())

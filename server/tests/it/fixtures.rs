@@ -17,7 +17,7 @@ use app::{
         FocusArea, Venue,
     },
 };
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 /// An account that can log in, with the password it was given.
 #[derive(Clone, Debug)]
@@ -97,6 +97,7 @@ async fn insert_base_data(db: &Db, focus_areas: &[(&str, &str)], venues: &[NewVe
             site,
             housing_areas: &[],
             focus_areas,
+            year: app::clock::today().year() - 1,
             venues,
         })
         .await

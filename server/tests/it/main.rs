@@ -18,6 +18,7 @@ mod http;
 mod images;
 mod mail;
 mod page_cache;
+mod plan;
 mod query_cost;
 mod reliability;
 mod sessions;

@@ -84,10 +84,23 @@ async fn fill_earlier_schema(db: &Db) -> Earlier {
         .execute(pool)
         .await
         .unwrap();
+        for (slug, name, position) in [
+            ("beboernetvaerk", "Beboernetværk", 1),
+            ("boern-og-unge", "Børn og unge", 2),
+        ] {
+            sqlx::query("insert into focus_areas (slug, name, position) values ($1, $2, $3)")
+                .bind(slug)
+                .bind(name)
+                .bind(position)
+                .execute(pool)
+                .await
+                .unwrap();
+        }
         sqlx::query(
             "insert into activities (slug, name, description, starts_on, start_time, end_time, \
-             rule, capacity, signup_mode, created_at, updated_at) values ('suppeaften', \
-             'Suppeaften', 'Suppe og brød.', $1, $2, $3, $5, 30, 'required', $4, $4)",
+             rule, capacity, signup_mode, created_at, updated_at, focus_area_id) values \
+             ('suppeaften', 'Suppeaften', 'Suppe og brød.', $1, $2, $3, $5, 30, 'required', \
+             $4, $4, (select id from focus_areas where slug = 'beboernetvaerk'))",
         )
         .bind(date - Duration::days(14))
         .bind(time(17))
@@ -154,6 +167,14 @@ async fn fill_earlier_schema(db: &Db) -> Earlier {
         .execute(pool)
         .await
         .unwrap();
+        sqlx::query(
+            "insert into article_focus_areas (article_id, focus_area_id) \
+             select a.id, f.id from articles a, focus_areas f \
+             where a.slug = 'ny-legeplads' and f.slug = 'boern-og-unge'",
+        )
+        .execute(pool)
+        .await
+        .unwrap();
     });
     Earlier {
         staff_email: "sekretariat@example.org",
@@ -187,6 +208,30 @@ async fn the_current_server_upgrades_an_earlier_database(backend: Backend) {
     assert!(article.body.contains("Gyngerne er klar."));
     let found = resident.get("/soeg?q=gynger").await;
     assert!(found.body.contains("Ny legeplads ved Parkcaféen"), "search");
+    // The focus areas became the areas of one plan period, and the rebuilt table kept the
+    // activity's area and the article's topic.
+    let topic = resident.get("/nyheder/emne/boern-og-unge").await;
+    assert!(
+        topic.body.contains("Ny legeplads ved Parkcaféen"),
+        "{}",
+        topic.body
+    );
+    let (periods, activity_area, kept_link): (i64, Option<String>, Option<String>) =
+        db_run!(app.db(), |pool| {
+            sqlx::query_as(
+                "select (select count(*) from plan_periods), \
+                 (select f.name from activities a join focus_areas f on f.id = a.focus_area_id \
+                  where a.slug = 'suppeaften'), \
+                 (select f.name from activity_focus_areas l join focus_areas f \
+                  on f.id = l.focus_area_id and f.plan_period_id = l.plan_period_id)",
+            )
+            .fetch_one(pool)
+            .await
+            .unwrap()
+        });
+    assert_eq!(periods, 1);
+    assert_eq!(activity_area.as_deref(), Some("Beboernetværk"));
+    assert_eq!(kept_link.as_deref(), Some("Beboernetværk"));
 
     // 30 seats, the Holm family's four taken; the new sign-up limit has its default.
     let date_page = resident.get(&earlier.activity_path).await;

@@ -1,0 +1,349 @@
+//! The staff's pages of the plan's success criteria: `/personale/succeskriterier` (every
+//! measure with this year's and last year's figure against its target),
+//! `/personale/succeskriterier/ny` and `…/{id}` (a measure's definition), and `…/{id}/tal`
+//! (a year's values, one field per month or quarter, with the history of every entry).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{
+    address::Year,
+    components::{
+        data::{edit_page, or_refused, Loaded},
+        table::ScrollingTable,
+    },
+    dates::{moment_text, month_name},
+    forms::{
+        feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FormFeedback, Notice,
+        PostForm, SelectField,
+    },
+    i18n::{t, t_with},
+    plan::{
+        api::{
+            load_measure_editor, load_measure_year, load_measures, MeasureEditor, MeasureList,
+            MeasureYear,
+        },
+        Measure, RecordedPer, UNITS,
+    },
+};
+
+/// A figure, or a dash when nothing is recorded.
+fn figure(value: Option<i64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |value| value.to_string())
+}
+
+/// A measure's unit as Danish words.
+fn unit_name(measure: &Measure) -> String {
+    UNITS
+        .iter()
+        .find(|(unit, _)| *unit == measure.unit)
+        .map(|(_, key)| t(key))
+        .unwrap_or_default()
+}
+
+/// `/personale/succeskriterier`.
+#[component]
+pub fn MeasuresPage() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_measures());
+    let show = |list: MeasureList| {
+        if list.lines.is_empty() {
+            return view! { <p>{t("measures-empty")}</p> }.into_any();
+        }
+        let rows = list
+            .lines
+            .into_iter()
+            .map(|line| {
+                let href = format!("/personale/succeskriterier/{}/tal", line.measure.id);
+                let target = line.measure.yearly_target;
+                view! {
+                    <tr>
+                        <th scope="row">
+                            <a href=href>{line.measure.name.clone()}</a>
+                        </th>
+                        <td>{line.measure.owner_name.clone()}</td>
+                        <td>{unit_name(&line.measure)}</td>
+                        <td class="number">{figure(line.this_year)}</td>
+                        <td class="number">{figure(target)}</td>
+                        <td class="number">{figure(line.last_year)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let this_year = list.year.to_string();
+        let last_year = (list.year - 1).to_string();
+        view! {
+            <ScrollingTable label=t("measures-title")>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("measure-field-name")}</th>
+                        <th scope="col">{t("measure-field-owner")}</th>
+                        <th scope="col">{t("measure-field-unit")}</th>
+                        <th scope="col" class="number">
+                            {this_year}
+                        </th>
+                        <th scope="col" class="number">
+                            {t("measure-target")}
+                        </th>
+                        <th scope="col" class="number">
+                            {last_year}
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </ScrollingTable>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=t("measures-title") />
+        <h1>{t("measures-title")}</h1>
+        <p>{t("measures-intro")}</p>
+        <p>
+            <a href="/personale/succeskriterier/ny" class="button">
+                {t("measure-new")}
+            </a>
+        </p>
+        <Loaded data show />
+    }
+}
+
+/// `/personale/succeskriterier/ny` and `/personale/succeskriterier/{id}`.
+#[component]
+pub fn MeasureEditorPage() -> impl IntoView {
+    edit_page(|id| {
+        let data = OnceResource::new_blocking(load_measure_editor(id));
+        let show = or_refused(|editor| view! { <MeasureEditorForm editor /> });
+        view! { <Loaded data show /> }
+    })
+}
+
+#[component]
+fn MeasureEditorForm(editor: MeasureEditor) -> impl IntoView {
+    let posted = feedback_for("measure");
+    let feedback = posted.clone().unwrap_or(editor.form);
+    let (title, action) = match &editor.measure {
+        Some(measure) => (
+            measure.name.clone(),
+            format!("/personale/succeskriterier/{}", measure.id),
+        ),
+        None => (t("measure-new"), "/personale/succeskriterier/ny".to_owned()),
+    };
+    let units = UNITS
+        .iter()
+        .map(|(unit, key)| ((*unit).to_owned(), t(key)))
+        .collect();
+    let rhythm = match &editor.measure {
+        // How often it is recorded is fixed once values may exist.
+        Some(measure) => {
+            let key = match measure.per() {
+                RecordedPer::Month => "measure-per-month",
+                RecordedPer::Quarter => "measure-per-quarter",
+            };
+            view! {
+                <p>
+                    {t("measure-field-recorded-per")} ": " <strong>{t(key)}</strong>
+                </p>
+            }
+            .into_any()
+        }
+        None => view! {
+            <ChoiceGroup
+                name="recorded_per"
+                legend=t("measure-field-recorded-per")
+                options=vec![
+                    ("quarter".to_owned(), t("measure-per-quarter")),
+                    ("month".to_owned(), t("measure-per-month")),
+                ]
+            />
+        }
+        .into_any(),
+    };
+    let mut owners = vec![(String::new(), t("measure-owner-choose"))];
+    owners.extend(editor.owners);
+    let mut wholes = vec![(String::new(), t("measure-part-of-none"))];
+    wholes.extend(editor.wholes);
+    let values_link = editor.measure.as_ref().map(|measure| {
+        let href = format!("/personale/succeskriterier/{}/tal", measure.id);
+        view! {
+            <p>
+                <a href=href>{t("measure-record-values")}</a>
+            </p>
+        }
+    });
+    view! {
+        <Title text=title.clone() />
+        <p>
+            <a href="/personale/succeskriterier">{t("measures-back")}</a>
+        </p>
+        <h1>{title}</h1>
+        {values_link}
+        <PostForm action posted feedback button=t("measure-save")>
+            <Field
+                name="name"
+                label=t("measure-field-name")
+                hint=t("measure-field-name-hint")
+                required=true
+            />
+            <SelectField name="owner" label=t("measure-field-owner") options=owners />
+            <SelectField name="unit" label=t("measure-field-unit") options=units />
+            {rhythm}
+            <Field
+                name="yearly_target"
+                label=t("measure-field-target")
+                hint=t("measure-field-target-hint")
+                kind=FieldKind::Number
+            />
+            <SelectField
+                name="part_of"
+                label=t("measure-field-part-of")
+                hint=t("measure-field-part-of-hint")
+                options=wholes
+            />
+        </PostForm>
+    }
+}
+
+/// `/personale/succeskriterier/{id}/tal?aar=`: a year's values (this year without `aar`).
+#[component]
+pub fn MeasureYearPage() -> impl IntoView {
+    use chrono::Datelike;
+    let year = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("aar")
+        .and_then(|year| Year::parse(&year))
+        .map_or_else(|| crate::clock::today().year(), |year| year.get() as i32);
+    edit_page(move |id| {
+        let data = OnceResource::new_blocking(load_measure_year(id.unwrap_or_default(), year));
+        let show = or_refused(|page| view! { <MeasureYearForm page /> });
+        view! { <Loaded data show /> }
+    })
+}
+
+#[component]
+fn MeasureYearForm(page: MeasureYear) -> impl IntoView {
+    let posted = feedback_for("values");
+    let feedback: FormFeedback = posted.clone().unwrap_or(page.form);
+    let notice = notice_from_query(&[
+        ("gemt", "notice-measure-saved"),
+        ("tal-gemt", "notice-measure-values-saved"),
+    ]);
+    let measure = page.measure;
+    let per = measure.per();
+    let part_name = move |part: i64| match per {
+        RecordedPer::Month => month_name(part as u32),
+        RecordedPer::Quarter => t_with("measure-quarter", &[("quarter", part.to_string())]),
+    };
+    let fields = (1..=i64::from(per.parts()))
+        .map(|part| {
+            let was = feedback
+                .value(&format!("was{part}"))
+                .unwrap_or_default()
+                .to_owned();
+            // Built before the form: the field is given the feedback, as it is outside the
+            // form's context here.
+            view! {
+                <input type="hidden" name="was" value=was />
+                <Field
+                    name="v"
+                    id=format!("v{part}")
+                    label=part_name(part)
+                    kind=FieldKind::Number
+                    feedback=feedback.clone()
+                />
+            }
+        })
+        .collect_view();
+    let action = format!("/personale/succeskriterier/{}/tal", measure.id);
+    let year = page.year;
+    let years = page
+        .years
+        .iter()
+        .map(|shown| {
+            let href = format!("/personale/succeskriterier/{}/tal?aar={shown}", measure.id);
+            let current = (*shown == year).then_some("page");
+            view! {
+                <li>
+                    <a href=href aria-current=current>
+                        {shown.to_string()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let whole = page.whole.map(|whole| {
+        view! { <p>{t_with("measure-is-part-of", &[("whole", whole)])}</p> }
+    });
+    let target = measure.yearly_target.map(|target| {
+        view! {
+            <p>
+                {t_with(
+                    "measure-target-line",
+                    &[("target", target.to_string()), ("unit", unit_name(&measure))],
+                )}
+            </p>
+        }
+    });
+    let summary = t_with(
+        "measure-year-figures",
+        &[
+            ("year", year.to_string()),
+            ("value", figure(page.this_year)),
+            ("last_year", (year - 1).to_string()),
+            ("last_value", figure(page.last_year)),
+        ],
+    );
+    let history = if page.history.is_empty() {
+        view! { <p>{t("measure-history-empty")}</p> }.into_any()
+    } else {
+        let lines = page
+            .history
+            .into_iter()
+            .map(|change| {
+                let value = change
+                    .value
+                    .map_or_else(|| t("measure-history-cleared"), |value| value.to_string());
+                let who = if change.changed_by.is_empty() {
+                    t("measure-history-unknown")
+                } else {
+                    change.changed_by
+                };
+                view! {
+                    <li>
+                        {moment_text(change.changed_at)} ": " {part_name(change.part)} " → "
+                        <strong>{value}</strong> " (" {who} ")"
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="history">{lines}</ul> }.into_any()
+    };
+    let edit = format!("/personale/succeskriterier/{}", measure.id);
+    let title = t_with(
+        "measure-year-title",
+        &[("name", measure.name.clone()), ("year", year.to_string())],
+    );
+    view! {
+        <Title text=title.clone() />
+        <p>
+            <a href="/personale/succeskriterier">{t("measures-back")}</a>
+        </p>
+        <h1>{title}</h1>
+        <Notice text=notice />
+        <p>
+            {measure.owner_name.clone()} " · " {unit_name(&measure)} " · "
+            <a href=edit>{t("measure-edit")}</a>
+        </p>
+        {whole}
+        {target}
+        <p>{summary}</p>
+        <nav aria-label=t("measure-years")>
+            <ul class="link-list link-list--inline">{years}</ul>
+        </nav>
+        <PostForm action posted feedback button=t("measure-values-save")>
+            <input type="hidden" name="aar" value=year.to_string() />
+            {fields}
+        </PostForm>
+        <h2>{t("measure-history")}</h2>
+        {history}
+    }
+}

@@ -1,0 +1,68 @@
+//! The staff's forms of the plan: a measure's definition (`/personale/succeskriterier/ny`,
+//! `…/{id}`) and its values in a year (`…/{id}/tal`).
+
+use app::{
+    address::{Id, Year},
+    plan::service::{self as plan, MeasureForm, ValuesForm},
+};
+use chrono::Datelike;
+
+use super::prelude::*;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/personale/succeskriterier/ny", post(save_measure))
+        .route("/personale/succeskriterier/{id}", post(save_measure))
+        .route("/personale/succeskriterier/{id}/tal", post(save_values))
+}
+
+/// Defines a measure (`…/ny`) or changes one, then shows its values.
+async fn save_measure(
+    cx: Ctx,
+    _: Staff,
+    editing: Editing,
+    PostedForm(form): PostedForm<MeasureForm>,
+) -> Result<Redirect, PageError> {
+    let page = editing.page("/personale/succeskriterier");
+    let existing = editing
+        .existing(async |id| plan::measure(&cx.db, id).await)
+        .await?;
+    let year = i64::from(clock::today().year());
+    let saved = plan::save_measure(
+        &cx.db,
+        cx.lang,
+        &form,
+        existing.as_ref(),
+        (year, clock::now()),
+    );
+    let id = saved.await.on_page(&page)?;
+    Ok(Redirect::to(&format!(
+        "/personale/succeskriterier/{id}/tal?besked=gemt"
+    )))
+}
+
+/// Records a year's values of a measure; the year is the form's `aar`.
+async fn save_values(
+    cx: Ctx,
+    staff: Staff,
+    Params(id): Params<Id>,
+    PostedForm(form): PostedForm<ValuesForm>,
+) -> Result<Redirect, PageError> {
+    let measure = plan::measure(&cx.db, id.get()).await?;
+    let year = Year::parse(&form.aar).ok_or(PageError::NotFound)?.get();
+    let page = format!("/personale/succeskriterier/{}/tal?aar={year}", measure.id);
+    plan::save_values(
+        &cx.db,
+        cx.lang,
+        staff.id,
+        &measure,
+        (i64::from(year), &form),
+        clock::now(),
+    )
+    .await
+    .on_page(&page)?;
+    Ok(Redirect::to(&format!(
+        "/personale/succeskriterier/{}/tal?aar={year}&besked=tal-gemt",
+        measure.id
+    )))
+}

@@ -1,0 +1,328 @@
+//! The plan's success criteria, end to end on both backends: staff define measures with a
+//! target and "part of", record a year's values per quarter, and every entry and correction is
+//! kept with who made it; bad values get a Danish message by their field with everything typed
+//! kept; two staff saving the same value at once end with one value and a history line each.
+
+use app::{accounts::Role, db::Backend, plan::MeasureValue};
+
+use crate::{
+    fixtures::{account, focus_area},
+    helpers::{Answer, TestApp, Visitor},
+    on_both_backends,
+};
+
+on_both_backends!(measures_are_defined_recorded_and_kept_with_their_history);
+on_both_backends!(two_staff_saving_the_same_value_end_with_one_value_and_two_lines);
+
+/// Defines a measure from the form; its id, read from where the answer sends the staff member.
+async fn define(staff: &Visitor, form: &[(&str, &str)]) -> i64 {
+    let saved = staff.post_form("/personale/succeskriterier/ny", form).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let location = saved.location.expect("sent on");
+    location
+        .trim_start_matches("/personale/succeskriterier/")
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .expect("the measure's id")
+}
+
+/// Posts a year's four quarters: `values` typed, `was` as the form showed them.
+async fn record(staff: &Visitor, id: i64, year: &str, values: [&str; 4], was: [&str; 4]) -> Answer {
+    let mut form = vec![("aar", year)];
+    for (value, shown) in values.iter().zip(was) {
+        form.push(("was", shown));
+        form.push(("v", value));
+    }
+    staff
+        .post_form(&format!("/personale/succeskriterier/{id}/tal"), &form)
+        .await
+}
+
+async fn values(app: &TestApp, id: i64, year: i64) -> Vec<(i64, i64)> {
+    app.db()
+        .plan()
+        .values_of(id, year)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|MeasureValue { part, value, .. }| (part, value))
+        .collect()
+}
+
+/// Whether `body` shows `value` in the field with id `id`.
+fn field_shows(body: &str, id: &str, value: &str) -> bool {
+    body.contains(&format!(
+        r#"id="{id}" name="v" type="number" value="{value}""#
+    ))
+}
+
+async fn measures_are_defined_recorded_and_kept_with_their_history(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let area = focus_area(db, "Beskæftigelse").await;
+    let staff_account = account(Role::Staff)
+        .name("Mette Sekretariat")
+        .create(db)
+        .await;
+    let staff = app.logged_in_as(&staff_account).await;
+    let owner = format!("omraade-{}", area.id);
+
+    let empty = staff.get("/personale/succeskriterier").await;
+    assert_eq!(empty.status, 200);
+    assert!(empty.body.contains("Der er ingen succeskriterier endnu."));
+
+    // A measure without a name or a unit, with a target that is no whole number: a message by
+    // each field, and what was typed is kept.
+    let refused = staff
+        .post_form(
+            "/personale/succeskriterier/ny",
+            &[
+                ("name", ""),
+                ("owner", &owner),
+                ("unit", "meter"),
+                ("recorded_per", "quarter"),
+                ("yearly_target", "2,5"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    for message in [
+        "Skriv, hvad I tæller.",
+        "Vælg en enhed.",
+        "Skriv et helt tal uden komma, fx 12.",
+    ] {
+        assert!(
+            refused.body.contains(message),
+            "{message}: {}",
+            refused.body
+        );
+    }
+    assert!(refused.body.contains(r#"value="2,5""#));
+    assert!(db.plan().measures().await.unwrap().is_empty());
+
+    let whole = define(
+        &staff,
+        &[
+            ("name", "unge der henvendte sig"),
+            ("owner", &owner),
+            ("unit", "personer"),
+            ("recorded_per", "quarter"),
+            ("yearly_target", "20"),
+        ],
+    )
+    .await;
+    let whole_text = whole.to_string();
+    let part = define(
+        &staff,
+        &[
+            ("name", "unge i fritidsjob"),
+            ("owner", &owner),
+            ("unit", "personer"),
+            ("recorded_per", "quarter"),
+            ("part_of", &whole_text),
+        ],
+    )
+    .await;
+    let percent = define(
+        &staff,
+        &[
+            ("name", "familier med bedre sundhed"),
+            ("owner", &owner),
+            ("unit", "procent"),
+            ("recorded_per", "quarter"),
+            ("yearly_target", "80"),
+        ],
+    )
+    .await;
+    // A percentage cannot hold parts.
+    let unfit = staff
+        .post_form(
+            "/personale/succeskriterier/ny",
+            &[
+                ("name", "noget"),
+                ("owner", &owner),
+                ("unit", "personer"),
+                ("recorded_per", "quarter"),
+                ("part_of", &percent.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(unfit.status, 422);
+    assert!(unfit
+        .body
+        .contains("Vælg et succeskriterium, der tælles på samme måde"));
+
+    // The whole's four quarters of 2025: 23 in all.
+    let saved = record(
+        &staff,
+        whole,
+        "2025",
+        ["5", "6", "7", "5"],
+        ["", "", "", ""],
+    )
+    .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        saved.location.as_deref(),
+        Some(format!("/personale/succeskriterier/{whole}/tal?aar=2025&besked=tal-gemt").as_str())
+    );
+    let page = staff
+        .get(&format!("/personale/succeskriterier/{whole}/tal?aar=2025"))
+        .await;
+    assert!(
+        page.body.contains("I alt 2025: 23. I alt 2024: –."),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Målet for året er 20 personer."));
+    assert!(field_shows(&page.body, "v3", "7"), "{}", page.body);
+
+    // The part's fourth quarter is larger than the whole's: refused, with every value typed
+    // kept and nothing saved; then bad numbers of every kind.
+    let refused = record(&staff, part, "2025", ["4", "5", "6", "9"], ["", "", "", ""]).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("Tallet er større end"));
+    assert!(refused.body.contains("unge der henvendte sig"));
+    assert!(refused.body.contains("(5), som det er en del af."));
+    assert!(field_shows(&refused.body, "v1", "4") && field_shows(&refused.body, "v4", "9"));
+    let bad = record(
+        &staff,
+        part,
+        "2025",
+        ["2,5", "-3", "", "99999999"],
+        ["", "", "", ""],
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    for message in [
+        "Skriv et helt tal uden komma, fx 12.",
+        "Tallet kan ikke være negativt.",
+        "Skriv et tal fra 0 til 1.000.000.",
+    ] {
+        assert!(bad.body.contains(message), "{message}");
+    }
+    let over = record(
+        &staff,
+        percent,
+        "2025",
+        ["60", "101", "", ""],
+        ["", "", "", ""],
+    )
+    .await;
+    assert!(over.body.contains("En procentdel kan højst være 100."));
+    assert!(values(&app, part, 2025).await.is_empty());
+    assert!(values(&app, percent, 2025).await.is_empty());
+
+    let saved = record(&staff, part, "2025", ["4", "5", "6", "4"], ["", "", "", ""]).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    // The whole cannot drop below its part.
+    let lowered = record(
+        &staff,
+        whole,
+        "2025",
+        ["3", "6", "7", "5"],
+        ["5", "6", "7", "5"],
+    )
+    .await;
+    assert_eq!(lowered.status, 422);
+    assert!(lowered.body.contains("Tallet er mindre end"));
+    assert!(lowered.body.contains("(4), som er en del af det."));
+
+    // A correction and a cleared value: two more history lines, each with who and when.
+    let corrected = record(
+        &staff,
+        whole,
+        "2025",
+        ["5", "8", "7", ""],
+        ["5", "6", "7", "5"],
+    )
+    .await;
+    assert_eq!(corrected.status, 303, "{}", corrected.body);
+    assert_eq!(
+        values(&app, whole, 2025).await,
+        vec![(1, 5), (2, 8), (3, 7)]
+    );
+    let history = db.plan().history_of(whole, 2025).await.unwrap();
+    assert_eq!(history.len(), 6, "{history:?}");
+    assert_eq!(
+        (
+            history[0].part,
+            history[0].value,
+            history[0].changed_by.as_str()
+        ),
+        (4, None, "Mette Sekretariat")
+    );
+    let page = staff
+        .get(&format!("/personale/succeskriterier/{whole}/tal?aar=2025"))
+        .await;
+    assert!(page.body.contains("I alt 2025: 20."), "{}", page.body);
+    assert!(page.body.contains("slettet"));
+    assert!(page.body.contains("(Mette Sekretariat)"));
+
+    // The list shows each measure with its target.
+    let list = staff.get("/personale/succeskriterier").await;
+    for name in [
+        "unge der henvendte sig",
+        "unge i fritidsjob",
+        "familier med bedre sundhed",
+    ] {
+        assert!(list.body.contains(name), "{name}");
+    }
+
+    // Another year's page starts empty; a year outside the bounds is no page.
+    let next = staff
+        .get(&format!("/personale/succeskriterier/{whole}/tal?aar=2026"))
+        .await;
+    assert!(next
+        .body
+        .contains("Der er ikke skrevet tal for dette år endnu."));
+    let far = record(&staff, whole, "1999", ["1", "", "", ""], ["", "", "", ""]).await;
+    assert_eq!(far.status, 404);
+    let gone = staff.get("/personale/succeskriterier/999999/tal").await;
+    assert_eq!(gone.status, 404);
+
+    // A citizen journalist may not see them.
+    let journalist = app
+        .logged_in_as(&account(Role::Journalist).create(db).await)
+        .await;
+    assert_eq!(
+        journalist.get("/personale/succeskriterier").await.status,
+        403
+    );
+}
+
+async fn two_staff_saving_the_same_value_end_with_one_value_and_two_lines(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let area = focus_area(db, "Kriminalitetsforebyggelse").await;
+    let first = app
+        .logged_in_as(&account(Role::Staff).create(db).await)
+        .await;
+    let second = app
+        .logged_in_as(&account(Role::Staff).create(db).await)
+        .await;
+    let id = define(
+        &first,
+        &[
+            ("name", "henvendelser"),
+            ("owner", &format!("omraade-{}", area.id)),
+            ("unit", "henvendelser"),
+            ("recorded_per", "quarter"),
+        ],
+    )
+    .await;
+    let (one, two) = tokio::join!(
+        record(&first, id, "2026", ["52", "", "", ""], ["", "", "", ""]),
+        record(&second, id, "2026", ["30", "", "", ""], ["", "", "", ""]),
+    );
+    assert_eq!((one.status, two.status), (303, 303));
+    let saved = values(&app, id, 2026).await;
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(saved[0] == (1, 52) || saved[0] == (1, 30), "{saved:?}");
+    let history = db.plan().history_of(id, 2026).await.unwrap();
+    assert_eq!(history.len(), 2, "{history:?}");
+    // The value kept is the last one saved.
+    assert_eq!(history[0].value, Some(saved[0].1));
+}
