@@ -20,7 +20,7 @@ use crate::{
         figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
         info::{AccessibilityPage, PrivacyPage, WritePage},
-        plan::{MeasureEditorPage, MeasureYearPage, MeasuresPage},
+        plan::{MeasureEditorPage, MeasureYearPage, MeasuresPage, PressEditorPage, PressPage},
         signups::SignupManagePage,
         staff::{AuditPage, OutboxPage, StaffHome, UsersPage},
         staff_articles::{
@@ -231,6 +231,17 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("personale/succeskriterier/:id/tal")
                         view=MeasureYearPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("personale/presse") view=PressPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("personale/presse/ny")
+                        view=PressEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/presse/:id")
+                        view=PressEditorPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -923,3 +923,40 @@ measure-value-over-whole = Tallet er større end "{ $whole }" ({ $value }), som 
 measure-value-under-part = Tallet er mindre end "{ $part }" ({ $value }), som er en del af det.
 notice-measure-saved = Succeskriteriet er gemt. Skriv tallene herunder.
 notice-measure-values-saved = Tallene er gemt.
+
+## The press log
+press-title = Presse
+staff-link-press = Skriv pressemeddelelser og omtale i pressen ned, så de kan tælles i rapporten.
+press-new = Ny pressemeddelelse eller omtale
+press-back = Tilbage til pressen
+press-save = Gem
+press-choose = Vis pressen for
+press-kind-release = Pressemeddelelse
+press-kind-mention = Omtale i pressen
+press-kind-all = Alle slags
+press-area-all = Alle indsatsområder
+press-area-none = Intet indsatsområde
+press-empty = Der er ingen pressemeddelelser eller omtale i perioden.
+press-open = Åbn
+press-counts = { $period }: { $releases ->
+    [one] 1 pressemeddelelse
+   *[other] { $releases } pressemeddelelser
+} og { $mentions ->
+    [one] 1 omtale i pressen
+   *[other] { $mentions } omtaler i pressen
+}.
+press-field-kind = Slags
+press-field-date = Dato
+press-field-outlet = Medie
+press-field-outlet-hint = Fx Randers Amtsavis eller TV2 Østjylland.
+press-field-title = Overskrift
+press-field-url = Link (kan udelades)
+press-field-url-hint = Adressen på artiklen, der begynder med https://
+press-field-area = Indsatsområde
+press-kind-missing = Vælg, om det er en pressemeddelelse eller en omtale.
+press-date-invalid = Skriv en dato som 2026-03-14, højst et år frem.
+press-outlet-missing = Skriv mediets navn (højst 200 tegn).
+press-title-missing = Skriv overskriften (højst 300 tegn).
+press-url-invalid = Skriv et link, der begynder med https://, eller lad feltet stå tomt.
+press-area-unknown = Vælg et indsatsområde fra listen.
+notice-press-saved = Det er gemt.

@@ -46,7 +46,7 @@ const fn tool(path: &'static str, name: &'static str, description: &'static str)
 }
 
 /// Every staff tool, in the order of the header's staff row and the staff home.
-pub static STAFF_TOOLS: [StaffTool; 11] = [
+pub static STAFF_TOOLS: [StaffTool; 12] = [
     StaffTool {
         name_waiting: Some("staff-nav-review-waiting"),
         ..tool(
@@ -76,6 +76,7 @@ pub static STAFF_TOOLS: [StaffTool; 11] = [
         "measures-title",
         "staff-link-measures",
     ),
+    tool("/personale/presse", "press-title", "staff-link-press"),
     tool("/personale/besoeg", "visits-title", "staff-link-visits"),
     // Staff invite citizen journalists; admins invite anyone and close accounts.
     StaffTool {

@@ -1,7 +1,9 @@
 //! The staff's pages of the plan's success criteria: `/personale/succeskriterier` (every
 //! measure with this year's and last year's figure against its target),
 //! `/personale/succeskriterier/ny` and `…/{id}` (a measure's definition), and `…/{id}/tal`
-//! (a year's values, one field per month or quarter, with the history of every entry).
+//! (a year's values, one field per month or quarter, with the history of every entry); and the
+//! press log: `/personale/presse` (the entries of a year or quarter, of one kind or focus area,
+//! with their counts) and `/personale/presse/ny`, `…/{id}` (an entry).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,20 +12,21 @@ use crate::{
     address::Year,
     components::{
         data::{edit_page, or_refused, Loaded},
+        figures::PeriodForm,
         table::ScrollingTable,
     },
-    dates::{moment_text, month_name},
+    dates::{date_text, moment_text, month_name},
     forms::{
         feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FormFeedback, Notice,
         PostForm, SelectField,
     },
-    i18n::{t, t_with},
+    i18n::{t, t_with, Arg},
     plan::{
         api::{
-            load_measure_editor, load_measure_year, load_measures, MeasureEditor, MeasureList,
-            MeasureYear,
+            load_measure_editor, load_measure_year, load_measures, load_press, load_press_editor,
+            MeasureEditor, MeasureList, MeasureYear, PressEditor, PressLog,
         },
-        Measure, RecordedPer, UNITS,
+        Measure, RecordedPer, PRESS_KINDS, UNITS,
     },
 };
 
@@ -345,5 +348,180 @@ fn MeasureYearForm(page: MeasureYear) -> impl IntoView {
         </PostForm>
         <h2>{t("measure-history")}</h2>
         {history}
+    }
+}
+
+/// The kinds of press entries as form choices, after `first` (the choice of none, if any).
+fn press_kinds(first: Option<String>) -> Vec<(String, String)> {
+    first
+        .map(|label| (String::new(), label))
+        .into_iter()
+        .chain(
+            PRESS_KINDS
+                .iter()
+                .map(|(kind, key)| ((*kind).to_owned(), t(key))),
+        )
+        .collect()
+}
+
+/// The focus areas as form choices, after the choice of none.
+fn area_choices(none: String, areas: Vec<(i64, String)>) -> Vec<(String, String)> {
+    std::iter::once((String::new(), none))
+        .chain(areas.into_iter().map(|(id, name)| (id.to_string(), name)))
+        .collect()
+}
+
+/// `/personale/presse?aar=&kvartal=&type=&omraade=`.
+#[component]
+pub fn PressPage() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let data = OnceResource::new_blocking(load_press(
+        crate::period::PeriodQuery::from_address(),
+        query.get("type"),
+        query.get("omraade"),
+    ));
+    let show = |log: PressLog| {
+        let quarters = std::iter::once((String::new(), t("figures-whole-year")))
+            .chain((1..=4).map(|quarter| {
+                (
+                    quarter.to_string(),
+                    t_with("measure-quarter", &[("quarter", quarter.to_string())]),
+                )
+            }))
+            .collect();
+        let kinds = press_kinds(Some(t("press-kind-all")));
+        let areas = area_choices(t("press-area-all"), log.areas);
+        let counts = crate::i18n::lang().text_with_values(
+            "press-counts",
+            &[
+                ("period", Arg::Text(log.period.label())),
+                ("releases", Arg::Number(log.releases as i64)),
+                ("mentions", Arg::Number(log.mentions as i64)),
+            ],
+        );
+        let list = if log.items.is_empty() {
+            view! { <p>{t("press-empty")}</p> }.into_any()
+        } else {
+            let rows = log
+                .items
+                .into_iter()
+                .map(|item| {
+                    let href = format!("/personale/presse/{}", item.id);
+                    let kind = PRESS_KINDS
+                        .iter()
+                        .find(|(kind, _)| *kind == item.kind)
+                        .map(|(_, key)| t(key))
+                        .unwrap_or_default();
+                    let link = (!item.url.is_empty()).then(|| {
+                        view! {
+                            <a href=item.url.clone() rel="noopener noreferrer">
+                                {t("press-open")}
+                            </a>
+                        }
+                    });
+                    view! {
+                        <tr>
+                            <td>{date_text(item.published_on)}</td>
+                            <td>{kind}</td>
+                            <td>{item.outlet.clone()}</td>
+                            <th scope="row">
+                                <a href=href>{item.title.clone()}</a>
+                            </th>
+                            <td>{item.focus_area.clone()}</td>
+                            <td>{link}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <ScrollingTable label=t("press-title")>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("press-field-date")}</th>
+                            <th scope="col">{t("press-field-kind")}</th>
+                            <th scope="col">{t("press-field-outlet")}</th>
+                            <th scope="col">{t("press-field-title")}</th>
+                            <th scope="col">{t("press-field-area")}</th>
+                            <th scope="col">{t("press-field-url")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </ScrollingTable>
+            }
+            .into_any()
+        };
+        view! {
+            <PeriodForm
+                action="/personale/presse"
+                feedback=log.form
+                legend=t("press-choose")
+                years=log.years
+            >
+                <SelectField name="kvartal" label=t("figures-quarter") options=quarters />
+                <SelectField name="type" label=t("press-field-kind") options=kinds />
+                <SelectField name="omraade" label=t("press-field-area") options=areas />
+            </PeriodForm>
+            <p class="lead">{counts}</p>
+            {list}
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=t("press-title") />
+        <h1>{t("press-title")}</h1>
+        <p>
+            <a href="/personale/presse/ny" class="button">
+                {t("press-new")}
+            </a>
+        </p>
+        <Loaded data show />
+    }
+}
+
+/// `/personale/presse/ny` and `/personale/presse/{id}`.
+#[component]
+pub fn PressEditorPage() -> impl IntoView {
+    edit_page(|id| {
+        let data = OnceResource::new_blocking(load_press_editor(id));
+        let show = or_refused(|editor| view! { <PressEditorForm editor /> });
+        view! { <Loaded data show /> }
+    })
+}
+
+#[component]
+fn PressEditorForm(editor: PressEditor) -> impl IntoView {
+    let posted = feedback_for("press");
+    let feedback = posted.clone().unwrap_or(editor.form);
+    let notice = notice_from_query(&[("gemt", "notice-press-saved")]);
+    let (title, action) = match &editor.item {
+        Some(item) => (item.title.clone(), format!("/personale/presse/{}", item.id)),
+        None => (t("press-new"), "/personale/presse/ny".to_owned()),
+    };
+    let areas = area_choices(t("press-area-none"), editor.areas);
+    view! {
+        <Title text=title.clone() />
+        <p>
+            <a href="/personale/presse">{t("press-back")}</a>
+        </p>
+        <h1>{title}</h1>
+        <Notice text=notice />
+        <PostForm action posted feedback button=t("press-save")>
+            <ChoiceGroup name="kind" legend=t("press-field-kind") options=press_kinds(None) />
+            <Field
+                name="published_on"
+                label=t("press-field-date")
+                kind=FieldKind::Date
+                required=true
+            />
+            <Field
+                name="outlet"
+                label=t("press-field-outlet")
+                hint=t("press-field-outlet-hint")
+                required=true
+            />
+            <Field name="title" label=t("press-field-title") required=true />
+            <Field name="url" label=t("press-field-url") hint=t("press-field-url-hint") />
+            <SelectField name="focus_area" label=t("press-field-area") options=areas />
+        </PostForm>
     }
 }

@@ -1,9 +1,10 @@
 //! The staff's forms of the plan: a measure's definition (`/personale/succeskriterier/ny`,
-//! `…/{id}`) and its values in a year (`…/{id}/tal`).
+//! `…/{id}`) and its values in a year (`…/{id}/tal`), and an entry of the press log
+//! (`/personale/presse/ny`, `…/{id}`).
 
 use app::{
     address::{Id, Year},
-    plan::service::{self as plan, MeasureForm, ValuesForm},
+    plan::service::{self as plan, MeasureForm, PressForm, ValuesForm},
 };
 use chrono::Datelike;
 
@@ -14,6 +15,8 @@ pub fn routes() -> Router<AppState> {
         .route("/personale/succeskriterier/ny", post(save_measure))
         .route("/personale/succeskriterier/{id}", post(save_measure))
         .route("/personale/succeskriterier/{id}/tal", post(save_values))
+        .route("/personale/presse/ny", post(save_press_item))
+        .route("/personale/presse/{id}", post(save_press_item))
 }
 
 /// Defines a measure (`…/ny`) or changes one, then shows its values.
@@ -65,4 +68,27 @@ async fn save_values(
         "/personale/succeskriterier/{}/tal?aar={year}&besked=tal-gemt",
         measure.id
     )))
+}
+
+/// Adds an entry to the press log (`…/ny`) or changes one, then shows it.
+async fn save_press_item(
+    cx: Ctx,
+    staff: Staff,
+    editing: Editing,
+    PostedForm(form): PostedForm<PressForm>,
+) -> Result<Redirect, PageError> {
+    let page = editing.page("/personale/presse");
+    let existing = editing
+        .existing(async |id| plan::press_item(&cx.db, id).await)
+        .await?;
+    let saved = plan::save_press_item(
+        &cx.db,
+        cx.lang,
+        staff.id,
+        &form,
+        existing.as_ref(),
+        (clock::today(), clock::now()),
+    );
+    let id = saved.await.on_page(&page)?;
+    Ok(Redirect::to(&format!("/personale/presse/{id}?besked=gemt")))
 }

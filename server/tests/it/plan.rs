@@ -2,6 +2,7 @@
 //! target and "part of", record a year's values per quarter, and every entry and correction is
 //! kept with who made it; bad values get a Danish message by their field with everything typed
 //! kept; two staff saving the same value at once end with one value and a history line each.
+//! The press log holds releases and mentions, filtered and counted per year or quarter.
 
 use app::{accounts::Role, db::Backend, plan::MeasureValue};
 
@@ -13,6 +14,7 @@ use crate::{
 
 on_both_backends!(measures_are_defined_recorded_and_kept_with_their_history);
 on_both_backends!(two_staff_saving_the_same_value_end_with_one_value_and_two_lines);
+on_both_backends!(press_entries_are_logged_filtered_and_counted);
 
 /// Defines a measure from the form; its id, read from where the answer sends the staff member.
 async fn define(staff: &Visitor, form: &[(&str, &str)]) -> i64 {
@@ -325,4 +327,153 @@ async fn two_staff_saving_the_same_value_end_with_one_value_and_two_lines(backen
     assert_eq!(history.len(), 2, "{history:?}");
     // The value kept is the last one saved.
     assert_eq!(history[0].value, Some(saved[0].1));
+}
+
+/// Adds an entry to the press log; its id.
+async fn log_press(staff: &Visitor, form: &[(&str, &str)]) -> i64 {
+    let saved = staff.post_form("/personale/presse/ny", form).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let location = saved.location.expect("sent on");
+    let id = location
+        .trim_start_matches("/personale/presse/")
+        .trim_end_matches("?besked=gemt");
+    id.parse().expect("the entry's id")
+}
+
+async fn press_entries_are_logged_filtered_and_counted(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let area = focus_area(db, "Sammenhængskraft og medborgerskab").await;
+    let area_id = area.id.to_string();
+    let staff = app
+        .logged_in_as(&account(Role::Staff).create(db).await)
+        .await;
+    let empty = staff.get("/personale/presse").await;
+    assert_eq!(empty.status, 200, "{}", empty.body);
+    assert!(empty
+        .body
+        .contains("Der er ingen pressemeddelelser eller omtale i perioden."));
+
+    // Every field wrong: a message by each, and what was typed is kept.
+    let refused = staff
+        .post_form(
+            "/personale/presse/ny",
+            &[
+                ("kind", "rumour"),
+                ("published_on", "2026-13-40"),
+                ("outlet", ""),
+                ("title", ""),
+                ("url", "javascript:alert(1)"),
+                ("focus_area", "999999"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    for message in [
+        "Vælg, om det er en pressemeddelelse eller en omtale.",
+        "Skriv en dato som 2026-03-14, højst et år frem.",
+        "Skriv mediets navn (højst 200 tegn).",
+        "Skriv overskriften (højst 300 tegn).",
+        "Skriv et link, der begynder med https://, eller lad feltet stå tomt.",
+        "Vælg et indsatsområde fra listen.",
+    ] {
+        assert!(refused.body.contains(message), "{message}");
+    }
+    assert!(refused.body.contains(r#"value="javascript:alert(1)""#));
+    assert!(refused.body.contains(r#"value="2026-13-40""#));
+    let nothing = app::plan::queries::PressFilter::default();
+    assert!(db.plan().press_items(&nothing).await.unwrap().is_empty());
+
+    let release = log_press(
+        &staff,
+        &[
+            ("kind", "release"),
+            ("published_on", "2025-03-14"),
+            ("outlet", "Randers Amtsavis"),
+            ("title", "Nyt værested åbner i Nordby"),
+            ("url", "https://example.org/vaerested"),
+            ("focus_area", &area_id),
+        ],
+    )
+    .await;
+    log_press(
+        &staff,
+        &[
+            ("kind", "mention"),
+            ("published_on", "2025-05-02"),
+            ("outlet", "TV2 Østjylland"),
+            ("title", "Unge får fritidsjob"),
+        ],
+    )
+    .await;
+    log_press(
+        &staff,
+        &[
+            ("kind", "mention"),
+            ("published_on", "2025-11-20"),
+            ("outlet", "Randers Amtsavis"),
+            ("title", "Fællesspisning samler 60 naboer"),
+            ("focus_area", &area_id),
+        ],
+    )
+    .await;
+
+    let year = staff.get("/personale/presse?aar=2025").await;
+    assert!(
+        year.body
+            .contains("2025: 1 pressemeddelelse og 2 omtaler i pressen."),
+        "{}",
+        year.body
+    );
+    assert!(year
+        .body
+        .contains(r#"href="https://example.org/vaerested""#));
+    let quarter = staff.get("/personale/presse?aar=2025&kvartal=2").await;
+    assert!(
+        quarter
+            .body
+            .contains("2. kvartal 2025: 0 pressemeddelelser og 1 omtale i pressen."),
+        "{}",
+        quarter.body
+    );
+    let filtered = staff
+        .get(&format!(
+            "/personale/presse?aar=2025&type=mention&omraade={area_id}"
+        ))
+        .await;
+    assert!(filtered.body.contains("Fællesspisning samler 60 naboer"));
+    assert!(!filtered.body.contains("Unge får fritidsjob"));
+    assert!(!filtered.body.contains("Nyt værested åbner i Nordby"));
+    let other_year = staff.get("/personale/presse?aar=2024").await;
+    assert!(other_year
+        .body
+        .contains("2024: 0 pressemeddelelser og 0 omtaler i pressen."));
+
+    // A correction keeps the entry and its count.
+    let corrected = staff
+        .post_form(
+            &format!("/personale/presse/{release}"),
+            &[
+                ("kind", "release"),
+                ("published_on", "2025-03-14"),
+                ("outlet", "Randers Amtsavis"),
+                ("title", "Værestedet åbner 1. april"),
+                ("url", ""),
+                ("focus_area", &area_id),
+            ],
+        )
+        .await;
+    assert_eq!(corrected.status, 303, "{}", corrected.body);
+    let year = staff.get("/personale/presse?aar=2025").await;
+    assert!(year.body.contains("Værestedet åbner 1. april"));
+    assert!(!year.body.contains("Nyt værested åbner i Nordby"));
+    assert!(year
+        .body
+        .contains("2025: 1 pressemeddelelse og 2 omtaler i pressen."));
+    assert_eq!(staff.get("/personale/presse/999999").await.status, 404);
+
+    let journalist = app
+        .logged_in_as(&account(Role::Journalist).create(db).await)
+        .await;
+    assert_eq!(journalist.get("/personale/presse").await.status, 403);
 }
