@@ -209,12 +209,11 @@ fn MeasureEditorForm(editor: MeasureEditor) -> impl IntoView {
 /// `/personale/succeskriterier/{id}/tal?aar=`: a year's values (this year without `aar`).
 #[component]
 pub fn MeasureYearPage() -> impl IntoView {
-    use chrono::Datelike;
     let year = leptos_router::hooks::use_query_map()
         .get_untracked()
         .get("aar")
         .and_then(|year| Year::parse(&year))
-        .map_or_else(|| crate::clock::today().year(), |year| year.get() as i32);
+        .map(|year| year.get() as i32);
     edit_page(move |id| {
         let data = OnceResource::new_blocking(load_measure_year(id.unwrap_or_default(), year));
         let show = or_refused(|page| view! { <MeasureYearForm page /> });

@@ -128,9 +128,12 @@ pub struct MeasureYear {
     pub history: Vec<ValueChange>,
 }
 
-/// Measure `id`'s values in `year`, with their history.
+/// Measure `id`'s values in `year` (this year when None), with their history.
 #[server(prefix = "/personale/api", endpoint = "succeskriterium-tal")]
-pub async fn load_measure_year(id: i64, year: i32) -> Result<Visible<MeasureYear>, ServerFnError> {
+pub async fn load_measure_year(
+    id: i64,
+    year: Option<i32>,
+) -> Result<Visible<MeasureYear>, ServerFnError> {
     use chrono::Datelike;
 
     use crate::errors::{db_from_context, internal, visible};
@@ -140,6 +143,9 @@ pub async fn load_measure_year(id: i64, year: i32) -> Result<Visible<MeasureYear
         Ok(measure) => measure,
         Err(refused) => return visible::<MeasureYear>(Err(refused)),
     };
+    let this_year = crate::clock::today().year();
+    // Within the years a form may name (`address::Year`).
+    let year = year.unwrap_or(this_year).clamp(2000, 2100);
     let values = db
         .plan()
         .values_of(id, i64::from(year))
@@ -159,7 +165,6 @@ pub async fn load_measure_year(id: i64, year: i32) -> Result<Visible<MeasureYear
             .map(|whole| whole.name),
         None => None,
     };
-    let this_year = crate::clock::today().year();
     Ok(Visible::Shown(MeasureYear {
         form: super::service::ValuesForm::feedback_from(&measure, &values),
         this_year: super::year_figure(&measure, &values),

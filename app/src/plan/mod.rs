@@ -66,7 +66,7 @@ impl RecordedPer {
     pub fn part_of_month(self, month: u32) -> u32 {
         match self {
             RecordedPer::Month => month,
-            RecordedPer::Quarter => (month + 2) / 3,
+            RecordedPer::Quarter => month.div_ceil(3),
         }
     }
 }

@@ -59,7 +59,7 @@ async fn save_values(
         cx.lang,
         staff.id,
         &measure,
-        (i64::from(year), &form),
+        (year, &form),
         clock::now(),
     )
     .await
