@@ -142,12 +142,8 @@ fn MeasureEditorForm(editor: MeasureEditor) -> impl IntoView {
                 RecordedPer::Month => "measure-per-month",
                 RecordedPer::Quarter => "measure-per-quarter",
             };
-            view! {
-                <p>
-                    {t("measure-field-recorded-per")} ": " <strong>{t(key)}</strong>
-                </p>
-            }
-            .into_any()
+            view! { <p>{t("measure-field-recorded-per")} ": " <strong>{t(key)}</strong></p> }
+                .into_any()
         }
         None => view! {
             <ChoiceGroup
