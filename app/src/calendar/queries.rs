@@ -246,6 +246,7 @@ impl CalendarQueries<'_> {
             );
             bind_activity!(insert, activity, now).fetch_one(conn).await
         })?;
+        link_focus_area_in(&mut tx, id).await?;
         audit_in(&mut tx, now, actor_id, "create_activity", &activity.name).await?;
         tx.commit().await?;
         Ok(id)
@@ -277,6 +278,7 @@ impl CalendarQueries<'_> {
         if updated == 0 {
             return Ok(false);
         }
+        link_focus_area_in(&mut tx, id).await?;
         audit_in(&mut tx, now, actor_id, "update_activity", &activity.name).await?;
         tx.commit().await?;
         Ok(true)
@@ -503,4 +505,22 @@ impl Schedule {
         });
         found
     }
+}
+
+/// Keeps the focus area activity `id` now has as its area in that area's plan period, so a
+/// report of an earlier period keeps the area the activity had then.
+async fn link_focus_area_in(tx: &mut crate::db::Tx, id: i64) -> Result<(), sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query(
+            "insert into activity_focus_areas (activity_id, plan_period_id, focus_area_id) \
+             select a.id, f.plan_period_id, f.id from activities a \
+             join focus_areas f on f.id = a.focus_area_id where a.id = $1 \
+             on conflict (activity_id, plan_period_id) do update \
+             set focus_area_id = excluded.focus_area_id",
+        )
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    })
 }

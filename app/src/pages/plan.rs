@@ -178,7 +178,7 @@ fn MeasureEditorForm(editor: MeasureEditor) -> impl IntoView {
         {values_link}
         <PostForm action posted feedback button=t("measure-save")>
             <Field
-                name="name"
+                name="measure_name"
                 label=t("measure-field-name")
                 hint=t("measure-field-name-hint")
                 required=true
@@ -514,7 +514,7 @@ fn PressEditorForm(editor: PressEditor) -> impl IntoView {
                 hint=t("press-field-outlet-hint")
                 required=true
             />
-            <Field name="title" label=t("press-field-title") required=true />
+            <Field name="heading" label=t("press-field-title") required=true />
             <Field name="url" label=t("press-field-url") hint=t("press-field-url-hint") />
             <SelectField name="focus_area" label=t("press-field-area") options=areas />
         </PostForm>

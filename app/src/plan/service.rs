@@ -20,7 +20,8 @@ pub const MAX_VALUE: i64 = 1_000_000;
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct MeasureForm {
-    pub name: String,
+    /// The measure's name (a field named `name` would hide the form's own property).
+    pub measure_name: String,
     /// `omraade-{id}` or `aktivitet-{id}`.
     pub owner: String,
     pub unit: String,
@@ -37,7 +38,7 @@ impl MeasureForm {
         let mut feedback = FormFeedback::for_form("measure");
         match measure {
             Some(measure) => feedback
-                .keep("name", &measure.name)
+                .keep("measure_name", &measure.name)
                 .keep("owner", &measure.owner_choice())
                 .keep("unit", &measure.unit)
                 .keep("recorded_per", &measure.recorded_per)
@@ -90,16 +91,16 @@ pub fn check_measure(
 ) -> Result<NewMeasure, FormFeedback> {
     let mut feedback = FormFeedback::for_form("measure");
     feedback
-        .keep("name", &form.name)
+        .keep("measure_name", &form.measure_name)
         .keep("owner", &form.owner)
         .keep("unit", &form.unit)
         .keep("yearly_target", &form.yearly_target)
         .keep("part_of", &form.part_of);
-    let name = form.name.trim();
+    let name = form.measure_name.trim();
     if name.is_empty() {
-        feedback.error("name", lang.text("measure-name-missing"));
+        feedback.error("measure_name", lang.text("measure-name-missing"));
     } else if name.chars().count() > MAX_NAME {
-        feedback.error("name", lang.text("measure-name-too-long"));
+        feedback.error("measure_name", lang.text("measure-name-too-long"));
     }
     let owner_known = choices.iter().any(|(value, _)| *value == form.owner)
         || existing.is_some_and(|measure| measure.owner_choice() == form.owner);
@@ -400,7 +401,8 @@ pub struct PressForm {
     pub kind: String,
     pub published_on: String,
     pub outlet: String,
-    pub title: String,
+    /// The headline (a field named `title` would hide the form's own property).
+    pub heading: String,
     pub url: String,
     /// A focus area's id, or empty.
     pub focus_area: String,
@@ -415,7 +417,7 @@ impl PressForm {
                 .keep("kind", &item.kind)
                 .keep("published_on", &item.published_on.to_string())
                 .keep("outlet", &item.outlet)
-                .keep("title", &item.title)
+                .keep("heading", &item.title)
                 .keep("url", &item.url)
                 .keep(
                     "focus_area",
@@ -444,7 +446,7 @@ pub fn check_press(
         .keep("kind", &form.kind)
         .keep("published_on", &form.published_on)
         .keep("outlet", &form.outlet)
-        .keep("title", &form.title)
+        .keep("heading", &form.heading)
         .keep("url", &form.url)
         .keep("focus_area", &form.focus_area);
     if !PRESS_KINDS.iter().any(|(kind, _)| *kind == form.kind) {
@@ -463,9 +465,9 @@ pub fn check_press(
     if outlet.is_empty() || outlet.chars().count() > MAX_OUTLET {
         feedback.error("outlet", lang.text("press-outlet-missing"));
     }
-    let title = form.title.trim();
+    let title = form.heading.trim();
     if title.is_empty() || title.chars().count() > MAX_TITLE {
-        feedback.error("title", lang.text("press-title-missing"));
+        feedback.error("heading", lang.text("press-title-missing"));
     }
     let url = form.url.trim();
     let url_reads = url.is_empty()

@@ -7,7 +7,7 @@
 use app::{accounts::Role, db::Backend, plan::MeasureValue};
 
 use crate::{
-    fixtures::{account, focus_area},
+    fixtures::{account, activity, focus_area},
     helpers::{Answer, TestApp, Visitor},
     on_both_backends,
 };
@@ -71,6 +71,21 @@ async fn measures_are_defined_recorded_and_kept_with_their_history(backend: Back
     let staff = app.logged_in_as(&staff_account).await;
     let owner = format!("omraade-{}", area.id);
 
+    // An activity saved with a focus area reports under it in that area's plan period.
+    let jobklub = activity("Jobklub").focus_area(&area).create(db).await;
+    let linked: Vec<(i64, i64)> = app::db_run!(db, |pool| {
+        sqlx::query_as(
+            "select l.focus_area_id, l.plan_period_id from activity_focus_areas l \
+             where l.activity_id = $1",
+        )
+        .bind(jobklub.id)
+        .fetch_all(pool)
+        .await
+        .unwrap()
+    });
+    assert_eq!(linked.len(), 1, "{linked:?}");
+    assert_eq!(linked[0].0, area.id);
+
     let empty = staff.get("/personale/succeskriterier").await;
     assert_eq!(empty.status, 200);
     assert!(empty.body.contains("Der er ingen succeskriterier endnu."));
@@ -81,7 +96,7 @@ async fn measures_are_defined_recorded_and_kept_with_their_history(backend: Back
         .post_form(
             "/personale/succeskriterier/ny",
             &[
-                ("name", ""),
+                ("measure_name", ""),
                 ("owner", &owner),
                 ("unit", "meter"),
                 ("recorded_per", "quarter"),
@@ -107,7 +122,7 @@ async fn measures_are_defined_recorded_and_kept_with_their_history(backend: Back
     let whole = define(
         &staff,
         &[
-            ("name", "unge der henvendte sig"),
+            ("measure_name", "unge der henvendte sig"),
             ("owner", &owner),
             ("unit", "personer"),
             ("recorded_per", "quarter"),
@@ -119,7 +134,7 @@ async fn measures_are_defined_recorded_and_kept_with_their_history(backend: Back
     let part = define(
         &staff,
         &[
-            ("name", "unge i fritidsjob"),
+            ("measure_name", "unge i fritidsjob"),
             ("owner", &owner),
             ("unit", "personer"),
             ("recorded_per", "quarter"),
@@ -130,7 +145,7 @@ async fn measures_are_defined_recorded_and_kept_with_their_history(backend: Back
     let percent = define(
         &staff,
         &[
-            ("name", "familier med bedre sundhed"),
+            ("measure_name", "familier med bedre sundhed"),
             ("owner", &owner),
             ("unit", "procent"),
             ("recorded_per", "quarter"),
@@ -143,7 +158,7 @@ async fn measures_are_defined_recorded_and_kept_with_their_history(backend: Back
         .post_form(
             "/personale/succeskriterier/ny",
             &[
-                ("name", "noget"),
+                ("measure_name", "noget"),
                 ("owner", &owner),
                 ("unit", "personer"),
                 ("recorded_per", "quarter"),
@@ -308,7 +323,7 @@ async fn two_staff_saving_the_same_value_end_with_one_value_and_two_lines(backen
     let id = define(
         &first,
         &[
-            ("name", "henvendelser"),
+            ("measure_name", "henvendelser"),
             ("owner", &format!("omraade-{}", area.id)),
             ("unit", "henvendelser"),
             ("recorded_per", "quarter"),
@@ -362,7 +377,7 @@ async fn press_entries_are_logged_filtered_and_counted(backend: Backend) {
                 ("kind", "rumour"),
                 ("published_on", "2026-13-40"),
                 ("outlet", ""),
-                ("title", ""),
+                ("heading", ""),
                 ("url", "javascript:alert(1)"),
                 ("focus_area", "999999"),
             ],
@@ -390,7 +405,7 @@ async fn press_entries_are_logged_filtered_and_counted(backend: Backend) {
             ("kind", "release"),
             ("published_on", "2025-03-14"),
             ("outlet", "Randers Amtsavis"),
-            ("title", "Nyt værested åbner i Nordby"),
+            ("heading", "Nyt værested åbner i Nordby"),
             ("url", "https://example.org/vaerested"),
             ("focus_area", &area_id),
         ],
@@ -402,7 +417,7 @@ async fn press_entries_are_logged_filtered_and_counted(backend: Backend) {
             ("kind", "mention"),
             ("published_on", "2025-05-02"),
             ("outlet", "TV2 Østjylland"),
-            ("title", "Unge får fritidsjob"),
+            ("heading", "Unge får fritidsjob"),
         ],
     )
     .await;
@@ -412,7 +427,7 @@ async fn press_entries_are_logged_filtered_and_counted(backend: Backend) {
             ("kind", "mention"),
             ("published_on", "2025-11-20"),
             ("outlet", "Randers Amtsavis"),
-            ("title", "Fællesspisning samler 60 naboer"),
+            ("heading", "Fællesspisning samler 60 naboer"),
             ("focus_area", &area_id),
         ],
     )
@@ -457,7 +472,7 @@ async fn press_entries_are_logged_filtered_and_counted(backend: Backend) {
                 ("kind", "release"),
                 ("published_on", "2025-03-14"),
                 ("outlet", "Randers Amtsavis"),
-                ("title", "Værestedet åbner 1. april"),
+                ("heading", "Værestedet åbner 1. april"),
                 ("url", ""),
                 ("focus_area", &area_id),
             ],
