@@ -20,7 +20,10 @@ use crate::{
         figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
         info::{AccessibilityPage, PrivacyPage, WritePage},
-        plan::{MeasureEditorPage, MeasureYearPage, MeasuresPage, PressEditorPage, PressPage},
+        plan::{
+            AreaEditorPage, MeasureEditorPage, MeasureYearPage, MeasuresPage, PlanPage,
+            PlanPeriodEditorPage, PressEditorPage, PressPage,
+        },
         signups::SignupManagePage,
         staff::{AuditPage, OutboxPage, StaffHome, UsersPage},
         staff_articles::{
@@ -234,6 +237,27 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("personale/presse") view=PressPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/helhedsplan") view=PlanPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("personale/helhedsplan/perioder/ny")
+                        view=PlanPeriodEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/helhedsplan/perioder/:id")
+                        view=PlanPeriodEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/helhedsplan/omraader/ny")
+                        view=AreaEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("personale/helhedsplan/omraader/:id")
+                        view=AreaEditorPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("personale/presse/ny")
                         view=PressEditorPage

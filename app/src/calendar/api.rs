@@ -301,17 +301,33 @@ pub async fn load_staff_activity(
     use crate::errors::{db_from_context, internal, visible};
     crate::accounts::api::require(crate::accounts::Role::Staff)?;
     let db = db_from_context()?;
+    let activity = match id {
+        Some(id) => match super::service::activity(&db, id).await {
+            Ok(activity) => Some(activity),
+            Err(refused) => {
+                return visible::<(Option<StaffActivity>, FormChoices)>(Err(refused));
+            }
+        },
+        None => None,
+    };
+    // The current plan period's areas, and the activity's own if it is of an earlier one.
+    let keep = activity
+        .as_ref()
+        .and_then(|activity| activity.focus_area.as_ref())
+        .map(|area| area.id);
+    let year = chrono::Datelike::year(&crate::clock::today());
     let choices = FormChoices {
-        focus_areas: db.site().focus_area_choices().await.map_err(internal)?,
+        focus_areas: db
+            .site()
+            .current_focus_area_choices(year, keep)
+            .await
+            .map_err(internal)?,
         venues: db.site().venue_choices().await.map_err(internal)?,
     };
-    let Some(id) = id else {
+    let Some(activity) = activity else {
         return Ok(Visible::Shown((None, choices)));
     };
-    let activity = match super::service::activity(&db, id).await {
-        Ok(activity) => activity,
-        Err(refused) => return visible::<(Option<StaffActivity>, FormChoices)>(Err(refused)),
-    };
+    let id = activity.id;
     let exceptions = db.calendar().exceptions_of(id).await.map_err(internal)?;
     let form = super::service::ActivityForm::from_activity(&activity).feedback();
     let rule_text = super::describe_rule(&activity);

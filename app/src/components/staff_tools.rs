@@ -46,7 +46,7 @@ const fn tool(path: &'static str, name: &'static str, description: &'static str)
 }
 
 /// Every staff tool, in the order of the header's staff row and the staff home.
-pub static STAFF_TOOLS: [StaffTool; 12] = [
+pub static STAFF_TOOLS: [StaffTool; 13] = [
     StaffTool {
         name_waiting: Some("staff-nav-review-waiting"),
         ..tool(
@@ -77,6 +77,11 @@ pub static STAFF_TOOLS: [StaffTool; 12] = [
         "staff-link-measures",
     ),
     tool("/personale/presse", "press-title", "staff-link-press"),
+    // Changed once every four years or so: on the staff home only.
+    StaffTool {
+        in_header: false,
+        ..tool("/personale/helhedsplan", "plan-title", "staff-link-plan")
+    },
     tool("/personale/besoeg", "visits-title", "staff-link-visits"),
     // Staff invite citizen journalists; admins invite anyone and close accounts.
     StaffTool {

@@ -1,4 +1,6 @@
-//! The staff's pages of the plan's success criteria: `/personale/succeskriterier` (every
+//! The staff's pages of the plan: `/personale/helhedsplan` (the plan's periods with their focus
+//! areas and goals), `…/perioder/ny`, `…/perioder/{id}` (a period) and `…/omraader/ny?periode=`,
+//! `…/omraader/{id}` (a focus area); the success criteria: `/personale/succeskriterier` (every
 //! measure with this year's and last year's figure against its target),
 //! `/personale/succeskriterier/ny` and `…/{id}` (a measure's definition), and `…/{id}/tal`
 //! (a year's values, one field per month or quarter, with the history of every entry); and the
@@ -18,15 +20,16 @@ use crate::{
     dates::{date_text, moment_text, month_name},
     forms::{
         feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FormFeedback, Notice,
-        PostForm, SelectField,
+        PostForm, SelectField, TextArea,
     },
     i18n::{t, t_with, Arg},
     plan::{
         api::{
-            load_measure_editor, load_measure_year, load_measures, load_press, load_press_editor,
-            MeasureEditor, MeasureList, MeasureYear, PressEditor, PressLog,
+            load_area_editor, load_measure_editor, load_measure_year, load_measures, load_plan,
+            load_plan_period_editor, load_press, load_press_editor, AreaEditor, MeasureEditor,
+            MeasureList, MeasureYear, PlanOverview, PressEditor, PressLog,
         },
-        Measure, RecordedPer, PRESS_KINDS, UNITS,
+        Measure, PlanPeriod, RecordedPer, PRESS_KINDS, UNITS,
     },
 };
 
@@ -517,6 +520,190 @@ fn PressEditorForm(editor: PressEditor) -> impl IntoView {
             <Field name="heading" label=t("press-field-title") required=true />
             <Field name="url" label=t("press-field-url") hint=t("press-field-url-hint") />
             <SelectField name="focus_area" label=t("press-field-area") options=areas />
+        </PostForm>
+    }
+}
+
+/// `/personale/helhedsplan`.
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let data = OnceResource::new_blocking(load_plan());
+    let notice = notice_from_query(&[("gemt", "notice-plan-saved")]);
+    let show = |plan: PlanOverview| {
+        if plan.periods.is_empty() {
+            return view! { <p>{t("plan-empty")}</p> }.into_any();
+        }
+        plan.periods
+            .into_iter()
+            .map(|(period, areas)| {
+                let heading = t_with(
+                    "plan-period-heading",
+                    &[
+                        ("name", period.name.clone()),
+                        ("first", period.first_year.to_string()),
+                        ("last", period.last_year.to_string()),
+                    ],
+                );
+                let current = period.holds(plan.this_year).then(|| {
+                    view! { <p class="notice">{t("plan-period-current")}</p> }
+                });
+                let edit = format!("/personale/helhedsplan/perioder/{}", period.id);
+                let new_area = format!("/personale/helhedsplan/omraader/ny?periode={}", period.id);
+                let areas = if areas.is_empty() {
+                    view! { <p>{t("plan-areas-empty")}</p> }.into_any()
+                } else {
+                    let items = areas
+                        .into_iter()
+                        .map(|area| {
+                            let href = format!("/personale/helhedsplan/omraader/{}", area.id);
+                            let goal =
+                                (!area.goal.is_empty()).then(|| view! { <p>{area.goal}</p> });
+                            view! {
+                                <li>
+                                    <a href=href>{area.name}</a>
+                                    {goal}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <ol class="plan-areas">{items}</ol> }.into_any()
+                };
+                view! {
+                    <section>
+                        <h2>{heading}</h2>
+                        {current}
+                        {areas}
+                        <p>
+                            <a href=new_area>{t("plan-area-new")}</a>
+                            " · "
+                            <a href=edit>{t("plan-period-edit")}</a>
+                        </p>
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <Title text=t("plan-title") />
+        <h1>{t("plan-title")}</h1>
+        <Notice text=notice />
+        <p>{t("plan-intro")}</p>
+        <p>
+            <a href="/personale/helhedsplan/perioder/ny" class="button">
+                {t("plan-period-new")}
+            </a>
+        </p>
+        <Loaded data show />
+    }
+}
+
+/// `/personale/helhedsplan/perioder/ny` and `…/perioder/{id}`.
+#[component]
+pub fn PlanPeriodEditorPage() -> impl IntoView {
+    edit_page(|id| {
+        let data = OnceResource::new_blocking(load_plan_period_editor(id));
+        let show = or_refused(|(period, form)| view! { <PlanPeriodForm period form /> });
+        view! { <Loaded data show /> }
+    })
+}
+
+#[component]
+fn PlanPeriodForm(period: Option<PlanPeriod>, form: FormFeedback) -> impl IntoView {
+    let posted = feedback_for("plan-period");
+    let feedback = posted.clone().unwrap_or(form);
+    let (title, action) = match &period {
+        Some(period) => (
+            period.name.clone(),
+            format!("/personale/helhedsplan/perioder/{}", period.id),
+        ),
+        None => (
+            t("plan-period-new"),
+            "/personale/helhedsplan/perioder/ny".to_owned(),
+        ),
+    };
+    view! {
+        <Title text=title.clone() />
+        <p>
+            <a href="/personale/helhedsplan">{t("plan-back")}</a>
+        </p>
+        <h1>{title}</h1>
+        <PostForm action posted feedback button=t("plan-save")>
+            <Field
+                name="period_name"
+                label=t("plan-period-field-name")
+                hint=t("plan-period-field-name-hint")
+                required=true
+            />
+            <Field
+                name="first_year"
+                label=t("plan-period-field-first")
+                kind=FieldKind::Number
+                required=true
+            />
+            <Field
+                name="last_year"
+                label=t("plan-period-field-last")
+                kind=FieldKind::Number
+                required=true
+            />
+        </PostForm>
+    }
+}
+
+/// `/personale/helhedsplan/omraader/ny?periode=` and `…/omraader/{id}`.
+#[component]
+pub fn AreaEditorPage() -> impl IntoView {
+    let period = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("periode")
+        .and_then(|id| crate::address::Id::parse(&id))
+        .map(|id| id.get());
+    edit_page(move |id| {
+        let data = OnceResource::new_blocking(load_area_editor(id, period));
+        let show = or_refused(|editor| view! { <AreaEditorForm editor /> });
+        view! { <Loaded data show /> }
+    })
+}
+
+#[component]
+fn AreaEditorForm(editor: AreaEditor) -> impl IntoView {
+    let posted = feedback_for("plan-area");
+    let feedback = posted.clone().unwrap_or(editor.form);
+    let (title, action) = match &editor.area {
+        Some(area) => (
+            area.name.clone(),
+            format!("/personale/helhedsplan/omraader/{}", area.id),
+        ),
+        None => (
+            t("plan-area-new"),
+            "/personale/helhedsplan/omraader/ny".to_owned(),
+        ),
+    };
+    view! {
+        <Title text=title.clone() />
+        <p>
+            <a href="/personale/helhedsplan">{t("plan-back")}</a>
+        </p>
+        <h1>{title}</h1>
+        <PostForm action posted feedback button=t("plan-save")>
+            <SelectField
+                name="plan_period"
+                label=t("plan-area-field-period")
+                options=editor.periods
+            />
+            <Field name="area_name" label=t("plan-area-field-name") required=true />
+            <TextArea
+                name="goal"
+                label=t("plan-area-field-goal")
+                hint=t("plan-area-field-goal-hint")
+            />
+            <Field
+                name="position"
+                label=t("plan-area-field-position")
+                hint=t("plan-area-field-position-hint")
+                kind=FieldKind::Number
+            />
         </PostForm>
     }
 }

@@ -76,7 +76,7 @@ pub async fn load_measure_editor(id: Option<i64>) -> Result<Visible<MeasureEdito
         },
         None => None,
     };
-    let year = i64::from(crate::clock::today().year());
+    let year = crate::clock::today().year();
     let mut owners = db.plan().owner_choices(year).await.map_err(internal)?;
     if let Some(measure) = &measure {
         // A measure of an earlier period's area keeps its area among the choices.
@@ -282,9 +282,110 @@ pub async fn load_press_editor(id: Option<i64>) -> Result<Visible<PressEditor>, 
         },
         None => None,
     };
+    let today = crate::clock::today();
+    let keep = item.as_ref().and_then(|item| item.focus_area_id);
     Ok(Visible::Shown(PressEditor {
-        form: super::service::PressForm::feedback_from(item.as_ref(), crate::clock::today()),
-        areas: db.site().focus_area_choices().await.map_err(internal)?,
+        form: super::service::PressForm::feedback_from(item.as_ref(), today),
+        areas: db
+            .site()
+            .current_focus_area_choices(chrono::Datelike::year(&today), keep)
+            .await
+            .map_err(internal)?,
         item,
+    }))
+}
+
+/// What the plan's page shows: every period, the latest first, with its focus areas.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanOverview {
+    pub periods: Vec<(super::PlanPeriod, Vec<super::PlanArea>)>,
+    pub this_year: i64,
+}
+
+/// The plan's periods with their focus areas.
+#[server(prefix = "/personale/api", endpoint = "helhedsplan")]
+pub async fn load_plan() -> Result<PlanOverview, ServerFnError> {
+    use chrono::Datelike;
+
+    use crate::errors::{db_from_context, internal};
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let db = db_from_context()?;
+    let areas = db.plan().plan_areas().await.map_err(internal)?;
+    let periods = db
+        .plan()
+        .plan_periods()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|period| {
+            let own = areas
+                .iter()
+                .filter(|area| area.plan_period_id == period.id)
+                .cloned()
+                .collect();
+            (period, own)
+        })
+        .collect();
+    Ok(PlanOverview {
+        periods,
+        this_year: i64::from(crate::clock::today().year()),
+    })
+}
+
+/// The plan period form's data for period `id` (None for a new one).
+#[server(prefix = "/personale/api", endpoint = "planperiode")]
+pub async fn load_plan_period_editor(
+    id: Option<i64>,
+) -> Result<Visible<(Option<super::PlanPeriod>, FormFeedback)>, ServerFnError> {
+    use crate::errors::{db_from_context, visible};
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let Some(id) = id else {
+        let form = super::service::PlanPeriodForm::feedback_from(None);
+        return Ok(Visible::Shown((None, form)));
+    };
+    let period = super::service::plan_period(&db_from_context()?, id).await;
+    visible(period.map(|period| {
+        let form = super::service::PlanPeriodForm::feedback_from(Some(&period));
+        (Some(period), form)
+    }))
+}
+
+/// What the focus area form shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaEditor {
+    pub area: Option<super::PlanArea>,
+    pub form: FormFeedback,
+    /// The periods it may belong to, (id, name).
+    pub periods: Vec<(String, String)>,
+}
+
+/// The focus area form's data for area `id` (None for a new one, in `period` if given).
+#[server(prefix = "/personale/api", endpoint = "indsatsomraade")]
+pub async fn load_area_editor(
+    id: Option<i64>,
+    period: Option<i64>,
+) -> Result<Visible<AreaEditor>, ServerFnError> {
+    use crate::errors::{db_from_context, internal, visible};
+    crate::accounts::api::require(crate::accounts::Role::Staff)?;
+    let db = db_from_context()?;
+    let area = match id {
+        Some(id) => match super::service::plan_area(&db, id).await {
+            Ok(area) => Some(area),
+            Err(refused) => return visible::<AreaEditor>(Err(refused)),
+        },
+        None => None,
+    };
+    let periods = db
+        .plan()
+        .plan_periods()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|period| (period.id.to_string(), period.name))
+        .collect();
+    Ok(Visible::Shown(AreaEditor {
+        form: super::service::AreaForm::feedback_from(area.as_ref(), period),
+        area,
+        periods,
     }))
 }

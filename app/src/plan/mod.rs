@@ -1,4 +1,5 @@
-//! The plan behind the yearly and quarterly report: success criteria (*succeskriterier*,
+//! The plan behind the yearly and quarterly report: the housing plan's periods, each with its
+//! own focus areas and their goals ([`PlanPeriod`], [`PlanArea`]); success criteria (*succeskriterier*,
 //! called measures in the code) of a focus area or an activity, with a unit, an optional
 //! yearly target and optionally the measure they are part of ("19 of 23"), and their values
 //! per month or quarter, each entry and correction kept with who made it and when. Counts
@@ -18,6 +19,35 @@ pub mod service;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+/// A period of the housing plan (about four years), with its own focus areas.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PlanPeriod {
+    pub id: i64,
+    pub name: String,
+    pub first_year: i64,
+    pub last_year: i64,
+}
+
+impl PlanPeriod {
+    /// Whether `year` lies in the period.
+    pub fn holds(&self, year: i64) -> bool {
+        (self.first_year..=self.last_year).contains(&year)
+    }
+}
+
+/// A focus area of a plan period, with its goal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PlanArea {
+    pub id: i64,
+    pub plan_period_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub goal: String,
+    pub position: i64,
+}
 
 /// The units a measure counts in, as stored, with the key of their Danish name.
 pub const UNITS: [(&str, &str); 5] = [

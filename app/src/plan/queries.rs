@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Measure, MeasureValue, PressItem, ValueChange};
+use super::{Measure, MeasureValue, PlanArea, PlanPeriod, PressItem, ValueChange};
 use crate::{db::PlanQueries, db_run, tx_run};
 
 /// A measure as the form gives it, before it has an id.
@@ -49,6 +49,154 @@ const MEASURE: &str = "select m.id, m.focus_area_id, m.activity_id, \
      left join activities a on a.id = m.activity_id";
 
 impl PlanQueries<'_> {
+    /// The plan's periods, the latest first.
+    pub async fn plan_periods(&self) -> Result<Vec<PlanPeriod>, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_as(
+                "select id, name, first_year, last_year from plan_periods \
+                 order by first_year desc",
+            )
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// Every period's focus areas, in each period's order.
+    pub async fn plan_areas(&self) -> Result<Vec<PlanArea>, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_as(
+                "select id, plan_period_id, slug, name, goal, position from focus_areas \
+                 order by plan_period_id, position, name",
+            )
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// The period other than `except` that shares a year with `first..=last`, by name.
+    pub async fn overlapping_period(
+        &self,
+        (first, last): (i64, i64),
+        except: Option<i64>,
+    ) -> Result<Option<String>, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_scalar(
+                "select name from plan_periods where first_year <= $2 and last_year >= $1 \
+                 and id <> $3 order by first_year limit 1",
+            )
+            .bind(first)
+            .bind(last)
+            .bind(except.unwrap_or(-1))
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// Adds a period (`id` None) or changes one; its id.
+    pub async fn save_plan_period(
+        &self,
+        id: Option<i64>,
+        (name, first, last): (&str, i64, i64),
+    ) -> Result<i64, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            match id {
+                Some(id) => sqlx::query_scalar(
+                    "update plan_periods set name = $2, first_year = $3, last_year = $4 \
+                     where id = $1 returning id",
+                )
+                .bind(id),
+                None => sqlx::query_scalar(
+                    "insert into plan_periods (name, first_year, last_year) \
+                     values ($1, $2, $3) returning id",
+                ),
+            }
+            .bind(name)
+            .bind(first)
+            .bind(last)
+            .fetch_one(pool)
+            .await
+        })
+    }
+
+    /// Whether a focus area other than `except` has `slug`.
+    pub async fn area_slug_taken(
+        &self,
+        slug: &str,
+        except: Option<i64>,
+    ) -> Result<bool, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_scalar(
+                "select exists (select 1 from focus_areas where slug = $1 and id <> $2)",
+            )
+            .bind(slug)
+            .bind(except.unwrap_or(-1))
+            .fetch_one(pool)
+            .await
+        })
+    }
+
+    /// Whether period `period` has a focus area named `name` other than `except`.
+    pub async fn area_name_taken(
+        &self,
+        period: i64,
+        name: &str,
+        except: Option<i64>,
+    ) -> Result<bool, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_scalar(
+                "select exists (select 1 from focus_areas where plan_period_id = $1 \
+                 and name = $2 and id <> $3)",
+            )
+            .bind(period)
+            .bind(name)
+            .bind(except.unwrap_or(-1))
+            .fetch_one(pool)
+            .await
+        })
+    }
+
+    /// Adds a focus area (`id` None, with `area.slug`) or changes one (its slug stays, since
+    /// addresses use it); its id.
+    pub async fn save_plan_area(
+        &self,
+        id: Option<i64>,
+        area: &PlanArea,
+    ) -> Result<i64, sqlx::Error> {
+        let mut tx = self.db.begin().await?;
+        let id = tx_run!(&mut tx, |conn| {
+            match id {
+                Some(id) => {
+                    sqlx::query_scalar(
+                        "update focus_areas set plan_period_id = $2, name = $3, goal = $4, \
+                         position = $5 where id = $1 returning id",
+                    )
+                    .bind(id)
+                    .bind(area.plan_period_id)
+                    .bind(&area.name)
+                    .bind(&area.goal)
+                    .bind(area.position)
+                    .fetch_one(&mut *conn)
+                    .await
+                }
+                None => {
+                    sqlx::query_scalar(
+                        "insert into focus_areas (plan_period_id, name, goal, position, slug) \
+                         values ($1, $2, $3, $4, $5) returning id",
+                    )
+                    .bind(area.plan_period_id)
+                    .bind(&area.name)
+                    .bind(&area.goal)
+                    .bind(area.position)
+                    .bind(&area.slug)
+                    .fetch_one(&mut *conn)
+                    .await
+                }
+            }
+        })?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
     /// Every measure, by what it belongs to and then by name.
     pub async fn measures(&self) -> Result<Vec<Measure>, sqlx::Error> {
         let sql = format!("{MEASURE} order by owner_name, m.position, m.name, m.id");
@@ -277,19 +425,12 @@ impl PlanQueries<'_> {
 
     /// The choices of what a measure belongs to, as (form value, name): the focus areas of
     /// the plan period `year` lies in (or else the latest), then the activities.
-    pub async fn owner_choices(&self, year: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
-        let areas: Vec<(i64, String)> = db_run!(self.db, |pool| {
-            sqlx::query_as(
-                "select f.id, f.name from focus_areas f where f.plan_period_id = \
-                 (select id from plan_periods order by \
-                  case when first_year <= $1 and last_year >= $1 then 0 else 1 end, \
-                  first_year desc limit 1) \
-                 order by f.position, f.name",
-            )
-            .bind(year)
-            .fetch_all(pool)
-            .await
-        })?;
+    pub async fn owner_choices(&self, year: i32) -> Result<Vec<(String, String)>, sqlx::Error> {
+        let areas = self
+            .db
+            .site()
+            .current_focus_area_choices(year, None)
+            .await?;
         let activities: Vec<(i64, String)> = db_run!(self.db, |pool| {
             sqlx::query_as("select id, name from activities order by name, id")
                 .fetch_all(pool)

@@ -1,12 +1,14 @@
-//! What the measures' forms do: check a measure's definition and a year's values, each with a
-//! Danish message by its field and everything typed kept, and save them.
+//! What the plan's forms do: check a plan period, a focus area, a measure's definition, a year's
+//! values and a press entry, each with a Danish message by its field and everything typed kept,
+//! and save them.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Deserialize;
 
 use super::{
     queries::{NewMeasure, NewPressItem},
-    Measure, MeasureValue, PressItem, RecordedPer, PERCENT, PRESS_KINDS, UNITS,
+    Measure, MeasureValue, PlanArea, PlanPeriod, PressItem, RecordedPer, PERCENT, PRESS_KINDS,
+    UNITS,
 };
 use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
 
@@ -15,6 +17,232 @@ const MAX_NAME: usize = 200;
 
 /// The largest value or target: a typo like 10000000 is caught.
 pub const MAX_VALUE: i64 = 1_000_000;
+
+/// The longest plan period, in years.
+const LONGEST_PLAN: i64 = 10;
+
+/// The longest goal of a focus area, in characters.
+const MAX_GOAL: usize = 5000;
+
+/// The plan period form as posted.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PlanPeriodForm {
+    /// The period's name (a field named `name` would hide the form's own property).
+    pub period_name: String,
+    pub first_year: String,
+    pub last_year: String,
+}
+
+impl PlanPeriodForm {
+    /// The form filled in from a saved period (or blank).
+    pub fn feedback_from(period: Option<&PlanPeriod>) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("plan-period");
+        if let Some(period) = period {
+            feedback
+                .keep("period_name", &period.name)
+                .keep("first_year", &period.first_year.to_string())
+                .keep("last_year", &period.last_year.to_string());
+        }
+        feedback
+    }
+}
+
+/// A year typed in a plan form: from 2000 to 2100.
+fn plan_year(text: &str) -> Option<i64> {
+    crate::address::Year::parse(text.trim()).map(|year| year.get())
+}
+
+/// Checks and saves a plan period (a new one, or `existing`); its id. Periods may not share
+/// a year, so every year's report has one set of focus areas.
+pub async fn save_plan_period(
+    db: &Db,
+    lang: Lang,
+    form: &PlanPeriodForm,
+    existing: Option<&PlanPeriod>,
+) -> Result<i64, Refusal> {
+    let mut feedback = FormFeedback::for_form("plan-period");
+    feedback
+        .keep("period_name", &form.period_name)
+        .keep("first_year", &form.first_year)
+        .keep("last_year", &form.last_year);
+    let name = form.period_name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME {
+        feedback.error("period_name", lang.text("plan-period-name-missing"));
+    }
+    let first = plan_year(&form.first_year);
+    if first.is_none() {
+        feedback.error("first_year", lang.text("plan-year-invalid"));
+    }
+    let last = plan_year(&form.last_year);
+    match (first, last) {
+        (_, None) => {
+            feedback.error("last_year", lang.text("plan-year-invalid"));
+        }
+        (Some(first), Some(last)) if last < first || last - first >= LONGEST_PLAN => {
+            feedback.error("last_year", lang.text("plan-years-span"));
+        }
+        _ => {}
+    }
+    let (Some(first), Some(last)) = (first, last) else {
+        return Err(feedback.into());
+    };
+    if feedback.is_ok() {
+        let except = existing.map(|period| period.id);
+        if let Some(other) = db.plan().overlapping_period((first, last), except).await? {
+            feedback.error(
+                "first_year",
+                lang.text_with("plan-years-overlap", &[("period", other)]),
+            );
+        }
+    }
+    if !feedback.is_ok() {
+        return Err(feedback.into());
+    }
+    let id = existing.map(|period| period.id);
+    Ok(db.plan().save_plan_period(id, (name, first, last)).await?)
+}
+
+/// The plan period `id`, or the 404 page.
+pub async fn plan_period(db: &Db, id: i64) -> Result<PlanPeriod, Refusal> {
+    db.plan()
+        .plan_periods()
+        .await?
+        .into_iter()
+        .find(|period| period.id == id)
+        .ok_or(Refusal::NotFound)
+}
+
+/// The focus area form as posted.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AreaForm {
+    /// The plan period's id.
+    pub plan_period: String,
+    /// The area's name (a field named `name` would hide the form's own property).
+    pub area_name: String,
+    pub goal: String,
+    /// Its place in the period's order: 1 first.
+    pub position: String,
+}
+
+impl AreaForm {
+    /// The form filled in from a saved area (or blank, in period `period`).
+    pub fn feedback_from(area: Option<&PlanArea>, period: Option<i64>) -> FormFeedback {
+        let mut feedback = FormFeedback::for_form("plan-area");
+        match area {
+            Some(area) => feedback
+                .keep("plan_period", &area.plan_period_id.to_string())
+                .keep("area_name", &area.name)
+                .keep("goal", &area.goal)
+                .keep("position", &area.position.to_string()),
+            None => feedback.keep(
+                "plan_period",
+                &period.map(|id| id.to_string()).unwrap_or_default(),
+            ),
+        };
+        feedback
+    }
+}
+
+/// The focus area `id`, or the 404 page.
+pub async fn plan_area(db: &Db, id: i64) -> Result<PlanArea, Refusal> {
+    db.plan()
+        .plan_areas()
+        .await?
+        .into_iter()
+        .find(|area| area.id == id)
+        .ok_or(Refusal::NotFound)
+}
+
+/// Checks and saves a focus area (a new one, or `existing`); its id. A new area's slug is
+/// made from its name, with the period's first year if another period has the name.
+pub async fn save_plan_area(
+    db: &Db,
+    lang: Lang,
+    form: &AreaForm,
+    existing: Option<&PlanArea>,
+) -> Result<i64, Refusal> {
+    let mut feedback = FormFeedback::for_form("plan-area");
+    feedback
+        .keep("plan_period", &form.plan_period)
+        .keep("area_name", &form.area_name)
+        .keep("goal", &form.goal)
+        .keep("position", &form.position);
+    let periods = db.plan().plan_periods().await?;
+    let period = form
+        .plan_period
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| periods.iter().find(|period| period.id == id));
+    if period.is_none() {
+        feedback.error("plan_period", lang.text("plan-area-period-missing"));
+    }
+    let name = form.area_name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME {
+        feedback.error("area_name", lang.text("plan-area-name-missing"));
+    }
+    if form.goal.chars().count() > MAX_GOAL {
+        feedback.error("goal", lang.text("plan-area-goal-too-long"));
+    }
+    let position = match form.position.trim() {
+        "" => Ok(0),
+        text => text
+            .parse::<i64>()
+            .ok()
+            .filter(|position| (0..=1000).contains(position))
+            .ok_or(()),
+    };
+    if position.is_err() {
+        feedback.error("position", lang.text("plan-area-position-invalid"));
+    }
+    let (Some(period), Ok(position)) = (period, position) else {
+        return Err(feedback.into());
+    };
+    let except = existing.map(|area| area.id);
+    if feedback.is_ok() && db.plan().area_name_taken(period.id, name, except).await? {
+        feedback.error("area_name", lang.text("plan-area-name-taken"));
+    }
+    if !feedback.is_ok() {
+        return Err(feedback.into());
+    }
+    let slug = match existing {
+        Some(area) => area.slug.clone(),
+        None => free_area_slug(db, name, period).await?,
+    };
+    let area = PlanArea {
+        id: except.unwrap_or_default(),
+        plan_period_id: period.id,
+        slug,
+        name: name.to_owned(),
+        goal: form.goal.trim().to_owned(),
+        position,
+    };
+    Ok(db.plan().save_plan_area(except, &area).await?)
+}
+
+/// A slug for a new focus area named `name` in `period` that no area has.
+async fn free_area_slug(db: &Db, name: &str, period: &PlanPeriod) -> Result<String, Refusal> {
+    let base = match crate::calendar::service::slugify(name) {
+        slug if slug.is_empty() => "omraade".to_owned(),
+        slug => slug,
+    };
+    let with_year = format!("{base}-{}", period.first_year);
+    for candidate in [base.clone(), with_year.clone()] {
+        if !db.plan().area_slug_taken(&candidate, None).await? {
+            return Ok(candidate);
+        }
+    }
+    // At most a hundred tries, one query each.
+    for n in 2..100 {
+        let candidate = format!("{with_year}-{n}");
+        if !db.plan().area_slug_taken(&candidate, None).await? {
+            return Ok(candidate);
+        }
+    }
+    Err(Refusal::internal("no free slug for a focus area"))
+}
 
 /// The measure form as posted.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -213,7 +441,7 @@ pub async fn save_measure(
     lang: Lang,
     form: &MeasureForm,
     existing: Option<&Measure>,
-    (year, now): (i64, DateTime<Utc>),
+    (year, now): (i32, DateTime<Utc>),
 ) -> Result<i64, Refusal> {
     let choices = db.plan().owner_choices(year).await?;
     let measures = db.plan().measures().await?;
@@ -517,7 +745,11 @@ pub async fn save_press_item(
     existing: Option<&PressItem>,
     (today, now): (NaiveDate, DateTime<Utc>),
 ) -> Result<i64, Refusal> {
-    let areas = db.site().focus_area_choices().await?;
+    let keep = existing.and_then(|item| item.focus_area_id);
+    let areas = db
+        .site()
+        .current_focus_area_choices(today.year(), keep)
+        .await?;
     let item = check_press(lang, form, &areas, today)?;
     let id = existing.map(|item| item.id);
     Ok(db

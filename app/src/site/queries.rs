@@ -86,6 +86,29 @@ impl SiteQueries<'_> {
         Ok(areas.into_iter().map(|area| (area.id, area.name)).collect())
     }
 
+    /// The focus areas of the plan period `year` lies in (or else the latest period) as a
+    /// form's choices, (id, name), in the plan's order; with area `keep` first when it is of
+    /// another period, so a form never changes an earlier choice by itself.
+    pub async fn current_focus_area_choices(
+        &self,
+        year: i32,
+        keep: Option<i64>,
+    ) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_as(
+                "select f.id, f.name from focus_areas f where f.id = $2 or f.plan_period_id = \
+                 (select id from plan_periods order by \
+                  case when first_year <= $1 and last_year >= $1 then 0 else 1 end, \
+                  first_year desc limit 1) \
+                 order by case when f.id = $2 then 0 else 1 end, f.position, f.name",
+            )
+            .bind(i64::from(year))
+            .bind(keep)
+            .fetch_all(pool)
+            .await
+        })
+    }
+
     /// The venues as a form's choices, (id, name), by name.
     pub async fn venue_choices(&self) -> Result<Vec<(i64, String)>, sqlx::Error> {
         let venues = self.list_venues().await?;

@@ -1,10 +1,11 @@
-//! The staff's forms of the plan: a measure's definition (`/personale/succeskriterier/ny`,
+//! The staff's forms of the plan: a plan period (`/personale/helhedsplan/perioder/ny`,
+//! `…/{id}`), a focus area (`/personale/helhedsplan/omraader/ny`, `…/{id}`), a measure's definition (`/personale/succeskriterier/ny`,
 //! `…/{id}`) and its values in a year (`…/{id}/tal`), and an entry of the press log
 //! (`/personale/presse/ny`, `…/{id}`).
 
 use app::{
     address::{Id, Year},
-    plan::service::{self as plan, MeasureForm, PressForm, ValuesForm},
+    plan::service::{self as plan, AreaForm, MeasureForm, PlanPeriodForm, PressForm, ValuesForm},
 };
 use chrono::Datelike;
 
@@ -15,6 +16,13 @@ pub fn routes() -> Router<AppState> {
         .route("/personale/succeskriterier/ny", post(save_measure))
         .route("/personale/succeskriterier/{id}", post(save_measure))
         .route("/personale/succeskriterier/{id}/tal", post(save_values))
+        .route("/personale/helhedsplan/perioder/ny", post(save_plan_period))
+        .route(
+            "/personale/helhedsplan/perioder/{id}",
+            post(save_plan_period),
+        )
+        .route("/personale/helhedsplan/omraader/ny", post(save_area))
+        .route("/personale/helhedsplan/omraader/{id}", post(save_area))
         .route("/personale/presse/ny", post(save_press_item))
         .route("/personale/presse/{id}", post(save_press_item))
 }
@@ -30,7 +38,7 @@ async fn save_measure(
     let existing = editing
         .existing(async |id| plan::measure(&cx.db, id).await)
         .await?;
-    let year = i64::from(clock::today().year());
+    let year = clock::today().year();
     let saved = plan::save_measure(
         &cx.db,
         cx.lang,
@@ -91,4 +99,38 @@ async fn save_press_item(
     );
     let id = saved.await.on_page(&page)?;
     Ok(Redirect::to(&format!("/personale/presse/{id}?besked=gemt")))
+}
+
+/// Adds a plan period (`…/ny`) or changes one, then shows the plan.
+async fn save_plan_period(
+    cx: Ctx,
+    _: Staff,
+    editing: Editing,
+    PostedForm(form): PostedForm<PlanPeriodForm>,
+) -> Result<Redirect, PageError> {
+    let page = editing.page("/personale/helhedsplan/perioder");
+    let existing = editing
+        .existing(async |id| plan::plan_period(&cx.db, id).await)
+        .await?;
+    plan::save_plan_period(&cx.db, cx.lang, &form, existing.as_ref())
+        .await
+        .on_page(&page)?;
+    Ok(Redirect::to("/personale/helhedsplan?besked=gemt"))
+}
+
+/// Adds a focus area (`…/ny`) or changes one, then shows the plan.
+async fn save_area(
+    cx: Ctx,
+    _: Staff,
+    editing: Editing,
+    PostedForm(form): PostedForm<AreaForm>,
+) -> Result<Redirect, PageError> {
+    let page = editing.page("/personale/helhedsplan/omraader");
+    let existing = editing
+        .existing(async |id| plan::plan_area(&cx.db, id).await)
+        .await?;
+    plan::save_plan_area(&cx.db, cx.lang, &form, existing.as_ref())
+        .await
+        .on_page(&page)?;
+    Ok(Redirect::to("/personale/helhedsplan?besked=gemt"))
 }

@@ -2,7 +2,8 @@
 //! target and "part of", record a year's values per quarter, and every entry and correction is
 //! kept with who made it; bad values get a Danish message by their field with everything typed
 //! kept; two staff saving the same value at once end with one value and a history line each.
-//! The press log holds releases and mentions, filtered and counted per year or quarter.
+//! The press log holds releases and mentions, filtered and counted per year or quarter. Each plan
+//! period has its own focus areas, and forms offer the current period's.
 
 use app::{accounts::Role, db::Backend, plan::MeasureValue};
 
@@ -15,6 +16,7 @@ use crate::{
 on_both_backends!(measures_are_defined_recorded_and_kept_with_their_history);
 on_both_backends!(two_staff_saving_the_same_value_end_with_one_value_and_two_lines);
 on_both_backends!(press_entries_are_logged_filtered_and_counted);
+on_both_backends!(each_plan_period_has_its_own_focus_areas);
 
 /// Defines a measure from the form; its id, read from where the answer sends the staff member.
 async fn define(staff: &Visitor, form: &[(&str, &str)]) -> i64 {
@@ -344,6 +346,15 @@ async fn two_staff_saving_the_same_value_end_with_one_value_and_two_lines(backen
     assert_eq!(history[0].value, Some(saved[0].1));
 }
 
+/// The `<select>` with id `id` in `body`, whole.
+fn select_of<'a>(body: &'a str, id: &str) -> &'a str {
+    let start = body
+        .find(&format!(r#"<select id="{id}""#))
+        .unwrap_or_else(|| panic!("no select {id}: {body}"));
+    let end = start + body[start..].find("</select>").expect("the select's end");
+    &body[start..end]
+}
+
 /// Adds an entry to the press log; its id.
 async fn log_press(staff: &Visitor, form: &[(&str, &str)]) -> i64 {
     let saved = staff.post_form("/personale/presse/ny", form).await;
@@ -491,4 +502,139 @@ async fn press_entries_are_logged_filtered_and_counted(backend: Backend) {
         .logged_in_as(&account(Role::Journalist).create(db).await)
         .await;
     assert_eq!(journalist.get("/personale/presse").await.status, 403);
+}
+
+async fn each_plan_period_has_its_own_focus_areas(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    // The fixture's area is in a period of four years from last year.
+    let current = focus_area(db, "Beskæftigelse").await;
+    let staff = app
+        .logged_in_as(&account(Role::Staff).create(db).await)
+        .await;
+    let last_year = chrono::Datelike::year(&app::clock::today()) - 1;
+    let plan = staff.get("/personale/helhedsplan").await;
+    assert_eq!(plan.status, 200, "{}", plan.body);
+    assert!(plan.body.contains(&format!(
+        "Helhedsplan {last_year}–{} ({last_year}–{})",
+        last_year + 3,
+        last_year + 3
+    )));
+    assert!(plan.body.contains("Det er den nuværende periode."));
+
+    // Years that overlap, run backwards or span more than ten years are refused by their field.
+    for (first, last, message) in [
+        ("2024", &*last_year.to_string(), "Årene overlapper med"),
+        ("2019", "2018", "Det sidste år skal ligge fra det første år"),
+        ("2001", "2015", "Det sidste år skal ligge fra det første år"),
+        ("1999", "2002", "Skriv et årstal fra 2000 til 2100."),
+    ] {
+        let refused = staff
+            .post_form(
+                "/personale/helhedsplan/perioder/ny",
+                &[
+                    ("period_name", "En anden plan"),
+                    ("first_year", first),
+                    ("last_year", last),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{first}–{last}: {}", refused.body);
+        assert!(refused.body.contains(message), "{first}–{last}: {message}");
+        assert!(refused.body.contains(r#"value="En anden plan""#));
+    }
+    let saved = staff
+        .post_form(
+            "/personale/helhedsplan/perioder/ny",
+            &[
+                ("period_name", "Boligsocial helhedsplan 2019–2022"),
+                ("first_year", "2019"),
+                ("last_year", "2022"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let periods = db.plan().plan_periods().await.unwrap();
+    assert_eq!(periods.len(), 2);
+    let earlier = periods
+        .iter()
+        .find(|period| period.first_year == 2019)
+        .unwrap();
+
+    // The earlier period may have its own "Beskæftigelse", with its own goal; the same name
+    // twice in one period is refused.
+    let area_form = |name: &'static str, goal: &'static str| {
+        vec![
+            ("plan_period", earlier.id.to_string()),
+            ("area_name", name.to_owned()),
+            ("goal", goal.to_owned()),
+            ("position", "2".to_owned()),
+        ]
+    };
+    let post = |form: Vec<(&'static str, String)>| {
+        let staff = &staff;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            staff
+                .post_form("/personale/helhedsplan/omraader/ny", &form)
+                .await
+        }
+    };
+    let saved = post(area_form("Beskæftigelse", "Flere i job.")).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let twice = post(area_form("Beskæftigelse", "")).await;
+    assert_eq!(twice.status, 422);
+    assert!(twice
+        .body
+        .contains("Perioden har allerede et indsatsområde med det navn."));
+    let areas = db.plan().plan_areas().await.unwrap();
+    let old = areas
+        .iter()
+        .find(|area| area.plan_period_id == earlier.id)
+        .unwrap();
+    assert_eq!(
+        (old.slug.as_str(), old.goal.as_str(), old.position),
+        ("beskaeftigelse-2019", "Flere i job.", 2)
+    );
+    let plan = staff.get("/personale/helhedsplan").await;
+    assert!(plan
+        .body
+        .contains("Boligsocial helhedsplan 2019–2022 (2019–2022)"));
+    assert!(plan.body.contains("Flere i job."));
+
+    // A correction of the goal.
+    let corrected = staff
+        .post_form(
+            &format!("/personale/helhedsplan/omraader/{}", old.id),
+            &[
+                ("plan_period", &earlier.id.to_string()),
+                ("area_name", "Beskæftigelse"),
+                ("goal", "Flere unge i job og uddannelse."),
+                ("position", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(corrected.status, 303, "{}", corrected.body);
+    assert!(staff
+        .get("/personale/helhedsplan")
+        .await
+        .body
+        .contains("Flere unge i job og uddannelse."));
+
+    // The activity form and the measure form offer the current period's areas only.
+    for (page, select, prefix) in [
+        ("/personale/aktiviteter/ny", "focus_area", ""),
+        ("/personale/succeskriterier/ny", "owner", "omraade-"),
+    ] {
+        let form = staff.get(page).await;
+        let options = select_of(&form.body, select);
+        let value = |id: i64| format!(r#"<option value="{prefix}{id}""#);
+        assert!(options.contains(&value(current.id)), "{page}: {options}");
+        assert!(!options.contains(&value(old.id)), "{page}: {options}");
+    }
+
+    let journalist = app
+        .logged_in_as(&account(Role::Journalist).create(db).await)
+        .await;
+    assert_eq!(journalist.get("/personale/helhedsplan").await.status, 403);
 }
