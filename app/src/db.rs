@@ -253,6 +253,9 @@ query_surfaces! {
     outbox => OutboxQueries,
     /// The plan's queries: measures and their values (`plan/queries.rs`).
     plan => PlanQueries,
+    /// The report's queries: its texts, the press counts, the values of some years
+    /// (`report/queries.rs`).
+    report => ReportQueries,
     /// The citizen journalists' submissions' queries (`submissions/queries.rs`).
     submissions => SubmissionQueries,
     /// The sign-ups' queries (`signups/queries.rs`).

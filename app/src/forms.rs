@@ -410,15 +410,20 @@ impl FieldParts {
 pub fn TextArea(
     name: &'static str,
     label: String,
+    /// The text area's `id` and the key of its value and message, where they differ from the
+    /// name: for a name that repeats, such as one paragraph per focus area.
+    #[prop(optional, into)]
+    id: Option<String>,
     #[prop(optional)] hint: Option<String>,
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    let parts = FieldParts::new(name, &hint, feedback);
-    let value = escape_unescaped_text(parts.shown(name, value));
+    let id = id.unwrap_or_else(|| name.to_owned());
+    let parts = FieldParts::new(&id, &hint, feedback);
+    let value = escape_unescaped_text(parts.shown(&id, value));
     let area = view! {
         <textarea
-            id=name
+            id=id.clone()
             name=name
             rows="6"
             aria-describedby=parts.described_by.clone()
@@ -427,7 +432,7 @@ pub fn TextArea(
             {value}
         </textarea>
     };
-    parts.labelled(name, label, hint, area)
+    parts.labelled(&id, label, hint, area)
 }
 
 /// Escapes text for the few places where Leptos writes text into the server's HTML as it is:

@@ -20,6 +20,7 @@ pub mod layout;
 pub mod pages;
 pub mod period;
 pub mod plan;
+pub mod report;
 pub mod shell;
 pub mod signups;
 pub mod site;

@@ -145,7 +145,7 @@ impl Period {
     }
 
     /// The quarter (1 to 4) the period begins in.
-    fn quarter_number(&self) -> u32 {
+    pub fn quarter_number(&self) -> u32 {
         self.from.month0() / 3 + 1
     }
 

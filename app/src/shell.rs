@@ -24,6 +24,7 @@ use crate::{
             AreaEditorPage, MeasureEditorPage, MeasureYearPage, MeasuresPage, PlanPage,
             PlanPeriodEditorPage, PressEditorPage, PressPage,
         },
+        report::{ReportPage, ReportTextsPage},
         signups::SignupManagePage,
         staff::{AuditPage, OutboxPage, StaffHome, UsersPage},
         staff_articles::{
@@ -238,6 +239,12 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("personale/presse") view=PressPage ssr=SsrMode::Async />
                     <Route path=path!("personale/helhedsplan") view=PlanPage ssr=SsrMode::Async />
+                    <Route path=path!("personale/rapport") view=ReportPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("personale/rapport/tekster")
+                        view=ReportTextsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("personale/helhedsplan/perioder/ny")
                         view=PlanPeriodEditorPage

@@ -994,3 +994,52 @@ plan-area-name-taken = Perioden har allerede et indsatsområde med det navn.
 plan-area-goal-too-long = Målet må højst være 5.000 tegn.
 plan-area-position-invalid = Skriv et tal fra 0 til 1000, eller lad feltet stå tomt.
 notice-plan-saved = Det er gemt.
+
+## The report
+report-tool = Rapport
+staff-link-report = Års- og kvartalsrapporten med tal, succeskriterier og presse, til udskrift og som Word-dokument.
+report-title-year = Årsrapport { $period }
+report-title-quarter = Kvartalsrapport for { $period }
+report-choose = Vis rapporten for
+report-download = Hent som Word-dokument
+report-write = Skriv indledning og afsnit
+report-print-hint = Rapporten kan udskrives med browserens udskriv-knap: hvert indsatsområde begynder på en ny side.
+report-no-plan = Året ligger ikke i nogen planperiode, så rapporten har ingen indsatsområder. Tilføj perioden under Helhedsplan.
+report-intro = Indledning
+report-goal = Mål
+report-activities = Aktiviteter
+report-measures = Succeskriterier
+report-measures-of = Succeskriterier for { $area }
+report-measure = Succeskriterium
+report-target = Mål for året
+report-share-heading = Andel
+report-share = { $percent } % af { $whole }
+report-others = Andre aktiviteter
+report-communication = Hjemmesiden, borgerjournalisterne og pressen
+report-definitions = Sådan er tallene opgjort
+report-chart-title = Deltagere pr. aktivitet: { $area }
+report-chart-caption = Tallene står også i sætningerne ovenfor.
+report-changed = Sidst rettet af { $who }, { $at }.
+report-press-sentence = I { $period } sendte vi { $releases ->
+        [one] én pressemeddelelse
+       *[other] { $releases } pressemeddelelser
+    }, og der var { $mentions ->
+        [one] én omtale
+       *[other] { $mentions } omtaler
+    } i pressen ({ $previous }: { $releases_before ->
+        [one] én pressemeddelelse
+       *[other] { $releases_before } pressemeddelelser
+    } og { $mentions_before ->
+        [one] én omtale
+       *[other] { $mentions_before } omtaler
+    }).
+report-measures-definition = Et succeskriterium er noget, personalet tæller ud over fremmødet, skrevet pr. måned eller kvartal. Et år eller kvartal er summen af dets måneder eller kvartaler; en procentdel er den sidst skrevne. Andelen er tallet delt med det tal, det er en del af, i samme periode.
+report-press = Presse
+report-press-definition = Pressemeddelelser, som sekretariatet har sendt, og artikler og indslag i medierne om området, efter den dato de udkom.
+report-back = Tilbage til rapporten
+report-write-title = Tekster til { $title }
+report-write-intro = Skriv indledningen og et afsnit for hvert indsatsområde. Tom linje giver nyt afsnit. Teksterne gemmes til netop denne rapport.
+report-write-goal-hint = Målet: { $goal }
+report-write-save = Gem teksterne
+report-text-too-long = Teksten må højst være 20.000 tegn.
+notice-report-texts-saved = Teksterne er gemt.

@@ -46,7 +46,7 @@ const fn tool(path: &'static str, name: &'static str, description: &'static str)
 }
 
 /// Every staff tool, in the order of the header's staff row and the staff home.
-pub static STAFF_TOOLS: [StaffTool; 13] = [
+pub static STAFF_TOOLS: [StaffTool; 14] = [
     StaffTool {
         name_waiting: Some("staff-nav-review-waiting"),
         ..tool(
@@ -76,6 +76,7 @@ pub static STAFF_TOOLS: [StaffTool; 13] = [
         "measures-title",
         "staff-link-measures",
     ),
+    tool("/personale/rapport", "report-tool", "staff-link-report"),
     tool("/personale/presse", "press-title", "staff-link-press"),
     // Changed once every four years or so: on the staff home only.
     StaffTool {

@@ -83,36 +83,46 @@ pub async fn build_report(
     period: crate::period::Period,
     today: chrono::NaiveDate,
 ) -> Result<Report, sqlx::Error> {
-    use super::compute::{contributor_sentence, contributors, counts_by_activity, report};
+    use super::compute::{counts_by_activity, report};
     let previous = period.previous_year();
     let (occurrences, signups) = db.figures().figure_rows(period.from, period.to).await?;
     let current = counts_by_activity(&occurrences, &signups);
     let (occurrences, signups) = db.figures().figure_rows(previous.from, previous.to).await?;
     let earlier = counts_by_activity(&occurrences, &signups);
     let activities = db.calendar().list_activities().await?;
+    let mut report = report(lang, &activities, period, &current, &earlier);
+    let (contributors, sentence) = contributors_of(db, lang, &report.period).await?;
+    report.contributors = contributors;
+    report.sentences.push(sentence);
+    report
+        .sentences
+        .push(crate::visits::api::report_sentence(db, lang, &report.period, today).await?);
+    Ok(report)
+}
+
+/// The citizen journalists' contributions in `period` and the same period last year, with the
+/// report's sentence on them.
+#[cfg(feature = "ssr")]
+pub async fn contributors_of(
+    db: &crate::db::Db,
+    lang: crate::i18n::Lang,
+    period: &crate::period::Period,
+) -> Result<(super::Contributors, String), sqlx::Error> {
+    use super::compute::{contributor_sentence, contributors};
     // The journalists' submissions, by the moments the periods' first and last days begin and end
     // in Danish time.
     let (from, to) = period.utc_bounds();
-    let (earlier_from, earlier_to) = previous.utc_bounds();
+    let (earlier_from, earlier_to) = period.previous_year().utc_bounds();
     let submissions = db.submissions().contributions(from, to).await?;
     let earlier_submissions = db
         .submissions()
         .contributions(earlier_from, earlier_to)
         .await?;
     let magazine = db.site().site_info().await?.magazine_name;
-    let mut report = report(lang, &activities, period, &current, &earlier);
-    report.contributors = contributors(
+    let contributors = contributors(
         (&submissions, from, to),
         (&earlier_submissions, earlier_from, earlier_to),
     );
-    report.sentences.push(contributor_sentence(
-        lang,
-        &report.period,
-        &magazine,
-        &report.contributors,
-    ));
-    report
-        .sentences
-        .push(crate::visits::api::report_sentence(db, lang, &report.period, today).await?);
-    Ok(report)
+    let sentence = contributor_sentence(lang, period, &magazine, &contributors);
+    Ok((contributors, sentence))
 }

@@ -9,6 +9,7 @@ pub mod figures;
 pub mod home;
 pub mod info;
 pub mod plan;
+pub mod report;
 pub mod signups;
 pub mod staff;
 pub mod staff_articles;

@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod download;
 pub mod figures;
 pub mod plan;
+pub mod report;
 pub mod signups;
 pub mod submissions;
 pub mod visits;
@@ -35,6 +36,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(calendar::routes())
         .merge(figures::routes())
         .merge(plan::routes())
+        .merge(report::routes())
         .merge(signups::routes())
         .merge(submissions::routes())
         .merge(visits::routes())

@@ -544,16 +544,21 @@ pub async fn read_with_python<T: serde::de::DeserializeOwned>(
     content_type: &str,
     script: &str,
 ) -> Option<T> {
+    read_with_python_as(&app.visitor(), path, content_type, script).await
+}
+
+/// [`read_with_python`], fetched by `visitor` (a logged-in staff member, for the staff's files).
+pub async fn read_with_python_as<T: serde::de::DeserializeOwned>(
+    visitor: &Visitor,
+    path: &str,
+    content_type: &str,
+    script: &str,
+) -> Option<T> {
     let Ok(python) = std::env::var("TEST_PYTHON") else {
         eprintln!("TEST_PYTHON is not set: {path} is not read back");
         return None;
     };
-    let response = app
-        .visitor()
-        .request(Method::GET, path)
-        .send()
-        .await
-        .unwrap();
+    let response = visitor.request(Method::GET, path).send().await.unwrap();
     assert_eq!(response.status(), 200, "{path}");
     assert_eq!(response.headers()["content-type"], content_type, "{path}");
     let body = response.bytes().await.unwrap();

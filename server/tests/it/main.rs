@@ -21,6 +21,7 @@ mod page_cache;
 mod plan;
 mod query_cost;
 mod reliability;
+mod report;
 mod sessions;
 mod signups;
 mod staff_api;

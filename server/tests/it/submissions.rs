@@ -484,7 +484,7 @@ fn at(year: i32, month: u32, day: u32) -> DateTime<Utc> {
 
 /// A submission of `author` with `photos` photos, sent at `sent` and (if `published`) published
 /// then by `staff`.
-async fn seeded_submission(
+pub(crate) async fn seeded_submission(
     db: &Db,
     author: &TestAccount,
     staff: &TestAccount,
