@@ -1,8 +1,10 @@
 //! Demo content for a newcomer's first look: the site Randers Nordby with its housing areas,
 //! focus areas and venues, the calendar's activities as such a neighbourhood has them (communal
 //! dinners, a weekly baby café, courses), and an admin, a staff member and a citizen journalist
-//! to log in as, with two submissions of the journalist (one waiting for review, one a draft), and
-//! a year and a half of the website's visitor figures. It is loaded only into an empty database,
+//! to log in as, with two submissions of the journalist (one waiting for review, one a draft),
+//! a year and a half of the website's visitor figures, and the report's material of last year
+//! and this: the focus areas' goals, success criteria with targets and values, the press log and
+//! an introduction. It is loaded only into an empty database,
 //! and only when asked (`NABOSKAB_DEMO=1`). The texts are written for this demo; the contact
 //! address is fictional.
 
@@ -718,6 +720,10 @@ pub async fn load_with_history(db: &Db, earlier_years: u32) -> Result<bool, sqlx
         loaded = true;
     }
     let today = crate::clock::today();
+    if db.plan().measures().await?.is_empty() {
+        load_plan(db, today).await?;
+        loaded = true;
+    }
     if db
         .visits()
         .days(today - chrono::Days::new(600), today)
@@ -730,6 +736,264 @@ pub async fn load_with_history(db: &Db, earlier_years: u32) -> Result<bool, sqlx
         loaded = true;
     }
     Ok(loaded)
+}
+
+/// The focus areas' goals, by slug.
+const GOALS: &[(&str, &str)] = &[
+    (
+        "uddannelse-beskaeftigelse-og-erhverv",
+        "Flere unge og voksne i job, praktik eller uddannelse: fritidsjob til de unge og \
+         individuel jobvejledning til de voksne.",
+    ),
+    (
+        "boern-unge-og-familie",
+        "Børn og unge trives og klarer sig godt i skolen, og familierne støtter hinanden.",
+    ),
+    (
+        "beboernetvaerk-inddragelse-og-demokrati",
+        "Flere beboere mødes, tager del i fællesskaberne og er med til at bestemme.",
+    ),
+    (
+        "udsatte-grupper",
+        "Beboere i en svær situation får råd og hjælp i tide, også fra eksterne rådgivere.",
+    ),
+    (
+        "sundhed",
+        "Familierne lever sundere og oplever, at deres sundhed bliver bedre.",
+    ),
+];
+
+/// A demo success criterion: its focus area (slug), name, unit, recorded per quarter or month,
+/// yearly target, the criterion it is part of (by index in [`MEASURES`]), and a year's values
+/// (one per quarter, or one per month).
+struct DemoMeasure {
+    area: &'static str,
+    name: &'static str,
+    unit: &'static str,
+    per: crate::plan::RecordedPer,
+    target: Option<i64>,
+    part_of: Option<usize>,
+    values: &'static [i64],
+}
+
+/// The 2014 report's kind of success criteria.
+const MEASURES: &[DemoMeasure] = {
+    use crate::plan::RecordedPer::{Month, Quarter};
+    &[
+        DemoMeasure {
+            area: "uddannelse-beskaeftigelse-og-erhverv",
+            name: "unge der henvendte sig til fritidsjobformidlingen",
+            unit: "personer",
+            per: Quarter,
+            target: Some(20),
+            part_of: None,
+            values: &[5, 6, 7, 5],
+        },
+        DemoMeasure {
+            area: "uddannelse-beskaeftigelse-og-erhverv",
+            name: "unge der fik et fritidsjob",
+            unit: "personer",
+            per: Quarter,
+            target: Some(15),
+            part_of: Some(0),
+            values: &[4, 5, 6, 4],
+        },
+        DemoMeasure {
+            area: "uddannelse-beskaeftigelse-og-erhverv",
+            name: "voksne i individuel jobvejledning",
+            unit: "personer",
+            per: Quarter,
+            target: Some(60),
+            part_of: None,
+            values: &[15, 16, 14, 15],
+        },
+        DemoMeasure {
+            area: "uddannelse-beskaeftigelse-og-erhverv",
+            name: "voksne der kom i job, praktik eller uddannelse",
+            unit: "personer",
+            per: Quarter,
+            target: Some(25),
+            part_of: Some(2),
+            values: &[7, 8, 7, 7],
+        },
+        DemoMeasure {
+            area: "udsatte-grupper",
+            name: "henvendelser i rådgivningen",
+            unit: "henvendelser",
+            per: Month,
+            target: Some(50),
+            part_of: None,
+            values: &[4, 5, 4, 5, 4, 3, 2, 5, 5, 6, 5, 4],
+        },
+        DemoMeasure {
+            area: "udsatte-grupper",
+            name: "henvist til eksterne rådgivere",
+            unit: "henvendelser",
+            per: Month,
+            target: None,
+            part_of: Some(4),
+            values: &[2, 3, 2, 3, 2, 2, 1, 3, 3, 4, 3, 2],
+        },
+        DemoMeasure {
+            area: "sundhed",
+            name: "familier der oplever bedre sundhed seks måneder efter",
+            unit: "procent",
+            per: Quarter,
+            target: Some(80),
+            part_of: None,
+            values: &[78, 82, 85, 87],
+        },
+    ]
+};
+
+/// The demo's press log of a year: (day of the year, release or mention, outlet, title).
+const PRESS: &[(u32, &str, &str, &str)] = &[
+    (
+        20,
+        "release",
+        "Randers Amtsavis",
+        "Nyt år med fællesspisning i ParkCafeen",
+    ),
+    (
+        45,
+        "mention",
+        "Randers Amtsavis",
+        "Fuldt hus til fællesspisning",
+    ),
+    (
+        70,
+        "mention",
+        "TV2 Østjylland",
+        "Unge i Nordby får fritidsjob",
+    ),
+    (95, "release", "Randers Amtsavis", "Babycaféen fylder et år"),
+    (
+        120,
+        "mention",
+        "DR P4 Østjylland",
+        "Naboer hjælper naboer i Nordby",
+    ),
+    (
+        150,
+        "mention",
+        "Randers Amtsavis",
+        "Loppemarked samlede hele gården",
+    ),
+    (
+        175,
+        "mention",
+        "Boligen",
+        "Helhedsplanen virker i Randers Nordby",
+    ),
+    (
+        200,
+        "release",
+        "Randers Amtsavis",
+        "Sommerferieaktiviteter for alle børn",
+    ),
+    (
+        230,
+        "mention",
+        "Randers Amtsavis",
+        "Sommer i gården med 200 gæster",
+    ),
+    (
+        260,
+        "mention",
+        "TV2 Østjylland",
+        "Jobklubben hjalp 29 i arbejde",
+    ),
+    (290, "release", "Randers Amtsavis", "Nabofest i december"),
+    (
+        320,
+        "mention",
+        "Randers Amtsavis",
+        "Lektiecaféen har fået nye frivillige",
+    ),
+];
+
+/// The report's material of last year and of this year until `today`: the areas' goals, the
+/// success criteria with their values (this year's quarters and months that are over), the press
+/// log and last year's introduction.
+async fn load_plan(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::Error> {
+    use chrono::Datelike;
+
+    use crate::plan::{queries::NewMeasure, PlanArea};
+    let now = crate::clock::now();
+    let areas = db.plan().plan_areas().await?;
+    for (slug, goal) in GOALS {
+        if let Some(area) = areas.iter().find(|area| area.slug == *slug) {
+            let with_goal = PlanArea {
+                goal: (*goal).to_owned(),
+                ..area.clone()
+            };
+            db.plan().save_plan_area(Some(area.id), &with_goal).await?;
+        }
+    }
+    let this_year = today.year();
+    let mut ids: Vec<i64> = Vec::new();
+    for measure in MEASURES {
+        let Some(area) = areas.iter().find(|area| area.slug == measure.area) else {
+            continue;
+        };
+        let id = db
+            .plan()
+            .insert_measure(
+                &NewMeasure {
+                    focus_area_id: Some(area.id),
+                    activity_id: None,
+                    name: measure.name.to_owned(),
+                    unit: measure.unit.to_owned(),
+                    recorded_per: measure.per.stored().to_owned(),
+                    yearly_target: measure.target,
+                    part_of: measure.part_of.and_then(|index| ids.get(index).copied()),
+                },
+                now,
+            )
+            .await?;
+        ids.push(id);
+        // The parts of this year that are over: the quarters or months before today's.
+        let over = measure.per.part_of_month(today.month()) - 1;
+        for (year, parts) in [(this_year - 1, measure.per.parts()), (this_year, over)] {
+            let values: Vec<(i64, Option<i64>)> = (1..=parts)
+                .zip(measure.values)
+                .map(|(part, value)| (i64::from(part), Some(*value)))
+                .collect();
+            db.plan()
+                .save_values(id, i64::from(year), &values, (None, now))
+                .await?;
+        }
+    }
+    let staff = None;
+    for year in [this_year - 1, this_year] {
+        for (day, kind, outlet, title) in PRESS {
+            let Some(published_on) = chrono::NaiveDate::from_yo_opt(year, *day) else {
+                continue;
+            };
+            if published_on >= today {
+                continue;
+            }
+            let item = crate::plan::queries::NewPressItem {
+                kind: (*kind).to_owned(),
+                published_on,
+                outlet: (*outlet).to_owned(),
+                title: (*title).to_owned(),
+                url: String::new(),
+                focus_area_id: None,
+            };
+            db.plan().save_press_item(None, &item, (staff, now)).await?;
+        }
+    }
+    let intro = "Året bød på mange nye naboer og fællesskaber. Her er tallene for \
+                 aktiviteterne, succeskriterierne, hjemmesiden og pressen.";
+    let last_year = crate::period::Period::year(this_year - 1).expect("a year");
+    db.report()
+        .save_texts(
+            &crate::report::report_key(&last_year),
+            &[(crate::report::INTRO.to_owned(), intro.to_owned())],
+            (None, now),
+        )
+        .await
 }
 
 /// The pages of the demo's visitor history with their shares of the views, in thousandths.

@@ -83,6 +83,18 @@ const rolePages: [keyof typeof demo, string[]][] = [
       '/personale/besoeg',
       '/personale/besoeg?aar=2025&maaned=7',
       '/personale/besoeg?aar=3000',
+      // The plan, the success criteria (the demo's first, with its history), the press log and
+      // the report with its texts' form.
+      '/personale/helhedsplan',
+      '/personale/helhedsplan/omraader/1',
+      '/personale/succeskriterier',
+      '/personale/succeskriterier/ny',
+      '/personale/succeskriterier/1/tal',
+      '/personale/presse',
+      '/personale/presse/ny',
+      '/personale/rapport',
+      '/personale/rapport?aar=2025&kvartal=2',
+      '/personale/rapport/tekster',
     ],
   ],
   [
@@ -117,7 +129,7 @@ for (const [role, paths] of rolePages) {
     // Forms that need fixing: inviting and planning an activity, or changing the password.
     const forms = {
       admin: ['/personale/brugere', '/personale/aktiviteter/ny', '/personale/artikler/ny'],
-      staff: [],
+      staff: ['/personale/succeskriterier/ny', '/personale/presse/ny'],
       journalist: ['/konto', '/borgerjournalist/indsendelser/ny'],
     }[role];
     for (const form of forms) {

@@ -266,7 +266,7 @@ pub fn ReportTextsPage() -> impl IntoView {
                         .into_any(),
                 };
                 view! {
-                    <input type="hidden" name="part" value=part />
+                    <input type="hidden" name="report_part" value=part />
                     {area}
                 }
             })

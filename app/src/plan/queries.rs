@@ -309,7 +309,7 @@ impl PlanQueries<'_> {
         id: i64,
         year: i64,
         entered: &[(i64, Option<i64>)],
-        (actor_id, now): (i64, DateTime<Utc>),
+        (actor_id, now): (Option<i64>, DateTime<Utc>),
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.db.begin_unseen().await?;
         for &(part, value) in entered {
@@ -394,7 +394,7 @@ impl PlanQueries<'_> {
         &self,
         id: Option<i64>,
         item: &NewPressItem,
-        (actor_id, now): (i64, DateTime<Utc>),
+        (actor_id, now): (Option<i64>, DateTime<Utc>),
     ) -> Result<i64, sqlx::Error> {
         db_run!(self.db, |pool| {
             match id {

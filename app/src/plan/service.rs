@@ -611,7 +611,7 @@ pub async fn save_values(
     let related = related(db, measure, year).await?;
     let entered = check_values(lang, measure, form, &related)?;
     db.plan()
-        .save_values(measure.id, year, &entered, (actor_id, now))
+        .save_values(measure.id, year, &entered, (Some(actor_id), now))
         .await?;
     Ok(())
 }
@@ -754,7 +754,7 @@ pub async fn save_press_item(
     let id = existing.map(|item| item.id);
     Ok(db
         .plan()
-        .save_press_item(id, &item, (actor_id, now))
+        .save_press_item(id, &item, (Some(actor_id), now))
         .await?)
 }
 

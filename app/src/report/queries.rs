@@ -27,7 +27,7 @@ impl ReportQueries<'_> {
         &self,
         report: &str,
         changed: &[(String, String)],
-        (actor_id, now): (i64, DateTime<Utc>),
+        (actor_id, now): (Option<i64>, DateTime<Utc>),
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.db.begin_unseen().await?;
         for (part, body) in changed {

@@ -7,14 +7,14 @@ use serde::Deserialize;
 use super::{report_key, text_field, Report, MAX_TEXT};
 use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang, period::Period};
 
-/// The texts form as posted: the report's period, and its parts (`part`) with their texts
-/// (`text`) in the same order.
+/// The texts form as posted: the report's period, and its parts (`report_part`; a field named
+/// `part` would hide the form's own property) with their texts (`text`) in the same order.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ReportTextsForm {
     pub aar: String,
     pub kvartal: String,
-    pub part: Vec<String>,
+    pub report_part: Vec<String>,
     pub text: Vec<String>,
 }
 
@@ -50,7 +50,7 @@ pub async fn save_texts(
             )
             .collect();
     let mut changed = Vec::new();
-    for (part, text) in form.part.iter().zip(&form.text) {
+    for (part, text) in form.report_part.iter().zip(&form.text) {
         // A part the report does not have (made up, or of another plan period) is left alone.
         let Some((_, stored)) = known.iter().find(|(known, _)| known == part) else {
             continue;
@@ -67,7 +67,7 @@ pub async fn save_texts(
         return Err(feedback.into());
     }
     db.report()
-        .save_texts(&report_key(period), &changed, (actor_id, now))
+        .save_texts(&report_key(period), &changed, (Some(actor_id), now))
         .await?;
     Ok(())
 }

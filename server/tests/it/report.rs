@@ -224,9 +224,9 @@ async fn a_seeded_year_is_found_whole_on_the_report_page_and_in_its_document(bac
             &[
                 ("aar", &this),
                 ("kvartal", ""),
-                ("part", "intro"),
+                ("report_part", "intro"),
                 ("text", "Et år med mange nye naboer."),
-                ("part", &area_part),
+                ("report_part", &area_part),
                 ("text", &too_long),
             ],
         )
@@ -240,11 +240,11 @@ async fn a_seeded_year_is_found_whole_on_the_report_page_and_in_its_document(bac
         &[
             ("aar", &this),
             ("kvartal", ""),
-            ("part", "intro"),
+            ("report_part", "intro"),
             ("text", "Et år med mange nye naboer."),
-            ("part", &area_part),
+            ("report_part", &area_part),
             ("text", "Jobklubben fik nye frivillige."),
-            ("part", "area-999999"),
+            ("report_part", "area-999999"),
             ("text", "Et område, rapporten ikke har."),
         ],
     )
