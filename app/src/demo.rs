@@ -3,8 +3,9 @@
 //! dinners, a weekly baby café, courses), and an admin, a staff member and a citizen journalist
 //! to log in as, with two submissions of the journalist (one waiting for review, one a draft),
 //! a year and a half of the website's visitor figures, and the report's material of last year
-//! and this: the focus areas' goals, success criteria with targets and values, the press log and
-//! an introduction. It is loaded only into an empty database,
+//! and this: the focus areas' goals, success criteria with targets and values, the press log, an
+//! introduction, and sixteen more citizen journalists' published contributions (about 90 a
+//! year). It is loaded only into an empty database,
 //! and only when asked (`NABOSKAB_DEMO=1`). The texts are written for this demo; the contact
 //! address is fictional.
 
@@ -666,6 +667,159 @@ async fn load_submissions(
     Ok(())
 }
 
+/// The demo's other citizen journalists, who write for the magazine and the website: about 16
+/// of them deliver about 90 contributions a year, as in the reference year's report.
+const JOURNALISTS: &[&str] = &[
+    "Amina Hassan",
+    "Bent Madsen",
+    "Fatima Omar",
+    "Hodan Warsame",
+    "Ib Sørensen",
+    "Jamal Haddad",
+    "Karen Nielsen",
+    "Layla Karim",
+    "Mads Poulsen",
+    "Nour Saleh",
+    "Ole Kristensen",
+    "Rania Aziz",
+    "Sahra Farah",
+    "Tove Larsen",
+    "Ulla Pedersen",
+    "Zainab Musa",
+];
+
+/// What the contributions are about, in turn.
+const TOPICS: &[(&str, &str)] = &[
+    (
+        "Loppemarked i gården",
+        "Naboerne solgte ting, de ikke bruger mere, og børnene solgte saft.",
+    ),
+    (
+        "Nye frivillige i lektiecaféen",
+        "Tre nye frivillige hjælper med lektier hver tirsdag.",
+    ),
+    (
+        "Fællesspisning med mad fra hele verden",
+        "Hver familie tog en ret med hjemmefra.",
+    ),
+    (
+        "Oprydning i det grønne område",
+        "Tyve naboer samlede affald en lørdag formiddag.",
+    ),
+    (
+        "Sommerfest ved blok 4",
+        "Der var hoppeborg, grill og musik til sent.",
+    ),
+    (
+        "Jobklubben holder åbent hus",
+        "Kom og hør, hvordan jobklubben kan hjælpe dig.",
+    ),
+    (
+        "Babycaféen har fået nyt legetøj",
+        "Legetøjet er givet af beboerne i Vangdalen.",
+    ),
+    (
+        "Sådan sparer du på varmen",
+        "Energivejlederen gav gode råd på beboermødet.",
+    ),
+    (
+        "Fodbold for piger hver torsdag",
+        "Holdet søger flere spillere mellem 10 og 14 år.",
+    ),
+];
+
+/// The demo's published contributions: last year's, and this year's until a month ago (so the
+/// demo's own news stay first), each sent by one of [`JOURNALISTS`] and published by `staff`.
+async fn load_contributions(
+    db: &Db,
+    staff: i64,
+    today: chrono::NaiveDate,
+) -> Result<(), sqlx::Error> {
+    use chrono::{Datelike, TimeZone};
+
+    use crate::{
+        articles::{markdown::to_safe_html, queries::NewArticle, ArticleStatus},
+        submissions::queries::DraftChange,
+    };
+    let now = crate::clock::now();
+    // Nobody logs in as these journalists: one random password's hash serves them all.
+    let password = format!(
+        "demo-{}",
+        crate::accounts::token::Token::generate().as_str()
+    );
+    let hash = Password::parse(&password, &[])
+        .expect("a long random password meets the policy")
+        .hash();
+    let mut authors = Vec::new();
+    for (n, name) in JOURNALISTS.iter().enumerate() {
+        let email = EmailAddress::parse(&format!("borgerjournalist-{}@nordby.example", n + 1))
+            .expect("a valid demo address");
+        let id = db
+            .accounts()
+            .create_account(&email, name, Role::Journalist, &hash, now)
+            .await?;
+        // Ten of them deliver six a year, six of them five: 90 in all.
+        authors.push((id, *name, if n < 10 { 6 } else { 5 }));
+    }
+    let no_emails = |_: i64, _: bool| Vec::new();
+    let mut count = 0_usize;
+    for year in [today.year() - 1, today.year()] {
+        let first = chrono::NaiveDate::from_ymd_opt(year, 1, 1).expect("a new year's day");
+        let last = if year == today.year() {
+            today - chrono::Days::new(30)
+        } else {
+            chrono::NaiveDate::from_ymd_opt(year, 12, 31).expect("a new year's eve")
+        };
+        let days = (last - first).num_days().max(0);
+        // This year's share of the year's contributions: as much of the year as is over.
+        let total: i64 = authors.iter().map(|(_, _, per_year)| per_year).sum();
+        let due = total * days / 365;
+        for k in 0..due {
+            let (author, name, _) = authors[k as usize % authors.len()];
+            let (topic, text) = TOPICS[count % TOPICS.len()];
+            let day = first + chrono::Days::new((k * days / due.max(1)) as u64);
+            let sent = chrono::Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).expect("nine"));
+            let published = sent + chrono::Duration::days(1);
+            let body = format!("{text}\n\nSkrevet af {name}.");
+            let draft = DraftChange {
+                title: topic.to_owned(),
+                body_html: to_safe_html(&body).unwrap_or_default(),
+                body,
+                consent: true,
+                ..DraftChange::default()
+            };
+            let id = db
+                .submissions()
+                .save_draft(None, author, &draft, None, sent)
+                .await?;
+            db.submissions()
+                .save_draft(id, author, &draft, Some(&no_emails), sent)
+                .await?;
+            let Some(id) = id else { continue };
+            count += 1;
+            let article = NewArticle {
+                slug: format!("bidrag-{year}-{}", k + 1),
+                title: topic.to_owned(),
+                lead: text.to_owned(),
+                body: draft.body.clone(),
+                body_html: draft.body_html.clone(),
+                byline: name.to_owned(),
+                status: ArticleStatus::Published,
+                publish_at: Some(published),
+                issue_id: None,
+                issue_position: 0,
+                tag_ids: Vec::new(),
+                cover_image_id: None,
+                cover_alt: String::new(),
+            };
+            db.submissions()
+                .publish(id, staff, &article, &[], published)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 /// Loads the demo content into what is empty: the base data if there is none, the demo
 /// accounts if there are no accounts. Returns whether it loaded anything.
 pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
@@ -716,6 +870,13 @@ pub async fn load_with_history(db: &Db, earlier_years: u32) -> Result<bool, sqlx
         }
         if let Some(journalist) = journalist {
             load_submissions(db, journalist, now).await?;
+        }
+        let staff = db
+            .accounts()
+            .account_by_email(&EmailAddress::parse(ACCOUNTS[1].0).expect("a valid demo address"))
+            .await?;
+        if let Some(staff) = staff {
+            load_contributions(db, staff.id, crate::clock::today()).await?;
         }
         loaded = true;
     }

@@ -33,11 +33,12 @@ test('staff record a success criterion and the press, write the introduction and
   await page.getByRole('button', { name: 'Gem succeskriteriet' }).click();
   await expect(page.getByText('Succeskriteriet er gemt. Skriv tallene herunder.')).toBeVisible();
 
-  // Last year's quarters: a value with a comma is refused by its field, and what was typed stays.
+  // Last year's quarters: a value with decimals is refused by its field, and what was typed
+  // stays.
   await page.getByRole('link', { name: String(lastYear), exact: true }).click();
   await page.getByLabel('1. kvartal').fill('5');
   await page.getByLabel('2. kvartal').fill('6');
-  await page.getByLabel('3. kvartal').fill('7,5');
+  await page.getByLabel('3. kvartal').fill('7.5');
   await page.getByLabel('4. kvartal').fill('5');
   await page.getByRole('button', { name: 'Gem tallene' }).click();
   await expect(page.locator('.field__error')).toContainText('Skriv et helt tal uden komma, fx 12.');

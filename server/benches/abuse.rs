@@ -1720,6 +1720,102 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
         format!("/personale/artikler/{HUGE}"),
     ));
 
+    // The plan, the success criteria, the press log and the report.
+    cases.push(get(
+        Staff,
+        "/personale/rapport?aar=&kvartal=",
+        "huge numbers",
+        format!("/personale/rapport?aar={HUGE}&kvartal={HUGE}"),
+    ));
+    let last_year = (chrono::Datelike::year(&app::clock::today()) - 1).to_string();
+    cases.push(get(
+        Staff,
+        "/personale/rapport.docx?aar=",
+        "last year's document, its charts drawn",
+        format!("/personale/rapport.docx?aar={last_year}"),
+    ));
+    cases.push(post_form(
+        Staff,
+        "/personale/rapport/tekster",
+        "10000 parts, 1 MB of odd Unicode",
+        "/personale/rapport/tekster".into(),
+        format!(
+            "aar={last_year}&{}",
+            (0..10_000)
+                .map(|_| format!(
+                    "report_part=intro&text={}",
+                    enc(&fit(ODD_UNICODE, BODY_BYTES / 10_000 - 40))
+                ))
+                .collect::<Vec<_>>()
+                .join("&")
+        )
+        .into_bytes(),
+    ));
+    cases.push(post_form(
+        Staff,
+        "/personale/succeskriterier/ny",
+        "a 1 MB name of odd Unicode, a huge target",
+        "/personale/succeskriterier/ny".into(),
+        form(&[
+            ("measure_name", &fit(ODD_UNICODE, BODY_BYTES - 200)),
+            ("owner", &format!("omraade-{HUGE}")),
+            ("unit", "personer"),
+            ("recorded_per", "quarter"),
+            ("yearly_target", HUGE),
+            ("part_of", HUGE),
+        ]),
+    ));
+    cases.push(post_form(
+        Staff,
+        "/personale/succeskriterier/{id}/tal",
+        "10000 values, huge numbers",
+        "/personale/succeskriterier/1/tal".into(),
+        format!(
+            "aar={last_year}&{}",
+            (0..10_000)
+                .map(|_| format!("was=&v={HUGE}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        )
+        .into_bytes(),
+    ));
+    cases.push(post_form(
+        Staff,
+        "/personale/presse/ny",
+        "a 1 MB headline, a huge date",
+        "/personale/presse/ny".into(),
+        form(&[
+            ("kind", "mention"),
+            ("published_on", &format!("{HUGE}-01-01")),
+            ("outlet", "Randers Amtsavis"),
+            ("heading", &fit(ODD_UNICODE, BODY_BYTES - 200)),
+            ("focus_area", HUGE),
+        ]),
+    ));
+    cases.push(post_form(
+        Staff,
+        "/personale/helhedsplan/perioder/ny",
+        "huge years",
+        "/personale/helhedsplan/perioder/ny".into(),
+        form(&[
+            ("period_name", "Plan"),
+            ("first_year", HUGE),
+            ("last_year", HUGE),
+        ]),
+    ));
+    cases.push(post_form(
+        Staff,
+        "/personale/helhedsplan/omraader/ny",
+        "a 1 MB goal of odd Unicode",
+        "/personale/helhedsplan/omraader/ny".into(),
+        form(&[
+            ("plan_period", HUGE),
+            ("area_name", "Område"),
+            ("goal", &fit(ODD_UNICODE, BODY_BYTES - 200)),
+            ("position", HUGE),
+        ]),
+    ));
+
     // Invitations and the review of submissions.
     let long_email = fit(ODD_UNICODE, BODY_BYTES - 100);
     cases.push(post_each(
