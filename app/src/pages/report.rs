@@ -12,7 +12,7 @@ use crate::{
     i18n::{t, t_with},
     period::PeriodQuery,
     report::{
-        api::{load_report, ReportPage},
+        api::{load_report, LoadedReport},
         text_field, AreaSection, MeasureRow, Report, ReportText,
     },
 };
@@ -49,7 +49,7 @@ fn changed_line(text: &ReportText) -> Option<impl IntoView + use<>> {
 pub fn ReportPage() -> impl IntoView {
     let data = OnceResource::new_blocking(load_report(PeriodQuery::from_address()));
     let notice = notice_from_query(&[("tekster-gemt", "notice-report-texts-saved")]);
-    let show = move |page: ReportPage| {
+    let show = move |page: LoadedReport| {
         let query = page.report.period.query();
         let docx = format!("/personale/rapport.docx?{query}");
         let texts = format!("/personale/rapport/tekster?{query}");
@@ -236,7 +236,7 @@ fn MeasureTable(
 #[component]
 pub fn ReportTextsPage() -> impl IntoView {
     let data = OnceResource::new_blocking(load_report(PeriodQuery::from_address()));
-    let show = |page: ReportPage| {
+    let show = |page: LoadedReport| {
         let posted = feedback_for("report-texts");
         let feedback = posted.clone().unwrap_or(page.texts);
         let report = page.report;

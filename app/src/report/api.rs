@@ -18,7 +18,7 @@ pub const ACCEPTS: Accepts = Accepts {
 
 /// What the report's pages show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportPage {
+pub struct LoadedReport {
     pub report: Report,
     /// The period form, as the address holds it, with its messages.
     pub form: FormFeedback,
@@ -29,7 +29,7 @@ pub struct ReportPage {
 
 /// The report of the year or quarter in `query` (this year when none is asked).
 #[server(prefix = "/personale/api", endpoint = "rapport")]
-pub async fn load_report(query: PeriodQuery) -> Result<ReportPage, ServerFnError> {
+pub async fn load_report(query: PeriodQuery) -> Result<LoadedReport, ServerFnError> {
     use chrono::Datelike;
 
     use crate::errors::{db_from_context, internal};
@@ -58,7 +58,7 @@ pub async fn load_report(query: PeriodQuery) -> Result<ReportPage, ServerFnError
         form.error(field, lang.text(key));
     }
     let texts = super::service::ReportTextsForm::feedback_from(&report);
-    Ok(ReportPage {
+    Ok(LoadedReport {
         report,
         form,
         years,
