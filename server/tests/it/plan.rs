@@ -19,7 +19,7 @@ on_both_backends!(press_entries_are_logged_filtered_and_counted);
 on_both_backends!(each_plan_period_has_its_own_focus_areas);
 
 /// Defines a measure from the form; its id, read from where the answer sends the staff member.
-async fn define(staff: &Visitor, form: &[(&str, &str)]) -> i64 {
+pub(crate) async fn define(staff: &Visitor, form: &[(&str, &str)]) -> i64 {
     let saved = staff.post_form("/personale/succeskriterier/ny", form).await;
     assert_eq!(saved.status, 303, "{}", saved.body);
     let location = saved.location.expect("sent on");
@@ -33,7 +33,13 @@ async fn define(staff: &Visitor, form: &[(&str, &str)]) -> i64 {
 }
 
 /// Posts a year's four quarters: `values` typed, `was` as the form showed them.
-async fn record(staff: &Visitor, id: i64, year: &str, values: [&str; 4], was: [&str; 4]) -> Answer {
+pub(crate) async fn record(
+    staff: &Visitor,
+    id: i64,
+    year: &str,
+    values: [&str; 4],
+    was: [&str; 4],
+) -> Answer {
     let mut form = vec![("aar", year)];
     for (value, shown) in values.iter().zip(was) {
         form.push(("was", shown));

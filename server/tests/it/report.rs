@@ -16,6 +16,7 @@ use crate::{
     fixtures::{account, activity, date, focus_area},
     helpers::{read_with_python_as, TestApp, Visitor},
     on_both_backends,
+    plan::{define, record},
     submissions::seeded_submission,
 };
 
@@ -49,9 +50,8 @@ async fn post(staff: &Visitor, path: &str, form: &[(&str, &str)]) -> String {
 
 /// Defines a quarterly measure of `owner`; its id.
 async fn measure(staff: &Visitor, owner: &str, name: &str, target: &str, part_of: &str) -> i64 {
-    let location = post(
+    define(
         staff,
-        "/personale/succeskriterier/ny",
         &[
             ("measure_name", name),
             ("owner", owner),
@@ -61,28 +61,13 @@ async fn measure(staff: &Visitor, owner: &str, name: &str, target: &str, part_of
             ("part_of", part_of),
         ],
     )
-    .await;
-    location
-        .trim_start_matches("/personale/succeskriterier/")
-        .split('/')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
+    .await
 }
 
+/// Records a year's four quarters, where nothing was recorded before.
 async fn quarters(staff: &Visitor, id: i64, year: &str, values: [&str; 4]) {
-    let mut form = vec![("aar", year)];
-    for value in values {
-        form.push(("was", ""));
-        form.push(("v", value));
-    }
-    post(
-        staff,
-        &format!("/personale/succeskriterier/{id}/tal"),
-        &form,
-    )
-    .await;
+    let saved = record(staff, id, year, values, ["", "", "", ""]).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
 }
 
 fn noon(day: NaiveDate) -> DateTime<Utc> {
