@@ -50,11 +50,17 @@ pub async fn save_texts(
             )
             .collect();
     let mut changed = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (part, text) in form.report_part.iter().zip(&form.text) {
-        // A part the report does not have (made up, or of another plan period) is left alone.
+        // A part the report does not have (made up, or of another plan period) is left alone,
+        // and a part sent twice counts once: the form has each part once.
         let Some((_, stored)) = known.iter().find(|(known, _)| known == part) else {
             continue;
         };
+        if seen.contains(&part.as_str()) {
+            continue;
+        }
+        seen.push(part);
         let field = text_field(part);
         feedback.keep(&field, text);
         if text.chars().count() > MAX_TEXT {

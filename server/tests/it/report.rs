@@ -231,6 +231,8 @@ async fn a_seeded_year_is_found_whole_on_the_report_page_and_in_its_document(bac
             ("text", "Jobklubben fik nye frivillige."),
             ("report_part", "area-999999"),
             ("text", "Et område, rapporten ikke har."),
+            ("report_part", "intro"),
+            ("text", "En indledning sendt to gange."),
         ],
     )
     .await;
@@ -274,6 +276,7 @@ async fn a_seeded_year_is_found_whole_on_the_report_page_and_in_its_document(bac
     }
     assert!(page.body.contains("Sidst rettet af Mette Sekretariat"));
     assert!(!page.body.contains("Et område, rapporten ikke har."));
+    assert!(!page.body.contains("En indledning sendt to gange."));
     assert!(
         report
             .contributors
