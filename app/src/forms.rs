@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, t_values};
 
 /// What the server has to say about a submitted form: the values to show again, a message per
 /// field, and a message for the form as a whole.
@@ -216,9 +216,9 @@ pub fn ErrorSummary(feedback: Option<FormFeedback>) -> impl IntoView {
     let heading = if feedback.errors().is_empty() {
         t("form-error-heading")
     } else {
-        t_with(
+        t_values(
             "form-errors-heading",
-            &[("count", feedback.errors().len().to_string())],
+            &[("count", feedback.errors().len().into())],
         )
     };
     Some(view! {

@@ -1,13 +1,14 @@
 //! The parts of every page: skip link, header with navigation, and footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_meta::Link;
+use leptos_router::{components::A, hooks::use_location};
 
 use crate::{
     accounts::viewer,
     components::staff_tools::staff_tools,
-    i18n::{t, t_with},
-    site::SiteInfo,
+    i18n::{has_languages, lang, t, t_with, Lang},
+    site::{PublicUrl, SiteInfo},
 };
 
 /// A link that lets keyboard and screen-reader users jump past the navigation.
@@ -39,6 +40,75 @@ fn StaffNav(admin: bool) -> impl IntoView {
             <ul class="staff-nav__list">{items}</ul>
         </nav>
     }
+}
+
+/// This page's address (without its language) and query, as the router sees it.
+fn this_address() -> String {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let query = location.search.get_untracked();
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// The page in every language: each language named in itself, linked to the same page in it.
+/// Plain links (no script, no cookie): the language lives in the address. Only on the pages
+/// that have a version per language; the staff's pages are Danish.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let address = this_address();
+    if !has_languages(&address) {
+        return None;
+    }
+    let current = lang();
+    let links = Lang::all()
+        .map(|other| {
+            // `hreflang` also keeps the link as it is when the page's links are sent to its
+            // language (`server::html::localise`).
+            view! {
+                <li>
+                    <a
+                        href=other.address(&address)
+                        hreflang=other.code()
+                        lang=other.code()
+                        dir=other.dir()
+                        aria-current=(other == current).then_some("true")
+                    >
+                        {other.own_name()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <nav class="language-switch" aria-label=t("language-choose")>
+            <ul>{links}</ul>
+        </nav>
+    })
+}
+
+/// The page's addresses in every language for search engines (`hreflang` alternates, with
+/// Danish as the default), on the pages that have them.
+#[component]
+pub fn LanguageAlternates() -> impl IntoView {
+    let address = this_address();
+    if !has_languages(&address) {
+        return None;
+    }
+    let base = use_context::<PublicUrl>()
+        .map(|url| url.0)
+        .unwrap_or_default();
+    let links = Lang::all()
+        .map(|other| (other.code(), other.address(&address)))
+        .chain(std::iter::once(("x-default", Lang::DA.address(&address))))
+        .map(|(code, address)| {
+            view! { <Link rel="alternate" hreflang=code href=format!("{base}{address}") /> }
+        })
+        .collect_view();
+    Some(links)
 }
 
 /// The header: the site's name and the main navigation.
@@ -84,6 +154,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                 <a class="site-name" href="/">
                     {site.name}
                 </a>
+                <LanguageSwitch />
                 // Plain links, no script: on a phone they wrap into two columns of large
                 // targets, on a computer into one row, so no page needs JavaScript for them.
                 <nav aria-label=t("nav-label")>

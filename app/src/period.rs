@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     address::{given, DateWindow, Quarter, Year},
-    dates::{date_text, month_name},
+    dates::{date_text, month_and_year},
 };
 
 /// Whole days, both ends included.
@@ -136,7 +136,7 @@ impl Period {
                     ("year", self.from.year().to_string()),
                 ],
             ),
-            PeriodKind::Month => format!("{} {}", month_name(self.from.month()), self.from.year()),
+            PeriodKind::Month => month_and_year(self.from.year(), self.from.month()),
             PeriodKind::Chosen => crate::i18n::t_with(
                 "figures-chosen-label",
                 &[("from", date_text(self.from)), ("to", date_text(self.to))],

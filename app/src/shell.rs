@@ -10,7 +10,7 @@ use leptos_router::{
 use crate::{
     components::errors::{ForbiddenPage, NotFound},
     i18n::{lang, Lang},
-    layout::{Footer, Header, SkipLink},
+    layout::{Footer, Header, LanguageAlternates, SkipLink},
     pages::{
         accounts::{AccountPage, ForgotPasswordPage, InvitationPage, LoginPage, ResetPasswordPage},
         articles::{
@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
         } />
         <Router>
             <SiteDescription text=description />
+            <LanguageAlternates />
             <SkipLink />
             <Header site=site.clone() />
             <main id="indhold" tabindex="-1">

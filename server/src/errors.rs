@@ -119,6 +119,11 @@ enum PageToRender {
         feedback: Option<FormFeedback>,
         status: StatusCode,
     },
+    /// A form's page again with the "too many attempts" message, in the request's language.
+    TooMany {
+        path: String,
+        form: &'static str,
+    },
     Internal,
 }
 
@@ -145,12 +150,10 @@ impl IntoResponse for PageError {
                 let status = StatusCode::UNPROCESSABLE_ENTITY;
                 (status, page(&path, Some(feedback), status))
             }
-            PageError::TooMany { page: path, form } => {
-                let mut feedback = FormFeedback::for_form(form);
-                feedback.message(Lang::default().text("too-many-attempts"));
-                let status = StatusCode::TOO_MANY_REQUESTS;
-                (status, page(&path, Some(feedback), status))
-            }
+            PageError::TooMany { page: path, form } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                PageToRender::TooMany { path, form },
+            ),
             PageError::Unreadable { page: path, status } => (status, page(&path, None, status)),
             PageError::Internal(cause) => {
                 tracing::error!(error = %cause, source = ?cause.source(), "a request failed");
@@ -181,6 +184,13 @@ pub async fn render_error_pages(
             feedback,
             status,
         }) => render::page(&state, &parts, &path, feedback, status).await,
+        Some(PageToRender::TooMany { path, form }) => {
+            let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
+            let mut feedback = FormFeedback::for_form(form);
+            feedback.message(lang.text("too-many-attempts"));
+            let status = StatusCode::TOO_MANY_REQUESTS;
+            render::page(&state, &parts, &path, Some(feedback), status).await
+        }
         Some(PageToRender::Internal) => render::internal_error(&state),
     }
 }

@@ -84,8 +84,7 @@ impl<N: Need, S: Send + Sync> FromRequestParts<S> for Viewing<N> {
 }
 
 /// What every handler needs: the app's state (through `Deref`, so `cx.db`) and the language
-/// of the request. The language is Danish for now; when more languages come it is read from
-/// the address's prefix (`/en/…`).
+/// of the request, which its address named (`crate::language`).
 pub struct Ctx {
     pub state: AppState,
     pub lang: Lang,
@@ -102,10 +101,10 @@ impl Deref for Ctx {
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = PageError;
 
-    async fn from_request_parts(_: &mut Parts, state: &AppState) -> Result<Self, PageError> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
         Ok(Ctx {
             state: state.clone(),
-            lang: Lang::default(),
+            lang: parts.extensions.get::<Lang>().copied().unwrap_or_default(),
         })
     }
 }

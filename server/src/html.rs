@@ -17,6 +17,7 @@
 
 use std::borrow::Cow;
 
+use app::i18n::{has_languages, Lang};
 use axum::{
     body::{Body, Bytes},
     extract::Request,
@@ -142,12 +143,61 @@ fn next_of(text: &str, patterns: &[&str]) -> Option<usize> {
         .min()
 }
 
+/// `html` (a page in `lang`) with its links and forms sent to the same language: a link to
+/// `/kalender` on an English page goes to `/en/kalender`. Links that name their language
+/// (`hreflang`, the language switcher's and the alternates') and addresses that are the same in
+/// every language ([`has_languages`]) are left as they are.
+///
+/// Rewritten here rather than by every link in the app: pages, components, articles' own
+/// Markdown links and the router's `<A>` all write Danish addresses, and the router matches
+/// the address without its language (see `crate::language`).
+pub fn localise(html: &str, lang: Lang) -> Cow<'_, str> {
+    if lang == Lang::DA {
+        return Cow::Borrowed(html);
+    }
+    let localise = |attribute: &'static str| {
+        move |element: &mut lol_html::html_content::Element| {
+            if let Some(value) = element.get_attribute(attribute) {
+                let already = Lang::of_address(&value).0 != Lang::DA;
+                if !already && has_languages(&value) {
+                    element.set_attribute(attribute, &lang.address(&value))?;
+                }
+            }
+            Ok(())
+        }
+    };
+    let settings = lol_html::RewriteStrSettings {
+        element_content_handlers: vec![
+            lol_html::element!("a[href]:not([hreflang])", localise("href")),
+            lol_html::element!("form[action]", localise("action")),
+            lol_html::element!("button[formaction]", localise("formaction")),
+        ],
+        ..lol_html::RewriteStrSettings::new()
+    };
+    match lol_html::rewrite_str(html, settings) {
+        Ok(localised) => Cow::Owned(localised),
+        Err(err) => {
+            tracing::warn!(error = %err, "could not send a page's links to its language");
+            Cow::Borrowed(html)
+        }
+    }
+}
+
+/// The page as it leaves the server: [`tidy`], and [`localise`] for a page not in Danish.
+pub fn finish(html: &str, lang: Lang) -> Cow<'_, str> {
+    match tidy(html) {
+        Cow::Borrowed(html) => localise(html, lang),
+        Cow::Owned(tidied) => Cow::Owned(localise(&tidied, lang).into_owned()),
+    }
+}
+
 /// The largest page [`tidy_pages`] reads whole to tidy; a larger one passes as it is.
 const LARGEST_PAGE: usize = 4 * 1024 * 1024;
 
 /// Middleware: tidies every HTML answer that is not compressed yet (pages from the page cache
 /// are stored tidied and say so).
 pub async fn tidy_pages(request: Request, next: Next) -> Response {
+    let lang = crate::language::of(&request);
     let response = next.run(request).await;
     let html = response
         .headers()
@@ -169,9 +219,9 @@ pub async fn tidy_pages(request: Request, next: Next) -> Response {
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
-    let body = match tidy(text) {
+    let body = match finish(text, lang) {
         Cow::Borrowed(_) => Body::from(bytes),
-        Cow::Owned(tidied) => Body::from(tidied),
+        Cow::Owned(finished) => Body::from(finished),
     };
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, body)
@@ -254,6 +304,28 @@ mod tests {
              crossorigin=\"anonymous\"></head><body><leptos-island><p>crossorigin=\"x\"</p>\
              </leptos-island></body></html>"
         );
+    }
+
+    #[test]
+    fn a_page_in_english_links_to_english_pages() {
+        let page = "<html><head><link rel=\"stylesheet\" href=\"/pkg/a.css\"></head><body>\
+                    <a href=\"/\">Home</a><a href=\"/kalender?uge=2026-W49&amp;x=1\">C</a>\
+                    <a href=\"/kalender\" hreflang=\"da\">Dansk</a><a href=\"/en/nyheder\">N</a>\
+                    <a href=\"/kalender.ics\">Feed</a><a href=\"/personale\">Staff</a>\
+                    <a href=\"https://digst.dk\">Out</a><a href=\"#indhold\">Skip</a>\
+                    <form method=\"post\" action=\"/aktiviteter/x/2026-12-08\"></form>\
+                    <p>href=\"/kalender\"</p></body></html>";
+        assert_eq!(
+            localise(page, Lang::EN),
+            "<html><head><link rel=\"stylesheet\" href=\"/pkg/a.css\"></head><body>\
+             <a href=\"/en\">Home</a><a href=\"/en/kalender?uge=2026-W49&amp;x=1\">C</a>\
+             <a href=\"/kalender\" hreflang=\"da\">Dansk</a><a href=\"/en/nyheder\">N</a>\
+             <a href=\"/kalender.ics\">Feed</a><a href=\"/personale\">Staff</a>\
+             <a href=\"https://digst.dk\">Out</a><a href=\"#indhold\">Skip</a>\
+             <form method=\"post\" action=\"/en/aktiviteter/x/2026-12-08\"></form>\
+             <p>href=\"/kalender\"</p></body></html>"
+        );
+        assert!(matches!(localise(page, Lang::DA), Cow::Borrowed(_)));
     }
 
     #[test]

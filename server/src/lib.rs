@@ -10,6 +10,7 @@ pub mod extract;
 pub mod handlers;
 pub mod headers;
 pub mod html;
+pub mod language;
 pub mod limits;
 pub mod mail;
 pub mod page_cache;
@@ -220,8 +221,7 @@ async fn hourly_jobs(db: Db, days: u32, site_name: String) {
         if chrono::Timelike::hour(&app::clock::local(now)) < REMINDER_HOUR {
             continue;
         }
-        let lang = app::i18n::Lang::default();
-        match app::signups::service::send_reminders(&db, lang, &site_name, today, now).await {
+        match app::signups::service::send_reminders(&db, &site_name, today, now).await {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "queued reminders for tomorrow"),
             Err(err) => tracing::warn!(error = %err, "could not queue reminders"),

@@ -25,7 +25,11 @@ pub fn provide_request_context(state: &AppState) {
     // For `IslandScripts`, which the pages with an island render.
     provide_context(state.leptos_options.clone());
     provide_context(SiteInfo::clone(&state.site));
-    provide_context(Lang::default());
+    // The language the address named (`crate::language`); Danish where none did.
+    let lang = leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Lang>().copied())
+        .unwrap_or_default();
+    provide_context(lang);
     provide_context(app::signups::RetentionDays(state.retention_days));
     provide_context(app::site::PublicUrl(
         state.public_url.as_str().trim_end_matches('/').to_owned(),

@@ -21,7 +21,7 @@ use tower_http::{
 };
 
 use crate::{
-    access, handlers, headers, html, page_cache,
+    access, handlers, headers, html, language, page_cache,
     paths::{self, loggable_path},
     render::provide_request_context,
     sessions,
@@ -164,12 +164,20 @@ pub fn router(state: AppState) -> Router {
         // Inside compression, which then compresses the tidied page.
         .layer(middleware::from_fn(html::tidy_pages))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span));
+    // The language prefix comes off the address before the router sees it, so it wraps the
+    // router as a service rather than as a layer (which runs after routing).
+    let in_language = tower::Layer::layer(
+        &middleware::from_fn(language::from_address),
+        router.with_state(state),
+    );
+    let router = Router::new()
+        .fallback_service(in_language)
         // Before everything that reads the path: every address has one spelling.
         .layer(middleware::from_fn(paths::one_spelling));
     // Outermost, so that every answer gets the security headers, static files and the
     // middleware's own answers (408, 413, the panic page) too.
-    headers::around(router, https).with_state(state)
+    headers::around(router, https)
 }
 
 /// The Leptos routes, worked out once per process.

@@ -90,7 +90,7 @@ mod tests {
     fn an_invitation_names_the_role_and_carries_the_link_in_both_parts() {
         let link = "https://nordby.example/invitation/abc";
         let email = invitation(
-            Lang::Da,
+            Lang::DA,
             "a@example.org",
             "Randers <Nordby>",
             Role::Journalist,
@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn a_reset_email_carries_its_link() {
-        let email = password_reset(Lang::Da, "a@example.org", "Nordby", "https://x/nulstil/t");
+        let email = password_reset(Lang::DA, "a@example.org", "Nordby", "https://x/nulstil/t");
         assert!(email.text.contains("https://x/nulstil/t"));
         assert!(email.html.contains("href=\"https://x/nulstil/t\""));
         assert!(email.text.contains("1 time"));

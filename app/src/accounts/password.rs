@@ -173,7 +173,7 @@ mod tests {
             PasswordProblem::TooCommon,
         ] {
             let key = problem.message_key();
-            assert_ne!(crate::i18n::Lang::Da.text(key), key);
+            assert_ne!(crate::i18n::Lang::DA.text(key), key);
         }
     }
 

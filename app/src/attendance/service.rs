@@ -168,7 +168,7 @@ mod tests {
         let form = posted(
             "held=ja&came=7&came=8&walkin_adults=3&walkin_children=&volunteers=2&first_timers=1",
         );
-        let (attendance, came) = check(Lang::Da, &form, &signups).unwrap();
+        let (attendance, came) = check(Lang::DA, &form, &signups).unwrap();
         // A waiting party cannot be ticked off; an empty count is 0.
         assert_eq!(came, [7]);
         assert_eq!(
@@ -186,12 +186,12 @@ mod tests {
     #[test]
     fn bad_counts_get_a_message_and_keep_what_was_typed() {
         let form = posted("held=ja&walkin_adults=-1&volunteers=to&first_timers=5000");
-        let refused = check(Lang::Da, &form, &[]).unwrap_err();
+        let refused = check(Lang::DA, &form, &[]).unwrap_err();
         for field in ["walkin_adults", "volunteers", "first_timers"] {
             assert!(refused.error_for(field).is_some(), "{field}");
         }
         assert_eq!(refused.value("volunteers"), Some("to"));
-        let refused = check(Lang::Da, &AttendanceForm::default(), &[]).unwrap_err();
+        let refused = check(Lang::DA, &AttendanceForm::default(), &[]).unwrap_err();
         assert!(refused.error_for("held").is_some());
     }
 
@@ -199,7 +199,7 @@ mod tests {
     fn an_occurrence_not_held_has_no_participants() {
         let form = posted("held=nej&came=7&walkin_adults=4");
         let (attendance, came) =
-            check(Lang::Da, &form, &[party(7, SignupStatus::Confirmed)]).unwrap();
+            check(Lang::DA, &form, &[party(7, SignupStatus::Confirmed)]).unwrap();
         assert_eq!((attendance, came.len()), (Attendance::default(), 0));
     }
 }

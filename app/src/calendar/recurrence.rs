@@ -170,18 +170,12 @@ impl Rule {
     /// "Den sidste fredag i måneden, 11 gange".
     pub fn describe(&self, starts_on: NaiveDate) -> String {
         use crate::{
-            dates::{date_text, weekday_name},
-            i18n::t_with,
+            dates::{and_list, date_text, weekday_name},
+            i18n::{t_values, t_with},
         };
         let days = |days: &[Weekday]| {
             let names: Vec<String> = days.iter().map(|day| weekday_name(*day)).collect();
-            match names.split_last() {
-                Some((last, [])) => last.clone(),
-                Some((last, rest)) => {
-                    format!("{} {} {last}", rest.join(", "), crate::i18n::t("and"))
-                }
-                None => String::new(),
-            }
+            and_list(crate::i18n::lang(), &names)
         };
         let mut text = match &self.repeat {
             Repeat::Once => return t_with("rule-once", &[("date", date_text(starts_on))]),
@@ -192,16 +186,19 @@ impl Rule {
             Repeat::Weekly {
                 interval,
                 days: list,
-            } => t_with(
+            } => t_values(
                 "rule-every-n-weeks",
-                &[("n", interval.to_string()), ("days", days(list))],
+                &[("n", (*interval).into()), ("days", days(list).into())],
             ),
             Repeat::Monthly { nth: -1, day } => {
                 t_with("rule-monthly-last", &[("day", weekday_name(*day))])
             }
-            Repeat::Monthly { nth, day } => t_with(
+            Repeat::Monthly { nth, day } => t_values(
                 "rule-monthly",
-                &[("n", nth.to_string()), ("day", weekday_name(*day))],
+                &[
+                    ("n", i64::from(*nth).into()),
+                    ("day", weekday_name(*day).into()),
+                ],
             ),
         };
         match self.ends {
@@ -210,7 +207,7 @@ impl Rule {
                 text.push_str(&t_with("rule-until", &[("date", date_text(date))]));
             }
             Ends::Count(count) => {
-                text.push_str(&t_with("rule-count", &[("count", count.to_string())]));
+                text.push_str(&t_values("rule-count", &[("count", count.into())]));
             }
         }
         text

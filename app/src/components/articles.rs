@@ -11,7 +11,7 @@ use crate::{
     },
     components::data::Loaded,
     dates::date_text,
-    i18n::t,
+    i18n::{content_lang, t},
 };
 
 /// "26. november 2026", the day an article appeared, in Danish time. Pages render on the
@@ -67,21 +67,27 @@ pub fn ArticleCard(
     let heading = if lead_story {
         view! {
             <h2 class="article-card__title article-card__title--lead">
-                <a href=href>{article.title.clone()}</a>
+                <a href=href lang=content_lang()>
+                    {article.title.clone()}
+                </a>
             </h2>
         }
         .into_any()
     } else if !nested {
         view! {
             <h2 class="article-card__title">
-                <a href=href>{article.title.clone()}</a>
+                <a href=href lang=content_lang()>
+                    {article.title.clone()}
+                </a>
             </h2>
         }
         .into_any()
     } else {
         view! {
             <h3 class="article-card__title">
-                <a href=href>{article.title.clone()}</a>
+                <a href=href lang=content_lang()>
+                    {article.title.clone()}
+                </a>
             </h3>
         }
         .into_any()
@@ -91,7 +97,8 @@ pub fn ArticleCard(
     });
     view! {
         <article class="article-card">
-            {cover} {heading} <p class="muted">{date}</p> <p>{article.lead.clone()}</p>
+            {cover} {heading} <p class="muted">{date}</p>
+            <p lang=content_lang()>{article.lead.clone()}</p>
         </article>
     }
     .into_any()

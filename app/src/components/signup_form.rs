@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::{
     calendar::{Activity, Occurrence, SignupMode},
     forms::{feedback_for, ErrorSummary, Field, FieldKind, FormFields},
-    i18n::{t, t_with},
+    i18n::{t, t_values},
     signups::fields,
 };
 
@@ -21,16 +21,16 @@ pub fn SignupForm(
     let f = feedback.clone().unwrap_or_default();
     let seats = seats_left.map(|seats| {
         if seats > 0 {
-            t_with("signup-seats-left", &[("seats", seats.to_string())])
+            t_values("signup-seats-left", &[("seats", seats.into())])
         } else {
             t("signup-full")
         }
     });
     let action = occurrence.key.path();
     let required = activity.signup_mode == SignupMode::Required;
-    let max_party = t_with(
+    let max_party = t_values(
         "signup-max-party-hint",
-        &[("max", activity.max_party.to_string())],
+        &[("max", activity.max_party.into())],
     );
     view! {
         <section aria-labelledby="tilmelding" class="signup">
@@ -71,9 +71,9 @@ pub fn SignupForm(
                     />
                     <Honeypot />
                     <p class="muted">
-                        {t_with(
+                        {t_values(
                             "signup-data-use",
-                            &[("days", crate::signups::retention_days().to_string())],
+                            &[("days", crate::signups::retention_days().into())],
                         )} " " <a href="/privatliv">{t("footer-privacy")}</a>
                     </p>
                     <button type="submit" class="button">

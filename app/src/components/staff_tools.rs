@@ -155,10 +155,10 @@ mod tests {
                 tool.admin_description,
             ];
             for key in keys.into_iter().flatten() {
-                assert_ne!(Lang::Da.text(key), key, "{}: {key}", tool.path);
+                assert_ne!(Lang::DA.text(key), key, "{}: {key}", tool.path);
             }
             if let Some(key) = tool.name_waiting {
-                let text = Lang::Da.text_with(key, &[("count", "7".to_owned())]);
+                let text = Lang::DA.text_with(key, &[("count", "7".to_owned())]);
                 assert!(text != key && text.contains('7'), "{}: {key}", tool.path);
             }
         }

@@ -8,7 +8,7 @@ use crate::{
     components::photos::PhotoGallery,
     dates::moment_text,
     forms::{feedback_for, ErrorSummary, FormFeedback, FormFields, TextArea},
-    i18n::{t, t_with},
+    i18n::{t, t_values, t_with},
     submissions::{
         own_path, review_path, Event, EventKind, Submission, SubmissionState, SubmissionSummary,
     },
@@ -40,9 +40,9 @@ pub fn SubmissionList(submissions: Vec<SubmissionSummary>, staff: bool) -> impl 
                 facts.push(submission.author_name.clone());
             }
             if submission.photos > 0 {
-                facts.push(t_with(
+                facts.push(t_values(
                     "submission-photo-count",
-                    &[("count", submission.photos.to_string())],
+                    &[("count", submission.photos.into())],
                 ));
             }
             facts.push(moment_text(submission.updated_at));

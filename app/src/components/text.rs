@@ -9,7 +9,11 @@ pub fn paragraphs(text: &str, class: &'static str) -> impl IntoView {
         .filter(|paragraph| !paragraph.is_empty())
         .map(|paragraph| {
             let class = (!class.is_empty()).then_some(class);
-            view! { <p class=class>{paragraph.to_owned()}</p> }
+            view! {
+                <p class=class lang=crate::i18n::content_lang()>
+                    {paragraph.to_owned()}
+                </p>
+            }
         })
         .collect_view()
 }

@@ -21,7 +21,7 @@ use crate::{
         photos::PhotoGallery,
     },
     dates::date_text,
-    i18n::{t, t_with},
+    i18n::{content_lang, t, t_values, t_with},
     site::PublicUrl,
 };
 
@@ -239,10 +239,12 @@ fn ArticleView(
         <Meta property="og:url" content=url />
         <Meta name="description" content=article.lead.clone() />
         <article class="article">
-            <h1>{article.title.clone()}</h1>
+            <h1 lang=content_lang()>{article.title.clone()}</h1>
             <p class="muted">{date}</p>
             {byline}
-            <p class="lead">{article.lead.clone()}</p>
+            <p class="lead" lang=content_lang()>
+                {article.lead.clone()}
+            </p>
             {article
                 .cover
                 .clone()
@@ -259,7 +261,11 @@ fn ArticleView(
                     }
                 })}
             // Sanitized by ammonia when it was saved (`articles::markdown`).
-            <div class="article__body" inner_html=article.body_html.clone()></div>
+            <div
+                class="article__body"
+                lang=content_lang()
+                inner_html=article.body_html.clone()
+            ></div>
             <PhotoGallery photos />
             {tags}
             {issue}
@@ -287,9 +293,9 @@ pub fn SearchPage() -> impl IntoView {
             } else if found.is_empty() {
                 view! { <p>{t_with("search-none", &[("query", query)])}</p> }.into_any()
             } else {
-                let count = t_with(
+                let count = t_values(
                     "search-count",
-                    &[("count", found.len().to_string()), ("query", query)],
+                    &[("count", found.len().into()), ("query", query.into())],
                 );
                 let items = found
                     .into_iter()

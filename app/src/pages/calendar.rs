@@ -22,9 +22,9 @@ use crate::{
         signup_form::SignupForm,
         text::paragraphs,
     },
-    dates::{date_text, long_date, month_name, time_span, weekday_name},
+    dates::{date_text, long_date, month_and_year, time_span, weekday_name},
     forms::{feedback_for, ErrorSummary, SelectField},
-    i18n::{t, t_with},
+    i18n::{content_lang, t, t_with},
 };
 
 /// `/kalender`.
@@ -77,7 +77,7 @@ fn CalendarBody(data: CalendarData) -> impl IntoView {
     let (heading, previous, next) = match &data.view {
         View::List => (t("calendar-coming"), None, None),
         View::Month { year, month } => (
-            format!("{} {year}", month_name(*month)),
+            month_and_year(*year, *month),
             Some(month_param(data.from - Duration::days(1))),
             Some(month_param(data.to + Duration::days(1))),
         ),
@@ -433,7 +433,7 @@ fn ActivityDetails(data: ActivityData) -> impl IntoView {
     );
     view! {
         <Title text=activity.name.clone() />
-        <h1>{activity.name.clone()}</h1>
+        <h1 lang=content_lang()>{activity.name.clone()}</h1>
         <p class="lead">{when}</p>
         {paragraphs(&activity.description, "")}
         <ActivityFacts activity=activity.clone() />
@@ -521,7 +521,7 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
     let activity_href = format!("/aktiviteter/{}", activity.slug);
     view! {
         <Title text=title />
-        <h1>{activity.name.clone()}</h1>
+        <h1 lang=content_lang()>{activity.name.clone()}</h1>
         <p class="lead">{when}</p>
         {status}
         {add}

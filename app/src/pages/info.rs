@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    i18n::{t, t_with},
+    i18n::{t, t_values, t_with},
     site::SiteInfo,
 };
 
@@ -108,7 +108,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2>{t("privacy-later-heading")}</h2>
         <p>{t("privacy-later")}</p>
         <p>
-            {t_with("privacy-retention", &[("days", crate::signups::retention_days().to_string())])}
+            {t_values("privacy-retention", &[("days", crate::signups::retention_days().into())])}
         </p>
         <h2>{t("privacy-rights-heading")}</h2>
         <p>{t("privacy-rights")}</p>

@@ -14,7 +14,7 @@ use crate::{
         feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFeedback, FormFields,
         Notice,
     },
-    i18n::{t, t_with},
+    i18n::{t, t_values},
     signups::{
         api::{load_signup, SignupPage},
         fields, SignupStatus,
@@ -56,16 +56,16 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         long_date(occurrence.starts.date()),
         time_span(occurrence.starts.time(), occurrence.ends.time())
     );
-    let party = t_with(
+    let party = t_values(
         "signup-party",
         &[
-            ("adults", signup.adults.to_string()),
-            ("children", signup.children.to_string()),
+            ("adults", signup.adults.into()),
+            ("children", signup.children.into()),
         ],
     );
-    let max_party = t_with(
+    let max_party = t_values(
         "signup-max-party-hint",
-        &[("max", activity.max_party.to_string())],
+        &[("max", activity.max_party.into())],
     );
     let change = can_change.then(|| {
         let action = format!("/tilmelding/{token}/aendr");

@@ -49,6 +49,7 @@ pub fn StaffHome() -> impl IntoView {
         <Title text=t("staff-title") />
         <h1>{t("staff-title")}</h1>
         <p>{greeting}</p>
+        <p class="muted">{t("staff-danish-only")}</p>
         <Today />
         <LinkList links />
     }

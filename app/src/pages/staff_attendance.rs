@@ -22,7 +22,7 @@ use crate::{
         feedback_for, notice_from_query, ChoiceGroup, ErrorSummary, Field, FieldKind, Notice,
         PostForm,
     },
-    i18n::{t, t_with},
+    i18n::{t, t_values, t_with},
     signups::{Signup, SignupStatus},
     visible::Visible,
 };
@@ -62,11 +62,11 @@ fn base_path(data: &StaffOccurrence) -> String {
 
 /// "2 voksne og 1 barn" as a short "2 + 1".
 fn party_size(signup: &Signup) -> String {
-    t_with(
+    t_values(
         "signup-party",
         &[
-            ("adults", signup.adults.to_string()),
-            ("children", signup.children.to_string()),
+            ("adults", signup.adults.into()),
+            ("children", signup.children.into()),
         ],
     )
 }

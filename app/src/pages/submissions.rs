@@ -18,7 +18,7 @@ use crate::{
         feedback_for, notice_from_query, Field, FileField, FormFeedback, IntentButtons, Notice,
         UploadForm,
     },
-    i18n::{t, t_with},
+    i18n::{t, t_values, t_with},
     images::ACCEPTED_TYPES,
     submissions::{
         api::{load_my_submission, load_my_submissions, OwnSubmission},
@@ -175,7 +175,7 @@ fn SubmissionForm(submission: Option<Submission>, form: FormFeedback) -> impl In
                 <fieldset class="group">
                     <legend>{t("submission-photos")}</legend>
                     <p class="field__hint">
-                        {t_with("submission-photos-hint", &[("max", MAX_PHOTOS.to_string())])}
+                        {t_values("submission-photos-hint", &[("max", MAX_PHOTOS.into())])}
                     </p>
                     {existing}
                     {add_photo}

@@ -15,7 +15,7 @@ pub mod service;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Occurrence;
+use crate::{calendar::Occurrence, i18n::Lang};
 
 /// The names of the sign-up forms' inputs. A form's named controls become properties of the
 /// form element in the browser, so a control named `children` or `name` hides the form's own
@@ -86,6 +86,8 @@ impl SignupStatus {
 /// A party as it signs up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewSignup {
+    /// The language the party signed up in; its emails are written in it.
+    pub lang: Lang,
     pub name: String,
     pub adults: i64,
     pub children: i64,
@@ -115,6 +117,8 @@ pub struct Signup {
     pub status: SignupStatus,
     /// Whether the party came, once staff have recorded attendance.
     pub attended: Option<bool>,
+    /// The language the party signed up in; its emails are written in it.
+    pub lang: Lang,
 }
 
 impl Signup {
@@ -184,6 +188,7 @@ pub(crate) mod samples {
             note: String::new(),
             status,
             attended: None,
+            lang: Lang::DA,
         }
     }
 }

@@ -12,6 +12,7 @@ use super::{fits_after_change, place_for, promotions, NewSignup, Signup, SignupS
 use crate::{
     accounts::{queries::audit_in, token::TokenHash},
     db::{Db, SignupQueries, Tx},
+    i18n::Lang,
     mail::{queries::enqueue_in, OutgoingEmail},
     tx_run,
 };
@@ -28,6 +29,7 @@ struct SignupRow {
     note: String,
     status: String,
     attended: Option<bool>,
+    lang: String,
 }
 
 impl From<SignupRow> for Signup {
@@ -43,12 +45,13 @@ impl From<SignupRow> for Signup {
             note: row.note,
             status: SignupStatus::from_stored(&row.status),
             attended: row.attended,
+            lang: Lang::from_code(&row.lang).unwrap_or_default(),
         }
     }
 }
 
 const SIGNUP_COLUMNS: &str =
-    "id, occurrence_id, name, adults, children, email, phone, note, status, attended";
+    "id, occurrence_id, name, adults, children, email, phone, note, status, attended, lang";
 
 /// Begins a transaction holding occurrence `occurrence_id`'s write lock: on SQLite the whole
 /// file's (`BEGIN IMMEDIATE`, one writer at a time), on PostgreSQL the occurrence's row
@@ -274,7 +277,8 @@ impl SignupQueries<'_> {
         tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "insert into signups (occurrence_id, name, adults, children, email, phone, note, \
-                 status, token_hash, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                 status, token_hash, created_at, lang) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             )
             .bind(occurrence_id)
             .bind(&signup.name)
@@ -286,6 +290,7 @@ impl SignupQueries<'_> {
             .bind(status.as_str())
             .bind(token.as_str())
             .bind(now)
+            .bind(signup.lang.code())
             .execute(conn)
             .await
             .map(drop)

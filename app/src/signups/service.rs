@@ -15,11 +15,11 @@ use crate::{
     accounts::{service::Links, token::Token, EmailAddress},
     calendar::{Activity, Occurrence, SignupMode},
     clock,
-    dates::{long_date, time_span},
+    dates::{lang_long_date, lang_time_span},
     db::Db,
     errors::Refusal,
     forms::FormFeedback,
-    i18n::Lang,
+    i18n::{without_isolation, Lang},
     mail::OutgoingEmail,
 };
 
@@ -108,6 +108,7 @@ pub fn check(lang: Lang, form: &SignupForm, max_party: i64) -> Result<NewSignup,
     }
     match (adults, children, feedback.is_ok()) {
         (Some(adults), Some(children), true) => Ok(NewSignup {
+            lang,
             name: name.to_owned(),
             adults,
             children,
@@ -142,10 +143,9 @@ fn party_size(
     }
     match (adults, children) {
         (Some(adults), Some(children)) if adults.saturating_add(children) > max_party => {
-            let max = ("max", max_party.to_string());
             feedback.error(
                 fields::ADULTS,
-                lang.text_with("signup-party-too-big", &[max]),
+                lang.text_with_values("signup-party-too-big", &[("max", max_party.into())]),
             );
             (None, None)
         }
@@ -185,8 +185,8 @@ pub fn too_many(lang: Lang, form: &SignupForm) -> FormFeedback {
 fn details(lang: Lang, activity: &Activity, occurrence: &Occurrence, link: Option<&str>) -> String {
     let when = format!(
         "{}, {}",
-        long_date(occurrence.starts.date()),
-        time_span(occurrence.starts.time(), occurrence.ends.time())
+        lang_long_date(lang, occurrence.starts.date()),
+        lang_time_span(lang, occurrence.starts.time(), occurrence.ends.time())
     );
     let mut text = format!("{}\n{when}\n", activity.name);
     if let Some(venue) = &activity.venue {
@@ -198,7 +198,16 @@ fn details(lang: Lang, activity: &Activity, occurrence: &Occurrence, link: Optio
     text
 }
 
-fn email(to: &str, subject: String, intro: String, details: String, site: &str) -> OutgoingEmail {
+/// A sign-up email in `lang`: its subject without the isolation marks of right-to-left text,
+/// which a mail app's list of subjects would show as they are.
+fn email(
+    lang: Lang,
+    to: &str,
+    subject: String,
+    intro: String,
+    details: String,
+    site: &str,
+) -> OutgoingEmail {
     let text = format!("{intro}\n\n{details}\n{site}\n");
     let html = {
         use leptos::prelude::*;
@@ -213,12 +222,19 @@ fn email(to: &str, subject: String, intro: String, details: String, site: &str) 
             .collect_view();
         format!(
             "<!DOCTYPE html>{}",
-            view! { <html lang="da"><body><p>{lines}</p></body></html> }.to_html()
+            view! {
+                <html lang=lang.code() dir=lang.dir()>
+                    <body>
+                        <p>{lines}</p>
+                    </body>
+                </html>
+            }
+            .to_html()
         )
     };
     OutgoingEmail {
         to: to.to_owned(),
-        subject,
+        subject: without_isolation(&subject),
         text,
         html,
     }
@@ -232,10 +248,9 @@ pub struct SignedUp {
 }
 
 /// Signs up a party that passed [`check_signup`] for an occurrence and queues the confirmation
-/// (or waitlist) email when an address was given.
+/// (or waitlist) email when an address was given, in the language the party signed up in.
 pub async fn sign_up(
     db: &Db,
-    lang: Lang,
     links: &Links<'_>,
     activity: &Activity,
     occurrence: &Occurrence,
@@ -243,15 +258,18 @@ pub async fn sign_up(
     now: DateTime<Utc>,
 ) -> Result<SignedUp, Refusal> {
     let token = Token::generate();
+    // The party's language, which its private page and every email use.
+    let lang = party.lang;
     let link = format!(
-        "{}/tilmelding/{}",
+        "{}{}",
         links.public_url.trim_end_matches('/'),
-        token.as_str()
+        lang.address(&format!("/tilmelding/{}", token.as_str()))
     );
     let details = details(lang, activity, occurrence, Some(&link));
     let name = ("name", party.name.clone());
     let activity_name = ("activity", activity.name.clone());
     let confirmed = email(
+        lang,
         &party.email,
         lang.text_with(
             "signup-email-confirmed-subject",
@@ -262,6 +280,7 @@ pub async fn sign_up(
         links.site_name,
     );
     let waitlisted = email(
+        lang,
         &party.email,
         lang.text_with("signup-email-waitlisted-subject", &[activity_name]),
         lang.text_with("signup-email-waitlisted", &[name]),
@@ -290,18 +309,20 @@ pub async fn sign_up(
     Ok(SignedUp { status, token })
 }
 
-/// The email to a party promoted from the waitlist, if it gave an address.
+/// The email to a party promoted from the waitlist, if it gave an address, in the language it
+/// signed up in.
 fn promotion_mail<'a>(
-    lang: Lang,
     site_name: &'a str,
     activity: &'a Activity,
     occurrence: &'a Occurrence,
 ) -> impl Fn(&Signup) -> Option<OutgoingEmail> + Send + Sync + 'a {
     move |party: &Signup| {
+        let lang = party.lang;
         // The party's private link is not known here (only its hash is stored); the email
         // refers to the first email, which holds it.
         (!party.email.is_empty()).then(|| {
             email(
+                lang,
                 &party.email,
                 lang.text_with(
                     "signup-email-promoted-subject",
@@ -383,7 +404,7 @@ pub async fn cancel(
     }
     let closed = (FormFeedback::for_form("party"), "signup-change-closed");
     ensure_can_change(lang, signup, occurrence, now, closed)?;
-    let promotion = promotion_mail(lang, site_name, activity, occurrence);
+    let promotion = promotion_mail(site_name, activity, occurrence);
     let cancelled = db
         .signups()
         .cancel_signup(
@@ -436,7 +457,7 @@ pub async fn change_party(
     else {
         return Err(feedback.into());
     };
-    let promotion = promotion_mail(lang, site_name, activity, occurrence);
+    let promotion = promotion_mail(site_name, activity, occurrence);
     let change = db
         .signups()
         .change_party(
@@ -482,7 +503,7 @@ pub async fn remove(
         "staff-signup-remove-closed",
     );
     ensure_can_change(lang, &signup, occurrence, now, closed)?;
-    let promotion = promotion_mail(lang, site_name, activity, occurrence);
+    let promotion = promotion_mail(site_name, activity, occurrence);
     let removed = db
         .signups()
         .remove_signup(actor_id, &signup, activity.capacity, &promotion, now)
@@ -495,7 +516,6 @@ pub async fn remove(
 /// many were queued.
 pub async fn send_reminders(
     db: &Db,
-    lang: Lang,
     site_name: &str,
     today: chrono::NaiveDate,
     now: DateTime<Utc>,
@@ -522,7 +542,9 @@ pub async fn send_reminders(
             .parties_to_remind(activity.id, occurrence.key.date)
             .await?
         {
+            let lang = party.lang;
             let mail = email(
+                lang,
                 &party.email,
                 lang.text_with(
                     "signup-email-reminder-subject",
@@ -556,17 +578,17 @@ mod tests {
 
     #[test]
     fn a_party_needs_a_name_and_at_least_one_adult() {
-        let party = check(Lang::Da, &form("Amina", "2", "3", "Amina@Example.org"), 10).unwrap();
+        let party = check(Lang::DA, &form("Amina", "2", "3", "Amina@Example.org"), 10).unwrap();
         assert_eq!(
             (party.adults, party.children, party.email.as_str()),
             (2, 3, "amina@example.org")
         );
-        let party = check(Lang::Da, &form("Bo", "", "", "+45 12 34 56 78"), 10).unwrap();
+        let party = check(Lang::DA, &form("Bo", "", "", "+45 12 34 56 78"), 10).unwrap();
         assert_eq!(
             (party.adults, party.children, party.phone.as_str()),
             (1, 0, "+45 12 34 56 78")
         );
-        let refused = check(Lang::Da, &form("", "0", "-1", "amina@"), 10).unwrap_err();
+        let refused = check(Lang::DA, &form("", "0", "-1", "amina@"), 10).unwrap_err();
         for field in [
             fields::NAME,
             fields::ADULTS,
@@ -580,10 +602,10 @@ mod tests {
 
     #[test]
     fn a_party_fits_in_the_activitys_largest_party() {
-        let party = check(Lang::Da, &form("Amina", "4", "6", ""), 10).unwrap();
+        let party = check(Lang::DA, &form("Amina", "4", "6", ""), 10).unwrap();
         assert_eq!(party.persons(), 10);
         for (adults, children) in [("5", "6"), ("10", "10"), ("11", ""), ("1", "9999999999999")] {
-            let refused = check(Lang::Da, &form("Amina", adults, children, ""), 10).unwrap_err();
+            let refused = check(Lang::DA, &form("Amina", adults, children, ""), 10).unwrap_err();
             assert_eq!(
                 refused.error_for(fields::ADULTS),
                 Some("Én tilmelding kan højst være for 10 personer, voksne og børn tilsammen."),
@@ -591,8 +613,8 @@ mod tests {
             );
             assert_eq!(refused.value(fields::CHILDREN), Some(children), "kept");
         }
-        assert!(check(Lang::Da, &form("Bo", "3", "", ""), 2).is_err());
-        let refused = check(Lang::Da, &form("Bo", "99999999999999999999", "", ""), 10);
+        assert!(check(Lang::DA, &form("Bo", "3", "", ""), 2).is_err());
+        let refused = check(Lang::DA, &form("Bo", "99999999999999999999", "", ""), 10);
         assert!(refused.unwrap_err().error_for(fields::ADULTS).is_some());
     }
 
@@ -600,7 +622,7 @@ mod tests {
     fn a_filled_honeypot_signs_nobody_up_and_keeps_the_rest() {
         let mut filled = form("Amina", "2", "0", "amina@example.org");
         filled.honeypot = "https://spam.example".into();
-        let refused = check(Lang::Da, &filled, 10).unwrap_err();
+        let refused = check(Lang::DA, &filled, 10).unwrap_err();
         assert!(refused.message.is_some());
         assert_eq!(refused.value(fields::NAME), Some("Amina"));
         assert_eq!(refused.value(fields::HONEYPOT), None, "never shown again");

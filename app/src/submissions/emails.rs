@@ -107,7 +107,7 @@ mod tests {
             Handover::Published,
         ] {
             let email = handover(
-                Lang::Da,
+                Lang::DA,
                 handover_kind,
                 "a@example.org",
                 "Nordby",

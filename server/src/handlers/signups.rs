@@ -41,7 +41,7 @@ async fn sign_up(
         ));
     }
     let links = cx.links();
-    let signed_up = signups::sign_up(&cx.db, cx.lang, &links, &activity, &occurrence, &party, now)
+    let signed_up = signups::sign_up(&cx.db, &links, &activity, &occurrence, &party, now)
         .await
         .on_page(&page)?;
     let token = signed_up.token.as_str();

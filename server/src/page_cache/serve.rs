@@ -26,7 +26,7 @@ use super::{
 };
 use crate::{
     headers::is_private,
-    html::{read_whole, tidy},
+    html::{finish, read_whole},
 };
 
 /// Pages not kept though public: a search's answer (`/soeg?q=…`) is asked for once by
@@ -88,7 +88,9 @@ pub async fn serve_cached(
     if !is_anonymous_page_request(&request) {
         return next.run(request).await;
     }
-    let key = key_of(request.uri().path(), request.uri().query());
+    // Each language's page is kept on its own, under the address it was asked by.
+    let lang = crate::language::of(&request);
+    let key = key_of(&lang.address(request.uri().path()), request.uri().query());
     let writes = db.writes();
     if let Some(page) = cache.fresh(&key, writes) {
         cache.hits.fetch_add(1, Ordering::Relaxed);
@@ -166,6 +168,7 @@ async fn render_and_keep(
         return next.run(request).await;
     };
     let headers = request.headers().clone();
+    let lang = crate::language::of(&request);
     let response = next.run(request).await;
     if !is_keepable(&response) {
         return response;
@@ -182,8 +185,8 @@ async fn render_and_keep(
         .unwrap_or_else(|| HeaderValue::from_static("text/html; charset=utf-8"));
     // Tidied here, as the tidying layer does to every page not kept: a linear pass, cheaper
     // than the render.
-    let identity = match std::str::from_utf8(&identity).map(tidy) {
-        Ok(Cow::Owned(tidied)) => Bytes::from(tidied),
+    let identity = match std::str::from_utf8(&identity).map(|html| finish(html, lang)) {
+        Ok(Cow::Owned(finished)) => Bytes::from(finished),
         _ => identity,
     };
     let hash = blake3::hash(&identity);

@@ -4,7 +4,6 @@
 use app::{
     accounts::{token::Token, Role},
     db::{Backend, Db},
-    i18n::Lang,
     signups::{
         queries::{PartyChange, SignupMails},
         NewSignup, SignupStatus,
@@ -145,7 +144,7 @@ async fn the_reminder_goes_out_once_the_day_before(backend: Backend) {
     let send_on = |day: NaiveDate| {
         let db = db.clone();
         async move {
-            app::signups::service::send_reminders(&db, Lang::Da, "Randers Nordby", day, now)
+            app::signups::service::send_reminders(&db, "Randers Nordby", day, now)
                 .await
                 .unwrap()
         }

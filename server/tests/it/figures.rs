@@ -150,7 +150,7 @@ async fn record(db: &Db, actor: i64, activity_id: i64, on: NaiveDate, pairs: &[(
     let form = serde_html_form::from_str(&body).unwrap();
     app::attendance::service::record(
         db,
-        Lang::Da,
+        Lang::DA,
         actor,
         &activity,
         &occurrence,
@@ -239,7 +239,7 @@ async fn a_seeded_years_figures_match_an_independent_count(backend: Backend) {
 
     let report = build_report(
         &db,
-        Lang::Da,
+        Lang::DA,
         Period::year(2023).unwrap(),
         app::clock::today(),
     )
@@ -386,7 +386,7 @@ async fn a_seeded_years_figures_match_an_independent_count(backend: Backend) {
     assert_eq!(left, 0);
     let after = build_report(
         &db,
-        Lang::Da,
+        Lang::DA,
         Period::year(2023).unwrap(),
         app::clock::today(),
     )

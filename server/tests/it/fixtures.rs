@@ -414,6 +414,7 @@ pub fn exif_of(jpeg: &[u8]) -> Option<Vec<u8>> {
 /// The `n`-th family that signs up: two adults and a child, with an email address of its own.
 pub fn family(n: usize) -> NewSignup {
     NewSignup {
+        lang: app::i18n::Lang::DA,
         name: format!("Familie {n}"),
         adults: 2,
         children: 1,

@@ -141,6 +141,7 @@ async fn sign_up_closes_when_the_date_starts(backend: Backend) {
     // seats are counted for the evening.
     let token = Token::generate();
     let family = NewSignup {
+        lang: app::i18n::Lang::DA,
         name: "Familien Hansen".into(),
         adults: 2,
         children: 2,

@@ -142,7 +142,7 @@ async fn an_email_survives_an_smtp_outage_and_a_restart(backend: Backend) {
     };
     app::accounts::service::invite(
         &db,
-        app::i18n::Lang::Da,
+        app::i18n::Lang::DA,
         &links,
         None,
         to,
@@ -224,7 +224,7 @@ async fn a_sent_email_keeps_no_text_and_a_failing_one_keeps_it_for_its_retry(bac
     let to = "journalist@example.org";
     app::accounts::service::invite(
         &db,
-        app::i18n::Lang::Da,
+        app::i18n::Lang::DA,
         &links,
         None,
         to,

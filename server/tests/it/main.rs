@@ -16,6 +16,7 @@ mod headers;
 mod helpers;
 mod http;
 mod images;
+mod languages;
 mod mail;
 mod page_cache;
 mod plan;

@@ -1289,15 +1289,11 @@ async fn two_instances_behind_nginx_share_everything() {
         assert_eq!(answer.status(), 303);
     }
     // The hourly job of each instance, at the same moment, each with its own connections.
-    let (lang, now, today) = (
-        app::i18n::Lang::default(),
-        app::clock::now(),
-        app::clock::today(),
-    );
+    let (now, today) = (app::clock::now(), app::clock::today());
     let other_db = test_db.connect().await;
     let (one, other) = tokio::join!(
-        app::signups::service::send_reminders(&db, lang, "Nordby", today, now),
-        app::signups::service::send_reminders(&other_db, lang, "Nordby", today, now),
+        app::signups::service::send_reminders(&db, "Nordby", today, now),
+        app::signups::service::send_reminders(&other_db, "Nordby", today, now),
     );
     let queued = one.unwrap() + other.unwrap();
     eprintln!("the reminders of tomorrow, run by two at once: {queued} queued for 3 parties");

@@ -245,7 +245,7 @@ async fn a_seeded_year_is_found_whole_on_the_report_page_and_in_its_document(bac
     assert_eq!(page.status, 200, "{}", page.body);
     let report = app::report::build::build(
         db,
-        app::i18n::Lang::Da,
+        app::i18n::Lang::DA,
         app::period::Period::year(year).unwrap(),
         app::clock::today(),
     )

@@ -38,6 +38,7 @@ async fn occurrence_with_capacity(db: &Db, capacity: i64) -> i64 {
 
 fn party(name: &str, adults: i64, children: i64) -> NewSignup {
     NewSignup {
+        lang: app::i18n::Lang::DA,
         name: name.into(),
         adults,
         children,

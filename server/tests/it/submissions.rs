@@ -595,7 +595,7 @@ async fn contributor_figures_equal_an_independent_count(backend: Backend) {
     };
     let report = app::figures::api::build_report(
         db,
-        Lang::Da,
+        Lang::DA,
         Period::year(2026).unwrap(),
         app::clock::today(),
     )
