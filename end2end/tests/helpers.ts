@@ -1,6 +1,10 @@
 // Shared helpers for the browser tests.
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Whether the running project has JavaScript turned on. */
 export function jsEnabled(testInfo: TestInfo): boolean {
@@ -114,3 +118,82 @@ export const publicPages = [
   '/privatliv',
   '/findes-ikke',
 ];
+
+/** The languages of the site: their address prefixes, as `Lang::address` writes them. */
+export const languages = [
+  { code: 'da', prefix: '' },
+  { code: 'en', prefix: '/en' },
+  { code: 'ar', prefix: '/ar' },
+] as const;
+
+/** `path` in the language with `prefix` (`/kalender` → `/en/kalender`, `/` → `/en`). */
+export function inLanguage(prefix: string, path: string): string {
+  if (prefix === '') return path;
+  if (path === '/') return prefix;
+  return path.startsWith('/?') ? `${prefix}${path.slice(1)}` : `${prefix}${path}`;
+}
+
+/** The text of the single-line message `key` in `locales/<code>/main.ftl`, with `{ $name }`
+ * filled in from `args`: the tests find buttons and labels by what each language says. */
+export function ftl(code: string, key: string, args: Record<string, string> = {}): string {
+  const file = readFileSync(join(__dirname, '..', '..', 'locales', code, 'main.ftl'), 'utf8');
+  const line = file.split('\n').find((candidate) => candidate.startsWith(`${key} = `));
+  if (!line) throw new Error(`no single-line message ${key} in locales/${code}/main.ftl`);
+  return line
+    .slice(key.length + 3)
+    .replace(/\{ \$([a-z_]+) \}/g, (_, name: string) => args[name] ?? `{${name}}`);
+}
+
+// The Nu HTML Checker (npm `vnu-jar`, on the machine's Java), which reads the HTML as the server
+// sends it.
+const vnuJar = join(__dirname, '..', 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url: string;
+  lastLine?: number;
+  message: string;
+  extract?: string;
+}
+
+/** The checker's errors for the pages at `paths`, fetched with `request` (its cookies). */
+export async function errorsIn(request: APIRequestContext, paths: string[]): Promise<string[]> {
+  const pages: [string, string][] = [];
+  for (const path of paths) {
+    const answer = await request.get(path);
+    // The not-found page is a page type too.
+    expect(answer.status(), path).toBe(path.endsWith('/findes-ikke') ? 404 : 200);
+    pages.push([path, await answer.text()]);
+  }
+  return errorsInHtml(pages);
+}
+
+/** The checker's errors in `pages`, each a name and the HTML the server sent. */
+export async function errorsInHtml(pages: [string, string][]): Promise<string[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'naboskab-html-'));
+  try {
+    const names = new Map<string, string>();
+    for (const [index, [name, html]] of pages.entries()) {
+      const file = join(folder, `page-${index}.html`);
+      writeFileSync(file, html);
+      names.set(`page-${index}.html`, name);
+    }
+    // vnu writes its JSON report to stderr, and exits with 1 when it finds errors.
+    const run = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', folder], {
+      encoding: 'utf8',
+    });
+    const report = run.stderr.trim();
+    if (!report.startsWith('{')) throw new Error(`vnu did not run: ${run.error ?? report}`);
+    const messages = (JSON.parse(report) as { messages: VnuMessage[] }).messages;
+    return messages
+      .filter((message) => message.type === 'error' || message.subType === 'fatal')
+      .map((message) => {
+        const file = message.url.split('/').pop() ?? message.url;
+        return `${names.get(file) ?? file}:${message.lastLine}: ${message.message} (${message.extract ?? ''})`;
+      });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+

@@ -333,6 +333,9 @@ async fn pages(client: &reqwest::Client, base: &str) -> Vec<(&'static str, Strin
         ("article", article),
         ("calendar month", month),
         ("date page with its form", date),
+        // The same front page in the other languages, each kept in the cache on its own.
+        ("front page in English", "/en".to_owned()),
+        ("front page in Arabic", "/ar".to_owned()),
     ]
 }
 
@@ -574,6 +577,41 @@ async fn measure(
             "bytes_brotli": {"html": html, "css": css, "js_wasm": script},
         }));
     }
+    // Each language's cached front page beside the Danish one (the budget: within 10 %).
+    let served = |name: &str| {
+        report
+            .pages
+            .iter()
+            .rev()
+            .find(|page| page["backend"] == backend && page["page"] == name)
+            .and_then(|page| page["portal"]["requests_per_second"].as_f64())
+            .unwrap_or(0.0)
+    };
+    let danish = served("front page");
+    let languages: BTreeMap<&str, Value> = [
+        ("en", "front page in English"),
+        ("ar", "front page in Arabic"),
+    ]
+    .into_iter()
+    .map(|(code, name)| {
+        let per_second = served(name);
+        let share = if danish > 0.0 {
+            per_second / danish
+        } else {
+            0.0
+        };
+        (
+            code,
+            json!({"requests_per_second": per_second, "share_of_danish": share}),
+        )
+    })
+    .collect();
+    report.extra.insert(
+        format!(
+            "{backend}: cached front page per language, requests/s and share of the Danish one"
+        ),
+        json!(languages),
+    );
     let date = &pages[3].1;
     let (per_second, failed) = signups(base, date, args.seconds).await;
     report.extra.insert(

@@ -10,6 +10,7 @@ use app::{
         Article,
     },
     components::live_preview::PREVIEW_ADDRESS,
+    i18n::Lang,
     images::CoverForm,
 };
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
@@ -216,7 +217,7 @@ async fn atom_feed(cx: Ctx) -> Result<Response, PageError> {
         .into_response())
 }
 
-/// `/sitemap.xml`: the public pages and every published article and issue.
+/// `/sitemap.xml`: the public pages and every published article and issue, in every language.
 async fn sitemap(cx: Ctx) -> Result<Response, PageError> {
     let articles = cx.db.articles().public_article_slugs(clock::now()).await?;
     let issues = cx.db.articles().magazine_issues().await?;
@@ -240,14 +241,30 @@ async fn sitemap(cx: Ctx) -> Result<Response, PageError> {
     );
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    let url = |lang: Lang, path: &str| {
+        quick_xml::escape::escape(format!("{base}{}", lang.address(path))).into_owned()
+    };
+    // Every page in every language, each naming all of its languages (`hreflang`), as the
+    // pages' own alternates do.
     for path in paths {
-        let url = format!("{base}{path}");
-        xml.push_str(&format!(
-            "<url><loc>{}</loc></url>\n",
-            quick_xml::escape::escape(url.as_str())
-        ));
+        let alternates: String = Lang::all()
+            .map(|lang| {
+                format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    lang.code(),
+                    url(lang, &path)
+                )
+            })
+            .collect();
+        for lang in Lang::all() {
+            xml.push_str(&format!(
+                "<url><loc>{}</loc>{alternates}</url>\n",
+                url(lang, &path)
+            ));
+        }
     }
     xml.push_str("</urlset>\n");
     Ok((

@@ -210,6 +210,16 @@ async fn every_link_and_form_of_an_english_page_stays_in_english(backend: Backen
         (staff.status, staff.location.as_deref()),
         (308, Some("/personale/tal?aar=2026"))
     );
+    // The sitemap names every page in every language, with its alternates.
+    let sitemap = resident.get("/sitemap.xml").await.body;
+    for address in ["/kalender", "/en/kalender", "/ar/kalender"] {
+        let loc = format!("<loc>{}{address}</loc>", resident.origin());
+        let alternate = format!("href=\"{}{address}\"/>", resident.origin());
+        assert!(
+            sitemap.contains(&loc) && sitemap.contains(&alternate),
+            "{sitemap}"
+        );
+    }
     // A redirect of the site (logging in first) keeps the language.
     let login = resident.get("/en/konto").await;
     assert_eq!(login.status, 303, "{}", login.body);
