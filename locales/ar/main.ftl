@@ -188,6 +188,11 @@ reset-intro = اختاروا كلمة مرور جديدة للحساب { $email 
 reset-submit = حفظ كلمة المرور الجديدة
 
 ## Own account
+account-language-title = لغة رسائلكم الإلكترونية
+account-language-legend = بأي لغة تريدون رسائل فريق التحرير؟
+account-language-submit = حفظ اللغة
+account-language-unknown = اختاروا لغة من القائمة.
+notice-language-saved = تم حفظ لغتكم.
 account-title = حسابي
 account-role = الدور
 change-password-title = تغيير كلمة المرور

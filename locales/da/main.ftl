@@ -169,6 +169,11 @@ reset-intro = Vælg en ny adgangskode til { $email }.
 reset-submit = Gem ny adgangskode
 
 ## Own account
+account-language-title = Sprog i dine e-mails
+account-language-legend = Hvilket sprog vil du have e-mails fra redaktionen på?
+account-language-submit = Gem sprog
+account-language-unknown = Vælg et af sprogene på listen.
+notice-language-saved = Dit sprog er gemt.
 account-title = Min konto
 account-role = Rolle
 change-password-title = Skift adgangskode

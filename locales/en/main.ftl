@@ -170,6 +170,11 @@ reset-intro = Choose a new password for { $email }.
 reset-submit = Save new password
 
 ## Own account
+account-language-title = Language of your emails
+account-language-legend = Which language do you want the editors' emails in?
+account-language-submit = Save language
+account-language-unknown = Choose one of the languages in the list.
+notice-language-saved = Your language is saved.
 account-title = My account
 account-role = Role
 change-password-title = Change password

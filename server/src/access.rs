@@ -201,6 +201,7 @@ mod tests {
             email: "a@example.org".into(),
             role,
             notify_submissions: false,
+            lang: app::i18n::Lang::DA,
         };
         let journalist = viewer(Role::Journalist);
         let staff = viewer(Role::Staff);

@@ -1,5 +1,6 @@
-//! The Danish emails about accounts: invitation and password reset, each as plain text and
-//! HTML. The HTML is rendered by Leptos, so names and addresses in it are escaped.
+//! The emails about accounts: invitation and password reset, each as plain text and HTML, in
+//! the language given. The HTML is rendered by Leptos, so names and addresses in it are
+//! escaped.
 
 use leptos::prelude::*;
 
@@ -15,6 +16,7 @@ pub fn invitation(lang: Lang, to: &str, site_name: &str, role: Role, link: &str)
         lang.text("email-invitation-valid"),
     ];
     compose(
+        lang,
         to,
         lang.text_with("email-invitation-subject", std::slice::from_ref(&site)),
         &paragraphs,
@@ -33,6 +35,7 @@ pub fn password_reset(lang: Lang, to: &str, site_name: &str, link: &str) -> Outg
         lang.text("email-reset-valid"),
     ];
     compose(
+        lang,
         to,
         lang.text_with("email-reset-subject", std::slice::from_ref(&site)),
         &paragraphs,
@@ -43,8 +46,11 @@ pub fn password_reset(lang: Lang, to: &str, site_name: &str, link: &str) -> Outg
     )
 }
 
-/// One email layout: paragraphs, a link as a button, a closing remark and a signature.
+/// One email layout in `lang`: paragraphs, a link as a button, a closing remark and a
+/// signature. The subject goes without the isolation marks of right-to-left text, which a mail
+/// app's list would show as they are.
 pub(crate) fn compose(
+    lang: Lang,
     to: &str,
     subject: String,
     paragraphs: &[String],
@@ -59,7 +65,7 @@ pub(crate) fn compose(
     ));
     let link = link.to_owned();
     let html = view! {
-        <html lang="da">
+        <html lang=lang.code() dir=lang.dir()>
             <body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">
                 {paragraphs.iter().map(|text| view! { <p>{text.clone()}</p> }).collect_view()} <p>
                     <a
@@ -76,7 +82,7 @@ pub(crate) fn compose(
     .to_html();
     OutgoingEmail {
         to: to.to_owned(),
-        subject,
+        subject: crate::i18n::without_isolation(&subject),
         text,
         html: format!("<!DOCTYPE html>{html}"),
     }

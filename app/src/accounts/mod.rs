@@ -80,6 +80,10 @@ pub struct Viewer {
     pub role: Role,
     /// Staff: whether they get an email when a citizen journalist sends a submission.
     pub notify_submissions: bool,
+    /// The language of the emails to this person (a session from before it was kept has
+    /// none, and gets Danish).
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
 }
 
 impl Viewer {

@@ -6,6 +6,7 @@ use super::{password::PasswordHash, token::TokenHash, EmailAddress, Role};
 use crate::{
     db::{AccountQueries, Db, Tx},
     db_run,
+    i18n::Lang,
     mail::{queries::enqueue_in, OutgoingEmail},
     tx_run,
 };
@@ -22,6 +23,8 @@ pub struct Account {
     pub disabled: bool,
     /// Staff: an email when a citizen journalist sends a submission.
     pub notify_submissions: bool,
+    /// The language of the emails to the account (journalists choose it).
+    pub lang: Lang,
 }
 
 #[derive(sqlx::FromRow)]
@@ -33,6 +36,7 @@ struct AccountRow {
     password_hash: Option<String>,
     disabled: bool,
     notify_submissions: bool,
+    lang: String,
 }
 
 impl TryFrom<AccountRow> for Account {
@@ -49,6 +53,7 @@ impl TryFrom<AccountRow> for Account {
             password_hash: row.password_hash.map(PasswordHash::from_stored),
             disabled: row.disabled,
             notify_submissions: row.notify_submissions,
+            lang: Lang::from_code(&row.lang).unwrap_or_default(),
         })
     }
 }
@@ -209,7 +214,7 @@ enum AccountKey<'a> {
 }
 
 const ACCOUNT_COLUMNS: &str =
-    "id, email, display_name, role, password_hash, disabled, notify_submissions";
+    "id, email, display_name, role, password_hash, disabled, notify_submissions, lang";
 
 /// A password-reset request to write down: the token's hash and the email with the link.
 #[derive(Debug)]
@@ -485,6 +490,18 @@ impl AccountQueries<'_> {
             sqlx::query("update users set notify_submissions = $2 where id = $1")
                 .bind(user_id)
                 .bind(notify)
+                .execute(pool)
+                .await
+                .map(drop)
+        })
+    }
+
+    /// Sets the language of the emails to account `user_id`.
+    pub async fn set_language(&self, user_id: i64, lang: Lang) -> Result<(), sqlx::Error> {
+        crate::db_run!(self.db, |pool| {
+            sqlx::query("update users set lang = $2 where id = $1")
+                .bind(user_id)
+                .bind(lang.code())
                 .execute(pool)
                 .await
                 .map(drop)

@@ -54,6 +54,7 @@ impl Viewer {
             email: account.email.clone(),
             role: account.role,
             notify_submissions: account.notify_submissions,
+            lang: account.lang,
         }
     }
 }
@@ -384,6 +385,18 @@ pub async fn set_email_settings(
     db.accounts()
         .set_notify_submissions(viewer.id, notify_submissions)
         .await?;
+    Ok(())
+}
+
+/// Sets the language of the emails to `viewer` from the account page's choice `code`: one of
+/// the site's languages, or the form again with a message.
+pub async fn set_language(db: &Db, lang: Lang, viewer: &Viewer, code: &str) -> Result<(), Refusal> {
+    let Some(chosen) = Lang::from_code(code) else {
+        let mut feedback = FormFeedback::for_form("language");
+        feedback.error("email_lang", lang.text("account-language-unknown"));
+        return Err(feedback.into());
+    };
+    db.accounts().set_language(viewer.id, chosen).await?;
     Ok(())
 }
 

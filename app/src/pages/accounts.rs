@@ -11,7 +11,7 @@ use crate::{
     accounts::{api::check_link, safe_next, viewer},
     components::{data::Loaded, errors::set_status},
     forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFields, Notice},
-    i18n::t,
+    i18n::{t, Lang},
 };
 
 /// `/log-ind`.
@@ -190,7 +190,48 @@ pub fn AccountPage() -> impl IntoView {
     let notice = notice_from_query(&[
         ("adgangskode-skiftet", "notice-password-changed"),
         ("email-indstillinger", "notice-email-settings-saved"),
+        ("sprog", "notice-language-saved"),
     ]);
+    // Citizen journalists choose the language of the emails about their submissions (the
+    // staff's emails stay Danish, as their pages do).
+    let language = viewer()
+        .filter(|viewer| !viewer.role.is_staff())
+        .map(|viewer| {
+            let feedback = feedback_for("language");
+            let error = feedback.and_then(|f| f.error_for("email_lang").map(str::to_owned));
+            let choices = Lang::all()
+                .map(|choice| {
+                    let id = format!("email_lang_{}", choice.code());
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name="email_lang"
+                                value=choice.code()
+                                checked=choice == viewer.lang
+                            />
+                            <label for=id lang=choice.code() dir=choice.dir()>
+                                {choice.own_name()}
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2>{t("account-language-title")}</h2>
+                <form method="post" action="/konto/sprog" class="form">
+                    <fieldset>
+                        <legend>{t("account-language-legend")}</legend>
+                        {error.map(|error| view! { <p class="field__error">{error}</p> })}
+                        {choices}
+                    </fieldset>
+                    <button type="submit" class="button button--secondary">
+                        {t("account-language-submit")}
+                    </button>
+                </form>
+            }
+        });
     // Staff choose whether a sent submission reaches them by email.
     let email_settings = viewer()
         .filter(|viewer| viewer.role.is_staff())
@@ -232,6 +273,7 @@ pub fn AccountPage() -> impl IntoView {
         <h1>{t("account-title")}</h1>
         <Notice text=notice />
         {who}
+        {language}
         <h2>{t("change-password-title")}</h2>
         <ErrorSummary feedback=feedback.clone() />
         <form method="post" action="/konto/adgangskode" class="form" novalidate>

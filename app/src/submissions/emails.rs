@@ -1,4 +1,5 @@
-//! The Danish emails of every hand-over of a submission: to staff when a journalist sends it (or
+//! The emails of every hand-over of a submission (in Danish to staff, in the journalist's
+//! chosen language to the journalist): to staff when a journalist sends it (or
 //! sends it again), and to the journalist on a comment, a request for changes, a rejection and
 //! publication. Each says in plain words what happened and carries the link to where to act.
 
@@ -82,6 +83,7 @@ pub fn handover(
         paragraphs.push(format!("»{}«", message.trim()));
     }
     compose(
+        lang,
         to,
         lang.text_with(subject, &args),
         &paragraphs,

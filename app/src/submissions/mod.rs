@@ -212,6 +212,8 @@ pub struct Submission {
     pub author_name: String,
     /// Where the emails to the journalist go.
     pub author_email: String,
+    /// The language the journalist chose for them.
+    pub author_lang: crate::i18n::Lang,
     pub title: String,
     /// The Markdown as written.
     pub body: String,

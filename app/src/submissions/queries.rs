@@ -8,6 +8,7 @@ use super::{Event, EventKind, Photo, Step, Submission, SubmissionState, Submissi
 use crate::{
     articles::queries::{insert_article_in, NewArticle},
     db::{SubmissionQueries, Tx},
+    i18n::Lang,
     mail::{queries::enqueue_in, OutgoingEmail},
     tx_run,
 };
@@ -45,6 +46,7 @@ struct SubmissionRow {
     author_id: i64,
     author_name: String,
     author_email: String,
+    author_lang: String,
     title: String,
     body: String,
     body_html: Option<String>,
@@ -161,7 +163,7 @@ impl SubmissionQueries<'_> {
     /// A submission with its photos and history; None if there is none.
     pub async fn submission(&self, id: i64) -> Result<Option<Submission>, sqlx::Error> {
         let sql = format!(
-            "select s.id, s.author_id, {NAME_OF_U} as author_name, u.email as author_email, s.title, s.body, s.body_html, s.consent, \
+            "select s.id, s.author_id, {NAME_OF_U} as author_name, u.email as author_email, u.lang as author_lang, s.title, s.body, s.body_html, s.consent, \
              s.state, a.slug as article_slug, s.updated_at \
              from submissions s join users u on u.id = s.author_id \
              left join articles a on a.id = s.article_id where s.id = $1"
@@ -200,6 +202,7 @@ impl SubmissionQueries<'_> {
             author_id: row.author_id,
             author_name: row.author_name,
             author_email: row.author_email,
+            author_lang: Lang::from_code(&row.author_lang).unwrap_or_default(),
             title: row.title,
             // Cleaned when saved; a submission from before that is cleaned at start.
             body_html: row.body_html.unwrap_or_default(),

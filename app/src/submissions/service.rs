@@ -255,8 +255,10 @@ pub async fn save(
         staff
             .iter()
             .map(|to| {
+                // To staff, whose pages and emails are Danish whatever language the journalist
+                // writes from.
                 handover(
-                    lang,
+                    Lang::DA,
                     Handover::Sent { again },
                     to,
                     links.site_name,
@@ -321,9 +323,9 @@ fn message_of(
     }
 }
 
-/// The email to the journalist about `submission`, leading to `path`.
+/// The email to the journalist about `submission`, leading to `path`, in the language the
+/// journalist chose.
 fn to_author(
-    lang: Lang,
     links: &Links<'_>,
     submission: &Submission,
     kind: Handover,
@@ -331,14 +333,15 @@ fn to_author(
     path: &str,
 ) -> OutgoingEmail {
     handover(
-        lang,
+        submission.author_lang,
         kind,
         &submission.author_email,
         links.site_name,
         &submission.title,
         &submission.author_name,
         message,
-        &links.url(path),
+        // The page in the journalist's language (an article's address has one too).
+        &links.url(&submission.author_lang.address(path)),
     )
 }
 
@@ -362,7 +365,6 @@ pub async fn comment(
     let emails: Vec<OutgoingEmail> = (actor.id != submission.author_id)
         .then(|| {
             to_author(
-                lang,
                 links,
                 submission,
                 Handover::Comment,
@@ -405,7 +407,6 @@ pub async fn review(
     };
     let text = message_of(lang, form_and_field, &form.message, missing)?;
     let email = to_author(
-        lang,
         links,
         submission,
         kind,
@@ -508,7 +509,7 @@ pub async fn publish(
         cover_alt: cover.map(|photo| photo.alt.clone()).unwrap_or_default(),
     };
     let path = crate::articles::path_of(&slug);
-    let email = to_author(lang, links, submission, Handover::Published, "", &path);
+    let email = to_author(links, submission, Handover::Published, "", &path);
     let published = db
         .submissions()
         .publish(submission.id, staff.id, &article, &[email], now)

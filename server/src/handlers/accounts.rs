@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .route("/nulstil/{token}", post(follow_link))
         .route("/konto/adgangskode", post(change_password))
         .route("/konto/email-indstillinger", post(email_settings))
+        .route("/konto/sprog", post(email_language))
         .route("/personale/brugere/inviter", post(invite))
         .route("/personale/brugere/{id}/{action}", post(set_disabled))
 }
@@ -220,6 +221,25 @@ async fn set_disabled(
         Ok(AccountChange::OwnAccount) => Err(PageError::Forbidden),
         Err(refusal) => Err(refusal).on_page("/personale/brugere"),
     }
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    /// The code of the chosen language (`da`, `en`, `ar`).
+    #[serde(default)]
+    email_lang: String,
+}
+
+/// A citizen journalist chooses the language of the emails about their submissions.
+async fn email_language(
+    cx: Ctx,
+    viewer: LoggedIn,
+    PostedForm(form): PostedForm<LanguageForm>,
+) -> Result<Redirect, PageError> {
+    service::set_language(&cx.db, cx.lang, &viewer, &form.email_lang)
+        .await
+        .on_page("/konto")?;
+    Ok(Redirect::to("/konto?besked=sprog"))
 }
 
 #[derive(Deserialize)]

@@ -2,11 +2,11 @@
 //! page stays in it, a refused form comes back in it, and a party's emails are written in the
 //! language it signed up in, on both backends.
 
-use app::{clock, db::Backend, signups::SignupStatus};
+use app::{accounts::Role, clock, db::Backend, signups::SignupStatus};
 use chrono::Duration;
 
 use crate::{
-    fixtures::activity,
+    fixtures::{account, activity},
     helpers::{Answer, TestApp},
     mail::stored_bodies,
     on_both_backends,
@@ -15,6 +15,7 @@ use crate::{
 on_both_backends!(
     a_resident_signs_up_in_arabic_and_is_written_to_in_arabic,
     every_link_and_form_of_an_english_page_stays_in_english,
+    a_journalist_gets_the_editors_emails_in_the_language_chosen,
 );
 
 /// The `<html>` start tag of a page.
@@ -231,4 +232,74 @@ async fn every_link_and_form_of_an_english_page_stays_in_english(backend: Backen
         "{:?}",
         login.location
     );
+}
+
+async fn a_journalist_gets_the_editors_emails_in_the_language_chosen(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let db = app.db();
+    let journalist = account(Role::Journalist).name("Amina").create(db).await;
+    let editor = account(Role::Staff).create(db).await;
+    let writer = app.logged_in_as(&journalist).await;
+    let staff = app.logged_in_as(&editor).await;
+
+    // The account page offers the languages, each named in itself; a made-up one is refused
+    // by the field.
+    let page = writer.get("/en/konto").await.body;
+    assert!(
+        page.contains(">العربية<") && page.contains("action=\"/en/konto/sprog\""),
+        "{page}"
+    );
+    let refused = writer
+        .post_form("/en/konto/sprog", &[("email_lang", "xx")])
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body.contains("Choose one of the languages"),
+        "{}",
+        refused.body
+    );
+    let chosen = writer
+        .post_form("/en/konto/sprog", &[("email_lang", "en")])
+        .await;
+    assert_eq!(chosen.location.as_deref(), Some("/en/konto?besked=sprog"));
+    let page = writer.get("/en/konto?besked=sprog").await.body;
+    assert!(page.contains("Your language is saved."), "{page}");
+    assert!(page.contains(r#"value="en" checked"#), "{page}");
+
+    // A submission sent; the editors' comment reaches the journalist in English, with the
+    // link to the English page, while the staff's own email stays Danish.
+    let form = reqwest::multipart::Form::new()
+        .text("heading", "Sommerfest")
+        .text("body", "Der var mange med.")
+        .text("intent", "send");
+    let sent = writer
+        .post_multipart("/borgerjournalist/indsendelser/ny", form)
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let id: i64 = sent
+        .location
+        .as_deref()
+        .and_then(|location| location.split('?').next())
+        .and_then(|path| path.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("the submission's page");
+    let (staff_text, _) = stored_bodies_newest(&app, &editor.email).await;
+    assert!(
+        staff_text.contains("venter på, at I læser den"),
+        "{staff_text}"
+    );
+    let commented = staff
+        .post_form(
+            &format!("/personale/indsendelser/{id}/kommentar"),
+            &[("message", "Flot!")],
+        )
+        .await;
+    assert_eq!(commented.status, 303, "{}", commented.body);
+    let (text, html) = stored_bodies_newest(&app, &journalist.email).await;
+    assert!(text.contains("The editors"), "{text}");
+    assert!(
+        text.contains(&format!("/en/borgerjournalist/indsendelser/{id}")),
+        "{text}"
+    );
+    assert!(html.contains("Flot!"), "{html}");
 }
