@@ -292,6 +292,43 @@ hvor der kan blive mere trygt, fx med bedre lys.",
 
 /// Loads the demo activities with a few exceptions: the summer break of the communal dinner,
 /// the baby café's Christmas break, and the job club moved away from Christmas Eve.
+/// The summaries staff wrote for the readers of English and Arabic: the communal dinner and
+/// the baby café have them, so a newcomer sees how they show.
+fn demo_summaries(slug: &str) -> Vec<(crate::i18n::Lang, String)> {
+    use crate::i18n::Lang;
+    let texts: &[(Lang, &str)] = match slug {
+        "faellesspisning-parkcafeen" => &[
+            (
+                Lang::EN,
+                "We cook and eat together once a month. Everyone is welcome. Adults pay a \
+                 little, children eat for free. Sign up so we know how much food to make.",
+            ),
+            (
+                Lang::AR,
+                "نطبخ ونأكل معًا مرة في الشهر. الجميع مرحَّب بهم. يدفع البالغون مبلغًا صغيرًا، \
+                 ويأكل الأطفال مجانًا. سجِّلوا حتى نعرف كم طعامًا نحضّر.",
+            ),
+        ],
+        "babycafe" => &[
+            (
+                Lang::EN,
+                "For parents with small children. Have a cup of coffee, meet other parents and \
+                 ask the health visitor. Just come, no sign-up.",
+            ),
+            (
+                Lang::AR,
+                "للآباء والأمهات مع أطفال صغار. اشربوا القهوة، وتعرّفوا على آباء آخرين، واسألوا \
+                 الممرضة الصحية. تعالوا فقط، لا حاجة للتسجيل.",
+            ),
+        ],
+        _ => &[],
+    };
+    texts
+        .iter()
+        .map(|(lang, text)| (*lang, (*text).to_owned()))
+        .collect()
+}
+
 async fn load_activities(db: &Db, earlier_years: u32) -> Result<(), sqlx::Error> {
     use chrono::{NaiveDate, NaiveTime};
     let date = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).expect("a demo date");
@@ -329,6 +366,7 @@ async fn load_activities(db: &Db, earlier_years: u32) -> Result<(), sqlx::Error>
             price_note: demo.price.into(),
             accessibility_note: String::new(),
             contact: "Bysekretariatet".into(),
+            summaries: demo_summaries(demo.slug),
         };
         let id = db.calendar().create_activity(None, &activity, now).await?;
         let exceptions: &[((i32, u32, u32), ExceptionKind, &str)] = match demo.slug {

@@ -42,6 +42,7 @@ news-title = الأخبار
 news-empty = لا توجد أخبار بعد. زوروا الصفحة مرة أخرى قريبًا.
 
 ## Calendar
+activity-summary-heading = باختصار
 calendar-title = التقويم
 calendar-coming = الأسابيع الأربعة القادمة
 calendar-view-list = قائمة

@@ -43,6 +43,7 @@ news-title = Nyheder
 news-empty = Der er ingen nyheder endnu. Kig forbi igen snart.
 
 ## Calendar
+activity-summary-heading = Kort fortalt
 calendar-title = Kalender
 calendar-coming = De næste fire uger
 calendar-view-list = Liste

@@ -63,6 +63,13 @@ audit-log-in = Loggede ind
 audit-publish-submission = Udgav en borgerjournalists indsendelse
 
 ## Staff: activities
+activity-summaries = Kort resumé på andre sprog
+activity-summaries-hint = Skriv gerne et par sætninger til dem, der læser siden på et andet sprog. Beskrivelsen ovenfor vises altid, som den er skrevet.
+activity-field-summary = Resumé på { $language }
+activity-summary-too-long = { $max ->
+    [one] Resuméet må højst være 1 tegn.
+   *[other] Resuméet må højst være { $max } tegn.
+}
 staff-activities-title = Aktiviteter
 staff-activities-empty = Der er ingen aktiviteter endnu.
 staff-activities-back = ‹ Alle aktiviteter

@@ -42,6 +42,7 @@ news-title = News
 news-empty = There is no news yet. Please come back soon.
 
 ## Calendar
+activity-summary-heading = In short
 calendar-title = Calendar
 calendar-coming = The next four weeks
 calendar-view-list = List

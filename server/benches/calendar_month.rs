@@ -43,6 +43,7 @@ async fn main() {
             price_note: String::new(),
             accessibility_note: String::new(),
             contact: String::new(),
+            summaries: Vec::new(),
         };
         state
             .db

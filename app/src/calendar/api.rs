@@ -148,8 +148,10 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<Option<CalendarData>,
 pub struct ActivityData {
     pub activity: Activity,
     pub upcoming: Vec<Occurrence>,
-    /// The rule in Danish words, e.g. "Hver tirsdag".
+    /// The rule in the page's language, e.g. "Hver tirsdag".
     pub rule_text: String,
+    /// The summary staff wrote for the readers of the page's language, if any.
+    pub summary: Option<String>,
 }
 
 /// How many coming dates an activity page lists.
@@ -179,10 +181,12 @@ pub async fn load_activity(slug: String) -> Result<Option<ActivityData>, ServerF
     );
     upcoming.truncate(UPCOMING);
     let rule_text = super::describe_rule(&activity);
+    let summary = summary_for_the_reader(&db, activity.id).await?;
     Ok(Some(ActivityData {
         activity,
         upcoming,
         rule_text,
+        summary,
     }))
 }
 
@@ -195,6 +199,25 @@ pub struct OccurrenceData {
     pub seats_left: Option<i64>,
     /// Whether residents can sign up now: sign-up is on, the date is not cancelled or past.
     pub open_for_signup: bool,
+    /// The summary staff wrote for the readers of the page's language, if any.
+    pub summary: Option<String>,
+}
+
+/// The activity's summary for the readers of the page's language; none for Danish, whose
+/// readers read the activity's own text.
+#[cfg(feature = "ssr")]
+async fn summary_for_the_reader(
+    db: &crate::db::Db,
+    activity_id: i64,
+) -> Result<Option<String>, ServerFnError> {
+    let lang = crate::i18n::lang();
+    if lang == crate::i18n::Lang::DA {
+        return Ok(None);
+    }
+    db.calendar()
+        .activity_summary(activity_id, lang)
+        .await
+        .map_err(crate::errors::internal)
 }
 
 /// The occurrence page's data, as `service::occurrence_at` loads the date.
@@ -223,11 +246,13 @@ pub async fn load_occurrence(
         None => None,
     };
     let open_for_signup = occurrence.open_for_signup(crate::clock::local(crate::clock::now()));
+    let summary = summary_for_the_reader(&db, activity.id).await?;
     Ok(Visible::Shown(OccurrenceData {
         activity,
         occurrence,
         seats_left,
         open_for_signup,
+        summary,
     }))
 }
 
@@ -329,7 +354,15 @@ pub async fn load_staff_activity(
     };
     let id = activity.id;
     let exceptions = db.calendar().exceptions_of(id).await.map_err(internal)?;
-    let form = super::service::ActivityForm::from_activity(&activity).feedback();
+    let mut form = super::service::ActivityForm::from_activity(&activity).feedback();
+    for (lang, summary) in db
+        .calendar()
+        .activity_summaries(id)
+        .await
+        .map_err(internal)?
+    {
+        form.keep(&super::summary_field(lang), &summary);
+    }
     let rule_text = super::describe_rule(&activity);
     let today = crate::clock::today();
     let dates = super::occurrences::occurrences_of(

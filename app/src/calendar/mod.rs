@@ -230,6 +230,12 @@ pub(crate) mod samples {
     }
 }
 
+/// The id (and the key of the kept value and message) of the activity form's text area for the
+/// summary in `lang`.
+pub fn summary_field(lang: crate::i18n::Lang) -> String {
+    format!("summary_{}", lang.code())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,13 @@ use super::{
     occurrences::{occurrences_of, Filter},
     Activity, Exception, ExceptionKind, Occurrence, OccurrenceKey, Place, SignupMode,
 };
-use crate::{accounts::queries::audit_in, db::CalendarQueries, db_run, tx_run};
+use crate::{
+    accounts::queries::audit_in,
+    db::{CalendarQueries, Tx},
+    db_run,
+    i18n::Lang,
+    tx_run,
+};
 
 #[derive(sqlx::FromRow)]
 struct ActivityRow {
@@ -136,6 +142,8 @@ pub struct NewActivity {
     pub price_note: String,
     pub accessibility_note: String,
     pub contact: String,
+    /// A short summary for the readers of other languages, by language.
+    pub summaries: Vec<(Lang, String)>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -247,6 +255,7 @@ impl CalendarQueries<'_> {
             bind_activity!(insert, activity, now).fetch_one(conn).await
         })?;
         link_focus_area_in(&mut tx, id).await?;
+        replace_summaries_in(&mut tx, id, &activity.summaries).await?;
         audit_in(&mut tx, now, actor_id, "create_activity", &activity.name).await?;
         tx.commit().await?;
         Ok(id)
@@ -279,9 +288,47 @@ impl CalendarQueries<'_> {
             return Ok(false);
         }
         link_focus_area_in(&mut tx, id).await?;
+        replace_summaries_in(&mut tx, id, &activity.summaries).await?;
         audit_in(&mut tx, now, actor_id, "update_activity", &activity.name).await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// The summaries of activity `activity_id` in other languages than Danish.
+    pub async fn activity_summaries(
+        &self,
+        activity_id: i64,
+    ) -> Result<Vec<(Lang, String)>, sqlx::Error> {
+        let rows: Vec<(String, String)> = db_run!(self.db, |pool| {
+            sqlx::query_as(
+                "select lang, summary from activity_summaries where activity_id = $1 \
+                 order by lang",
+            )
+            .bind(activity_id)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(code, text)| Some((Lang::from_code(&code)?, text)))
+            .collect())
+    }
+
+    /// The summary of activity `activity_id` for the readers of `lang`, if staff wrote one.
+    pub async fn activity_summary(
+        &self,
+        activity_id: i64,
+        lang: Lang,
+    ) -> Result<Option<String>, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_scalar(
+                "select summary from activity_summaries where activity_id = $1 and lang = $2",
+            )
+            .bind(activity_id)
+            .bind(lang.code())
+            .fetch_optional(pool)
+            .await
+        })
     }
 
     /// The exceptions of every activity, as (activity id, exception), by date.
@@ -523,4 +570,33 @@ async fn link_focus_area_in(tx: &mut crate::db::Tx, id: i64) -> Result<(), sqlx:
         .await
         .map(|_| ())
     })
+}
+
+/// Replaces the summaries of activity `activity_id` in other languages with `summaries`.
+async fn replace_summaries_in(
+    tx: &mut Tx,
+    activity_id: i64,
+    summaries: &[(Lang, String)],
+) -> Result<(), sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query("delete from activity_summaries where activity_id = $1")
+            .bind(activity_id)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
+    for (lang, summary) in summaries {
+        tx_run!(tx, |conn| {
+            sqlx::query(
+                "insert into activity_summaries (activity_id, lang, summary) values ($1, $2, $3)",
+            )
+            .bind(activity_id)
+            .bind(lang.code())
+            .bind(summary)
+            .execute(conn)
+            .await
+            .map(drop)
+        })?;
+    }
+    Ok(())
 }

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use super::{
     queries::NewActivity,
     recurrence::{is_scheduled, Ends, Repeat, Rule},
-    Activity, ExceptionKind, Occurrence, OccurrenceKey, SignupMode, MAX_PARTY_CEILING,
-    WEEKDAY_CODES,
+    summary_field, Activity, ExceptionKind, Occurrence, OccurrenceKey, SignupMode,
+    MAX_PARTY_CEILING, WEEKDAY_CODES,
 };
 use crate::{address::DateWindow, db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
 
@@ -46,9 +46,28 @@ pub struct ActivityForm {
     pub price_note: String,
     pub accessibility_note: String,
     pub contact: String,
+    /// A short summary for the readers of each other language: one text area `summary` per
+    /// language, each after a hidden `summary_lang` with its code, so a new language needs no
+    /// new field.
+    pub summary: Vec<String>,
+    pub summary_lang: Vec<String>,
 }
 
+/// The longest summary of an activity in another language: a few sentences.
+pub const MAX_SUMMARY: usize = 600;
+
 impl ActivityForm {
+    /// The summaries as posted, by language; texts for codes that are no language of the site
+    /// are left out.
+    fn summaries(&self) -> Vec<(Lang, &str)> {
+        self.summary_lang
+            .iter()
+            .zip(&self.summary)
+            .filter_map(|(code, text)| Some((Lang::from_code(code)?, text.as_str())))
+            .filter(|(lang, _)| *lang != Lang::DA)
+            .collect()
+    }
+
     fn days(&self) -> Vec<(&'static str, Weekday)> {
         WEEKDAY_CODES
             .iter()
@@ -155,6 +174,9 @@ impl ActivityForm {
             feedback.keep(field, value);
         }
         feedback.keep("dag", &days.join(","));
+        for (lang, text) in self.summaries() {
+            feedback.keep(&summary_field(lang), text);
+        }
         feedback
     }
 }
@@ -356,6 +378,18 @@ pub async fn check_activity(
     if max_party.is_none() {
         feedback.error("max_party", lang.text("max-party-invalid"));
     }
+    let mut summaries = Vec::new();
+    for (summary_lang, text) in form.summaries() {
+        let text = text.trim();
+        if text.chars().count() > MAX_SUMMARY {
+            feedback.error(
+                &summary_field(summary_lang),
+                lang.text_with_values("activity-summary-too-long", &[("max", MAX_SUMMARY.into())]),
+            );
+        } else if !text.is_empty() {
+            summaries.push((summary_lang, text.to_owned()));
+        }
+    }
     let signup_mode = SignupMode::parse(&form.signup_mode).unwrap_or_default();
     if signup_mode == SignupMode::Required && capacity.is_none() && form.capacity.trim().is_empty()
     {
@@ -380,6 +414,7 @@ pub async fn check_activity(
             price_note: form.price_note.trim().to_owned(),
             accessibility_note: form.accessibility_note.trim().to_owned(),
             contact: form.contact.trim().to_owned(),
+            summaries,
         });
     }
     Err(feedback.into())

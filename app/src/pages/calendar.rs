@@ -403,6 +403,19 @@ pub fn ActivityPage() -> impl IntoView {
     view! { <Loaded data show=or_not_found(|data| view! { <ActivityDetails data /> }) /> }
 }
 
+/// The summary staff wrote in the reader's language, above the activity's own (Danish) text.
+#[component]
+fn Summary(summary: Option<String>) -> impl IntoView {
+    summary.map(|summary| {
+        view! {
+            <section class="summary" aria-labelledby="kort-fortalt">
+                <h2 id="kort-fortalt">{t("activity-summary-heading")}</h2>
+                <p>{summary}</p>
+            </section>
+        }
+    })
+}
+
 #[component]
 fn ActivityDetails(data: ActivityData) -> impl IntoView {
     let activity = data.activity;
@@ -435,6 +448,7 @@ fn ActivityDetails(data: ActivityData) -> impl IntoView {
         <Title text=activity.name.clone() />
         <h1 lang=content_lang()>{activity.name.clone()}</h1>
         <p class="lead">{when}</p>
+        <Summary summary=data.summary />
         {paragraphs(&activity.description, "")}
         <ActivityFacts activity=activity.clone() />
         <h2>{t("activity-dates")}</h2>
@@ -464,6 +478,7 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
         occurrence,
         seats_left,
         open_for_signup,
+        summary,
     } = data;
     // A sign-up posted after the form was taken away (the date has started or was cancelled
     // meanwhile) comes back here with its message and no form.
@@ -525,6 +540,7 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
         <p class="lead">{when}</p>
         {status}
         {add}
+        <Summary summary />
         {paragraphs(&activity.description, "")}
         <ActivityFacts activity=activity.clone() />
         {signup}

@@ -107,9 +107,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <p>{t("privacy-counting-loss")}</p>
         <h2>{t("privacy-later-heading")}</h2>
         <p>{t("privacy-later")}</p>
-        <p>
-            {t_values("privacy-retention", &[("days", crate::signups::retention_days().into())])}
-        </p>
+        <p>{t_values("privacy-retention", &[("days", crate::signups::retention_days().into())])}</p>
         <h2>{t("privacy-rights-heading")}</h2>
         <p>{t("privacy-rights")}</p>
         <p>

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::{
     calendar::{
         api::{load_staff_activities, load_staff_activity, FormChoices, StaffActivity},
-        Activity, Exception, ExceptionKind, Occurrence,
+        summary_field, Activity, Exception, ExceptionKind, Occurrence,
     },
     components::data::{edit_page, or_refused, Loaded},
     dates::{long_date, time_span, weekday_name},
@@ -16,7 +16,7 @@ use crate::{
         feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FormFeedback, Notice,
         PostForm, SelectField, TextArea,
     },
-    i18n::t,
+    i18n::{t, t_with, Lang},
 };
 
 /// `/personale/aktiviteter`.
@@ -177,6 +177,26 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
             <Field name="activity_name" label=t("activity-field-name") required=true />
             <Field name="slug" label=t("activity-field-slug") hint=t("activity-field-slug-hint") />
             <TextArea name="description" label=t("activity-field-description") />
+            <fieldset class="group">
+                <legend>{t("activity-summaries")}</legend>
+                <p class="field__hint">{t("activity-summaries-hint")}</p>
+                {Lang::all()
+                    .skip(1)
+                    .map(|lang| {
+                        view! {
+                            <input type="hidden" name="summary_lang" value=lang.code() />
+                            <TextArea
+                                name="summary"
+                                id=summary_field(lang)
+                                label=t_with(
+                                    "activity-field-summary",
+                                    &[("language", lang.own_name())],
+                                )
+                            />
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
             <SelectField name="focus_area" label=t("activity-focus-area") options=focus_options />
             <SelectField name="venue" label=t("activity-venue") options=venue_options />
             <fieldset class="group">

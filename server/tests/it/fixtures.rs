@@ -156,6 +156,7 @@ pub fn activity(name: &str) -> ActivityBuilder {
         price_note: String::new(),
         accessibility_note: String::new(),
         contact: String::new(),
+        summaries: Vec::new(),
     })
 }
 

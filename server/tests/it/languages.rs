@@ -16,6 +16,7 @@ on_both_backends!(
     a_resident_signs_up_in_arabic_and_is_written_to_in_arabic,
     every_link_and_form_of_an_english_page_stays_in_english,
     a_journalist_gets_the_editors_emails_in_the_language_chosen,
+    staff_add_a_summary_for_the_readers_of_each_language,
 );
 
 /// The `<html>` start tag of a page.
@@ -302,4 +303,75 @@ async fn a_journalist_gets_the_editors_emails_in_the_language_chosen(backend: Ba
         "{text}"
     );
     assert!(html.contains("Flot!"), "{html}");
+}
+
+async fn staff_add_a_summary_for_the_readers_of_each_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let editor = account(Role::Staff).create(app.db()).await;
+    let staff = app.logged_in_as(&editor).await;
+    let page = staff.get("/personale/aktiviteter/ny").await.body;
+    assert!(
+        page.contains(r#"id="summary_en""#) && page.contains(r#"id="summary_ar""#),
+        "one text area per language: {page}"
+    );
+    let long = "x".repeat(app::calendar::service::MAX_SUMMARY + 1);
+    let mut form = vec![
+        ("activity_name", "Strikkeklub"),
+        ("description", "Vi strikker og drikker kaffe."),
+        ("starts_on", "2027-01-05"),
+        ("start_time", "18.00"),
+        ("end_time", "20.00"),
+        ("repeat", "once"),
+        ("signup_mode", "none"),
+        ("max_party", "10"),
+        ("summary_lang", "en"),
+        ("summary", "We knit and drink coffee."),
+        ("summary_lang", "ar"),
+        ("summary", long.as_str()),
+    ];
+    // Too long: refused by its own field, everything typed kept.
+    let refused = staff.post_form("/personale/aktiviteter/ny", &form).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains("Resuméet må højst være 600 tegn."),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("We knit and drink coffee."));
+    form[11] = ("summary", "نحيك ونشرب القهوة.");
+    let saved = staff.post_form("/personale/aktiviteter/ny", &form).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let edit = saved.location.unwrap();
+    assert!(staff
+        .get(&edit)
+        .await
+        .body
+        .contains("We knit and drink coffee."));
+
+    // Each reader gets the summary of their language above the activity's own text, which
+    // stays Danish and is marked so; Danish readers get none.
+    let resident = app.visitor();
+    let english = resident.get("/en/aktiviteter/strikkeklub").await.body;
+    assert!(
+        english.contains("We knit and drink coffee.") && english.contains("In short"),
+        "{english}"
+    );
+    let own_text = english
+        .find("Vi strikker og drikker kaffe.")
+        .expect("the own text");
+    let tag = &english[english[..own_text].rfind('<').unwrap()..own_text];
+    assert!(
+        tag.starts_with("<p") && tag.contains(r#"lang="da""#),
+        "{tag}"
+    );
+    let arabic = resident
+        .get("/ar/aktiviteter/strikkeklub/2027-01-05")
+        .await
+        .body;
+    assert!(arabic.contains("نحيك ونشرب القهوة."), "{arabic}");
+    let danish = resident.get("/aktiviteter/strikkeklub").await.body;
+    assert!(
+        !danish.contains("We knit") && !danish.contains("Kort fortalt"),
+        "{danish}"
+    );
 }
