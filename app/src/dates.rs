@@ -51,6 +51,26 @@ pub fn moment_text(at: chrono::DateTime<chrono::Utc>) -> String {
     lang_moment_text(lang(), at)
 }
 
+/// "tirsdag 1. december 2026, 9.30–11.30": when a date is, in `lang`. In Arabic the date and
+/// the times are isolated from each other (Fluent's marks), so each keeps its own order.
+pub fn lang_when(lang: Lang, date: NaiveDate, start: NaiveTime, end: NaiveTime) -> String {
+    lang_day_and_time(
+        lang,
+        lang_long_date(lang, date),
+        lang_time_span(lang, start, end),
+    )
+}
+
+/// [`lang_when`] in the page's language.
+pub fn when(date: NaiveDate, start: NaiveTime, end: NaiveTime) -> String {
+    lang_when(lang(), date, start, end)
+}
+
+/// A day (or a rule of days, "Hver tirsdag") and a time, in `lang`.
+pub fn lang_day_and_time(lang: Lang, day: String, time: String) -> String {
+    lang.text_with("date-and-time", &[("date", day), ("time", time)])
+}
+
 /// Names in a list, "tirsdag, onsdag og torsdag", with the language's own "and".
 pub fn and_list(lang: Lang, items: &[String]) -> String {
     #[cfg(feature = "ssr")]

@@ -63,6 +63,7 @@ audit-log-in = Loggede ind
 audit-publish-submission = Udgav en borgerjournalists indsendelse
 
 ## Staff: activities
+activity-focus-area = Indsatsområde
 activity-summaries = Kort resumé på andre sprog
 activity-summaries-hint = Skriv gerne et par sætninger til dem, der læser siden på et andet sprog. Beskrivelsen ovenfor vises altid, som den er skrevet.
 activity-field-summary = Resumé på { $language }

@@ -11,7 +11,7 @@ use crate::{
     },
     components::data::Loaded,
     dates::date_text,
-    i18n::{content_lang, t},
+    i18n::{content_dir, content_lang, t},
 };
 
 /// "26. november 2026", the day an article appeared, in Danish time. Pages render on the
@@ -67,7 +67,7 @@ pub fn ArticleCard(
     let heading = if lead_story {
         view! {
             <h2 class="article-card__title article-card__title--lead">
-                <a href=href lang=content_lang()>
+                <a href=href lang=content_lang() dir=content_dir()>
                     {article.title.clone()}
                 </a>
             </h2>
@@ -76,7 +76,7 @@ pub fn ArticleCard(
     } else if !nested {
         view! {
             <h2 class="article-card__title">
-                <a href=href lang=content_lang()>
+                <a href=href lang=content_lang() dir=content_dir()>
                     {article.title.clone()}
                 </a>
             </h2>
@@ -85,7 +85,7 @@ pub fn ArticleCard(
     } else {
         view! {
             <h3 class="article-card__title">
-                <a href=href lang=content_lang()>
+                <a href=href lang=content_lang() dir=content_dir()>
                     {article.title.clone()}
                 </a>
             </h3>
@@ -97,8 +97,9 @@ pub fn ArticleCard(
     });
     view! {
         <article class="article-card">
-            {cover} {heading} <p class="muted">{date}</p>
-            <p lang=content_lang()>{article.lead.clone()}</p>
+            {cover} {heading} <p class="muted">{date}</p> <p lang=content_lang() dir=content_dir()>
+                {article.lead.clone()}
+            </p>
         </article>
     }
     .into_any()

@@ -8,7 +8,7 @@ use crate::{
     calendar::{api::load_this_week, Occurrence, Status},
     components::data::Loaded,
     dates::{long_date, time_span, weekday_name},
-    i18n::{content_lang, t, t_with},
+    i18n::{content_dir, content_lang, t, t_with},
 };
 
 /// One occurrence as a line: time, name (linked), place and what has changed.
@@ -29,7 +29,7 @@ pub fn OccurrenceLine(occurrence: Occurrence) -> impl IntoView {
         <li class="occurrence" class:occurrence--cancelled=cancelled>
             <span class="occurrence__time">{time}</span>
             " "
-            <a href=href class="occurrence__name" lang=content_lang()>
+            <a href=href class="occurrence__name" lang=content_lang() dir=content_dir()>
                 {occurrence.activity_name}
             </a>
             {occurrence.venue.map(|venue| view! { <span class="occurrence__venue">{venue}</span> })}

@@ -10,7 +10,7 @@ pub fn paragraphs(text: &str, class: &'static str) -> impl IntoView {
         .map(|paragraph| {
             let class = (!class.is_empty()).then_some(class);
             view! {
-                <p class=class lang=crate::i18n::content_lang()>
+                <p class=class lang=crate::i18n::content_lang() dir=crate::i18n::content_dir()>
                     {paragraph.to_owned()}
                 </p>
             }

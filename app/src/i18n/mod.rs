@@ -324,6 +324,12 @@ pub fn content_lang() -> Option<&'static str> {
     (lang() != Lang::DA).then_some(Lang::DA.code())
 }
 
+/// The `dir` of what people wrote in Danish, beside [`content_lang`]: left to right inside a
+/// right-to-left page, so a Danish sentence's full stop stays at its end.
+pub fn content_dir() -> Option<&'static str> {
+    (lang() != Lang::DA).then_some(Lang::DA.dir())
+}
+
 /// The address of the site's `path` in the page's language.
 pub fn address(path: &str) -> String {
     lang().address(path)

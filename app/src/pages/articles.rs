@@ -21,7 +21,7 @@ use crate::{
         photos::PhotoGallery,
     },
     dates::date_text,
-    i18n::{content_lang, t, t_values, t_with},
+    i18n::{content_dir, content_lang, t, t_values, t_with},
     site::PublicUrl,
 };
 
@@ -239,10 +239,12 @@ fn ArticleView(
         <Meta property="og:url" content=url />
         <Meta name="description" content=article.lead.clone() />
         <article class="article">
-            <h1 lang=content_lang()>{article.title.clone()}</h1>
+            <h1 lang=content_lang() dir=content_dir()>
+                {article.title.clone()}
+            </h1>
             <p class="muted">{date}</p>
             {byline}
-            <p class="lead" lang=content_lang()>
+            <p class="lead" lang=content_lang() dir=content_dir()>
                 {article.lead.clone()}
             </p>
             {article
@@ -264,6 +266,7 @@ fn ArticleView(
             <div
                 class="article__body"
                 lang=content_lang()
+                dir=content_dir()
                 inner_html=article.body_html.clone()
             ></div>
             <PhotoGallery photos />

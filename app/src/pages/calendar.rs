@@ -22,9 +22,11 @@ use crate::{
         signup_form::SignupForm,
         text::paragraphs,
     },
-    dates::{date_text, long_date, month_and_year, time_span, weekday_name},
+    dates::{
+        date_text, lang_day_and_time, long_date, month_and_year, time_span, weekday_name, when,
+    },
     forms::{feedback_for, ErrorSummary, SelectField},
-    i18n::{content_lang, t, t_with},
+    i18n::{content_dir, content_lang, lang, t, t_with},
 };
 
 /// `/kalender`.
@@ -340,14 +342,17 @@ fn MonthGrid(data: CalendarData) -> impl IntoView {
     }
 }
 
-/// The facts of an activity: where, price, sign-up, accessibility, contact.
+/// The facts of an activity: where, price, sign-up, accessibility, contact. What staff wrote
+/// is marked as Danish; how to sign up is the page's own text.
 #[component]
 fn ActivityFacts(activity: Activity) -> impl IntoView {
     let fact = |label: String, value: String| {
         (!value.is_empty()).then(|| {
             view! {
                 <dt>{label}</dt>
-                <dd>{value}</dd>
+                <dd lang=content_lang() dir=content_dir()>
+                    {value}
+                </dd>
             }
         })
     };
@@ -359,7 +364,9 @@ fn ActivityFacts(activity: Activity) -> impl IntoView {
         };
         view! {
             <dt>{t("activity-venue")}</dt>
-            <dd>{text}</dd>
+            <dd lang=content_lang() dir=content_dir()>
+                {text}
+            </dd>
         }
     });
     let access = [
@@ -381,12 +388,10 @@ fn ActivityFacts(activity: Activity) -> impl IntoView {
     };
     view! {
         <dl class="facts">
-            {venue}
-            {fact(
-                t("activity-focus-area"),
-                activity.focus_area.map(|area| area.name).unwrap_or_default(),
-            )} {fact(t("activity-price"), activity.price_note)} {fact(t("activity-signup"), signup)}
-            {fact(t("activity-accessibility"), access)}
+            // The focus area is the staff's word for where an activity reports; residents
+            // find activities by it in the calendar's filter ("Emne"), not on the activity.
+            {venue} {fact(t("activity-price"), activity.price_note)} <dt>{t("activity-signup")}</dt>
+            <dd>{signup}</dd> {fact(t("activity-accessibility"), access)}
             {fact(t("activity-contact"), activity.contact)}
         </dl>
     }
@@ -439,14 +444,16 @@ fn ActivityDetails(data: ActivityData) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let when = format!(
-        "{}, {}",
+    let when = lang_day_and_time(
+        lang(),
         data.rule_text,
-        time_span(activity.start_time, activity.end_time)
+        time_span(activity.start_time, activity.end_time),
     );
     view! {
         <Title text=activity.name.clone() />
-        <h1 lang=content_lang()>{activity.name.clone()}</h1>
+        <h1 lang=content_lang() dir=content_dir()>
+            {activity.name.clone()}
+        </h1>
         <p class="lead">{when}</p>
         <Summary summary=data.summary />
         {paragraphs(&activity.description, "")}
@@ -490,9 +497,10 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
     };
     let day = long_date(occurrence.starts.date());
     let title = format!("{} – {}", activity.name, day);
-    let when = format!(
-        "{day}, {}",
-        time_span(occurrence.starts.time(), occurrence.ends.time())
+    let when = when(
+        occurrence.starts.date(),
+        occurrence.starts.time(),
+        occurrence.ends.time(),
     );
     let status = match occurrence.status {
         Status::Cancelled => Some(view! {
@@ -536,7 +544,9 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
     let activity_href = format!("/aktiviteter/{}", activity.slug);
     view! {
         <Title text=title />
-        <h1 lang=content_lang()>{activity.name.clone()}</h1>
+        <h1 lang=content_lang() dir=content_dir()>
+            {activity.name.clone()}
+        </h1>
         <p class="lead">{when}</p>
         {status}
         {add}

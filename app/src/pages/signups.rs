@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     components::data::{or_refused, Loaded},
-    dates::{long_date, time_span},
+    dates::when,
     forms::{
         feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFeedback, FormFields,
         Notice,
@@ -51,10 +51,10 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         SignupStatus::Waitlisted => t("signup-status-waitlisted"),
         SignupStatus::Cancelled => t("signup-status-cancelled"),
     };
-    let when = format!(
-        "{}, {}",
-        long_date(occurrence.starts.date()),
-        time_span(occurrence.starts.time(), occurrence.ends.time())
+    let when = when(
+        occurrence.starts.date(),
+        occurrence.starts.time(),
+        occurrence.ends.time(),
     );
     let party = t_values(
         "signup-party",

@@ -15,7 +15,7 @@ use crate::{
     accounts::{service::Links, token::Token, EmailAddress},
     calendar::{Activity, Occurrence, SignupMode},
     clock,
-    dates::{lang_long_date, lang_time_span},
+    dates::lang_when,
     db::Db,
     errors::Refusal,
     forms::FormFeedback,
@@ -183,10 +183,11 @@ pub fn too_many(lang: Lang, form: &SignupForm) -> FormFeedback {
 /// The lines every sign-up email shares: what, when, where, and the private link if there is
 /// one to give.
 fn details(lang: Lang, activity: &Activity, occurrence: &Occurrence, link: Option<&str>) -> String {
-    let when = format!(
-        "{}, {}",
-        lang_long_date(lang, occurrence.starts.date()),
-        lang_time_span(lang, occurrence.starts.time(), occurrence.ends.time())
+    let when = lang_when(
+        lang,
+        occurrence.starts.date(),
+        occurrence.starts.time(),
+        occurrence.ends.time(),
     );
     let mut text = format!("{}\n{when}\n", activity.name);
     if let Some(venue) = &activity.venue {
