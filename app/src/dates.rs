@@ -150,21 +150,50 @@ mod icu_backed {
         fn new(lang: Lang) -> Self {
             let locale: Locale = lang.date_locale().parse().expect("a valid locale");
             let prefs = || (&locale).into();
-            let list_prefs = (&locale).into();
-            let fail = |what: &str| format!("ICU4X has no {what} for {}", lang.code());
             Formatters {
-                long_date: Formatter::try_new(prefs(), fieldsets::YMDE::long())
-                    .expect(&fail("long date")),
-                date: Formatter::try_new(prefs(), fieldsets::YMD::long()).expect(&fail("date")),
-                month_and_year: Formatter::try_new(prefs(), fieldsets::YM::long())
-                    .expect(&fail("month and year")),
-                month: Formatter::try_new(prefs(), fieldsets::M::long()).expect(&fail("month")),
-                weekday: Formatter::try_new(prefs(), fieldsets::E::long()).expect(&fail("weekday")),
-                time: Formatter::try_new(prefs(), fieldsets::T::hm()).expect(&fail("time")),
-                and: ListFormatter::try_new_and(list_prefs, ListFormatterOptions::default())
-                    .expect(&fail("list")),
+                long_date: built_in(
+                    lang,
+                    "long date",
+                    Formatter::try_new(prefs(), fieldsets::YMDE::long()),
+                ),
+                date: built_in(
+                    lang,
+                    "date",
+                    Formatter::try_new(prefs(), fieldsets::YMD::long()),
+                ),
+                month_and_year: built_in(
+                    lang,
+                    "month",
+                    Formatter::try_new(prefs(), fieldsets::YM::long()),
+                ),
+                month: built_in(
+                    lang,
+                    "month",
+                    Formatter::try_new(prefs(), fieldsets::M::long()),
+                ),
+                weekday: built_in(
+                    lang,
+                    "weekday",
+                    Formatter::try_new(prefs(), fieldsets::E::long()),
+                ),
+                time: built_in(
+                    lang,
+                    "time",
+                    Formatter::try_new(prefs(), fieldsets::T::hm()),
+                ),
+                and: built_in(
+                    lang,
+                    "list",
+                    ListFormatter::try_new_and((&locale).into(), ListFormatterOptions::default()),
+                ),
             }
         }
+    }
+
+    /// A formatter from the data built into ICU4X, which has every language of the site (the
+    /// dates tests make each of them).
+    fn built_in<T, E: std::fmt::Debug>(lang: Lang, what: &str, made: Result<T, E>) -> T {
+        made.unwrap_or_else(|err| panic!("ICU4X has no {what} for {}: {err:?}", lang.code()))
     }
 
     static FORMATTERS: LazyLock<Vec<Formatters>> =

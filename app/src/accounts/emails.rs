@@ -49,6 +49,7 @@ pub fn password_reset(lang: Lang, to: &str, site_name: &str, link: &str) -> Outg
 /// One email layout in `lang`: paragraphs, a link as a button, a closing remark and a
 /// signature. The subject goes without the isolation marks of right-to-left text, which a mail
 /// app's list would show as they are.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn compose(
     lang: Lang,
     to: &str,
