@@ -88,13 +88,13 @@ test.describe('waitlist and attendance', () => {
 
     await page.getByRole('link', { name: 'Skriv fremmøde' }).click();
     await expectNoAxeViolationsIfJs(page, jsEnabled(testInfo));
-    await page.getByLabel(`${name} – 1 voksne og 2 børn`).check();
+    await page.getByLabel(`${name} – 1 voksen og 2 børn`).check();
     await page.getByLabel('Børn, der kom uden tilmelding').fill('3000');
     await page.getByLabel('Antal frivillige').fill('2');
     await page.getByRole('button', { name: 'Gem fremmødet' }).click();
     // A slip of the thumb: a message by the field, and nothing ticked is lost.
     await expect(page.locator('.field__error')).toContainText('Skriv et tal fra 0 til 1000.');
-    await expect(page.getByLabel(`${name} – 1 voksne og 2 børn`)).toBeChecked();
+    await expect(page.getByLabel(`${name} – 1 voksen og 2 børn`)).toBeChecked();
     await expectNoAxeViolationsIfJs(page, jsEnabled(testInfo));
     await page.getByLabel('Børn, der kom uden tilmelding').fill('3');
     await page.getByLabel('Heraf første gang').fill('1');

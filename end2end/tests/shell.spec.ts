@@ -10,7 +10,7 @@ test('the front page welcomes the resident in Danish with the demo neighbourhood
   await expect(page.getByRole('heading', { name: 'Steder i kvarteret' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'ParkCafeen', exact: true })).toBeVisible();
   await expect(page.getByText('Vangdalen', { exact: true })).toBeVisible();
-  await expect(page.getByRole('contentinfo')).toContainText('Hjemmesiden drives af Bysekretariatet.');
+  await expect(page.getByRole('contentinfo')).toContainText('Siden drives af Bysekretariatet.');
 });
 
 test('the navigation leads to every section and marks where you are', async ({ page }) => {

@@ -273,7 +273,6 @@ pub fn AccountPage() -> impl IntoView {
         <h1>{t("account-title")}</h1>
         <Notice text=notice />
         {who}
-        {language}
         <h2>{t("change-password-title")}</h2>
         <ErrorSummary feedback=feedback.clone() />
         <form method="post" action="/konto/adgangskode" class="form" novalidate>
@@ -291,5 +290,6 @@ pub fn AccountPage() -> impl IntoView {
             </FormFields>
         </form>
         {email_settings}
+        {language}
     }
 }
