@@ -330,11 +330,6 @@ pub fn content_dir() -> Option<&'static str> {
     (lang() != Lang::DA).then_some(Lang::DA.dir())
 }
 
-/// The address of the site's `path` in the page's language.
-pub fn address(path: &str) -> String {
-    lang().address(path)
-}
-
 #[cfg(test)]
 mod translations;
 

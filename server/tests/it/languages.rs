@@ -154,21 +154,8 @@ async fn a_resident_signs_up_in_arabic_and_is_written_to_in_arabic(backend: Back
     let signups = db.signups().signups_of(date_id).await.unwrap();
     let bo = signups.iter().find(|party| party.name == "Bo").unwrap();
     assert_eq!(bo.status, SignupStatus::Confirmed);
-    let (bo_text, _) = stored_bodies_newest(&app, "bo@example.org").await;
+    let (bo_text, _) = stored_bodies(db, "bo@example.org").await.unwrap();
     assert!(bo_text.contains("Der er blevet plads"), "{bo_text}");
-}
-
-/// The newest stored text and HTML to `to`.
-async fn stored_bodies_newest(app: &TestApp, to: &str) -> (String, String) {
-    app::db_run!(app.db(), |pool| {
-        sqlx::query_as(
-            "select text_body, html_body from outbox where to_address = $1 order by id desc",
-        )
-        .bind(to)
-        .fetch_one(pool)
-        .await
-    })
-    .unwrap()
 }
 
 async fn every_link_and_form_of_an_english_page_stays_in_english(backend: Backend) {
@@ -284,7 +271,7 @@ async fn a_journalist_gets_the_editors_emails_in_the_language_chosen(backend: Ba
         .and_then(|path| path.rsplit('/').next())
         .and_then(|id| id.parse().ok())
         .expect("the submission's page");
-    let (staff_text, _) = stored_bodies_newest(&app, &editor.email).await;
+    let (staff_text, _) = stored_bodies(db, &editor.email).await.unwrap();
     assert!(
         staff_text.contains("venter på, at I læser den"),
         "{staff_text}"
@@ -296,7 +283,7 @@ async fn a_journalist_gets_the_editors_emails_in_the_language_chosen(backend: Ba
         )
         .await;
     assert_eq!(commented.status, 303, "{}", commented.body);
-    let (text, html) = stored_bodies_newest(&app, &journalist.email).await;
+    let (text, html) = stored_bodies(db, &journalist.email).await.unwrap();
     assert!(text.contains("The editors"), "{text}");
     assert!(
         text.contains(&format!("/en/borgerjournalist/indsendelser/{id}")),

@@ -190,13 +190,15 @@ async fn an_email_survives_an_smtp_outage_and_a_restart(backend: Backend) {
 
 on_both_backends!(an_email_survives_an_smtp_outage_and_a_restart);
 
-/// The stored text and HTML of the outbox's message to `to`, if there is one.
+/// The stored text and HTML of the outbox's newest message to `to`, if there is one.
 pub(crate) async fn stored_bodies(db: &Db, to: &str) -> Option<(String, String)> {
     app::db_run!(db, |pool| {
-        sqlx::query_as("select text_body, html_body from outbox where to_address = $1")
-            .bind(to)
-            .fetch_optional(pool)
-            .await
+        sqlx::query_as(
+            "select text_body, html_body from outbox where to_address = $1 order by id desc",
+        )
+        .bind(to)
+        .fetch_optional(pool)
+        .await
     })
     .unwrap()
 }
