@@ -283,6 +283,21 @@ impl Db {
                     .busy_timeout(SQLITE_BUSY_TIMEOUT);
                 let pool = SqlitePoolOptions::new()
                     .acquire_timeout(CONNECT_TIMEOUT)
+                    // sqlx 0.8 leaves a connection marked as inside a transaction when the
+                    // ROLLBACK of a dropped transaction fails, which it does after SQLite rolled
+                    // the transaction back by itself (a full disk, `SQLITE_FULL`); that
+                    // connection would refuse every later `BEGIN`, so a full disk would break
+                    // writes until a restart. The pool replaces such a connection. (The ping
+                    // waits for a rollback still queued on the connection's worker.)
+                    .before_acquire(|conn, _| {
+                        Box::pin(async move {
+                            use sqlx::Connection;
+                            if conn.is_in_transaction() {
+                                conn.ping().await?;
+                            }
+                            Ok(!conn.is_in_transaction())
+                        })
+                    })
                     .connect_with(options)
                     .await
                     .map_err(ConnectError::Unreachable)?;
@@ -333,6 +348,20 @@ impl Db {
     /// (and their transactions, each `begin` and `commit` included) since it was opened.
     pub fn queries(&self) -> u64 {
         self.queries.load(Ordering::Relaxed)
+    }
+
+    /// The version of the newest migration this program holds for `backend` (a backup from a
+    /// newer program cannot be restored by this one).
+    pub fn newest_migration(backend: Backend) -> i64 {
+        let migrator = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .iter()
+            .map(|migration| migration.version)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Applies the embedded migrations of the running backend; applied ones are skipped.

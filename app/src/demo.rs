@@ -95,6 +95,10 @@ pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
     ),
 ];
 
+/// The demo admin's authenticator key (README.md gives it too): admins must log in with a
+/// second step, so the demo's admin has one an app can be set up with.
+pub const ADMIN_TWO_FACTOR_KEY: &str = "NORDBYNORDBYNORDBYNORDBYNORDBY22";
+
 /// A demo activity, with its focus area and venue by slug and its times as numbers.
 struct DemoActivity {
     slug: &'static str,
@@ -904,6 +908,13 @@ pub async fn load_with_history(db: &Db, earlier_years: u32) -> Result<bool, sqlx
                 .await?;
             if *role == Role::Journalist {
                 journalist = Some(id);
+            }
+            if *role == Role::Admin {
+                let key = crate::accounts::two_factor::TwoFactorSecret::parse(ADMIN_TWO_FACTOR_KEY)
+                    .expect("the demo key is a valid secret");
+                db.accounts()
+                    .enable_two_factor(id, &key, 0, &[], None, now)
+                    .await?;
             }
         }
         if let Some(journalist) = journalist {

@@ -86,6 +86,51 @@ impl From<FormFeedback> for Refusal {
     }
 }
 
+/// Whether `err`, or anything that caused it, is a full disk: SQLite's `SQLITE_FULL` (13, also
+/// when a database reaches its `max_page_count`), PostgreSQL's `disk_full` (53100), or the
+/// operating system's "no space left on device".
+pub fn is_disk_full(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(err);
+    while let Some(err) = current {
+        if let Some(sqlx::Error::Database(database)) = err.downcast_ref::<sqlx::Error>() {
+            let code = database.code().unwrap_or_default();
+            // SQLite reports extended codes; their low byte is the primary one.
+            let sqlite_full = code.parse::<i64>().is_ok_and(|code| code & 0xff == 13);
+            if sqlite_full || code == "53100" {
+                return true;
+            }
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::StorageFull || io.raw_os_error() == Some(28) {
+                return true;
+            }
+        }
+        current = err.source();
+    }
+    false
+}
+
+/// The minute in which a full disk was last logged (minutes since 1970).
+static DISK_FULL_LOGGED: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+/// Whether `err` is a full disk ([`is_disk_full`]); if so, logs why at most once a minute, so a
+/// full disk under load writes one line a minute rather than one per request.
+pub fn note_disk_full(err: &(dyn std::error::Error + 'static)) -> bool {
+    if !is_disk_full(err) {
+        return false;
+    }
+    let minute = crate::clock::now().timestamp() / 60;
+    let last = DISK_FULL_LOGGED.swap(minute, std::sync::atomic::Ordering::Relaxed);
+    if last != minute {
+        tracing::error!(
+            error = %err,
+            "the disk is full: writes are refused with a \"try again later\" page until there \
+             is space again (this is logged once a minute)"
+        );
+    }
+    true
+}
+
 /// Logs `err` and returns an error that says nothing about it.
 pub fn internal(err: impl Display) -> ServerFnError {
     tracing::error!(error = %err, "request failed");
@@ -113,6 +158,16 @@ pub fn db_from_context() -> Result<Db, ServerFnError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_disk_is_known_through_the_causes() {
+        let enospc = std::io::Error::from_raw_os_error(28);
+        assert!(is_disk_full(&enospc));
+        let refusal = Refusal::Internal(Box::new(std::io::Error::from_raw_os_error(28)));
+        assert!(is_disk_full(&refusal));
+        assert!(!is_disk_full(&sqlx::Error::RowNotFound));
+        assert!(!is_disk_full(&std::io::Error::from_raw_os_error(2)));
+    }
 
     #[test]
     fn an_internal_refusal_keeps_its_cause() {

@@ -8,11 +8,14 @@ use leptos_router::{
 };
 
 use crate::{
-    components::errors::{ForbiddenPage, NotFound},
+    components::errors::{ForbiddenPage, NotFound, TryLaterPage},
     i18n::{lang, Lang},
     layout::{Footer, Header, LanguageAlternates, SkipLink},
     pages::{
-        accounts::{AccountPage, ForgotPasswordPage, InvitationPage, LoginPage, ResetPasswordPage},
+        accounts::{
+            AccountPage, ForgotPasswordPage, InvitationPage, LoginPage, ResetPasswordPage,
+            SecondStepPage, TwoFactorPage,
+        },
         articles::{
             ArticlePage, ArticlesPage, IssuePage, IssuePrintPage, IssuesPage, SearchPage, TagPage,
         },
@@ -177,11 +180,14 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("skriv") view=WritePage />
                     <Route path=path!("log-ind") view=LoginPage />
+                    <Route path=path!("log-ind/kode") view=SecondStepPage />
                     <Route path=path!("invitation/:token") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("glemt-adgangskode") view=ForgotPasswordPage />
                     <Route path=path!("nulstil/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("konto") view=AccountPage />
+                    <Route path=path!("konto/to-trin") view=TwoFactorPage ssr=SsrMode::Async />
                     <Route path=path!("ingen-adgang") view=ForbiddenPage />
+                    <Route path=path!("proev-igen-senere") view=TryLaterPage />
                     <Route path=path!("personale") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("personale/brugere") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("personale/udbakke") view=OutboxPage ssr=SsrMode::Async />

@@ -2,9 +2,10 @@
 import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 
 /** Whether the running project has JavaScript turned on. */
 export function jsEnabled(testInfo: TestInfo): boolean {
@@ -68,9 +69,20 @@ export function linkIn(text: string, path: string): string {
   return match[0];
 }
 
-/** The demo accounts (README.md lists them). */
-export const demo = {
-  admin: { email: 'admin@nordby.example', password: 'kaffe-i-parkcafeen-admin' },
+/** An account as the tests log in with it: `key` is its authenticator's key, if it has one. */
+export interface Account {
+  email: string;
+  password: string;
+  key?: string;
+}
+
+/** The demo accounts (README.md lists them, and the admin's authenticator key). */
+export const demo: Record<'admin' | 'staff' | 'journalist', Account> = {
+  admin: {
+    email: 'admin@nordby.example',
+    password: 'kaffe-i-parkcafeen-admin',
+    key: 'NORDBYNORDBYNORDBYNORDBYNORDBY22',
+  },
   staff: { email: 'medarbejder@nordby.example', password: 'kaffe-i-parkcafeen' },
   journalist: { email: 'journalist@nordby.example', password: 'nordbyposten-skriver' },
 };
@@ -80,14 +92,42 @@ export const demo = {
  * of its own (the test servers trust the loopback proxy, `NABOSKAB_TRUSTED_PROXIES`): the suite
  * logs in more often within five minutes than the per-address login limit allows one office.
  */
-export async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
+export async function logIn(page: Page, account: Account): Promise<void> {
   const octet = () => 1 + Math.floor(Math.random() * 250);
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `10.${octet()}.${octet()}.${octet()}` });
   await page.goto('/log-ind');
   await page.getByLabel('E-mailadresse').fill(account.email);
   await page.getByLabel('Adgangskode').fill(account.password);
   await page.getByRole('button', { name: 'Log ind' }).click();
+  if (account.key) {
+    await expect(page.getByRole('heading', { name: 'Skriv koden fra din app' })).toBeVisible();
+    await page.getByLabel('Kode', { exact: true }).fill(await unusedCode(page, account));
+    await page.getByRole('button', { name: 'Log ind' }).click();
+  }
   await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
+}
+
+/**
+ * A code from `account`'s authenticator that the portal at the page's address has not accepted
+ * yet. The portal takes each 30-second step's code once, and also the next step's (a phone's
+ * clock may run ahead); the tests log in as one admin from two workers, so each step is claimed
+ * by creating a file for it in the temporary folder, which only one process can do.
+ */
+export async function unusedCode(page: Page, account: Account): Promise<string> {
+  const totp = new TOTP({ secret: Secret.fromBase32(account.key!), digits: 6, period: 30 });
+  const portal = new URL(page.url()).port;
+  for (;;) {
+    const now = Math.floor(Date.now() / 30_000);
+    for (const step of [now, now + 1]) {
+      try {
+        closeSync(openSync(join(tmpdir(), `naboskab-totp-${portal}-${account.email}-${step}`), 'wx'));
+        return totp.generate({ timestamp: step * 30_000 });
+      } catch {
+        // Another login took this step's code.
+      }
+    }
+    await page.waitForTimeout(1_000);
+  }
 }
 
 /** Logs out with the header's button. */
@@ -113,11 +153,21 @@ export const publicPages = [
   '/aktiviteter/babycafe/2026-12-22',
   '/skriv',
   '/log-ind',
+  '/log-ind/kode',
   '/glemt-adgangskode',
   '/was',
   '/privatliv',
   '/findes-ikke',
+  '/proev-igen-senere',
 ];
+
+/** The status a page of `publicPages` answers with: the not-found page 404, the page a write
+ * gets while the disk is full 503, every other page 200. */
+export function statusOf(path: string): number {
+  if (path.endsWith('/findes-ikke')) return 404;
+  if (path.endsWith('/proev-igen-senere')) return 503;
+  return 200;
+}
 
 /** The languages of the site: their address prefixes, as `Lang::address` writes them. */
 export const languages = [
@@ -162,8 +212,8 @@ export async function errorsIn(request: APIRequestContext, paths: string[]): Pro
   const pages: [string, string][] = [];
   for (const path of paths) {
     const answer = await request.get(path);
-    // The not-found page is a page type too.
-    expect(answer.status(), path).toBe(path.endsWith('/findes-ikke') ? 404 : 200);
+    // The not-found page is a page type too, and so is the full disk's "try again later".
+    expect(answer.status(), path).toBe(statusOf(path));
     pages.push([path, await answer.text()]);
   }
   return errorsInHtml(pages);

@@ -6,7 +6,18 @@
 // Without JavaScript the same pages must load with no console error either: the policy may
 // block nothing the page needs (stylesheet, images), and the forms are checked the same way.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { demo, emailTo, jsEnabled, linkIn, logIn, logOut, maildevUrl, publicPages, waitForIslands } from './helpers';
+import {
+  demo,
+  emailTo,
+  jsEnabled,
+  linkIn,
+  logIn,
+  logOut,
+  maildevUrl,
+  publicPages,
+  statusOf,
+  waitForIslands,
+} from './helpers';
 
 const pagesToLoad = [
   ...publicPages,
@@ -50,8 +61,9 @@ const staffPages = [
 /** The pages that answer 404 on purpose: an unknown address, links that no longer work. */
 const notFound = new Set(['/findes-ikke', '/invitation/udloebet', '/nulstil/udloebet']);
 
-/** Statuses a page of these tests may answer with: the 404 page, a form shown again. */
-const expectedErrorStatus = /the server responded with a status of (404|422)/;
+/** Statuses a page of these tests may answer with: the 404 page, a form shown again, and the
+ * full disk's "try again later". */
+const expectedErrorStatus = /the server responded with a status of (404|422|503)/;
 
 /** Starts collecting `page`'s script errors, console errors and island warnings. */
 function watch(page: Page): string[] {
@@ -97,7 +109,7 @@ async function shadowingNames(page: Page): Promise<string[]> {
 /** Visits `path` and checks it: loaded, settled, no form control shadowing its form. */
 async function visit(page: Page, testInfo: TestInfo, path: string): Promise<void> {
   const response = await page.goto(path);
-  expect(response?.status(), path).toBe(notFound.has(path) ? 404 : 200);
+  expect(response?.status(), path).toBe(notFound.has(path) ? 404 : statusOf(path));
   await settle(page, testInfo);
   expect(await shadowingNames(page), `${path}: form controls named after a form property`).toEqual([]);
 }

@@ -30,6 +30,8 @@ not-found-title = Siden findes ikke
 not-found-text = Vi kan ikke finde den side, du leder efter. Måske er den flyttet, eller der er en fejl i adressen.
 server-error-title = Noget gik galt
 server-error-text = Der skete en fejl hos os, ikke hos dig. Prøv igen om lidt. Hvis det bliver ved, så kontakt os.
+try-later-title = Prøv igen senere
+try-later-text = Siden kan ikke gemme noget lige nu. Det, du sendte, er ikke gemt. Alt det, der var gemt før, er der stadig. Prøv igen om lidt.
 
 ## Front page
 home-title = Velkommen til { $site }
@@ -188,6 +190,43 @@ forbidden-title = Ingen adgang
 forbidden-text = Du har ikke adgang til denne side med din konto. Kontakt en administrator, hvis du skal bruge den.
 forbidden-go-on = Gå til dine egne sider
 
+## Two-factor login
+two-factor-title = Totrinsbekræftelse
+two-factor-intro = Med totrinsbekræftelse skriver du også en kode fra en app på din telefon, når du logger ind. Så kan ingen logge ind med din adgangskode alene.
+two-factor-required = Du er administrator. Slå totrinsbekræftelse til, før du bruger personalets sider.
+two-factor-step-app = Hent en app, der laver koder. Det kan være Microsoft Authenticator, Google Authenticator eller din app til adgangskoder.
+two-factor-step-scan = Scan QR-koden med appen. Du kan også åbne linket på din telefon eller skrive nøglen i appen.
+two-factor-qr = QR-kode til din app
+two-factor-open-link = Åbn i appen på denne telefon
+two-factor-secret = Nøgle
+two-factor-step-code = Skriv den kode på 6 cifre, som appen viser.
+field-two-factor-code = Kode fra appen
+two-factor-submit = Slå totrinsbekræftelse til
+two-factor-on = Totrinsbekræftelse er slået til for din konto.
+two-factor-codes-left = { $count ->
+    [one] Du har { $count } reservekode tilbage.
+   *[other] Du har { $count } reservekoder tilbage.
+}
+two-factor-lost = Har du mistet din telefon, kan du logge ind med en reservekode. Bed derefter en administrator om at nulstille din totrinsbekræftelse.
+two-factor-back = Tilbage til Min konto
+two-factor-codes-title = Dine reservekoder
+two-factor-codes-intro = Gem koderne nu, på papir eller i din app til adgangskoder. De vises kun denne ene gang. Mister du din telefon, kan du logge ind med en af dem. Hver kode virker én gang.
+two-factor-codes-done = Jeg har gemt koderne
+two-factor-code-missing = Skriv koden fra appen.
+two-factor-code-wrong = Koden passer ikke. Skriv den nyeste kode fra appen.
+two-factor-start-again = Noget gik galt. Scan den nye QR-kode, og prøv igen.
+two-factor-already-on = Totrinsbekræftelse er allerede slået til.
+account-two-factor-off = Totrinsbekræftelse er ikke slået til.
+account-two-factor-set-up = Slå totrinsbekræftelse til
+account-two-factor-see = Se dine reservekoder
+second-step-title = Skriv koden fra din app
+second-step-intro = Åbn appen på din telefon, og skriv den kode på 6 cifre, som den viser. Har du mistet telefonen, så skriv en af dine reservekoder.
+field-second-step-code = Kode
+second-step-submit = Log ind
+second-step-start-again = Start forfra
+second-step-code-missing = Skriv koden fra appen eller en reservekode.
+second-step-wrong = Koden passer ikke. Skriv den nyeste kode fra appen eller en reservekode.
+
 ## Emails
 email-signature = Venlig hilsen
     { $site }
@@ -201,6 +240,15 @@ email-reset-body = Nogen har bedt om en ny adgangskode til din konto på { $site
 email-reset-valid = Klik på linket for at vælge en ny adgangskode. Linket virker i 1 time, og det kan kun bruges én gang.
 email-reset-action = Vælg ny adgangskode
 email-reset-ignore = Hvis det ikke var dig, kan du bare slette denne e-mail. Din adgangskode er ikke ændret.
+email-account-action = Gå til din konto
+email-two-factor-not-you = Hvis det ikke var dig, så skift din adgangskode med det samme, og kontakt en administrator.
+email-two-factor-on-subject = Totrinsbekræftelse er slået til på { $site }
+email-two-factor-on-body = Totrinsbekræftelse er nu slået til for din konto på { $site }. Når du logger ind, skriver du også en kode fra din app.
+email-two-factor-on-codes = Gem dine reservekoder et sikkert sted.
+email-recovery-used-subject = En reservekode er brugt på { $site }
+email-recovery-used-body = Nogen er logget ind på din konto på { $site } med en af dine reservekoder.
+email-two-factor-reset-subject = Din totrinsbekræftelse er nulstillet på { $site }
+email-two-factor-reset-body = En administrator har slået totrinsbekræftelse fra for din konto på { $site }. Du kan slå den til igen under Min konto.
 
 ## Accessibility statement (/was)
 was-title = Tilgængelighedserklæring

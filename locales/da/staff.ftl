@@ -2,6 +2,12 @@
 # Write plainly all the same: many of the staff have Danish as their second language.
 
 ## Staff area
+backup-title = Backup
+backup-off = Der laves ingen natlige backups. Sæt NABOSKAB_BACKUP_DIR, som README forklarer.
+backup-ok = Seneste backup: { $file } ({ $size }), lavet { $when }.
+backup-missing = Der er ingen backup fra det sidste døgn. Den nyeste er { $newest }. Se serverens log.
+backup-none = der ikke nogen af
+backup-failed = Den seneste backup fejlede: { $reason }
 staff-danish-only = Personalets sider er kun på dansk. Beboerne kan læse hjemmesiden på dansk, engelsk og arabisk, og deres e-mails kommer på det sprog, de tilmeldte sig på.
 staff-title = Personale
 staff-greeting = Hej { $name }.
@@ -33,6 +39,11 @@ user-status-disabled = Lukket
 user-actions = Handlinger
 user-disable = Luk konto
 user-enable = Åbn konto
+user-two-factor = Totrin
+user-two-factor-on = Til
+user-two-factor-off = Fra
+user-reset-two-factor = Nulstil totrin
+notice-two-factor-reset = Totrinsbekræftelsen er nulstillet. Personen har fået en e-mail og kan slå den til igen.
 outbox-title = Udbakke
 outbox-intro = Alle e-mails, som siden sender, står her. Hvis en e-mail ikke kan sendes, prøver siden igen senere.
 outbox-empty = Der er ingen e-mails endnu.

@@ -29,6 +29,8 @@ not-found-title = This page does not exist
 not-found-text = We cannot find the page you are looking for. Maybe it has moved, or there is a mistake in the address.
 server-error-title = Something went wrong
 server-error-text = The error happened on our side, not yours. Please try again in a moment. If it keeps happening, contact us.
+try-later-title = Please try again later
+try-later-text = The site cannot save anything right now. What you sent has not been saved. Everything saved before is still there. Please try again in a moment.
 
 ## Front page
 home-title = Welcome to { $site }
@@ -189,6 +191,43 @@ forbidden-title = No access
 forbidden-text = Your account does not have access to this page. Contact an administrator if you need it.
 forbidden-go-on = Go to your own pages
 
+## Two-factor login
+two-factor-title = Two-step login
+two-factor-intro = With two-step login, you also type a code from an app on your phone when you log in. Then nobody can log in with your password alone.
+two-factor-required = You are an administrator. Turn on two-step login before you use the staff pages.
+two-factor-step-app = Get an app that makes codes. It can be Microsoft Authenticator, Google Authenticator or your password app.
+two-factor-step-scan = Scan the QR code with the app. You can also open the link on your phone or type the key into the app.
+two-factor-qr = QR code for your app
+two-factor-open-link = Open in the app on this phone
+two-factor-secret = Key
+two-factor-step-code = Type the 6-digit code that the app shows.
+field-two-factor-code = Code from the app
+two-factor-submit = Turn on two-step login
+two-factor-on = Two-step login is on for your account.
+two-factor-codes-left = { $count ->
+    [one] You have { $count } backup code left.
+   *[other] You have { $count } backup codes left.
+}
+two-factor-lost = If you lose your phone, you can log in with a backup code. Then ask an administrator to reset your two-step login.
+two-factor-back = Back to My account
+two-factor-codes-title = Your backup codes
+two-factor-codes-intro = Save the codes now, on paper or in your password app. They are shown only this once. If you lose your phone, you can log in with one of them. Each code works once.
+two-factor-codes-done = I have saved the codes
+two-factor-code-missing = Type the code from the app.
+two-factor-code-wrong = The code is not right. Type the newest code from the app.
+two-factor-start-again = Something went wrong. Scan the new QR code and try again.
+two-factor-already-on = Two-step login is already on.
+account-two-factor-off = Two-step login is not on.
+account-two-factor-set-up = Turn on two-step login
+account-two-factor-see = See your backup codes
+second-step-title = Type the code from your app
+second-step-intro = Open the app on your phone and type the 6-digit code it shows. If you have lost your phone, type one of your backup codes.
+field-second-step-code = Code
+second-step-submit = Log in
+second-step-start-again = Start again
+second-step-code-missing = Type the code from the app or a backup code.
+second-step-wrong = The code is not right. Type the newest code from the app or a backup code.
+
 ## Emails
 email-signature = Kind regards
     { $site }
@@ -202,6 +241,15 @@ email-reset-body = Someone has asked for a new password for your account on { $s
 email-reset-valid = Click the link to choose a new password. The link works for 1 hour, and you can only use it once.
 email-reset-action = Choose a new password
 email-reset-ignore = If it was not you, you can simply delete this email. Your password has not been changed.
+email-account-action = Go to your account
+email-two-factor-not-you = If it was not you, change your password at once and contact an administrator.
+email-two-factor-on-subject = Two-step login is on at { $site }
+email-two-factor-on-body = Two-step login is now on for your account at { $site }. When you log in, you also type a code from your app.
+email-two-factor-on-codes = Keep your backup codes in a safe place.
+email-recovery-used-subject = A backup code was used at { $site }
+email-recovery-used-body = Someone logged in to your account at { $site } with one of your backup codes.
+email-two-factor-reset-subject = Your two-step login was reset at { $site }
+email-two-factor-reset-body = An administrator has turned off two-step login for your account at { $site }. You can turn it on again under My account.
 
 ## Accessibility statement (/was)
 was-title = Accessibility statement

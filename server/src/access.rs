@@ -68,10 +68,23 @@ pub fn allows(requirement: Requirement, viewer: Option<&Viewer>) -> bool {
     }
 }
 
+/// Where an admin without a second step is sent.
+pub const SET_UP_SECOND_STEP: &str = "/konto/to-trin?besked=kraevet";
+
+/// Whether `viewer` must turn on two-factor login before reaching an address that needs
+/// `requirement`: admins must, before any staff page (their accounts open everything).
+pub fn needs_second_step_first(requirement: Requirement, viewer: Option<&Viewer>) -> bool {
+    matches!(requirement, Requirement::Staff | Requirement::Admin)
+        && viewer.is_some_and(|viewer| viewer.role == Role::Admin && !viewer.two_factor)
+}
+
 /// Middleware: enforces [`requirement`] for the request's path. Runs after the session check.
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let requirement = requirement(request.uri().path());
     let viewer = request.extensions().get::<Viewer>();
+    if needs_second_step_first(requirement, viewer) {
+        return Redirect::to(SET_UP_SECOND_STEP).into_response();
+    }
     if allows(requirement, viewer) {
         return next.run(request).await;
     }
@@ -202,6 +215,7 @@ mod tests {
             role,
             notify_submissions: false,
             lang: app::i18n::Lang::DA,
+            two_factor: true,
         };
         let journalist = viewer(Role::Journalist);
         let staff = viewer(Role::Staff);
@@ -213,6 +227,41 @@ mod tests {
         assert!(allows(Requirement::Staff, Some(&staff)));
         assert!(!allows(Requirement::Admin, Some(&staff)));
         assert!(allows(Requirement::Admin, Some(&admin)));
+    }
+
+    #[test]
+    fn admins_set_up_a_second_step_before_any_staff_page_and_nobody_else_must() {
+        let viewer = |role, two_factor| Viewer {
+            id: 1,
+            name: "A".into(),
+            email: "a@example.org".into(),
+            role,
+            notify_submissions: false,
+            lang: app::i18n::Lang::DA,
+            two_factor,
+        };
+        let admin_without = viewer(Role::Admin, false);
+        assert!(needs_second_step_first(
+            Requirement::Staff,
+            Some(&admin_without)
+        ));
+        assert!(needs_second_step_first(
+            Requirement::Admin,
+            Some(&admin_without)
+        ));
+        assert!(!needs_second_step_first(
+            Requirement::LoggedIn,
+            Some(&admin_without)
+        ));
+        assert!(!needs_second_step_first(
+            Requirement::Staff,
+            Some(&viewer(Role::Admin, true))
+        ));
+        assert!(!needs_second_step_first(
+            Requirement::Staff,
+            Some(&viewer(Role::Staff, false))
+        ));
+        assert!(!needs_second_step_first(Requirement::Staff, None));
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The command line beside serving: `naboskab admin create --email …` creates the first admin
 //! by invitation and prints the link, so no password ever appears on a command line; and
-//! `naboskab backup FILE` copies the SQLite database while the portal serves.
+//! `naboskab backup FILE` copies the SQLite database while the portal serves;
+//! `naboskab backup --nightly` makes the night's copy in `NABOSKAB_BACKUP_DIR` (what the
+//! PostgreSQL installation's timer runs); `naboskab restore FILE` puts a copy back into a
+//! stopped installation.
 //!
 //! There are two commands with one option, so the arguments are read by hand; a parser crate
 //! would add build time and nothing a user would notice.
@@ -21,13 +24,19 @@ pub enum Command {
     CreateAdmin { email: String },
     /// `backup FILE`.
     Backup { file: std::path::PathBuf },
+    /// `backup --nightly`.
+    Nightly,
+    /// `restore FILE`.
+    Restore { file: std::path::PathBuf },
 }
 
 /// The usage text printed for unknown arguments.
 pub const USAGE: &str =
     "usage: naboskab                                  serve the portal\n       \
                          naboskab admin create --email ADDRESS     invite the first admin\n       \
-                         naboskab backup FILE                      copy the SQLite database to FILE";
+                         naboskab backup FILE                      copy the SQLite database to FILE\n       \
+                         naboskab backup --nightly                 tonight's copy in NABOSKAB_BACKUP_DIR\n       \
+                         naboskab restore FILE                     restore a backup (portal stopped)";
 
 /// Reads the arguments after the program's name.
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -41,8 +50,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             };
             Ok(Command::CreateAdmin { email })
         }
+        [backup, flag] if backup == "backup" && flag == "--nightly" => Ok(Command::Nightly),
         [backup, file] if backup == "backup" && !file.starts_with('-') => {
             Ok(Command::Backup { file: file.into() })
+        }
+        [restore, file] if restore == "restore" && !file.starts_with('-') => {
+            Ok(Command::Restore { file: file.into() })
         }
         _ => Err(USAGE.to_owned()),
     }
@@ -104,6 +117,35 @@ pub async fn backup(config: &Config, file: &std::path::Path) -> Result<String, S
     ))
 }
 
+/// Makes tonight's copy in `NABOSKAB_BACKUP_DIR`, checks it and rotates the folder (see
+/// [`crate::backups`]).
+pub async fn nightly(config: &Config) -> Result<String, StartError> {
+    let dir = config.backup_dir.clone().ok_or_else(|| {
+        StartError::Command("NABOSKAB_BACKUP_DIR is not set: where should the copy go?".into())
+    })?;
+    let db = app::db::Db::connect(&config.database_url)
+        .await
+        .map_err(StartError::Database)?;
+    let night = app::clock::local_date(app::clock::now());
+    let done = crate::backups::Backups::new(dir)
+        .run_nightly(&db, &config.database_url, night)
+        .await;
+    db.close().await;
+    let copy = done.map_err(StartError::Command)?;
+    Ok(format!(
+        "Backed up the database to {} ({:.1} MB), checked it, and rotated the folder.",
+        copy.path.display(),
+        copy.bytes as f64 / 1e6
+    ))
+}
+
+/// Restores `file` into the stopped installation (see [`crate::backups::restore`]).
+pub async fn restore(config: &Config, file: &std::path::Path) -> Result<String, StartError> {
+    crate::backups::restore(&config.database_url, file)
+        .await
+        .map_err(StartError::Command)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +181,14 @@ mod tests {
         assert!(parse(&args("backup")).is_err());
         assert!(parse(&args("backup --help")).is_err());
         assert!(parse(&args("backup a.db b.db")).is_err());
+        assert_eq!(parse(&args("backup --nightly")), Ok(Command::Nightly));
+        assert_eq!(
+            parse(&args("restore /var/backups/naboskab-2026-12-06.db")),
+            Ok(Command::Restore {
+                file: "/var/backups/naboskab-2026-12-06.db".into()
+            })
+        );
+        assert!(parse(&args("restore")).is_err());
+        assert!(parse(&args("restore --force")).is_err());
     }
 }

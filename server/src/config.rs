@@ -38,6 +38,8 @@ pub struct Config {
     /// `NABOSKAB_COUNT_VISITORS`: count anonymous page views for the visitor figures (on by
     /// default).
     pub count_visitors: bool,
+    /// `NABOSKAB_BACKUP_DIR`: the folder of the nightly backups (unset: none are made).
+    pub backup_dir: Option<PathBuf>,
 }
 
 /// A configuration value that cannot be used, named by its variable.
@@ -160,6 +162,9 @@ impl Config {
                 reason: "expected 1 or 0 (or true/false)".into(),
             })?,
         };
+        let backup_dir = get("NABOSKAB_BACKUP_DIR")
+            .filter(|value| !value.trim().is_empty())
+            .map(PathBuf::from);
         Ok(Self {
             site_addr,
             database_url,
@@ -172,6 +177,7 @@ impl Config {
             retention_days,
             trusted_proxies,
             count_visitors,
+            backup_dir,
         })
     }
 
@@ -216,11 +222,15 @@ impl fmt::Display for Config {
         } else {
             writeln!(f, "  NABOSKAB_TRUSTED_PROXIES = {}", proxies.join(","))?;
         }
-        write!(
+        writeln!(
             f,
             "  NABOSKAB_COUNT_VISITORS = {}",
             u8::from(self.count_visitors)
-        )
+        )?;
+        match &self.backup_dir {
+            Some(dir) => write!(f, "  NABOSKAB_BACKUP_DIR = {}", dir.display()),
+            None => write!(f, "  NABOSKAB_BACKUP_DIR = (unset: no nightly backups)"),
+        }
     }
 }
 

@@ -22,6 +22,8 @@ use crate::{paths::loggable_path, render, state::AppState};
 const NOT_FOUND_PAGE: &str = "/ikke-fundet";
 /// The Danish 403 page.
 const FORBIDDEN_PAGE: &str = "/ingen-adgang";
+/// The page a write gets while the disk is full: try again later (503).
+pub const TRY_LATER_PAGE: &str = "/proev-igen-senere";
 
 /// Why a handler did not succeed.
 #[derive(Debug, thiserror::Error)]
@@ -155,6 +157,11 @@ impl IntoResponse for PageError {
                 PageToRender::TooMany { path, form },
             ),
             PageError::Unreadable { page: path, status } => (status, page(&path, None, status)),
+            // A full disk is logged once a minute, and the person is asked to try again.
+            PageError::Internal(cause) if app::errors::note_disk_full(&*cause) => {
+                let status = StatusCode::SERVICE_UNAVAILABLE;
+                (status, page(TRY_LATER_PAGE, None, status))
+            }
             PageError::Internal(cause) => {
                 tracing::error!(error = %cause, source = ?cause.source(), "a request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, PageToRender::Internal)

@@ -2,6 +2,7 @@
 //! the tests start the very same thing.
 
 pub mod access;
+pub mod backups;
 pub mod cli;
 pub mod client;
 pub mod config;
@@ -87,6 +88,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
     let (db, site, sessions) = tokio::time::timeout(START_TIMEOUT, work)
         .await
         .map_err(|_| StartError::Timeout(START_TIMEOUT.as_secs()))??;
+    let serving_lock = serving_lock(&db)?;
     Ok(AppState::new(Shared {
         leptos_options: Arc::new(leptos_options(config)),
         db,
@@ -102,7 +104,23 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         )),
         pages: Arc::default(),
         stopping: shutdown::Stopping::default(),
+        backups: config.backup_dir.clone().map(backups::Backups::new),
+        serving_lock,
     }))
+}
+
+/// The shared lock a serving portal holds on its SQLite file (see [`backups::lock_serving`]).
+fn serving_lock(db: &Db) -> Result<Option<Arc<std::fs::File>>, StartError> {
+    let Pool::Sqlite(pool) = db.pool() else {
+        return Ok(None);
+    };
+    let file = pool.connect_options().get_filename().to_owned();
+    backups::lock_serving(&file)
+        .map(|lock| Some(Arc::new(lock)))
+        .map_err(|source| StartError::DataDir {
+            path: backups::lock_file_of(&file).display().to_string(),
+            source,
+        })
 }
 
 /// The work that runs beside the requests, until the server stops.
@@ -169,6 +187,18 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<Backgr
         }
         .boxed(),
     ];
+    // On SQLite the server makes the nightly backup itself; on PostgreSQL a timer does (README).
+    let mut others = Vec::from(others);
+    if let (Some(backups), app::db::Backend::Sqlite) = (&state.backups, state.db.backend()) {
+        others.push(
+            backups::nightly(
+                backups.clone(),
+                state.db.clone(),
+                config.database_url.clone(),
+            )
+            .boxed(),
+        );
+    }
     // These stop wherever they are waiting: each of their writes is one transaction.
     tasks.extend(others.into_iter().map(|work| {
         let stopped = stopped.clone();

@@ -1,6 +1,7 @@
 //! The `naboskab` binary: reads the configuration, prepares the database and serves the portal;
 //! or, with `admin create --email …`, invites the first admin; or, with `backup FILE`, copies
-//! the SQLite database.
+//! the SQLite database; with `backup --nightly` or `restore FILE`, makes the night's copy or
+//! puts one back (see `backups`).
 
 use server::{
     bind,
@@ -53,6 +54,14 @@ async fn run() -> Result<(), StartError> {
         }
         Command::Backup { file } => {
             println!("{}", cli::backup(&config, &file).await?);
+            return Ok(());
+        }
+        Command::Nightly => {
+            println!("{}", cli::nightly(&config).await?);
+            return Ok(());
+        }
+        Command::Restore { file } => {
+            println!("{}", cli::restore(&config, &file).await?);
             return Ok(());
         }
         Command::Serve => {}

@@ -34,6 +34,48 @@ pub fn provide_request_context(state: &AppState) {
     provide_context(app::site::PublicUrl(
         state.public_url.as_str().trim_end_matches('/').to_owned(),
     ));
+    // Admins see the state of the nightly backups on their home page.
+    let admin = leptos::prelude::use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .extensions
+            .get::<app::accounts::Viewer>()
+            .is_some_and(|viewer| viewer.role == app::accounts::Role::Admin)
+    });
+    if admin {
+        provide_context(backup_report(state));
+    }
+}
+
+/// What the admin's home page says about the backups (see [`crate::backups`]).
+fn backup_report(state: &AppState) -> app::site::BackupReport {
+    use crate::backups::BackupState;
+    use app::site::BackupReport;
+    let Some(backups) = &state.backups else {
+        return BackupReport::Off;
+    };
+    let name = |copy: &crate::backups::Copy| {
+        copy.path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    match backups.state(app::clock::now()) {
+        BackupState::Ok(copy) => BackupReport::Ok {
+            file: name(&copy),
+            written: app::clock::local_datetime(copy.written),
+            bytes: copy.bytes,
+        },
+        BackupState::Missing(newest) => BackupReport::Missing {
+            newest: newest.map(|copy| {
+                format!(
+                    "{} ({})",
+                    name(&copy),
+                    app::clock::local_datetime(copy.written)
+                )
+            }),
+        },
+        BackupState::Failed { reason, .. } => BackupReport::Failed { reason },
+    }
 }
 
 /// Renders the page at `path` as a GET would, with `feedback` in its context, and answers with

@@ -193,7 +193,18 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// `/healthz`: 200 when the database answers, 503 when it does not.
+/// What `/healthz` answers.
+#[derive(serde::Serialize)]
+struct Health {
+    status: &'static str,
+    database: &'static str,
+    backup: &'static str,
+}
+
+/// `/healthz`: 200 when the database answers, 503 when it does not. The body says so as JSON,
+/// with the state of the nightly backups as a field of its own (`ok`, `missing`, `failed`, or
+/// `off` without a backup folder), which monitoring reads without taking the instance out of a
+/// load balancer.
 async fn healthz(State(state): State<AppState>) -> Response {
     // While the database is away, the pool keeps trying to connect for its whole acquire
     // timeout; a health check answers sooner than a load balancer gives up on it.
@@ -201,13 +212,27 @@ async fn healthz(State(state): State<AppState>) -> Response {
     let answered = tokio::time::timeout(HEALTH_TIMEOUT, state.db.ping())
         .await
         .unwrap_or(Err(sqlx::Error::PoolTimedOut));
-    match answered {
-        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+    let backup = match &state.backups {
+        Some(backups) => backups.state(app::clock::now()).word(),
+        None => "off",
+    };
+    let (status, database) = match answered {
+        Ok(()) => (StatusCode::OK, "ok"),
         Err(err) => {
             tracing::warn!(error = %err, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+            (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
         }
-    }
+    };
+    let body = Health {
+        status: if status == StatusCode::OK {
+            "ok"
+        } else {
+            "unavailable"
+        },
+        database,
+        backup,
+    };
+    (status, axum::Json(body)).into_response()
 }
 
 /// The friendly 500 page for a handler that panicked; the panic itself goes to the log only.

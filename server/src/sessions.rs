@@ -34,6 +34,18 @@ const CLEANUP_INTERVAL: Duration = Duration::from_secs(60 * 60);
 
 /// The key under which a session holds its [`SessionUser`].
 const USER_KEY: &str = "user";
+/// The key under which a session holds a [`SecondStep`] between the password and the code.
+const SECOND_STEP_KEY: &str = "second_step";
+/// How long the second step may take after the password.
+pub const SECOND_STEP_TIMEOUT: chrono::Duration = chrono::Duration::minutes(10);
+
+/// What a session remembers between a right password and the code of an account with two-factor
+/// login: not a login (no [`Viewer`] comes of it), only whom the code is for.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SecondStep {
+    pub user_id: i64,
+    pub password_at: DateTime<Utc>,
+}
 
 /// What a session remembers about who logged in.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -164,6 +176,7 @@ pub async fn log_in(
     account: &app::accounts::queries::Account,
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
+    session.remove_value(SECOND_STEP_KEY).await?;
     session
         .insert(
             USER_KEY,
@@ -178,6 +191,36 @@ pub async fn log_in(
             },
         )
         .await
+}
+
+/// Remembers that `account` typed the right password and must now type a code, under a new
+/// session id. Nobody is logged in by it.
+pub async fn begin_second_step(
+    session: &Session,
+    account: &app::accounts::queries::Account,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.remove_value(USER_KEY).await?;
+    session
+        .insert(
+            SECOND_STEP_KEY,
+            SecondStep {
+                user_id: account.id,
+                password_at: app::clock::now(),
+            },
+        )
+        .await
+}
+
+/// The account waiting for its second step in this session, if the password was typed within
+/// [`SECOND_STEP_TIMEOUT`].
+pub async fn second_step(session: &Session) -> Option<SecondStep> {
+    let step = session
+        .get::<SecondStep>(SECOND_STEP_KEY)
+        .await
+        .ok()
+        .flatten()?;
+    (app::clock::now() - step.password_at < SECOND_STEP_TIMEOUT).then_some(step)
 }
 
 /// Ends the session: deletes it from the store and tells the browser to forget the cookie.

@@ -59,6 +59,10 @@ pub struct Shared {
     pub pages: Arc<page_cache::PageCache>,
     /// Set when the server is asked to stop.
     pub stopping: shutdown::Stopping,
+    /// The nightly backups' folder, if `NABOSKAB_BACKUP_DIR` is set.
+    pub backups: Option<crate::backups::Backups>,
+    /// The shared lock on the SQLite file that keeps `naboskab restore` away while serving.
+    pub serving_lock: Option<Arc<std::fs::File>>,
 }
 
 /// Leptos's handlers take their options from the state.

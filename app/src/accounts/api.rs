@@ -17,6 +17,8 @@ pub struct AccountSummary {
     pub disabled: bool,
     /// The invitation has not been accepted yet.
     pub invited: bool,
+    /// Logging in takes a code from an authenticator app too.
+    pub two_factor: bool,
 }
 
 /// One outbox entry, with its times already in Danish local time.
@@ -84,6 +86,7 @@ pub async fn list_accounts() -> Result<Vec<AccountSummary>, ServerFnError> {
             role: account.role,
             disabled: account.disabled,
             invited: account.password_hash.is_none(),
+            two_factor: account.two_factor,
         })
         .collect())
 }
@@ -154,4 +157,58 @@ pub async fn check_link(token: String, reset: bool) -> Result<Option<String>, Se
         .await
         .map_err(internal)?;
     Ok(account.map(|account| account.email))
+}
+
+/// What the two-factor page shows a person who has not turned it on: the secret for their app,
+/// as text, as an `otpauth://` link and as a QR code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorSetup {
+    /// The secret as sent back with the form.
+    pub secret: String,
+    /// The secret in groups of four letters, to type into an app.
+    pub grouped: String,
+    pub otpauth_url: String,
+    /// An SVG element drawn on the server from the secret alone.
+    pub qr_svg: String,
+}
+
+/// The state of the logged-in person's second step of logging in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TwoFactorStatus {
+    /// On, with this many unused recovery codes.
+    On { codes_left: i64 },
+    /// Off: what setting it up takes.
+    Off(TwoFactorSetup),
+}
+
+/// The logged-in person's two-factor state. `secret` is the secret a refused form sent back,
+/// so that the app the person already set up keeps matching; without one (or with a broken
+/// one) a new secret is made. Nothing is stored until a code from the app is typed.
+#[server(prefix = "/konto/api", endpoint = "to-trin")]
+pub async fn two_factor_state(secret: Option<String>) -> Result<TwoFactorStatus, ServerFnError> {
+    use super::two_factor::TwoFactorSecret;
+    use crate::errors::{db_from_context, internal};
+    let viewer = require(Role::Journalist)?;
+    if viewer.two_factor {
+        let codes_left = db_from_context()?
+            .accounts()
+            .recovery_codes_left(viewer.id)
+            .await
+            .map_err(internal)?;
+        return Ok(TwoFactorStatus::On { codes_left });
+    }
+    let secret = secret
+        .as_deref()
+        .and_then(TwoFactorSecret::parse)
+        .unwrap_or_else(TwoFactorSecret::generate);
+    let site = use_context::<crate::site::SiteInfo>()
+        .map(|site| site.name)
+        .unwrap_or_default();
+    let title = crate::i18n::lang().text("two-factor-qr");
+    Ok(TwoFactorStatus::Off(TwoFactorSetup {
+        secret: secret.as_str().to_owned(),
+        grouped: secret.grouped(),
+        otpauth_url: secret.otpauth_url(&site, &viewer.email),
+        qr_svg: secret.qr_svg(&site, &viewer.email, &title),
+    }))
 }

@@ -46,6 +46,65 @@ pub fn password_reset(lang: Lang, to: &str, site_name: &str, link: &str) -> Outg
     )
 }
 
+/// What changed about a person's second step of logging in, for the email that tells them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TwoFactorNews {
+    /// They turned it on.
+    On,
+    /// Someone logged in with one of their recovery codes; this many are left.
+    RecoveryCodeUsed { left: i64 },
+    /// An admin turned it off for them.
+    Reset,
+}
+
+/// The email about a change to the second step of logging in, with a link to the account page.
+pub fn two_factor(
+    lang: Lang,
+    to: &str,
+    site_name: &str,
+    news: TwoFactorNews,
+    account_link: &str,
+) -> OutgoingEmail {
+    let site = ("site", site_name.to_owned());
+    let one = std::slice::from_ref(&site);
+    let (subject, mut paragraphs, closing) = match news {
+        TwoFactorNews::On => (
+            lang.text_with("email-two-factor-on-subject", one),
+            vec![lang.text_with("email-two-factor-on-body", one)],
+            lang.text("email-two-factor-not-you"),
+        ),
+        TwoFactorNews::RecoveryCodeUsed { left } => (
+            lang.text_with("email-recovery-used-subject", one),
+            vec![
+                lang.text_with("email-recovery-used-body", one),
+                lang.text_with_values(
+                    "two-factor-codes-left",
+                    &[("count", crate::i18n::Arg::from(left))],
+                ),
+            ],
+            lang.text("email-two-factor-not-you"),
+        ),
+        TwoFactorNews::Reset => (
+            lang.text_with("email-two-factor-reset-subject", one),
+            vec![lang.text_with("email-two-factor-reset-body", one)],
+            lang.text("email-two-factor-not-you"),
+        ),
+    };
+    if news == TwoFactorNews::On {
+        paragraphs.push(lang.text("email-two-factor-on-codes"));
+    }
+    compose(
+        lang,
+        to,
+        subject,
+        &paragraphs,
+        lang.text("email-account-action"),
+        account_link,
+        closing,
+        lang.text_with("email-signature", &[site]),
+    )
+}
+
 /// One email layout in `lang`: paragraphs, a link as a button, a closing remark and a
 /// signature. The subject goes without the isolation marks of right-to-left text, which a mail
 /// app's list would show as they are.
@@ -113,6 +172,32 @@ mod tests {
             email.html
         );
         assert!(!email.html.contains("<Nordby>"));
+    }
+
+    #[test]
+    fn the_two_factor_emails_say_what_happened_and_link_to_the_account() {
+        let link = "https://x/konto";
+        let on = two_factor(Lang::DA, "a@example.org", "Nordby", TwoFactorNews::On, link);
+        assert!(on.subject.contains("slået til"), "{}", on.subject);
+        let used = two_factor(
+            Lang::DA,
+            "a@example.org",
+            "Nordby",
+            TwoFactorNews::RecoveryCodeUsed { left: 1 },
+            link,
+        );
+        assert!(used.text.contains("1 reservekode tilbage"), "{}", used.text);
+        let reset = two_factor(
+            Lang::EN,
+            "a@example.org",
+            "Nordby",
+            TwoFactorNews::Reset,
+            link,
+        );
+        assert!(reset.subject.contains("reset"), "{}", reset.subject);
+        for email in [on, used, reset] {
+            assert!(email.text.contains(link) && email.html.contains(link));
+        }
     }
 
     #[test]

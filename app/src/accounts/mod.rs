@@ -12,6 +12,8 @@ pub mod queries;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod token;
+#[cfg(feature = "ssr")]
+pub mod two_factor;
 
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +86,9 @@ pub struct Viewer {
     /// none, and gets Danish).
     #[serde(default)]
     pub lang: crate::i18n::Lang,
+    /// Logging in takes a code from an authenticator app too.
+    #[serde(default)]
+    pub two_factor: bool,
 }
 
 impl Viewer {
@@ -103,6 +108,26 @@ pub fn viewer() -> Option<Viewer> {
     {
         leptos::prelude::use_context::<http::request::Parts>()
             .and_then(|parts| parts.extensions.get::<Viewer>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// Recovery codes just made, which the two-factor page shows this once: the server puts them
+/// in the extensions of the request that turned two-factor login on and renders the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewRecoveryCodes(pub Vec<String>);
+
+/// The recovery codes to show on the page being rendered, if it is the answer to turning
+/// two-factor login on.
+pub fn new_recovery_codes() -> Option<Vec<String>> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<NewRecoveryCodes>().cloned())
+            .map(|codes| codes.0)
     }
     #[cfg(not(feature = "ssr"))]
     {

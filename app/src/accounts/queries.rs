@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{password::PasswordHash, token::TokenHash, EmailAddress, Role};
+use super::{
+    password::PasswordHash, token::TokenHash, two_factor::TwoFactorSecret, EmailAddress, Role,
+};
 use crate::{
     db::{AccountQueries, Db, Tx},
     db_run,
@@ -25,6 +27,8 @@ pub struct Account {
     pub notify_submissions: bool,
     /// The language of the emails to the account (journalists choose it).
     pub lang: Lang,
+    /// Logging in takes a code from an authenticator app as well as the password.
+    pub two_factor: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -37,6 +41,7 @@ struct AccountRow {
     disabled: bool,
     notify_submissions: bool,
     lang: String,
+    two_factor: bool,
 }
 
 impl TryFrom<AccountRow> for Account {
@@ -54,6 +59,7 @@ impl TryFrom<AccountRow> for Account {
             disabled: row.disabled,
             notify_submissions: row.notify_submissions,
             lang: Lang::from_code(&row.lang).unwrap_or_default(),
+            two_factor: row.two_factor,
         })
     }
 }
@@ -213,8 +219,8 @@ enum AccountKey<'a> {
     Email(&'a str),
 }
 
-const ACCOUNT_COLUMNS: &str =
-    "id, email, display_name, role, password_hash, disabled, notify_submissions, lang";
+const ACCOUNT_COLUMNS: &str = "id, email, display_name, role, password_hash, disabled, \
+     notify_submissions, lang, totp_secret is not null as two_factor";
 
 /// A password-reset request to write down: the token's hash and the email with the link.
 #[derive(Debug)]
@@ -602,4 +608,179 @@ impl AccountQueries<'_> {
             .await
         })
     }
+    /// Turns two-factor login on for `user_id` with `secret` (whose code of `step` was just
+    /// typed, so that code is spent) and the hashes of its new recovery codes, queues the email
+    /// saying so (none for demo content) and writes the audit entry, all in one transaction.
+    /// False when it was on already (nothing written).
+    pub async fn enable_two_factor(
+        &self,
+        user_id: i64,
+        secret: &TwoFactorSecret,
+        step: u64,
+        recovery_hashes: &[String],
+        mail: Option<&OutgoingEmail>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.db.begin_unseen().await?;
+        let updated = tx_run!(&mut tx, |conn| {
+            sqlx::query(
+                "update users set totp_secret = $2, totp_last_step = $3 \
+                 where id = $1 and totp_secret is null",
+            )
+            .bind(user_id)
+            .bind(secret.as_str())
+            .bind(step as i64)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if updated == 0 {
+            return Ok(false);
+        }
+        replace_recovery_codes_in(&mut tx, user_id, recovery_hashes).await?;
+        if let Some(mail) = mail {
+            enqueue_in(&mut tx, mail, now).await?;
+        }
+        audit_in(&mut tx, now, Some(user_id), "two_factor_on", "").await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The authenticator secret of `user_id`, if two-factor login is on.
+    pub async fn two_factor_secret(
+        &self,
+        user_id: i64,
+    ) -> Result<Option<TwoFactorSecret>, sqlx::Error> {
+        let stored: Option<Option<String>> = db_run!(self.db, |pool| {
+            sqlx::query_scalar("select totp_secret from users where id = $1")
+                .bind(user_id)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(stored.flatten().as_deref().and_then(TwoFactorSecret::parse))
+    }
+
+    /// Spends the code of `step` for `user_id`: true when the step is later than that of the
+    /// last code accepted (one conditional update, so two requests with one code cannot both
+    /// pass), and the login is written in the audit log.
+    pub async fn spend_code_step(
+        &self,
+        user_id: i64,
+        step: u64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.db.begin_unseen().await?;
+        let updated = tx_run!(&mut tx, |conn| {
+            sqlx::query(
+                "update users set totp_last_step = $2 where id = $1 and totp_secret is not null \
+                 and (totp_last_step is null or totp_last_step < $2)",
+            )
+            .bind(user_id)
+            .bind(step as i64)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if updated == 0 {
+            return Ok(false);
+        }
+        audit_in(&mut tx, now, Some(user_id), "log_in", "two_factor").await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Spends the recovery code with `hash` of `user_id`: true when it was unused, and then the
+    /// email `mail` is queued and the login written in the audit log, in one transaction.
+    pub async fn spend_recovery_code(
+        &self,
+        user_id: i64,
+        hash: &str,
+        mail: &OutgoingEmail,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.db.begin_unseen().await?;
+        let updated = tx_run!(&mut tx, |conn| {
+            sqlx::query(
+                "update recovery_codes set used_at = $3 \
+                 where user_id = $1 and code_hash = $2 and used_at is null",
+            )
+            .bind(user_id)
+            .bind(hash)
+            .bind(now)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if updated == 0 {
+            return Ok(false);
+        }
+        enqueue_in(&mut tx, mail, now).await?;
+        audit_in(&mut tx, now, Some(user_id), "log_in", "recovery_code").await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// How many unused recovery codes `user_id` has.
+    pub async fn recovery_codes_left(&self, user_id: i64) -> Result<i64, sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query_scalar(
+                "select count(*) from recovery_codes where user_id = $1 and used_at is null",
+            )
+            .bind(user_id)
+            .fetch_one(pool)
+            .await
+        })
+    }
+
+    /// Turns two-factor login off for `user_id` (an admin's reset): forgets the secret and the
+    /// recovery codes, queues the email `mail` to the person and writes the audit entry with
+    /// `actor_id`. False when it was off (nothing written).
+    pub async fn reset_two_factor(
+        &self,
+        actor_id: i64,
+        user_id: i64,
+        mail: &OutgoingEmail,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.db.begin_unseen().await?;
+        let email: Option<String> = tx_run!(&mut tx, |conn| {
+            sqlx::query_scalar(
+                "update users set totp_secret = null, totp_last_step = null \
+                 where id = $1 and totp_secret is not null returning email",
+            )
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await
+        })?;
+        let Some(email) = email else {
+            return Ok(false);
+        };
+        replace_recovery_codes_in(&mut tx, user_id, &[]).await?;
+        enqueue_in(&mut tx, mail, now).await?;
+        audit_in(&mut tx, now, Some(actor_id), "two_factor_reset", &email).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+/// Replaces the recovery codes of `user_id` by `hashes`, inside `tx`.
+async fn replace_recovery_codes_in(
+    tx: &mut Tx,
+    user_id: i64,
+    hashes: &[String],
+) -> Result<(), sqlx::Error> {
+    tx_run!(tx, |conn| {
+        sqlx::query("delete from recovery_codes where user_id = $1")
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+        for hash in hashes {
+            sqlx::query("insert into recovery_codes (user_id, code_hash) values ($1, $2)")
+                .bind(user_id)
+                .bind(hash)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok::<_, sqlx::Error>(())
+    })
 }

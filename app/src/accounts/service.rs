@@ -5,13 +5,14 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{
-    emails,
+    emails::{self, TwoFactorNews},
     password::{Password, PasswordHash},
     queries::{Account, InviteOutcome, NewInvitation, NewReset, TokenPurpose},
     token::Token,
+    two_factor::{self, RecoveryCode, TwoFactorSecret},
     EmailAddress, Role, Viewer,
 };
-use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
+use crate::{db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang, mail::OutgoingEmail};
 
 /// How long an invitation link works.
 pub const INVITATION_VALID: Duration = Duration::days(7);
@@ -55,6 +56,7 @@ impl Viewer {
             role: account.role,
             notify_submissions: account.notify_submissions,
             lang: account.lang,
+            two_factor: account.two_factor,
         }
     }
 }
@@ -427,6 +429,147 @@ pub async fn set_disabled(
         .set_account_disabled(admin.id, user_id, disabled, now)
         .await?;
     Ok(if found {
+        AccountChange::Done
+    } else {
+        AccountChange::NotFound
+    })
+}
+
+/// The account page's form that turns two-factor login on: `secret` is the one the page
+/// showed (sent back with the form), `code` what the app shows for it. Gives the recovery codes
+/// to show once; they exist nowhere else as text.
+pub async fn enable_two_factor(
+    db: &Db,
+    lang: Lang,
+    links: &Links<'_>,
+    viewer: &Viewer,
+    secret: &str,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<RecoveryCode>, Refusal> {
+    let mut feedback = FormFeedback::for_form("two-factor");
+    let Some(secret) = TwoFactorSecret::parse(secret) else {
+        // Only a changed page sends a broken secret back: start again with a new one.
+        feedback.message(lang.text("two-factor-start-again"));
+        return Err(feedback.into());
+    };
+    feedback.keep("secret", secret.as_str());
+    if viewer.two_factor {
+        feedback.message(lang.text("two-factor-already-on"));
+        return Err(feedback.into());
+    }
+    let step = if code.trim().is_empty() {
+        feedback.error("code", lang.text("two-factor-code-missing"));
+        None
+    } else {
+        let step = secret.step_of(code, unix_seconds(now));
+        if step.is_none() {
+            feedback.error("code", lang.text("two-factor-code-wrong"));
+        }
+        step
+    };
+    let Some(step) = step else {
+        return Err(feedback.into());
+    };
+    let codes = RecoveryCode::generate_set();
+    let hashes: Vec<String> = codes.iter().map(RecoveryCode::hash).collect();
+    let mail = two_factor_email(links, viewer.lang, &viewer.email, TwoFactorNews::On);
+    let enabled = db
+        .accounts()
+        .enable_two_factor(viewer.id, &secret, step, &hashes, Some(&mail), now)
+        .await?;
+    if !enabled {
+        feedback.message(lang.text("two-factor-already-on"));
+        return Err(feedback.into());
+    }
+    Ok(codes)
+}
+
+/// The email to `to` (who reads `lang`) about `news`, with a link to their account page.
+fn two_factor_email(links: &Links<'_>, lang: Lang, to: &str, news: TwoFactorNews) -> OutgoingEmail {
+    let account_page = links.url(&lang.address("/konto"));
+    emails::two_factor(lang, to, links.site_name, news, &account_page)
+}
+
+/// Seconds since 1970 of `now` (never before it).
+fn unix_seconds(now: DateTime<Utc>) -> u64 {
+    u64::try_from(now.timestamp()).unwrap_or(0)
+}
+
+/// The second step of logging in to account `user_id`, whose password was right: `code` is
+/// what their app shows now, or one of their recovery codes (which is then spent, and they get
+/// an email about it). The same message for every wrong code.
+pub async fn second_step(
+    db: &Db,
+    lang: Lang,
+    links: &Links<'_>,
+    user_id: i64,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<Account, Refusal> {
+    let mut feedback = FormFeedback::for_form("second-step");
+    if code.trim().is_empty() {
+        feedback.error("code", lang.text("second-step-code-missing"));
+        return Err(feedback.into());
+    }
+    let account = db
+        .accounts()
+        .account_by_id(user_id)
+        .await?
+        .filter(|account| !account.disabled && account.two_factor);
+    let passed = match &account {
+        None => false,
+        Some(account) => {
+            if two_factor::totp_shaped(code).is_some() {
+                let secret = db.accounts().two_factor_secret(account.id).await?;
+                match secret.and_then(|secret| secret.step_of(code, unix_seconds(now))) {
+                    Some(step) => db.accounts().spend_code_step(account.id, step, now).await?,
+                    None => false,
+                }
+            } else if let Some(hash) = two_factor::typed_recovery_hash(code) {
+                let left = db.accounts().recovery_codes_left(account.id).await?;
+                let news = TwoFactorNews::RecoveryCodeUsed {
+                    left: (left - 1).max(0),
+                };
+                let mail = two_factor_email(links, account.lang, &account.email, news);
+                db.accounts()
+                    .spend_recovery_code(account.id, &hash, &mail, now)
+                    .await?
+            } else {
+                false
+            }
+        }
+    };
+    match account {
+        Some(account) if passed => Ok(account),
+        _ => {
+            feedback.error("code", lang.text("second-step-wrong"));
+            Err(feedback.into())
+        }
+    }
+}
+
+/// An admin turns two-factor login off for account `user_id` (who lost their phone and their
+/// recovery codes); the person gets an email, and sets it up again from their account page.
+pub async fn reset_two_factor(
+    db: &Db,
+    links: &Links<'_>,
+    admin: &Viewer,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<AccountChange, Refusal> {
+    if user_id == admin.id {
+        return Ok(AccountChange::OwnAccount);
+    }
+    let Some(account) = db.accounts().account_by_id(user_id).await? else {
+        return Ok(AccountChange::NotFound);
+    };
+    let mail = two_factor_email(links, account.lang, &account.email, TwoFactorNews::Reset);
+    let reset = db
+        .accounts()
+        .reset_two_factor(admin.id, user_id, &mail, now)
+        .await?;
+    Ok(if reset {
         AccountChange::Done
     } else {
         AccountChange::NotFound

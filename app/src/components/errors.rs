@@ -64,6 +64,21 @@ pub fn ForbiddenPage() -> impl IntoView {
     .into_any()
 }
 
+/// `/proev-igen-senere`: shown with status 503 when a form could not be saved because the
+/// server's disk is full. Nothing of it was saved, and nothing saved before is lost.
+#[component]
+pub fn TryLaterPage() -> impl IntoView {
+    set_status(503);
+    view! {
+        <Title text=t("try-later-title") />
+        <h1>{t("try-later-title")}</h1>
+        <p>{t("try-later-text")}</p>
+        <p>
+            <a href="/">{t("go-home")}</a>
+        </p>
+    }
+}
+
 /// "Noget gik galt", with status 500: shown when a page could not load its data.
 #[component]
 pub fn ServerError() -> impl IntoView {

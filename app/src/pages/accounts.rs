@@ -8,9 +8,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    accounts::{api::check_link, safe_next, viewer},
+    accounts::{
+        api::{check_link, two_factor_state, TwoFactorSetup, TwoFactorStatus},
+        new_recovery_codes, safe_next, viewer,
+    },
     components::{data::Loaded, errors::set_status},
-    forms::{feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFields, Notice},
+    forms::{
+        feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFeedback, FormFields,
+        Notice,
+    },
     i18n::{t, Lang},
 };
 
@@ -255,6 +261,27 @@ pub fn AccountPage() -> impl IntoView {
                 </form>
             }
         });
+    // Everyone who logs in may turn on the second step; admins must (the server sends them
+    // to it before any staff page).
+    let two_factor = viewer().map(|viewer| {
+        let status = if viewer.two_factor {
+            t("two-factor-on")
+        } else {
+            t("account-two-factor-off")
+        };
+        let link = if viewer.two_factor {
+            t("account-two-factor-see")
+        } else {
+            t("account-two-factor-set-up")
+        };
+        view! {
+            <h2>{t("two-factor-title")}</h2>
+            <p>{status}</p>
+            <p>
+                <a href="/konto/to-trin">{link}</a>
+            </p>
+        }
+    });
     let who = viewer().map(|viewer| {
         let role = crate::accounts::role_label(viewer.role);
         view! {
@@ -289,7 +316,140 @@ pub fn AccountPage() -> impl IntoView {
                 </button>
             </FormFields>
         </form>
+        {two_factor}
         {email_settings}
         {language}
+    }
+}
+
+/// `/konto/to-trin`: turning on the second step of logging in, with an authenticator app; once
+/// on, how many recovery codes are left. In answer to turning it on, the recovery codes.
+#[component]
+pub fn TwoFactorPage() -> impl IntoView {
+    let title = t("two-factor-title");
+    if let Some(codes) = new_recovery_codes() {
+        return view! {
+            <Title text=title.clone() />
+            <h1>{title}</h1>
+            <Notice text=Some(t("two-factor-on")) />
+            <h2>{t("two-factor-codes-title")}</h2>
+            <p>{t("two-factor-codes-intro")}</p>
+            <ol class="recovery-codes">
+                {codes
+                    .into_iter()
+                    .map(|code| {
+                        view! {
+                            <li>
+                                <code>{code}</code>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            <p>
+                <a href="/konto" class="button">
+                    {t("two-factor-codes-done")}
+                </a>
+            </p>
+        }
+        .into_any();
+    }
+    let feedback = feedback_for("two-factor");
+    let notice = notice_from_query(&[("kraevet", "two-factor-required")]);
+    let kept = feedback
+        .as_ref()
+        .and_then(|feedback| feedback.value("secret").map(str::to_owned));
+    let state = OnceResource::new_blocking(two_factor_state(kept));
+    let show = move |state: TwoFactorStatus| match state {
+        TwoFactorStatus::On { codes_left } => {
+            let left = crate::i18n::t_values(
+                "two-factor-codes-left",
+                &[("count", crate::i18n::Arg::from(codes_left))],
+            );
+            view! {
+                <p>{t("two-factor-on")}</p>
+                <p>{left}</p>
+                <p>{t("two-factor-lost")}</p>
+                <p>
+                    <a href="/konto">{t("two-factor-back")}</a>
+                </p>
+            }
+            .into_any()
+        }
+        TwoFactorStatus::Off(setup) => {
+            view! { <TwoFactorSetupForm setup feedback=feedback.clone() /> }.into_any()
+        }
+    };
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <Notice text=notice />
+        <Loaded data=state show />
+    }
+    .into_any()
+}
+
+/// The steps of setting up an app, and the form that takes its first code.
+#[component]
+fn TwoFactorSetupForm(setup: TwoFactorSetup, feedback: Option<FormFeedback>) -> impl IntoView {
+    view! {
+        <p>{t("two-factor-intro")}</p>
+        <ol class="steps">
+            <li>{t("two-factor-step-app")}</li>
+            <li>
+                <p>{t("two-factor-step-scan")}</p>
+                <div class="qr-code" inner_html=setup.qr_svg></div>
+                <p>
+                    <a href=setup.otpauth_url>{t("two-factor-open-link")}</a>
+                </p>
+                <p>{t("two-factor-secret")} ": " <code class="secret">{setup.grouped}</code></p>
+            </li>
+            <li>{t("two-factor-step-code")}</li>
+        </ol>
+        <ErrorSummary feedback=feedback.clone() />
+        <form method="post" action="/konto/to-trin" class="form" novalidate>
+            <FormFields feedback=feedback.unwrap_or_default()>
+                <input type="hidden" name="secret" value=setup.secret />
+                <Field
+                    name="code"
+                    label=t("field-two-factor-code")
+                    required=true
+                    autocomplete="one-time-code"
+                />
+                <button type="submit" class="button">
+                    {t("two-factor-submit")}
+                </button>
+            </FormFields>
+        </form>
+    }
+}
+
+/// `/log-ind/kode`: the second step of logging in, after a right password.
+#[component]
+pub fn SecondStepPage() -> impl IntoView {
+    let feedback = feedback_for("second-step");
+    let next = safe_next(use_query_map().get_untracked().get("next"));
+    view! {
+        <Title text=t("second-step-title") />
+        <h1>{t("second-step-title")}</h1>
+        <p>{t("second-step-intro")}</p>
+        <ErrorSummary feedback=feedback.clone() />
+        <form method="post" action="/log-ind/kode" class="form" novalidate>
+            <FormFields feedback=feedback
+                .unwrap_or_default()>
+                {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
+                <Field
+                    name="code"
+                    label=t("field-second-step-code")
+                    required=true
+                    autocomplete="one-time-code"
+                /> <button type="submit" class="button">
+                    {t("second-step-submit")}
+                </button>
+            </FormFields>
+        </form>
+        <p>
+            <a href="/log-ind">{t("second-step-start-again")}</a>
+        </p>
     }
 }

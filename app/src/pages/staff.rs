@@ -50,9 +50,52 @@ pub fn StaffHome() -> impl IntoView {
         <h1>{t("staff-title")}</h1>
         <p>{greeting}</p>
         <p class="muted">{t("staff-danish-only")}</p>
+        {admin.then(BackupLine)}
         <Today />
         <LinkList links />
     }
+}
+
+/// For admins: the state of the nightly backups, so a failing one is seen.
+#[component]
+fn BackupLine() -> impl IntoView {
+    use crate::site::BackupReport;
+    let Some(report) = use_context::<BackupReport>() else {
+        return ().into_any();
+    };
+    let (class, text) = match report {
+        BackupReport::Off => ("notice", t("backup-off")),
+        BackupReport::Ok {
+            file,
+            written,
+            bytes,
+        } => {
+            let size = format!("{:.1} MB", bytes as f64 / 1e6).replace('.', ",");
+            (
+                "notice",
+                t_with(
+                    "backup-ok",
+                    &[("file", file), ("when", written), ("size", size)],
+                ),
+            )
+        }
+        BackupReport::Missing { newest } => (
+            "notice notice--warning",
+            t_with(
+                "backup-missing",
+                &[("newest", newest.unwrap_or_else(|| t("backup-none")))],
+            ),
+        ),
+        BackupReport::Failed { reason } => (
+            "notice notice--warning",
+            t_with("backup-failed", &[("reason", reason)]),
+        ),
+    };
+    view! {
+        <h2>{t("backup-title")}</h2>
+        <p class=class>{text}</p>
+    }
+    .into_any()
 }
 
 /// Today's occurrences, each with its sign-up list and attendance form one tap away.
@@ -125,6 +168,7 @@ pub fn UsersPage() -> impl IntoView {
         ("inviteret", "notice-invited"),
         ("deaktiveret", "notice-disabled"),
         ("aktiveret", "notice-enabled"),
+        ("to-trin-nulstillet", "notice-two-factor-reset"),
     ]);
     let chosen_role = feedback
         .as_ref()
@@ -223,6 +267,24 @@ fn AccountTable(accounts: Vec<AccountSummary>) -> impl IntoView {
                 account.name.clone()
             };
             let button_label = format!("{label}: {who}");
+            let two_factor = if account.two_factor {
+                t("user-two-factor-on")
+            } else {
+                t("user-two-factor-off")
+            };
+            // An admin resets the second step of someone who lost their phone and codes.
+            let reset = (me != Some(account.id) && account.two_factor).then(|| {
+                let href = format!("/personale/brugere/{}/nulstil-to-trin", account.id);
+                let label = t("user-reset-two-factor");
+                let button_label = format!("{label}: {who}");
+                view! {
+                    <form method="post" action=href>
+                        <button type="submit" class="button button--small" aria-label=button_label>
+                            {label}
+                        </button>
+                    </form>
+                }
+            });
             let form = (me != Some(account.id)).then(|| {
                 let href = format!("/personale/brugere/{}/{action}", account.id);
                 view! {
@@ -239,7 +301,8 @@ fn AccountTable(accounts: Vec<AccountSummary>) -> impl IntoView {
                     <td>{account.email}</td>
                     <td>{role_label(account.role)}</td>
                     <td>{status}</td>
-                    <td>{form}</td>
+                    <td>{two_factor}</td>
+                    <td>{form} {reset}</td>
                 </tr>
             }
         })
@@ -249,6 +312,7 @@ fn AccountTable(accounts: Vec<AccountSummary>) -> impl IntoView {
         t("field-email"),
         t("field-role"),
         t("user-status"),
+        t("user-two-factor"),
         t("user-actions"),
     ];
     view! {

@@ -24,6 +24,25 @@ pub struct SiteInfo {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PublicUrl(pub String);
 
+/// What the admin's staff home says about the nightly backups. The server, which knows the
+/// backup folder, puts it in the context of an admin's pages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupReport {
+    /// No backup folder is set.
+    Off,
+    /// The newest copy is recent: its file name, when it was written (Danish local time) and
+    /// its size in bytes.
+    Ok {
+        file: String,
+        written: String,
+        bytes: u64,
+    },
+    /// No copy within the last day and night; the newest there is, if any.
+    Missing { newest: Option<String> },
+    /// The last run failed, for this reason.
+    Failed { reason: String },
+}
+
 /// A housing area (boligområde) of the neighbourhood.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]

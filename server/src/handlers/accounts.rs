@@ -18,6 +18,8 @@ use crate::sessions;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/log-ind", post(log_in))
+        .route("/log-ind/kode", post(second_step))
+        .route("/konto/to-trin", post(enable_two_factor))
         .route("/log-ud", post(log_out))
         .route("/invitation/{token}", post(follow_link))
         .route("/glemt-adgangskode", post(forgot_password))
@@ -72,8 +74,129 @@ async fn log_in(
     let account = service::log_in(&cx.db, cx.lang, &form.email, &form.password, clock::now())
         .await
         .on_page(&page)?;
+    if account.two_factor {
+        sessions::begin_second_step(&session, &account)
+            .await
+            .map_err(|err| PageError::Internal(Box::new(err)))?;
+        let to = page.replacen("/log-ind", "/log-ind/kode", 1);
+        return Ok(Redirect::to(&to).into_response());
+    }
     let home = Viewer::of(&account).home().to_owned();
     start_session(&session, &account, &next.unwrap_or(home)).await
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+    next: Option<String>,
+}
+
+/// `/log-ind/kode`: the code of the second step, for the account whose password this session
+/// typed last.
+async fn second_step(
+    cx: Ctx,
+    ClientIp(ip): ClientIp,
+    session: Session,
+    PostedForm(form): PostedForm<CodeForm>,
+) -> Result<Response, PageError> {
+    let next = safe_next(form.next.clone());
+    let page = match &next {
+        Some(next) => format!(
+            "/log-ind/kode?next={}",
+            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        ),
+        None => "/log-ind/kode".to_owned(),
+    };
+    let Some(step) = sessions::second_step(&session).await else {
+        // No password typed in this session, or too long ago: from the start.
+        return Ok(Redirect::to("/log-ind?besked=udlobet").into_response());
+    };
+    if !form.code.trim().is_empty() {
+        within_limit(
+            cx.limits.allow_second_step(ip, step.user_id),
+            &page,
+            "second-step",
+        )?;
+    }
+    let links = cx.links();
+    let account = service::second_step(
+        &cx.db,
+        cx.lang,
+        &links,
+        step.user_id,
+        &form.code,
+        clock::now(),
+    )
+    .await
+    .on_page(&page)?;
+    let home = Viewer::of(&account).home().to_owned();
+    start_session(&session, &account, &next.unwrap_or(home)).await
+}
+
+#[derive(Deserialize)]
+struct TwoFactorForm {
+    #[serde(default)]
+    secret: String,
+    #[serde(default)]
+    code: String,
+}
+
+/// `/konto/to-trin`: turns two-factor login on with the first code from the app, and answers
+/// with the page that shows the recovery codes, this once (they are not stored as text, so
+/// there is no address to come back to them).
+async fn enable_two_factor(
+    cx: Ctx,
+    viewer: LoggedIn,
+    ClientIp(ip): ClientIp,
+    session: Session,
+    request: axum::http::request::Parts,
+    PostedForm(form): PostedForm<TwoFactorForm>,
+) -> Result<Response, PageError> {
+    const PAGE: &str = "/konto/to-trin";
+    if !form.code.trim().is_empty() {
+        within_limit(
+            cx.limits.allow_second_step(ip, viewer.id),
+            PAGE,
+            "two-factor",
+        )?;
+    }
+    let links = cx.links();
+    let codes = service::enable_two_factor(
+        &cx.db,
+        cx.lang,
+        &links,
+        &viewer,
+        &form.secret,
+        &form.code,
+        clock::now(),
+    )
+    .await
+    .on_page(PAGE)?;
+    // The session goes on under a new id, now as someone with a second step.
+    let account = cx
+        .db
+        .accounts()
+        .account_by_id(viewer.id)
+        .await
+        .map_err(|err| PageError::Internal(Box::new(err)))?
+        .ok_or(PageError::NotFound)?;
+    sessions::log_in(&session, &account)
+        .await
+        .map_err(|err| PageError::Internal(Box::new(err)))?;
+    let mut parts = request;
+    parts.extensions.insert(Viewer::of(&account));
+    parts.extensions.insert(app::accounts::NewRecoveryCodes(
+        codes.iter().map(|code| code.shown()).collect(),
+    ));
+    let mut response =
+        crate::render::page(&cx.state, &parts, PAGE, None, axum::http::StatusCode::OK).await;
+    // The codes are in this answer only: nothing may keep it.
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }
 
 async fn log_out(session: Session) -> Redirect {
@@ -205,17 +328,29 @@ async fn invite(
     Ok(Redirect::to("/personale/brugere?besked=inviteret"))
 }
 
+/// An admin closes or reopens an account, or resets its second step of logging in.
 async fn set_disabled(
     cx: Ctx,
     admin: Admin,
     Params((id, action)): Params<(i64, String)>,
 ) -> Result<Redirect, PageError> {
-    let (disabled, notice) = match action.as_str() {
-        "deaktiver" => (true, "deaktiveret"),
-        "aktiver" => (false, "aktiveret"),
+    let (now, links) = (clock::now(), cx.links());
+    let (change, notice) = match action.as_str() {
+        "deaktiver" => (
+            service::set_disabled(&cx.db, &admin, id, true, now).await,
+            "deaktiveret",
+        ),
+        "aktiver" => (
+            service::set_disabled(&cx.db, &admin, id, false, now).await,
+            "aktiveret",
+        ),
+        "nulstil-to-trin" => (
+            service::reset_two_factor(&cx.db, &links, &admin, id, now).await,
+            "to-trin-nulstillet",
+        ),
         _ => return Err(PageError::NotFound),
     };
-    match service::set_disabled(&cx.db, &admin, id, disabled, clock::now()).await {
+    match change {
         Ok(AccountChange::Done) => Ok(Redirect::to(&format!("/personale/brugere?besked={notice}"))),
         Ok(AccountChange::NotFound) => Err(PageError::NotFound),
         Ok(AccountChange::OwnAccount) => Err(PageError::Forbidden),

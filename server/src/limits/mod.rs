@@ -66,6 +66,14 @@ pub const SIGNUP_DATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
 /// writing in a submission's thread, each of which emails someone. Far more than a journalist or an
 /// editor writes in an hour, but a stolen account cannot flood the staff's inboxes.
 pub const HANDOVERS_PER_ACCOUNT: u32 = 60;
+/// Second-step codes allowed per account from one network in [`SECOND_STEP_WINDOW`]: a person
+/// mistypes a few times; a guesser who has the password gets ten tries at a million codes.
+pub const SECOND_STEP_PER_ACCOUNT: u32 = 10;
+/// Second-step codes allowed per network address in [`SECOND_STEP_WINDOW`], whatever the
+/// accounts: an office where several staff log in at nine.
+pub const SECOND_STEP_PER_NETWORK: u32 = 30;
+/// The window of the second step's limits.
+pub const SECOND_STEP_WINDOW: Duration = Duration::from_secs(15 * 60);
 /// The most keys one limiter holds: about 100 bytes each, so a few megabytes at most.
 pub const MAX_KEYS: usize = 100_000;
 
@@ -92,6 +100,9 @@ pub struct Limits {
     signup_by_date: Limiter<(IpAddr, i64, NaiveDate)>,
     /// Keyed by the account's id.
     handover_by_account: Limiter<i64>,
+    second_step_by_network: Limiter<IpAddr>,
+    /// Keyed by the account's id and the network asking.
+    second_step_by_account: Limiter<(i64, IpAddr)>,
 }
 
 impl Default for Limits {
@@ -113,6 +124,16 @@ impl Limits {
             signup_by_network: Limiter::new(SIGNUPS_PER_ADDRESS, SIGNUP_WINDOW, capacity),
             signup_by_date: Limiter::new(SIGNUPS_PER_DATE, SIGNUP_DATE_WINDOW, capacity),
             handover_by_account: Limiter::new(HANDOVERS_PER_ACCOUNT, hour, capacity),
+            second_step_by_network: Limiter::new(
+                SECOND_STEP_PER_NETWORK,
+                SECOND_STEP_WINDOW,
+                capacity,
+            ),
+            second_step_by_account: Limiter::new(
+                SECOND_STEP_PER_ACCOUNT,
+                SECOND_STEP_WINDOW,
+                capacity,
+            ),
         }
     }
 
@@ -164,6 +185,16 @@ impl Limits {
         self.handover_by_account.check(user_id)
     }
 
+    /// Counts a second-step code typed from `ip` for account `user_id`; false when the network,
+    /// or this account from this network, has had too many. Its own limits, beside the
+    /// password's: a code is only asked for after a right password. The account is counted
+    /// only when the network is within its limit.
+    pub fn allow_second_step(&self, ip: IpAddr, user_id: i64) -> bool {
+        let network = network(ip);
+        self.second_step_by_network.check(network)
+            && self.second_step_by_account.check((user_id, network))
+    }
+
     /// Forgets keys whose limits have fully recovered, so memory shrinks after a busy spell.
     pub fn forget_idle_keys(&self) {
         self.login_by_network.forget_idle_keys();
@@ -173,6 +204,8 @@ impl Limits {
         self.reset_by_network.forget_idle_keys();
         self.signup_by_network.forget_idle_keys();
         self.signup_by_date.forget_idle_keys();
+        self.second_step_by_network.forget_idle_keys();
+        self.second_step_by_account.forget_idle_keys();
         self.handover_by_account.forget_idle_keys();
     }
 }

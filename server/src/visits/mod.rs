@@ -256,8 +256,13 @@ pub async fn write_regularly(counter: Arc<VisitCounter>, db: Db) {
     let mut ticks: u32 = 0;
     loop {
         interval.tick().await;
-        if let Err(err) = counter.write(&db).await {
-            tracing::warn!(error = %err, "could not write the counted page views; trying again");
+        match counter.write(&db).await {
+            // A full disk is logged once a minute, not every five seconds.
+            Err(err) if app::errors::note_disk_full(&err) => {}
+            Err(err) => {
+                tracing::warn!(error = %err, "could not write the counted page views; trying again")
+            }
+            Ok(_) => {}
         }
         ticks = ticks.wrapping_add(1);
         if ticks % 12 == 1 {

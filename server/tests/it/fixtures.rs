@@ -3,7 +3,7 @@
 //! production), starts from plain defaults, and lets the test choose what it asserts on.
 
 use app::{
-    accounts::{password::Password, EmailAddress, Role},
+    accounts::{password::Password, two_factor::TwoFactorSecret, EmailAddress, Role},
     articles::{
         markdown::to_safe_html,
         queries::{NewArticle, NewIssue},
@@ -18,14 +18,43 @@ use app::{
     },
 };
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use std::sync::{
+    atomic::{AtomicU64, Ordering},
+    Arc,
+};
 
-/// An account that can log in, with the password it was given.
+/// An account that can log in, with the password it was given (and for an account with
+/// two-factor login, its authenticator's secret).
 #[derive(Clone, Debug)]
 pub struct TestAccount {
     pub id: i64,
     pub email: String,
     pub name: String,
     pub password: String,
+    pub two_factor: Option<TwoFactorSecret>,
+    /// The step of the last code [`TestAccount::next_code`] gave.
+    last_step: Arc<AtomicU64>,
+}
+
+impl TestAccount {
+    /// A code its app would show and the portal has not accepted yet: the current step's, or
+    /// when a code of it was given already, the next step's (the portal accepts one step
+    /// either side), so a test can log in twice within thirty seconds.
+    pub fn next_code(&self) -> String {
+        let secret = self
+            .two_factor
+            .as_ref()
+            .expect("an account with two-factor login");
+        let now = u64::try_from(Utc::now().timestamp()).unwrap() / 30;
+        let last = self.last_step.load(Ordering::SeqCst);
+        let step = if last < now { now } else { last + 1 };
+        assert!(
+            step <= now + 1,
+            "more than two logins within thirty seconds"
+        );
+        self.last_step.store(step, Ordering::SeqCst);
+        secret.code_at(step * 30)
+    }
 }
 
 /// Starts an account with `role`: a fresh address, a name that says the role, and a password
@@ -42,6 +71,8 @@ pub fn account(role: Role) -> AccountBuilder {
         name: name.to_owned(),
         role,
         password: "en lang sætning om kaffe i gården".to_owned(),
+        // Admins must have a second step; others may.
+        two_factor: role == Role::Admin,
     }
 }
 
@@ -50,6 +81,7 @@ pub struct AccountBuilder {
     name: String,
     role: Role,
     password: String,
+    two_factor: bool,
 }
 
 impl AccountBuilder {
@@ -68,6 +100,12 @@ impl AccountBuilder {
         self
     }
 
+    /// With (or without) two-factor login turned on (admins have it unless told otherwise).
+    pub fn two_factor(mut self, on: bool) -> Self {
+        self.two_factor = on;
+        self
+    }
+
     /// Writes the account (`Db::create_account`), ready to log in.
     pub async fn create(self, db: &Db) -> TestAccount {
         let email = EmailAddress::parse(&self.email).expect("a valid address");
@@ -79,11 +117,20 @@ impl AccountBuilder {
             .create_account(&email, &self.name, self.role, &hash, Utc::now())
             .await
             .expect("the account is written");
+        let two_factor = self.two_factor.then(TwoFactorSecret::generate);
+        if let Some(secret) = &two_factor {
+            db.accounts()
+                .enable_two_factor(id, secret, 0, &[], None, Utc::now())
+                .await
+                .expect("two-factor login is turned on");
+        }
         TestAccount {
             id,
             email: email.as_str().to_owned(),
             name: self.name,
             password: self.password,
+            two_factor,
+            last_step: Arc::default(),
         }
     }
 }

@@ -181,6 +181,8 @@ pub struct TestApp {
     demo: bool,
     public_url: Option<String>,
     behind_proxy: bool,
+    /// The nightly backups' folder (`NABOSKAB_BACKUP_DIR`), if the test set one.
+    backup_dir: Option<std::path::PathBuf>,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
@@ -188,19 +190,19 @@ impl TestApp {
     /// Starts the app as `naboskab` would, on a fresh, empty database: a test makes the data it
     /// needs with the builders in `fixtures`.
     pub async fn spawn(backend: Backend) -> Self {
-        Self::start(TestDb::new(backend).await, false, None, false).await
+        Self::start(TestDb::new(backend).await, false, None, false, None).await
     }
 
     /// Starts the app on an empty database behind a reverse proxy at 127.0.0.1
     /// (`NABOSKAB_TRUSTED_PROXIES=127.0.0.1`): a request's `X-Forwarded-For` names its client.
     pub async fn spawn_behind_proxy(backend: Backend) -> Self {
-        Self::start(TestDb::new(backend).await, false, None, true).await
+        Self::start(TestDb::new(backend).await, false, None, true, None).await
     }
 
     /// Starts the app on a fresh database with the demo content (`NABOSKAB_DEMO=1`), for the
     /// tests that are about the demo.
     pub async fn spawn_with_demo(backend: Backend) -> Self {
-        Self::start(TestDb::new(backend).await, true, None, false).await
+        Self::start(TestDb::new(backend).await, true, None, false, None).await
     }
 
     /// Starts the app on an empty database believing it is reached at `public_url` (e.g. https
@@ -211,6 +213,7 @@ impl TestApp {
             false,
             Some(public_url.to_owned()),
             false,
+            None,
         )
         .await
     }
@@ -218,7 +221,14 @@ impl TestApp {
     /// Starts the app on a database the test prepared itself (an earlier schema, say), as
     /// `naboskab` would: it migrates at start-up.
     pub async fn on(test_db: TestDb) -> Self {
-        Self::start(test_db, false, None, false).await
+        Self::start(test_db, false, None, false, None).await
+    }
+
+    /// Starts the app on an empty database with its nightly backups in `dir`
+    /// (`NABOSKAB_BACKUP_DIR`); the test makes the nights' copies itself.
+    pub async fn spawn_with_backups(backend: Backend, dir: &std::path::Path) -> Self {
+        let dir = Some(dir.to_owned());
+        Self::start(TestDb::new(backend).await, false, None, false, dir).await
     }
 
     async fn start(
@@ -226,9 +236,16 @@ impl TestApp {
         demo: bool,
         public_url: Option<String>,
         behind_proxy: bool,
+        backup_dir: Option<std::path::PathBuf>,
     ) -> Self {
-        let (state, addr, origin, server) =
-            launch(&test_db, demo, public_url.as_deref(), behind_proxy).await;
+        let (state, addr, origin, server) = launch(
+            &test_db,
+            demo,
+            public_url.as_deref(),
+            behind_proxy,
+            backup_dir.as_deref(),
+        )
+        .await;
         Self {
             state,
             test_db: Arc::new(test_db),
@@ -237,6 +254,7 @@ impl TestApp {
             demo,
             public_url,
             behind_proxy,
+            backup_dir,
             server,
         }
     }
@@ -249,6 +267,7 @@ impl TestApp {
             self.demo,
             self.public_url.as_deref(),
             self.behind_proxy,
+            self.backup_dir.as_deref(),
         )
         .await;
         Self {
@@ -259,6 +278,7 @@ impl TestApp {
             demo: self.demo,
             public_url: self.public_url.clone(),
             behind_proxy: self.behind_proxy,
+            backup_dir: self.backup_dir.clone(),
             server,
         }
     }
@@ -279,6 +299,7 @@ impl TestApp {
             self.demo,
             self.public_url.as_deref(),
             self.behind_proxy,
+            self.backup_dir.as_deref(),
         )
         .await;
         self.state = state;
@@ -337,6 +358,22 @@ impl TestApp {
             "logging in as {}: {}",
             account.email, answer.body
         );
+        if account.two_factor.is_some() {
+            assert!(
+                answer
+                    .location
+                    .as_deref()
+                    .is_some_and(|to| to.starts_with("/log-ind/kode")),
+                "{:?}",
+                answer.location
+            );
+            let answer = visitor.second_step(&account.next_code()).await;
+            assert_eq!(
+                answer.status, 303,
+                "the second step as {}: {}",
+                account.email, answer.body
+            );
+        }
         visitor
     }
 
@@ -358,6 +395,7 @@ async fn launch(
     demo: bool,
     public_url: Option<&str>,
     behind_proxy: bool,
+    backup_dir: Option<&std::path::Path>,
 ) -> (
     AppState,
     SocketAddr,
@@ -376,6 +414,7 @@ async fn launch(
         .unwrap_or_else(|| format!("http://{addr}"));
     let state = state.changed(|shared| {
         shared.public_url = url::Url::parse(&origin).unwrap().into();
+        shared.backups = backup_dir.map(|dir| server::backups::Backups::new(dir.to_owned()));
         if behind_proxy {
             shared.trusted_proxies =
                 vec![ipnet::IpNet::from(std::net::IpAddr::from([127, 0, 0, 1]))].into();
@@ -454,6 +493,11 @@ impl Visitor {
     pub async fn log_in(&self, email: &str, password: &str) -> Answer {
         self.post_form("/log-ind", &[("email", email), ("password", password)])
             .await
+    }
+
+    /// Types `code` in the second step of logging in.
+    pub async fn second_step(&self, code: &str) -> Answer {
+        self.post_form("/log-ind/kode", &[("code", code)]).await
     }
 
     /// The cookies this browser would send to the app (`name=value`), if it holds any.

@@ -52,7 +52,10 @@ async fn pages_over_http(backend: Backend) {
     assert!(missing.body.contains("Siden findes ikke"));
 
     let health = resident.get("/healthz").await;
-    assert_eq!((health.status, health.body.as_str()), (200, "ok\n"));
+    assert_eq!(
+        (health.status, health.body.as_str()),
+        (200, r#"{"status":"ok","database":"ok","backup":"off"}"#)
+    );
 
     let front = resident.get("/").await;
     assert!(front.set_cookie.is_none(), "no cookie for a visitor");

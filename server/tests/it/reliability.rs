@@ -415,7 +415,7 @@ async fn a_backup_taken_while_serving_holds_what_was_acknowledged() {
     let test_db = TestDb::new(Backend::Sqlite).await;
     let db = test_db.connect().await;
     let date_page = dinner(&db).await;
-    let admin = account(app::accounts::Role::Admin).create(&db).await;
+    let admin = account(app::accounts::Role::Staff).create(&db).await;
     {
         use std::os::unix::fs::PermissionsExt;
         // As an earlier version left it: readable by everyone.
@@ -528,6 +528,122 @@ async fn a_backup_taken_while_serving_holds_what_was_acknowledged() {
     assert!(said.contains("exists already"), "{said}");
     assert_eq!(std::fs::metadata(&file).unwrap().len(), size);
 }
+
+/// The restore drill: the nightly backup (`naboskab backup --nightly`, which checks the copy)
+/// taken while residents sign up, restored with `naboskab restore` into a new installation
+/// (a new folder on SQLite, a new database on PostgreSQL), which the portal then starts on:
+/// every sign-up acknowledged before the backup began is there, once, with its email. On SQLite
+/// a restore is refused while a portal serves the database, and the database it replaces is
+/// kept.
+async fn the_restore_drill_finds_every_acknowledged_signup(backend: Backend) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let date_page = dinner(&db).await;
+    db.close().await;
+    let backups = tempfile::tempdir().unwrap();
+    let backup_dir = backups.path().display().to_string();
+    let settings = [("NABOSKAB_BACKUP_DIR", backup_dir.as_str())];
+    let mut portal = Portal::start_with(&test_db.url, &settings).await;
+    let load = SignupLoad::start(&portal.base(), &date_page);
+    tokio::time::sleep(Duration::from_secs(2 * u64::from(soak()))).await;
+
+    // On SQLite the portal makes the night's copy itself (from 3 o'clock, and at start when it
+    // is missing); PostgreSQL's copies come from the timer's command only.
+    let after_three = chrono::Timelike::hour(&app::clock::local(app::clock::now()))
+        >= server::backups::BACKUP_HOUR;
+    let expected = backend == Backend::Sqlite && after_three;
+    let has_copy = || std::fs::read_dir(backups.path()).unwrap().next().is_some();
+    for _ in 0..50 {
+        if has_copy() || !expected {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(has_copy(), expected, "the portal's own nightly copy");
+
+    // The timer's command, into a folder of its own, while the residents sign up.
+    let timer_folder = tempfile::tempdir().unwrap();
+    let began = Instant::now();
+    let output = portal
+        .command()
+        .env("NABOSKAB_BACKUP_DIR", timer_folder.path())
+        .args(["backup", "--nightly"])
+        .output()
+        .expect("the backup command runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (acknowledged, _) = load.finish().await;
+    portal.stop().await;
+    let file = std::fs::read_dir(timer_folder.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .and_then(server::backups::date_of)
+                .is_some()
+        })
+        .expect("tonight's copy");
+    let before: Vec<Acknowledged> = acknowledged
+        .into_iter()
+        .filter(|ack| ack.at < began)
+        .collect();
+    assert!(before.len() >= 10, "too few sign-ups before the backup");
+
+    // A new installation: on SQLite a portal serving it keeps the restore away.
+    let target = TestDb::new(backend).await;
+    let mut on_target = Portal::start(&target.url).await;
+    let restore = |portal: &Portal| {
+        portal
+            .command()
+            .args(["restore", file.to_str().unwrap()])
+            .output()
+            .expect("the restore command runs")
+    };
+    if backend == Backend::Sqlite {
+        let refused = restore(&on_target);
+        assert_eq!(refused.status.code(), Some(1));
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(said.contains("still running"), "{said}");
+    }
+    on_target.stop().await;
+    let restored = restore(&on_target);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    let said = String::from_utf8_lossy(&restored.stdout);
+    if backend == Backend::Sqlite {
+        assert!(said.contains("is kept as"), "{said}");
+    }
+
+    on_target.launch().await;
+    let page = reqwest::get(format!("{}{date_page}", on_target.base()))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    on_target.stop().await;
+    let copy = Db::connect(&target.url).await.unwrap();
+    let ((lost, duplicated), (emails_lost, emails_duplicated)) = audit(&copy, &before).await;
+    eprintln!(
+        "restore drill ({backend:?}): {} sign-ups acknowledged before the backup, lost {lost}, \
+         duplicated {duplicated}, emails lost {emails_lost}",
+        before.len()
+    );
+    assert_eq!(
+        (lost, duplicated, emails_lost, emails_duplicated),
+        (0, 0, 0, 0)
+    );
+    copy.close().await;
+}
+
+on_both_backends!(the_restore_drill_finds_every_acknowledged_signup);
 
 /// The PostgreSQL server binaries of this machine (`initdb`, `pg_ctl`), if any.
 fn postgres_bin() -> Option<PathBuf> {

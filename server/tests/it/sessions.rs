@@ -207,6 +207,19 @@ async fn a_logged_out_person_is_sent_to_log_in_and_back(backend: Backend) {
         ("next", "/personale/udbakke"),
     ];
     let answer = browser.post_form("/log-ind", &form).await;
+    // The admin's second step keeps the page to go back to.
+    assert_eq!(
+        answer.location.as_deref(),
+        Some("/log-ind/kode?next=%2Fpersonale%2Fudbakke")
+    );
+    let page = browser.get(answer.location.as_deref().unwrap()).await.body;
+    assert!(
+        page.contains(r#"name="next" value="/personale/udbakke""#),
+        "{page}"
+    );
+    let code = admin.next_code();
+    let step = [("code", code.as_str()), ("next", "/personale/udbakke")];
+    let answer = browser.post_form("/log-ind/kode", &step).await;
     assert_eq!(answer.location.as_deref(), Some("/personale/udbakke"));
     let outbox = browser.get("/personale/udbakke").await;
     assert_eq!(outbox.status, 200);
@@ -218,7 +231,11 @@ async fn a_logged_out_person_is_sent_to_log_in_and_back(backend: Backend) {
         ("password", admin.password.as_str()),
         ("next", "https://evil.example/"),
     ];
-    let answer = app.visitor().post_form("/log-ind", &form).await;
+    let elsewhere = app.visitor();
+    elsewhere.post_form("/log-ind", &form).await;
+    let code = admin.next_code();
+    let step = [("code", code.as_str()), ("next", "https://evil.example/")];
+    let answer = elsewhere.post_form("/log-ind/kode", &step).await;
     assert_eq!(answer.location.as_deref(), Some("/personale"));
 }
 
