@@ -119,9 +119,7 @@ pub fn note_disk_full(err: &(dyn std::error::Error + 'static)) -> bool {
     if !is_disk_full(err) {
         return false;
     }
-    let minute = crate::clock::now().timestamp() / 60;
-    let last = DISK_FULL_LOGGED.swap(minute, std::sync::atomic::Ordering::Relaxed);
-    if last != minute {
+    if first_in_its_minute(&DISK_FULL_LOGGED, crate::clock::now().timestamp()) {
         tracing::error!(
             error = %err,
             "the disk is full: writes are refused with a \"try again later\" page until there \
@@ -129,6 +127,13 @@ pub fn note_disk_full(err: &(dyn std::error::Error + 'static)) -> bool {
         );
     }
     true
+}
+
+/// Whether `unix_seconds` falls in a later minute than the one `last` holds, which it then
+/// holds: true once a minute however often it is asked.
+fn first_in_its_minute(last: &std::sync::atomic::AtomicI64, unix_seconds: i64) -> bool {
+    let minute = unix_seconds / 60;
+    last.fetch_max(minute, std::sync::atomic::Ordering::Relaxed) < minute
 }
 
 /// Logs `err` and returns an error that says nothing about it.
@@ -158,6 +163,18 @@ pub fn db_from_context() -> Result<Db, ServerFnError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_disk_is_logged_once_a_minute() {
+        let last = std::sync::atomic::AtomicI64::new(0);
+        let start = 1_780_000_020;
+        let logged: Vec<bool> = (0..300)
+            .map(|second| first_in_its_minute(&last, start + second))
+            .collect();
+        // Five minutes of requests, one a second: five lines.
+        assert_eq!(logged.iter().filter(|logged| **logged).count(), 5);
+        assert!(logged[0] && !logged[1] && !logged[59] && logged[60]);
+    }
 
     #[test]
     fn a_full_disk_is_known_through_the_causes() {

@@ -2,13 +2,14 @@
 // a staff member, who follows the emailed link, turns on two-factor login from the account page
 // by typing the key into an app, gets the recovery codes once and the email saying so, and logs
 // in with password and code. Every new page, also refused, passes axe-core and the Nu HTML
-// Checker.
+// Checker (on one backend, with JavaScript on: the pages are the same without it).
 import { expect, test } from '@playwright/test';
 import {
   demo,
   emailTo,
   errorsInHtml,
   expectNoAxeViolations,
+  jsEnabled,
   linkIn,
   logIn,
   logOut,
@@ -27,8 +28,12 @@ test.describe('two-factor login', () => {
   test('a staff member turns on two-factor login from a phone and logs in with it', async ({ page }, testInfo) => {
     const address = `totrin-${testInfo.project.name}-${Date.now()}@example.org`;
     const password = 'syv grønne æbler i kurven';
+    // axe-core runs inside the page, so it needs JavaScript; these pages have no script, so
+    // the browser with JavaScript on one backend audits what every browser gets.
+    const audit = jsEnabled(testInfo) && !testInfo.project.name.startsWith('postgres');
     const html: [string, string][] = [];
     const check = async (name: string) => {
+      if (!audit) return;
       await expectNoAxeViolations(page);
       html.push([name, await page.content()]);
     };
@@ -100,6 +105,6 @@ test.describe('two-factor login', () => {
     await expect(page).toHaveURL(/\/personale$/);
     await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
 
-    expect(await errorsInHtml(html)).toEqual([]);
+    if (audit) expect(await errorsInHtml(html)).toEqual([]);
   });
 });

@@ -115,6 +115,10 @@ fn serving_lock(db: &Db) -> Result<Option<Arc<std::fs::File>>, StartError> {
         return Ok(None);
     };
     let file = pool.connect_options().get_filename().to_owned();
+    // An in-memory database has no file a restore could replace.
+    if file.as_os_str().is_empty() || file.as_os_str() == ":memory:" {
+        return Ok(None);
+    }
     backups::lock_serving(&file)
         .map(|lock| Some(Arc::new(lock)))
         .map_err(|source| StartError::DataDir {
