@@ -266,34 +266,20 @@ fn AccountTable(accounts: Vec<AccountSummary>) -> impl IntoView {
             } else {
                 account.name.clone()
             };
-            let button_label = format!("{label}: {who}");
             let two_factor = if account.two_factor {
                 t("user-two-factor-on")
             } else {
                 t("user-two-factor-off")
             };
-            // An admin resets the second step of someone who lost their phone and codes.
-            let reset = (me != Some(account.id) && account.two_factor).then(|| {
-                let href = format!("/personale/brugere/{}/nulstil-to-trin", account.id);
-                let label = t("user-reset-two-factor");
-                let button_label = format!("{label}: {who}");
-                view! {
-                    <form method="post" action=href>
-                        <button type="submit" class="button button--small" aria-label=button_label>
-                            {label}
-                        </button>
-                    </form>
-                }
-            });
-            let form = (me != Some(account.id)).then(|| {
+            let mine = me == Some(account.id);
+            let form = (!mine).then(|| {
                 let href = format!("/personale/brugere/{}/{action}", account.id);
-                view! {
-                    <form method="post" action=href>
-                        <button type="submit" class="button button--small" aria-label=button_label>
-                            {label}
-                        </button>
-                    </form>
-                }
+                view! { <AccountAction href label who=who.clone() /> }
+            });
+            // An admin resets the second step of someone who lost their phone and codes.
+            let reset = (!mine && account.two_factor).then(|| {
+                let href = format!("/personale/brugere/{}/nulstil-to-trin", account.id);
+                view! { <AccountAction href label=t("user-reset-two-factor") who=who.clone() /> }
             });
             view! {
                 <tr>
@@ -319,6 +305,20 @@ fn AccountTable(accounts: Vec<AccountSummary>) -> impl IntoView {
         <DataTable label=t("users-list-title") headers>
             {rows}
         </DataTable>
+    }
+}
+
+/// A button of the accounts' table that posts to `href`, named for screen readers with whom it
+/// is about.
+#[component]
+fn AccountAction(href: String, label: String, who: String) -> impl IntoView {
+    let button_label = format!("{label}: {who}");
+    view! {
+        <form method="post" action=href>
+            <button type="submit" class="button button--small" aria-label=button_label>
+                {label}
+            </button>
+        </form>
     }
 }
 

@@ -43,6 +43,17 @@ async fn start_session(
     Ok(Redirect::to(to).into_response())
 }
 
+/// The address of a login step's page, with the page to go on to afterwards.
+fn with_next(page: &str, next: Option<&str>) -> String {
+    match next {
+        Some(next) => format!(
+            "{page}?next={}",
+            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        ),
+        None => page.to_owned(),
+    }
+}
+
 #[derive(Deserialize)]
 struct LoginForm {
     #[serde(default)]
@@ -59,13 +70,7 @@ async fn log_in(
     PostedForm(form): PostedForm<LoginForm>,
 ) -> Result<Response, PageError> {
     let next = safe_next(form.next.clone());
-    let page = match &next {
-        Some(next) => format!(
-            "/log-ind?next={}",
-            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-        ),
-        None => "/log-ind".to_owned(),
-    };
+    let page = with_next("/log-ind", next.as_deref());
     // Only a real attempt counts: an empty field is refused below without a guess, so an empty
     // password sent in a loop spends nobody's attempts.
     if !form.email.trim().is_empty() && !form.password.is_empty() {
@@ -78,7 +83,7 @@ async fn log_in(
         sessions::begin_second_step(&session, &account)
             .await
             .map_err(|err| PageError::Internal(Box::new(err)))?;
-        let to = page.replacen("/log-ind", "/log-ind/kode", 1);
+        let to = with_next("/log-ind/kode", next.as_deref());
         return Ok(Redirect::to(&to).into_response());
     }
     let home = Viewer::of(&account).home().to_owned();
@@ -101,13 +106,7 @@ async fn second_step(
     PostedForm(form): PostedForm<CodeForm>,
 ) -> Result<Response, PageError> {
     let next = safe_next(form.next.clone());
-    let page = match &next {
-        Some(next) => format!(
-            "/log-ind/kode?next={}",
-            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-        ),
-        None => "/log-ind/kode".to_owned(),
-    };
+    let page = with_next("/log-ind/kode", next.as_deref());
     let Some(step) = sessions::second_step(&session).await else {
         // No password typed in this session, or too long ago: from the start.
         return Ok(Redirect::to("/log-ind?besked=udlobet").into_response());
