@@ -74,7 +74,8 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     npm_ci(root, root)
 }
 
-/// Chromium, nginx, Java, leptosfmt and the Playwright packages of `end2end/` (with `vnu-jar`).
+/// Chromium, nginx, Java, leptosfmt, the Playwright packages of `end2end/` (with `vnu-jar`), and
+/// with `TEST_POSTGRES_URL` PostgreSQL's client programs (`pg_dump`, `pg_restore`).
 pub fn ensure_test_tools(root: &Path) -> Result {
     let leptosfmt = output(Command::new("leptosfmt").arg("--version")).unwrap_or_default();
     if !leptosfmt.contains(LEPTOSFMT_VERSION) {
@@ -93,6 +94,12 @@ pub fn ensure_test_tools(root: &Path) -> Result {
     // The reliability tests put nginx in front of two instances.
     if !Path::new(NGINX).exists() {
         apt_install(&["nginx"])?;
+    }
+    // The PostgreSQL backups and the restore drill run pg_dump and pg_restore.
+    if std::env::var_os("TEST_POSTGRES_URL").is_some()
+        && output(Command::new("pg_dump").arg("--version")).is_none()
+    {
+        apt_install(&["postgresql-client"])?;
     }
     // The Nu HTML Checker of the browser tests (npm `vnu-jar`) runs on Java.
     if output(Command::new("java").arg("-version")).is_none() {
