@@ -76,7 +76,7 @@ pub fn to_keep(dates: &[NaiveDate]) -> BTreeSet<NaiveDate> {
 
 /// One copy in the backup folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Copy {
+pub struct BackupCopy {
     pub night: NaiveDate,
     pub path: PathBuf,
     pub bytes: u64,
@@ -87,13 +87,13 @@ pub struct Copy {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackupState {
     /// The newest copy is recent, and no run failed after it.
-    Ok(Copy),
+    Ok(BackupCopy),
     /// No copy, or none within [`STALE_AFTER`].
-    Missing(Option<Copy>),
+    Missing(Option<BackupCopy>),
     /// The last run failed, for this reason.
     Failed {
         reason: String,
-        newest: Option<Copy>,
+        newest: Option<BackupCopy>,
     },
 }
 
@@ -119,12 +119,8 @@ impl Backups {
         Self { dir }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The copies in the folder, oldest first.
-    pub fn copies(&self) -> std::io::Result<Vec<Copy>> {
+    pub fn copies(&self) -> std::io::Result<Vec<BackupCopy>> {
         let mut copies = Vec::new();
         for entry in std::fs::read_dir(&self.dir)? {
             let entry = entry?;
@@ -133,7 +129,7 @@ impl Backups {
                 continue;
             };
             let meta = entry.metadata()?;
-            copies.push(Copy {
+            copies.push(BackupCopy {
                 night,
                 path: entry.path(),
                 bytes: meta.len(),
@@ -183,7 +179,7 @@ impl Backups {
         db: &Db,
         database_url: &str,
         night: NaiveDate,
-    ) -> Result<Copy, String> {
+    ) -> Result<BackupCopy, String> {
         let outcome = self.write_and_check(db, database_url, night).await;
         let failure = self.dir.join(FAILURE_FILE);
         match &outcome {
@@ -206,7 +202,7 @@ impl Backups {
         db: &Db,
         database_url: &str,
         night: NaiveDate,
-    ) -> Result<Copy, String> {
+    ) -> Result<BackupCopy, String> {
         std::fs::create_dir_all(&self.dir)
             .map_err(|err| format!("cannot create {}: {err}", self.dir.display()))?;
         let path = self.dir.join(file_name(night, db.backend()));

@@ -53,7 +53,7 @@ fn backup_report(state: &AppState) -> app::site::BackupReport {
     let Some(backups) = &state.backups else {
         return BackupReport::Off;
     };
-    let name = |copy: &crate::backups::Copy| {
+    let name = |copy: &crate::backups::BackupCopy| {
         copy.path
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
