@@ -38,6 +38,17 @@ pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
 }
 
 #[cfg(feature = "ssr")]
+/// The moment of the Danish local time `local`; in the hour that summer time skips, the moment
+/// an hour later, and in the hour that repeats, the first of the two.
+pub fn utc_of_local(local: NaiveDateTime) -> DateTime<Utc> {
+    use chrono::{offset::LocalResult, TimeZone};
+    match Copenhagen.from_local_datetime(&local) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at.with_timezone(&Utc),
+        LocalResult::None => utc_of_local(local + chrono::Duration::hours(1)),
+    }
+}
+
+#[cfg(feature = "ssr")]
 /// "26.11.2026 kl. 14.05", the way Danish texts write a date and time.
 pub fn local_datetime(at: DateTime<Utc>) -> String {
     at.with_timezone(&Copenhagen)
@@ -56,6 +67,16 @@ mod tests {
         let summer = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
         assert_eq!(local_datetime(winter), "15.01.2026 kl. 13.00");
         assert_eq!(local_datetime(summer), "15.07.2026 kl. 14.00");
+        assert_eq!(utc_of_local(local(winter)), winter);
+        assert_eq!(utc_of_local(local(summer)), summer);
+        let skipped = NaiveDate::from_ymd_opt(2026, 3, 29)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert_eq!(
+            local(utc_of_local(skipped)).to_string(),
+            "2026-03-29 03:30:00"
+        );
     }
 
     #[test]

@@ -249,6 +249,9 @@ query_surfaces! {
     figures => FigureQueries,
     /// The images' queries (`images/queries.rs`).
     images => ImageQueries,
+    /// The newsletter's queries: subscribers, their links and choices, the weekly run
+    /// (`newsletter/queries.rs`).
+    newsletter => NewsletterQueries,
     /// The outbox's queries (`mail/queries.rs`).
     outbox => OutboxQueries,
     /// The plan's queries: measures and their values (`plan/queries.rs`).

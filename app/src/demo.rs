@@ -934,6 +934,10 @@ pub async fn load_with_history(db: &Db, earlier_years: u32) -> Result<bool, sqlx
         load_plan(db, today).await?;
         loaded = true;
     }
+    if db.newsletter().newsletters().await?.is_empty() {
+        load_newsletter(db, today).await?;
+        loaded = true;
+    }
     if db
         .visits()
         .days(today - chrono::Days::new(600), today)
@@ -1125,6 +1129,22 @@ const PRESS: &[(u32, &str, &str, &str)] = &[
 /// The report's material of last year and of this year until `today`: the areas' goals, the
 /// success criteria with their values (this year's quarters and months that are over), the press
 /// log and last year's introduction.
+/// Last week's newsletter, so the archive has one to show: with a note from the staff, and
+/// sent (to nobody: the demo has no subscribers) at the schedule's time.
+async fn load_newsletter(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::Error> {
+    use crate::newsletter::{Settings, Week};
+    let week = Week::of(today - chrono::Days::new(7));
+    let settings = Settings {
+        note: "Husk fællesspisningen på torsdag. Vi mangler stadig et par hjælpere i køkkenet."
+            .into(),
+        ..Settings::default()
+    };
+    db.newsletter().save_settings(&settings).await?;
+    let sent = crate::clock::utc_of_local(settings.schedule.moment(week));
+    db.newsletter().claim_week(week, sent).await?;
+    Ok(())
+}
+
 async fn load_plan(db: &Db, today: chrono::NaiveDate) -> Result<(), sqlx::Error> {
     use chrono::Datelike;
 

@@ -17,6 +17,7 @@ pub mod forms;
 pub mod i18n;
 pub mod images;
 pub mod layout;
+pub mod newsletter;
 pub mod pages;
 pub mod period;
 pub mod plan;

@@ -23,6 +23,10 @@ use crate::{
         figures::{FiguresPage, FiguresReportPage},
         home::HomePage,
         info::{AccessibilityPage, PrivacyPage, WritePage},
+        newsletter::{
+            NewsletterArchivePage, NewsletterWeekPage, SubscriptionLeavePage,
+            SubscriptionManagePage,
+        },
         plan::{
             AreaEditorPage, MeasureEditorPage, MeasureYearPage, MeasuresPage, PlanPage,
             PlanPeriodEditorPage, PressEditorPage, PressPage,
@@ -36,6 +40,7 @@ use crate::{
         },
         staff_attendance::{AttendancePage, SignupPrintPage, StaffOccurrencePage},
         staff_calendar::{StaffActivitiesPage, StaffActivityPage},
+        staff_newsletter::StaffNewsletterPage,
         staff_submissions::{ReviewPage, ReviewQueuePage},
         submissions::{JournalistHome, SubmissionPage},
         visits::VisitsPage,
@@ -178,6 +183,22 @@ pub fn App() -> impl IntoView {
                         view=SignupManagePage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("nyhedsbrev") view=NewsletterArchivePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("nyhedsbrev/:week")
+                        view=NewsletterWeekPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("abonnement/:token")
+                        view=SubscriptionManagePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("abonnement/:token/afmeld")
+                        view=SubscriptionLeavePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("skriv") view=WritePage />
                     <Route path=path!("log-ind") view=LoginPage />
                     <Route path=path!("log-ind/kode") view=SecondStepPage />
@@ -192,6 +213,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("personale/brugere") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("personale/udbakke") view=OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("personale/log") view=AuditPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("personale/nyhedsbrev")
+                        view=StaffNewsletterPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("personale/aktiviteter")
                         view=StaffActivitiesPage

@@ -151,6 +151,7 @@ export const publicPages = [
   '/kalender?uge=2026-W52',
   '/aktiviteter/babycafe',
   '/aktiviteter/babycafe/2026-12-22',
+  '/nyhedsbrev',
   '/skriv',
   '/log-ind',
   '/log-ind/kode',

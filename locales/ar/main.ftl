@@ -315,6 +315,8 @@ privacy-retention = يُحذف الاسم والبريد الإلكتروني و
     [many] { $days } يومًا
    *[other] { $days } يوم
 } من النشاط. نحفظ فقط عدد المشاركين دون أسماء، لأن علينا أن نُبلغ عن عدد الحاضرين.
+privacy-newsletter-heading = عندما تصلكم النشرة الإخبارية
+privacy-newsletter = نحفظ عنوان بريدكم الإلكتروني ولغتكم وما اخترتموه. إذا لم تؤكدوا خلال 7 أيام، نحذف العنوان. لا توجد في النشرة صور مخفية، ولا نرى إن كنتم تفتحونها أو على ماذا تضغطون. عندما تلغون الاشتراك، نحذف العنوان فورًا.
 privacy-rights-heading = حقوقكم
 privacy-rights = من حقكم أن تعرفوا ما المعلومات التي لدينا عنكم. ويمكنكم أيضًا أن تطلبوا منا تصحيحها أو حذفها.
 privacy-complaint = إذا كنتم ترون أننا نتعامل مع معلوماتكم بطريقة خاطئة، يمكنكم تقديم شكوى إلى Datatilsynet (هيئة حماية البيانات الدنماركية).
@@ -544,3 +546,69 @@ email-submission-open = قراءة المشاركة
 email-submission-see = عرض مشاركتكم
 email-submission-see-article = عرض المقال
 email-submission-closing = يمكنكم الرد على فريق التحرير على الموقع.
+
+## The newsletter
+newsletter-title = النشرة الإخبارية
+newsletter-intro = احصلوا على أنشطة الأسبوع وأخباره في بريدكم الإلكتروني كل أسبوع. لا تحتاجون إلى حساب.
+newsletter-subscribe-title = احصلوا على النشرة الإخبارية
+newsletter-subscribe-intro = كل أسبوع: أنشطة الأسبوع وآخر الأخبار. يمكنكم إلغاء الاشتراك في أي وقت.
+newsletter-subscribe-submit = اشتركوا
+newsletter-field-email = بريدكم الإلكتروني
+newsletter-field-email-hint = نرسل رسالة فيها رابط. يجب أن تضغطوا على الرابط أولًا.
+newsletter-email-missing = اكتبوا عنوان بريدكم الإلكتروني.
+newsletter-too-many = أُرسلت اشتراكات كثيرة من هنا. حاولوا مرة أخرى بعد ساعة.
+newsletter-notice-check-mail = افحصوا بريدكم الإلكتروني الآن. اضغطوا على الرابط فيه لتحصلوا على النشرة.
+newsletter-notice-left = تم إلغاء اشتراككم. حذفنا عنوان بريدكم الإلكتروني.
+newsletter-notice-saved = تم حفظ اختياراتكم.
+newsletter-archive-title = النشرات السابقة
+newsletter-archive-empty = لم تُرسل أي نشرة بعد.
+newsletter-archive-link = كل النشرات
+newsletter-week-title = النشرة الإخبارية، الأسبوع { $week }، { $year }
+newsletter-sent-on = أُرسلت في { $date }
+newsletter-dates-title = أنشطة هذا الأسبوع
+newsletter-news-title = الأخبار
+newsletter-no-dates = لا يوجد أي من أنشطتكم هذا الأسبوع.
+newsletter-no-news = لا توجد أخبار جديدة.
+newsletter-sign-up = سجّلوا هنا
+newsletter-seats-just-come = تعالوا فقط
+newsletter-seats-open = التسجيل مفتوح
+newsletter-seats-free = { $count ->
+    [zero] لا توجد أماكن شاغرة
+    [one] مكان واحد شاغر
+    [two] مكانان شاغران
+    [few] { $count } أماكن شاغرة
+    [many] { $count } مكانًا شاغرًا
+   *[other] { $count } مكان شاغر
+}
+newsletter-seats-full = ممتلئ – قائمة انتظار
+newsletter-seats-cancelled = أُلغي
+newsletter-confirm-title = أكّدوا اشتراككم في النشرة
+newsletter-confirm-save = أكّدوا واحفظوا
+newsletter-manage-title = نشرتكم الإخبارية
+newsletter-manage-save = احفظوا اختياراتي
+newsletter-manage-address = تُرسل النشرة إلى { $email }.
+newsletter-manage-paused = أوقفنا النشرة مؤقتًا لأن بريدكم الإلكتروني لم يستطع استلامها. احفظوا اختياراتكم لتحصلوا عليها من جديد.
+newsletter-choose-legend = ماذا تريدون؟
+newsletter-choose-everything = كل الأنشطة
+newsletter-choose-some = فقط ما أختاره أدناه
+newsletter-choose-activities = الأنشطة
+newsletter-choose-activities-hint = ضعوا علامة على ما تريدون أن تعرفوا عنه.
+newsletter-choose-areas = مجالات التركيز
+newsletter-choose-none = اختاروا نشاطًا واحدًا أو مجالًا واحدًا على الأقل. أو اختاروا كل الأنشطة.
+newsletter-leave-title = إلغاء الاشتراك في النشرة
+newsletter-leave-intro = لن تصلكم نشرات أخرى. نحذف عنوان بريدكم الإلكتروني فورًا.
+newsletter-leave-submit = ألغوا الاشتراك
+newsletter-leave-instead = لا، أفضّل أن أغيّر اختياراتي
+newsletter-email-subject = أخبار الأسبوع من { $site }، الأسبوع { $week }
+newsletter-email-change = اختاروا ما يصلكم
+newsletter-email-leave = إلغاء الاشتراك
+newsletter-email-web = اقرؤوا النشرة على الإنترنت
+newsletter-email-confirm-subject = أكّدوا نشرة { $site }
+newsletter-email-confirm-body = طلبتم النشرة الإخبارية من { $site }. اضغطوا على الرابط لتقولوا نعم.
+newsletter-email-confirm-choose = هناك يمكنكم أيضًا أن تختاروا الأنشطة التي تريدون أن تعرفوا عنها.
+newsletter-email-confirm-action = نعم، أرسلوا لي النشرة
+newsletter-email-confirm-ignore = لم تطلبوها؟ إذن لا تفعلوا شيئًا. نحذف العنوان بعد 7 أيام.
+newsletter-email-already-subject = نشرتكم الإخبارية من { $site }
+newsletter-email-already-body = تصلكم النشرة الإخبارية من { $site } بالفعل. بالرابط يمكنكم تغيير ما يصلكم أو إلغاء الاشتراك.
+newsletter-email-already-action = اعرضوا نشرتي
+newsletter-email-already-ignore = لم تطلبوها؟ إذن لا تفعلوا شيئًا.

@@ -288,6 +288,8 @@ privacy-retention = Navn, e-mail, telefon og besked slettes automatisk { $days -
     [one] 1 dag
    *[other] { $days } dage
 } efter aktiviteten. Vi gemmer kun antallet af deltagere uden navne, fordi vi skal fortælle, hvor mange der kom.
+privacy-newsletter-heading = Når du får nyhedsbrevet
+privacy-newsletter = Vi gemmer din e-mailadresse, dit sprog og hvad du har valgt. Har du ikke bekræftet inden 7 dage, sletter vi adressen. Nyhedsbrevet har ingen skjulte billeder, og vi ser ikke, om du åbner det, eller hvad du klikker på. Når du afmelder det, sletter vi adressen med det samme.
 privacy-rights-heading = Dine rettigheder
 privacy-rights = Du har ret til at vide, hvilke oplysninger vi har om dig. Du kan også bede os om at rette eller slette dem.
 privacy-complaint = Hvis du mener, at vi behandler dine oplysninger forkert, kan du klage til Datatilsynet.
@@ -481,3 +483,65 @@ email-submission-open = Læs indsendelsen
 email-submission-see = Se din indsendelse
 email-submission-see-article = Se artiklen
 email-submission-closing = Du kan svare redaktionen på siden.
+
+## The newsletter
+newsletter-title = Nyhedsbrev
+newsletter-intro = Få ugens aktiviteter og nyheder i din e-mail hver uge. Du behøver ingen konto.
+newsletter-subscribe-title = Få nyhedsbrevet
+newsletter-subscribe-intro = Hver uge: ugens aktiviteter og de nye nyheder. Du kan altid afmelde det igen.
+newsletter-subscribe-submit = Tilmeld nyhedsbrev
+newsletter-field-email = Din e-mail
+newsletter-field-email-hint = Vi sender en e-mail med et link. Du skal klikke på linket først.
+newsletter-email-missing = Skriv din e-mailadresse.
+newsletter-too-many = Der er sendt mange tilmeldinger herfra. Prøv igen om en time.
+newsletter-notice-check-mail = Tjek din e-mail nu. Klik på linket i den for at få nyhedsbrevet.
+newsletter-notice-left = Du er afmeldt. Vi har slettet din e-mailadresse.
+newsletter-notice-saved = Dine valg er gemt.
+newsletter-archive-title = Tidligere nyhedsbreve
+newsletter-archive-empty = Der er ikke sendt nogen nyhedsbreve endnu.
+newsletter-archive-link = Alle nyhedsbreve
+newsletter-week-title = Nyhedsbrev uge { $week }, { $year }
+newsletter-sent-on = Sendt { $date }
+newsletter-dates-title = Aktiviteter i ugen
+newsletter-news-title = Nyheder
+newsletter-no-dates = Der er ingen af dine aktiviteter i denne uge.
+newsletter-no-news = Der er ingen nye nyheder.
+newsletter-sign-up = Tilmeld jer her
+newsletter-seats-just-come = Bare mød op
+newsletter-seats-open = Tilmelding er åben
+newsletter-seats-free = { $count ->
+    [one] { $count } ledig plads
+   *[other] { $count } ledige pladser
+}
+newsletter-seats-full = Fuldt – venteliste
+newsletter-seats-cancelled = Aflyst
+newsletter-confirm-title = Bekræft dit nyhedsbrev
+newsletter-confirm-save = Bekræft og gem
+newsletter-manage-title = Dit nyhedsbrev
+newsletter-manage-save = Gem mine valg
+newsletter-manage-address = Nyhedsbrevet sendes til { $email }.
+newsletter-manage-paused = Vi har sat nyhedsbrevet på pause, fordi din e-mail ikke kunne modtage det. Gem dine valg for at få det igen.
+newsletter-choose-legend = Hvad vil du have?
+newsletter-choose-everything = Alle aktiviteter
+newsletter-choose-some = Kun det, jeg vælger herunder
+newsletter-choose-activities = Aktiviteter
+newsletter-choose-activities-hint = Sæt flueben ved det, du vil høre om.
+newsletter-choose-areas = Indsatsområder
+newsletter-choose-none = Vælg mindst én aktivitet eller ét område. Eller vælg alle aktiviteter.
+newsletter-leave-title = Afmeld nyhedsbrevet
+newsletter-leave-intro = Så får du ikke flere nyhedsbreve. Vi sletter din e-mailadresse med det samme.
+newsletter-leave-submit = Afmeld nyhedsbrevet
+newsletter-leave-instead = Nej, jeg vil hellere ændre mine valg
+newsletter-email-subject = Ugens nyt fra { $site }, uge { $week }
+newsletter-email-change = Vælg, hvad du får
+newsletter-email-leave = Afmeld
+newsletter-email-web = Læs nyhedsbrevet på nettet
+newsletter-email-confirm-subject = Bekræft nyhedsbrevet fra { $site }
+newsletter-email-confirm-body = Du har bedt om nyhedsbrevet fra { $site }. Klik på linket for at sige ja.
+newsletter-email-confirm-choose = Her kan du også vælge, hvilke aktiviteter du vil høre om.
+newsletter-email-confirm-action = Ja, send mig nyhedsbrevet
+newsletter-email-confirm-ignore = Har du ikke bedt om det? Så gør du ingenting. Vi sletter adressen efter 7 dage.
+newsletter-email-already-subject = Dit nyhedsbrev fra { $site }
+newsletter-email-already-body = Du får allerede nyhedsbrevet fra { $site }. Med linket kan du ændre, hvad du får, eller afmelde det.
+newsletter-email-already-action = Se mit nyhedsbrev
+newsletter-email-already-ignore = Har du ikke bedt om det? Så gør du ingenting.

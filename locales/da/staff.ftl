@@ -655,3 +655,48 @@ report-write-goal-hint = Målet: { $goal }
 report-write-save = Gem teksterne
 report-text-too-long = Teksten må højst være 20.000 tegn.
 notice-report-texts-saved = Teksterne er gemt.
+
+## The newsletter's settings
+staff-newsletter-weekday-invalid = Vælg en ugedag.
+staff-newsletter-time-invalid = Skriv et klokkeslæt som 07:00.
+staff-newsletter-note-too-long = Hilsenen må højst være 2.000 tegn.
+staff-newsletter-title = Nyhedsbrev
+staff-link-newsletter = Skriv en hilsen til ugens nyhedsbrev, se det, før det går, og vælg, hvornår det sendes.
+staff-newsletter-saved = Nyhedsbrevet er gemt. Se forhåndsvisningen herunder.
+staff-newsletter-subscribers = { $count } adresser får nyhedsbrevet.
+staff-newsletter-weekday = Sendes om
+staff-newsletter-time = Klokken (dansk tid)
+staff-newsletter-note = Hilsen i næste nyhedsbrev
+staff-newsletter-note-hint = Valgfri og kort. Den kommer øverst i næste nyhedsbrev og slettes, når det er sendt. En tom linje giver et nyt afsnit.
+staff-newsletter-save = Gem og vis
+staff-newsletter-preview = Sådan ser nyhedsbrevet for uge { $week } ud nu
+staff-newsletter-paused = Sat på pause
+staff-newsletter-paused-hint = Mailserveren har afvist disse adresser tre gange i træk. De får intet, før ejeren gemmer sine valg igen.
+staff-newsletter-none-paused = Ingen adresser er sat på pause.
+staff-newsletter-sent = Sendte nyhedsbreve
+staff-newsletter-none-sent = Der er ikke sendt nogen endnu.
+staff-newsletter-sent-line = Uge { $week }, { $year }: { $recipients } modtagere
+
+## The newsletter's figures
+newsletter-figures-title = Nyhedsbrevet
+newsletter-figures-months = Abonnenter ved hver måneds udgang
+newsletter-figures-month = Måned
+newsletter-figures-subscribers = Abonnenter
+newsletter-figures-subscribers-definition = En abonnent er en e-mailadresse, der har bekræftet nyhedsbrevet. Vi tæller dem ved hver måneds udgang; en adresse, der afmelder sig, er kun med i tallet for de måneder, den var med.
+newsletter-figures-sent = Sendte nyhedsbreve
+newsletter-figures-sent-definition = Et nyhedsbrev er ugens udsendelse; modtagerne er de adresser, det blev sendt til.
+newsletter-figures-from = Tilmeldinger fra nyhedsbrevet
+newsletter-figures-from-definition = En tilmelding kommer fra nyhedsbrevet, når den er lavet fra et link i et nyhedsbrev. Linket bærer kun ugen, ikke personen. Andelen er af alle tilmeldinger lavet i perioden.
+newsletter-figures-sentence = I { $period } sendte vi { $newsletters ->
+        [one] ét nyhedsbrev
+       *[other] { $newsletters } nyhedsbreve
+    } til i alt { $recipients ->
+        [one] én modtager
+       *[other] { $recipients } modtagere
+    }, og { $subscribers ->
+        [one] én adresse
+       *[other] { $subscribers } adresser
+    } fik nyhedsbrevet ved periodens udgang. { $from_newsletter } af { $signups ->
+        [one] én tilmelding
+       *[other] { $signups } tilmeldinger
+    } ({ $share } %) kom fra et link i nyhedsbrevet.

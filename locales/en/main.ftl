@@ -289,6 +289,8 @@ privacy-retention = Name, email, phone and message are deleted automatically { $
     [one] 1 day
    *[other] { $days } days
 } after the activity. We only keep the number of people who came, without names, because we have to report how many came.
+privacy-newsletter-heading = When you get the newsletter
+privacy-newsletter = We keep your email address, your language and what you chose. If you do not confirm within 7 days, we delete the address. The newsletter has no hidden images, and we do not see whether you open it or what you click. When you unsubscribe, we delete the address at once.
 privacy-rights-heading = Your rights
 privacy-rights = You have the right to know what information we have about you. You can also ask us to correct it or delete it.
 privacy-complaint = If you think that we handle your information in the wrong way, you can complain to Datatilsynet (the Danish Data Protection Agency).
@@ -482,3 +484,65 @@ email-submission-open = Read the submission
 email-submission-see = See your submission
 email-submission-see-article = See the article
 email-submission-closing = You can answer the editors on the website.
+
+## The newsletter
+newsletter-title = Newsletter
+newsletter-intro = Get the week's activities and news by email every week. You do not need an account.
+newsletter-subscribe-title = Get the newsletter
+newsletter-subscribe-intro = Every week: the week's activities and the latest news. You can unsubscribe at any time.
+newsletter-subscribe-submit = Subscribe
+newsletter-field-email = Your email
+newsletter-field-email-hint = We send an email with a link. You must click the link first.
+newsletter-email-missing = Write your email address.
+newsletter-too-many = Many subscriptions were sent from here. Please try again in an hour.
+newsletter-notice-check-mail = Check your email now. Click the link in it to get the newsletter.
+newsletter-notice-left = You have unsubscribed. We have deleted your email address.
+newsletter-notice-saved = Your choices are saved.
+newsletter-archive-title = Earlier newsletters
+newsletter-archive-empty = No newsletters have been sent yet.
+newsletter-archive-link = All newsletters
+newsletter-week-title = Newsletter week { $week }, { $year }
+newsletter-sent-on = Sent { $date }
+newsletter-dates-title = Activities this week
+newsletter-news-title = News
+newsletter-no-dates = None of your activities take place this week.
+newsletter-no-news = There is no new news.
+newsletter-sign-up = Sign up here
+newsletter-seats-just-come = Just come
+newsletter-seats-open = Sign-up is open
+newsletter-seats-free = { $count ->
+    [one] { $count } free place
+   *[other] { $count } free places
+}
+newsletter-seats-full = Full – waiting list
+newsletter-seats-cancelled = Cancelled
+newsletter-confirm-title = Confirm your newsletter
+newsletter-confirm-save = Confirm and save
+newsletter-manage-title = Your newsletter
+newsletter-manage-save = Save my choices
+newsletter-manage-address = The newsletter goes to { $email }.
+newsletter-manage-paused = We paused the newsletter because your email could not receive it. Save your choices to get it again.
+newsletter-choose-legend = What would you like?
+newsletter-choose-everything = All activities
+newsletter-choose-some = Only what I choose below
+newsletter-choose-activities = Activities
+newsletter-choose-activities-hint = Tick what you want to hear about.
+newsletter-choose-areas = Focus areas
+newsletter-choose-none = Choose at least one activity or area. Or choose all activities.
+newsletter-leave-title = Unsubscribe from the newsletter
+newsletter-leave-intro = You will get no more newsletters. We delete your email address at once.
+newsletter-leave-submit = Unsubscribe
+newsletter-leave-instead = No, I would rather change my choices
+newsletter-email-subject = This week from { $site }, week { $week }
+newsletter-email-change = Choose what you get
+newsletter-email-leave = Unsubscribe
+newsletter-email-web = Read the newsletter on the web
+newsletter-email-confirm-subject = Confirm the newsletter from { $site }
+newsletter-email-confirm-body = You asked for the newsletter from { $site }. Click the link to say yes.
+newsletter-email-confirm-choose = There you can also choose which activities you want to hear about.
+newsletter-email-confirm-action = Yes, send me the newsletter
+newsletter-email-confirm-ignore = Did you not ask for it? Then do nothing. We delete the address after 7 days.
+newsletter-email-already-subject = Your newsletter from { $site }
+newsletter-email-already-body = You already get the newsletter from { $site }. With the link you can change what you get, or unsubscribe.
+newsletter-email-already-action = See my newsletter
+newsletter-email-already-ignore = Did you not ask for it? Then do nothing.

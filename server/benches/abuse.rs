@@ -1491,6 +1491,68 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
         "/api/tilmelding".into(),
         form(&[("token", &fit(ODD_UNICODE, BODY_BYTES))]),
     ));
+
+    // The newsletter: subscribing, a subscriber's private link, a sent newsletter's page.
+    let long_email = fit(ODD_UNICODE, BODY_BYTES - 100);
+    cases.push(post_each(
+        A,
+        "/nyhedsbrev/tilmeld",
+        "a 1 MB address of odd Unicode",
+        "/nyhedsbrev/tilmeld".into(),
+        move |n| form(&[("email", &format!("{n}{long_email}")), ("hjemmeside", "")]),
+    ));
+    cases.push(post_each(
+        A,
+        "/nyhedsbrev/tilmeld",
+        "a new address each time",
+        "/nyhedsbrev/tilmeld".into(),
+        |n| {
+            form(&[
+                ("email", &format!("nabo{n}@nordby.example")),
+                ("hjemmeside", ""),
+            ])
+        },
+    ));
+    cases.push(get(
+        A,
+        "/nyhedsbrev/{week}",
+        &format!("a {} KB week of odd Unicode", QUERY_BYTES / 1000),
+        format!("/nyhedsbrev/{token}"),
+    ));
+    cases.push(get(
+        A,
+        "/abonnement/{token}",
+        &format!("a {} KB token of odd Unicode", QUERY_BYTES / 1000),
+        format!("/abonnement/{token}"),
+    ));
+    cases.push(post_form(
+        A,
+        "/abonnement/{token}",
+        &format!("a made-up token, {FIELDS} ticked activities and areas"),
+        "/abonnement/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".into(),
+        format!(
+            "hvad=valgte&{}&{}",
+            repeated("aktivitet", HUGE),
+            repeated("fokus", HUGE)
+        )
+        .into_bytes(),
+    ));
+    cases.push(post_form(
+        A,
+        "/abonnement/{token}/afmeld",
+        &format!(
+            "a {} KB token of odd Unicode, one click",
+            QUERY_BYTES / 1000
+        ),
+        format!("/abonnement/{token}/afmeld"),
+        b"List-Unsubscribe=One-Click".to_vec(),
+    ));
+    cases.push(get(
+        A,
+        "/aktiviteter/{slug}/{date}?nyhedsbrev=",
+        &format!("a {} KB week of odd Unicode", QUERY_BYTES / 1000),
+        format!("{}?nyhedsbrev={token}", f.date_path),
+    ));
     cases
 }
 
@@ -1975,6 +2037,17 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
         form(&[
             ("secret", &fit(ODD_UNICODE, half)),
             ("code", &fit(ODD_UNICODE, half)),
+        ]),
+    ));
+    cases.push(post_form(
+        Staff,
+        "/personale/nyhedsbrev",
+        "a 1 MB note of odd Unicode, a weekday and a time",
+        "/personale/nyhedsbrev".into(),
+        form(&[
+            ("ugedag", &fit(ODD_UNICODE, 1000)),
+            ("klokken", &fit(ODD_UNICODE, 1000)),
+            ("note", &fit(ODD_UNICODE, BODY_BYTES - 3000)),
         ]),
     ));
     cases.push(post_form(

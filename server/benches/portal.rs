@@ -15,7 +15,10 @@
 //! hold a rate, and latency counts from when a request was due); compressed bytes of HTML, CSS
 //! and JS+WASM per page type; sign-up POSTs per second; resident memory after the load; the
 //! front page and calendar on a database with ten years of history beside one year; and, with
-//! `--lighthouse`, Lighthouse's scores and LCP/TBT/CLS (mobile, median of 3). It writes
+//! `--lighthouse`, Lighthouse's scores and LCP/TBT/CLS (mobile, median of 3); and with `--smtp`
+//! (maildev, which `cargo xtask bench` starts), the week's newsletter to 5,000 subscribers: how
+//! long queuing and sending take, and the cached front page's requests/s while it goes beside
+//! the same page before. It writes
 //! `report.md` and `report.json` in `--out` and prints the Markdown. It measures; it never
 //! fails on a number.
 
@@ -48,6 +51,8 @@ struct Args {
     seconds: u64,
     postgres: Option<String>,
     lighthouse: Option<PathBuf>,
+    /// An SMTP server to send the newsletter bench's emails to (maildev).
+    smtp: Option<String>,
 }
 
 fn args() -> Args {
@@ -59,6 +64,7 @@ fn args() -> Args {
         seconds: 10,
         postgres: None,
         lighthouse: None,
+        smtp: None,
     };
     while let Some(name) = args.next() {
         let value = args.next().unwrap_or_default();
@@ -69,6 +75,7 @@ fn args() -> Args {
             "--seconds" => parsed.seconds = value.parse().unwrap_or(10),
             "--postgres" => parsed.postgres = Some(value),
             "--lighthouse" => parsed.lighthouse = Some(value.into()),
+            "--smtp" => parsed.smtp = Some(value),
             other => {
                 eprintln!("unknown argument {other}");
                 std::process::exit(2);
@@ -102,9 +109,24 @@ async fn start_portal(
     data: &Path,
     demo: bool,
 ) -> (Running, String) {
+    start_portal_sending(args, database_url, data, demo, None).await
+}
+
+/// [`start_portal`] with its email going to the SMTP server `smtp` (else to files).
+async fn start_portal_sending(
+    args: &Args,
+    database_url: &str,
+    data: &Path,
+    demo: bool,
+    smtp: Option<&str>,
+) -> (Running, String) {
     let port = free_port();
+    let mut command = Command::new(&args.binary);
+    if let Some(smtp) = smtp {
+        command.env("SMTP_URL", smtp);
+    }
     let child = Running(
-        Command::new(&args.binary)
+        command
             .env("DATABASE_URL", database_url)
             .env("NABOSKAB_DATA_DIR", data)
             .env("NABOSKAB_DEMO", if demo { "1" } else { "0" })
@@ -747,6 +769,122 @@ async fn report_timings(base: &str, report: &mut Report) {
     }
 }
 
+/// Subscribers of the newsletter bench.
+const SUBSCRIBERS: usize = 5_000;
+
+/// The week's newsletter to [`SUBSCRIBERS`] confirmed subscribers, sent to `smtp` (maildev) by
+/// the portal's own weekly job and outbox worker: the front page's requests/s before and while
+/// it goes (medians of rounds), the time from the week's claim until every email is queued, and
+/// until every email is sent.
+async fn newsletter(args: &Args, smtp: &str, work: &Path, report: &mut Report) {
+    eprintln!("bench: the newsletter to {SUBSCRIBERS} subscribers");
+    let data = work.join("sqlite-newsletter");
+    std::fs::create_dir_all(&data).unwrap();
+    let url = format!("sqlite://{}", data.join("naboskab.db").display());
+    let db = app::db::Db::connect(&url)
+        .await
+        .expect("the bench database opens");
+    db.migrate().await.expect("migrations run");
+    app::demo::load_if_empty(&db)
+        .await
+        .expect("the demo content loads");
+    // Not due while the page is measured alone: the last minute of Sunday (a bench run then
+    // would start sending early, and say so by its figures).
+    let set_schedule = |weekday: chrono::Weekday, at: &str| {
+        let db = db.clone();
+        let at = chrono::NaiveTime::parse_from_str(at, "%H:%M").unwrap();
+        async move {
+            let mut settings = db.newsletter().settings().await.unwrap();
+            settings.schedule = app::newsletter::Schedule { weekday, at };
+            settings.note = "Velkommen til ugens nyhedsbrev.".into();
+            db.newsletter().save_settings(&settings).await.unwrap();
+        }
+    };
+    set_schedule(chrono::Weekday::Sun, "23:59").await;
+    let now = chrono::Utc::now();
+    for chunk in (0..SUBSCRIBERS).collect::<Vec<_>>().chunks(500) {
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|n| format!("('nabo{n}@example.org', 'da', $1, $1)"))
+            .collect();
+        let sql = format!(
+            "insert into subscribers (email, lang, created_at, confirmed_at) values {}",
+            rows.join(", ")
+        );
+        app::db_run!(db, |pool| sqlx::query(&sql)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(drop))
+        .expect("subscribers are written");
+    }
+    let (portal, base) = start_portal_sending(args, &url, &data, false, Some(smtp)).await;
+    let front = format!("{base}/");
+    let mut before = Vec::new();
+    for _ in 0..3 {
+        before.push(wrk(&front, args.seconds, &[]).per_second);
+    }
+
+    // Due from now on: the portal's job finds it within a minute.
+    set_schedule(chrono::Weekday::Mon, "00:00").await;
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            app::db_run!(db, |pool| sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(pool)
+                .await)
+            .unwrap_or(0)
+        }
+    };
+    let waited = Instant::now();
+    while count("select count(*) from outbox where subscriber_id is not null").await == 0 {
+        assert!(
+            waited.elapsed() < Duration::from_secs(180),
+            "the weekly job did not start within 3 minutes"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let started = Instant::now();
+    let mut queued_after = None;
+    let mut during = Vec::new();
+    loop {
+        let queued = count("select count(*) from outbox where subscriber_id is not null").await;
+        if queued_after.is_none() && queued >= SUBSCRIBERS as i64 {
+            queued_after = Some(started.elapsed());
+        }
+        let waiting = count(
+            "select count(*) from outbox where subscriber_id is not null and status = 'queued'",
+        )
+        .await;
+        if queued_after.is_some() && waiting == 0 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(1800),
+            "the newsletter was not sent within 30 minutes"
+        );
+        during.push(wrk(&front, args.seconds.min(5), &[]).per_second);
+    }
+    let sent_after = started.elapsed();
+    let failed =
+        count("select count(*) from outbox where subscriber_id is not null and status = 'failed'")
+            .await;
+    drop(portal);
+    db.close().await;
+    let (before, during) = (median(&mut before), median(&mut during));
+    report.extra.insert(
+        format!("SQLite: the newsletter to {SUBSCRIBERS} subscribers (maildev), and the cached front page meanwhile"),
+        json!({
+            "queued_in_seconds": queued_after.map(|d| d.as_secs_f64()),
+            "sent_in_seconds": sent_after.as_secs_f64(),
+            "failed": failed,
+            "front_page_per_second_before": before,
+            "front_page_per_second_while_sending": during,
+            "change_percent": 100.0 * (during - before) / before,
+        }),
+    );
+}
+
 /// A database with the demo content begun `earlier_years` before the usual year.
 async fn database_with_history(url: &str, earlier_years: u32) {
     let db = app::db::Db::connect(url)
@@ -891,6 +1029,10 @@ async fn main() {
     report_timings(&ten_year_base, &mut report).await;
     drop(ten_year_portal);
     drop(portal);
+
+    if let Some(smtp) = &args.smtp {
+        newsletter(&args, smtp, &work, &mut report).await;
+    }
 
     if let Some(admin) = &args.postgres {
         eprintln!("bench: PostgreSQL with the demo content");

@@ -136,6 +136,17 @@ pub fn from_own_site(request: &Request, public_url: &Url) -> bool {
     }
 }
 
+/// Whether `path` is a newsletter's one-click unsubscribe address, `/abonnement/{token}/afmeld`
+/// (RFC 8058), in any language. A mail app posts to it from no page of ours, so it has no
+/// `Origin` of ours; it needs none, since only the secret in the address can unsubscribe, and a
+/// forged post could only unsubscribe the one who sent it.
+fn is_one_click_unsubscribe(path: &str) -> bool {
+    let (_, path) = app::i18n::Lang::of_address(path);
+    path.strip_prefix("/abonnement/")
+        .and_then(|rest| rest.strip_suffix("/afmeld"))
+        .is_some_and(|token| !token.is_empty() && !token.contains('/'))
+}
+
 /// Middleware: refuses state-changing requests from other sites with a Danish 403 page.
 pub async fn same_origin_only(
     State(state): State<AppState>,
@@ -146,7 +157,10 @@ pub async fn same_origin_only(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if safe || from_own_site(&request, &state.public_url) {
+    if safe
+        || is_one_click_unsubscribe(request.uri().path())
+        || from_own_site(&request, &state.public_url)
+    {
         return next.run(request).await;
     }
     tracing::warn!(
@@ -256,6 +270,21 @@ mod tests {
             Some(&viewer(Role::Staff, false))
         ));
         assert!(!needs_second_step_first(Requirement::Staff, None));
+    }
+
+    #[test]
+    fn a_mail_apps_one_click_unsubscribe_needs_no_origin() {
+        assert!(is_one_click_unsubscribe("/abonnement/abc/afmeld"));
+        assert!(is_one_click_unsubscribe("/en/abonnement/abc/afmeld"));
+        for other in [
+            "/abonnement/abc",
+            "/abonnement//afmeld",
+            "/abonnement/a/b/afmeld",
+            "/tilmelding/abc/afmeld",
+            "/nyhedsbrev/tilmeld",
+        ] {
+            assert!(!is_one_click_unsubscribe(other), "{other}");
+        }
     }
 
     #[test]

@@ -28,8 +28,9 @@ pub const HSTS: &str = "max-age=31536000";
 
 /// The paths whose answers hold one person's data, and are never kept by a browser or proxy:
 /// the private sign-up links, the account pages and links, and everything staff see.
-const PRIVATE_PREFIXES: [&str; 10] = [
+const PRIVATE_PREFIXES: [&str; 11] = [
     "/tilmelding",
+    "/abonnement",
     "/invitation",
     "/nulstil",
     "/konto",

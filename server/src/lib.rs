@@ -180,6 +180,13 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<Backgr
             state.db.clone(),
             config.retention_days,
             state.site.name.clone(),
+            config.public_url.to_string(),
+        )
+        .boxed(),
+        newsletter_job(
+            state.db.clone(),
+            state.site.name.clone(),
+            config.public_url.to_string(),
         )
         .boxed(),
         async move {
@@ -219,6 +226,28 @@ pub fn start_background_work(state: &AppState, config: &Config) -> Result<Backgr
     })
 }
 
+/// How often each instance looks whether the week's newsletter is due.
+const NEWSLETTER_EVERY: Duration = Duration::from_secs(60);
+
+/// Every minute: once the week's newsletter is due (the staff's weekday and time), queues it for
+/// every subscriber that has not had it. Every instance runs this; the week is claimed once and
+/// each subscriber marked in the transaction that queues its email, so each gets one.
+async fn newsletter_job(db: Db, site_name: String, public_url: String) {
+    let links = app::accounts::service::Links {
+        public_url: &public_url,
+        site_name: &site_name,
+    };
+    let mut interval = tokio::time::interval(NEWSLETTER_EVERY);
+    loop {
+        interval.tick().await;
+        match app::newsletter::service::send_weekly(&db, &links, app::clock::now()).await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "queued the week's newsletter"),
+            Err(err) => tracing::warn!(error = %err, "could not queue the week's newsletter"),
+        }
+    }
+}
+
 /// The local hour from which the day-before reminders go out, so nobody gets one at night.
 const REMINDER_HOUR: u32 = 9;
 
@@ -226,7 +255,11 @@ const REMINDER_HOUR: u32 = 9;
 /// kept `days` days after the occurrence; the counts stay), the outbox's emails `days` days after
 /// they were queued and the uploads that never became a cover, and from 9 o'clock queues the
 /// reminders of tomorrow's sign-ups (each once, so the hourly runs only catch late sign-ups).
-async fn hourly_jobs(db: Db, days: u32, site_name: String) {
+async fn hourly_jobs(db: Db, days: u32, site_name: String, public_url: String) {
+    let links = app::accounts::service::Links {
+        public_url: &public_url,
+        site_name: &site_name,
+    };
     let mut interval = tokio::time::interval(Duration::from_secs(60 * 60));
     loop {
         interval.tick().await;
@@ -243,6 +276,11 @@ async fn hourly_jobs(db: Db, days: u32, site_name: String) {
             Ok(deleted) => tracing::info!(deleted, "deleted old emails from the outbox"),
             Err(err) => tracing::warn!(error = %err, "could not delete old emails"),
         }
+        match app::newsletter::service::housekeeping(&db, now).await {
+            Ok(0) => {}
+            Ok(forgotten) => tracing::info!(forgotten, "forgot unconfirmed newsletter addresses"),
+            Err(err) => tracing::warn!(error = %err, "could not tidy the newsletter's subscribers"),
+        }
         match db
             .images()
             .delete_unused_images(now - app::images::UNUSED_KEPT)
@@ -255,7 +293,7 @@ async fn hourly_jobs(db: Db, days: u32, site_name: String) {
         if chrono::Timelike::hour(&app::clock::local(now)) < REMINDER_HOUR {
             continue;
         }
-        match app::signups::service::send_reminders(&db, &site_name, today, now).await {
+        match app::signups::service::send_reminders(&db, &links, today, now).await {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "queued reminders for tomorrow"),
             Err(err) => tracing::warn!(error = %err, "could not queue reminders"),

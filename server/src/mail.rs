@@ -6,7 +6,10 @@ use std::{path::PathBuf, sync::Arc, time::Duration};
 use app::{db::Db, mail::queries::QueuedEmail};
 use chrono::Utc;
 use lettre::{
-    message::{Mailbox, MultiPart},
+    message::{
+        header::{ContentType, Header, HeaderName, HeaderValue},
+        Attachment, Mailbox, MultiPart,
+    },
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use tokio::sync::Mutex;
@@ -60,16 +63,25 @@ impl Mailer {
         }
     }
 
-    /// Hands one message over; an error says why it did not go.
-    async fn send(&self, message: Message) -> Result<(), String> {
+    /// Hands one message over; an error says why it did not go, and whether the mail server
+    /// refused it for good (a 5xx answer, such as an unknown recipient).
+    async fn send(&self, message: Message) -> Result<(), NotSent> {
         match self {
-            Mailer::Smtp(transport) => transport
-                .send(message)
-                .await
-                .map(drop)
-                .map_err(|e| e.to_string()),
+            Mailer::Smtp(transport) => {
+                transport
+                    .send(message)
+                    .await
+                    .map(drop)
+                    .map_err(|err| NotSent {
+                        permanent: err.is_permanent(),
+                        reason: err.to_string(),
+                    })
+            }
             Mailer::Files(transport, dir) => {
-                let id = transport.send(message).await.map_err(|e| e.to_string())?;
+                let id = transport
+                    .send(message)
+                    .await
+                    .map_err(|e| NotSent::temporary(e.to_string()))?;
                 tracing::info!(
                     "email written to {}",
                     dir.join(format!("{id}.eml")).display()
@@ -84,20 +96,96 @@ impl Mailer {
     }
 }
 
-/// Builds the MIME message for a queued email: plain text with an HTML alternative.
+/// Why a message did not go.
+#[derive(Debug)]
+struct NotSent {
+    reason: String,
+    /// The mail server refused it for good: trying again would be refused again.
+    permanent: bool,
+}
+
+impl NotSent {
+    fn temporary(reason: String) -> Self {
+        Self {
+            reason,
+            permanent: false,
+        }
+    }
+}
+
+/// `List-Unsubscribe: <https://…>`, the private address that unsubscribes a newsletter's
+/// recipient, which mail apps offer as their own button. lettre has no type for it.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(
+            s.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_owned(),
+        ))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): the mail app unsubscribes by
+/// a POST to the `List-Unsubscribe` address, without opening a page.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
+}
+
+/// Builds the MIME message for a queued email: plain text with an HTML alternative, a date as
+/// a `text/calendar` attachment when it has one, and a newsletter's one-click unsubscribe
+/// headers.
 fn build_message(from: &Mailbox, email: &QueuedEmail) -> Result<Message, String> {
     let to: Mailbox = email
         .to_address
         .parse()
         .map_err(|err| format!("bad recipient address: {err}"))?;
-    Message::builder()
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(email.subject.clone())
-        .multipart(MultiPart::alternative_plain_html(
-            email.text_body.clone(),
-            email.html_body.clone(),
-        ))
+        .subject(email.subject.clone());
+    if !email.unsubscribe_url.is_empty() {
+        builder = builder
+            .header(ListUnsubscribe(email.unsubscribe_url.clone()))
+            .header(ListUnsubscribePost);
+    }
+    let text_and_html =
+        MultiPart::alternative_plain_html(email.text_body.clone(), email.html_body.clone());
+    let body = if email.calendar.is_empty() {
+        text_and_html
+    } else {
+        let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+            .map_err(|err| format!("cannot build the message: {err}"))?;
+        MultiPart::mixed().multipart(text_and_html).singlepart(
+            Attachment::new("kalender.ics".into()).body(email.calendar.clone(), calendar),
+        )
+    };
+    builder
+        .multipart(body)
         .map_err(|err| format!("cannot build the message: {err}"))
 }
 
@@ -138,13 +226,26 @@ async fn drain_outbox_until(
         handled += 1;
         let outcome = match build_message(from, &email) {
             Ok(message) => mailer.send(message).await,
-            Err(err) => Err(err),
+            Err(err) => Err(NotSent::temporary(err)),
         };
-        match outcome {
-            Ok(()) => db.outbox().mark_email_sent(email.id, clock()).await?,
-            Err(err) => {
-                tracing::warn!(id = email.id, attempt = email.attempts, error = %err, "email not sent; will retry");
-                db.outbox().mark_email_failed(&email, &err, clock()).await?;
+        match (outcome, email.subscriber_id) {
+            (Ok(()), subscriber) => {
+                db.outbox().mark_email_sent(email.id, clock()).await?;
+                if let Some(subscriber) = subscriber {
+                    db.outbox().subscriber_reached(subscriber).await?;
+                }
+            }
+            (Err(err), Some(subscriber)) if err.permanent => {
+                tracing::warn!(id = email.id, error = %err.reason, "a newsletter's recipient was refused for good");
+                db.outbox()
+                    .mark_email_rejected(&email, subscriber, &err.reason, clock())
+                    .await?;
+            }
+            (Err(err), _) => {
+                tracing::warn!(id = email.id, attempt = email.attempts, error = %err.reason, "email not sent; will retry");
+                db.outbox()
+                    .mark_email_failed(&email, &err.reason, clock())
+                    .await?;
             }
         }
     }

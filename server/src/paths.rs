@@ -94,8 +94,8 @@ pub async fn one_spelling(request: Request, next: Next) -> Response {
 }
 
 /// The addresses whose next segment is a secret: a sign-up's private link, an invitation, a
-/// password reset.
-const PRIVATE_LINKS: [&str; 3] = ["/tilmelding/", "/invitation/", "/nulstil/"];
+/// password reset, a newsletter subscriber's link.
+const PRIVATE_LINKS: [&str; 4] = ["/tilmelding/", "/invitation/", "/nulstil/", "/abonnement/"];
 
 /// A request's `path` as the log may show it: the secret segment of a private link replaced by
 /// `…` (`/tilmelding/…/afmeld`), everything else as it is. Every log line and span that names a

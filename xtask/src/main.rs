@@ -176,6 +176,14 @@ fn bench() -> Result {
     if let Some(lighthouse) = lighthouse {
         args.extend(["--lighthouse".into(), lighthouse.display().to_string()]);
     }
+    // The portal bench sends the week's newsletter to maildev.
+    let maildev = match abuse {
+        Some(_) => None,
+        None => Some(maildev::start(&root)?),
+    };
+    if let Some(maildev) = &maildev {
+        args.extend(["--smtp".into(), maildev.smtp_url.clone()]);
+    }
     args.append(&mut passed);
     status(
         cargo(&root)

@@ -145,6 +145,7 @@ pub(crate) fn compose(
         subject: crate::i18n::without_isolation(&subject),
         text,
         html: format!("<!DOCTYPE html>{html}"),
+        ..Default::default()
     }
 }
 

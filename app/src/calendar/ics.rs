@@ -81,6 +81,18 @@ pub fn feed(name: &str, public_url: &str, occurrences: &[Occurrence]) -> String 
     format!("{}{}{}", &text[..at], vtimezone(), &text[at..])
 }
 
+/// One date of an activity as a calendar of its own, named after the activity and the site: the
+/// "add to my calendar" file of a date's page and the attachment of the emails about a sign-up.
+pub fn date_file(
+    site_name: &str,
+    public_url: &str,
+    activity_name: &str,
+    occurrence: &Occurrence,
+) -> String {
+    let name = format!("{activity_name} – {site_name}");
+    feed(&name, public_url, std::slice::from_ref(occurrence))
+}
+
 /// The host of a URL, for UIDs.
 fn url_host(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);

@@ -9,6 +9,7 @@ pub mod errors;
 pub mod figures;
 pub mod islands;
 pub mod live_preview;
+pub mod newsletter;
 pub mod occurrences;
 pub mod photos;
 pub mod signup_form;

@@ -1,5 +1,5 @@
-//! The calendar's parts that more than one page shows: an occurrence as a line, and the front
-//! page's "Denne uge".
+//! The calendar's parts that more than one page shows: an occurrence as a line, the front
+//! page's "Denne uge", and the button that puts a date into the visitor's own calendar.
 
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -10,6 +10,25 @@ use crate::{
     dates::{long_date, time_span, weekday_name},
     i18n::{content_dir, content_lang, t, t_with},
 };
+
+/// "Tilføj til min kalender": the date as an iCalendar file (`/aktiviteter/{slug}.ics?dato=…`),
+/// on a date's page and on a sign-up's private page. Nothing for a cancelled date.
+#[component]
+pub fn AddToCalendar(occurrence: Occurrence) -> impl IntoView {
+    (!occurrence.is_cancelled()).then(|| {
+        let href = format!(
+            "/aktiviteter/{}.ics?dato={}",
+            occurrence.key.activity_slug, occurrence.key.date
+        );
+        view! {
+            <p>
+                <a href=href class="button">
+                    {t("occurrence-add-to-calendar")}
+                </a>
+            </p>
+        }
+    })
+}
 
 /// One occurrence as a line: time, name (linked), place and what has changed.
 #[component]

@@ -27,6 +27,13 @@ pub fn SignupForm(
         }
     });
     let action = occurrence.key.path();
+    // A newsletter's link carries its week (`?nyhedsbrev=2026-W50`); the form passes it on, so
+    // the sign-up is counted as the newsletter's. Anything else in the field is dropped.
+    let from_newsletter = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get(crate::newsletter::fields::FROM_NEWSLETTER)
+        .and_then(|week| crate::newsletter::Week::parse(&week))
+        .map(crate::newsletter::Week::key);
     let required = activity.signup_mode == SignupMode::Required;
     let max_party = t_values(
         "signup-max-party-hint",
@@ -70,6 +77,16 @@ pub fn SignupForm(
                         hint=t("signup-field-note-hint")
                     />
                     <Honeypot />
+                    {from_newsletter
+                        .map(|week| {
+                            view! {
+                                <input
+                                    type="hidden"
+                                    name=crate::newsletter::fields::FROM_NEWSLETTER
+                                    value=week
+                                />
+                            }
+                        })}
                     <p class="muted">
                         {t_values(
                             "signup-data-use",
@@ -91,7 +108,7 @@ pub fn SignupForm(
 /// which robots skip. People leave it empty without knowing it is there; a robot that fills
 /// every field signs nobody up.
 #[component]
-fn Honeypot() -> impl IntoView {
+pub fn Honeypot() -> impl IntoView {
     view! {
         <div class="honeypot" aria-hidden="true">
             <label for=fields::HONEYPOT>{t("signup-field-honeypot")}</label>

@@ -46,7 +46,7 @@ const fn tool(path: &'static str, name: &'static str, description: &'static str)
 }
 
 /// Every staff tool, in the order of the header's staff row and the staff home.
-pub static STAFF_TOOLS: [StaffTool; 14] = [
+pub static STAFF_TOOLS: [StaffTool; 15] = [
     StaffTool {
         name_waiting: Some("staff-nav-review-waiting"),
         ..tool(
@@ -70,6 +70,15 @@ pub static STAFF_TOOLS: [StaffTool; 14] = [
         "staff-activities-title",
         "staff-link-activities",
     ),
+    // Weekly at most: on the staff home only, so the header's row stays short.
+    StaffTool {
+        in_header: false,
+        ..tool(
+            "/personale/nyhedsbrev",
+            "staff-newsletter-title",
+            "staff-link-newsletter",
+        )
+    },
     tool("/personale/tal", "figures-title", "staff-link-figures"),
     tool(
         "/personale/succeskriterier",

@@ -97,6 +97,11 @@ pub async fn build_report(
     report
         .sentences
         .push(crate::visits::api::report_sentence(db, lang, &report.period, today).await?);
+    report.newsletter = crate::newsletter::service::figures_of(db, &report.period).await?;
+    let label = report.period.label();
+    report
+        .sentences
+        .push(report.newsletter.sentence(lang, &label));
     Ok(report)
 }
 

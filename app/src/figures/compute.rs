@@ -139,6 +139,7 @@ pub fn report(
         by_focus_area,
         sentences,
         contributors: Contributors::default(),
+        newsletter: Default::default(),
     }
 }
 

@@ -114,6 +114,7 @@ pub struct Report {
     /// for the citizen journalists.
     pub sentences: Vec<String>,
     pub contributors: Contributors,
+    pub newsletter: crate::newsletter::NewsletterFigures,
 }
 
 /// One journalist's (or all journalists') contributions in a period.

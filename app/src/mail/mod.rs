@@ -7,16 +7,34 @@ pub mod queries;
 use std::time::Duration;
 
 /// A message on its way out.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OutgoingEmail {
     pub to: String,
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// A date as an iCalendar file (RFC 5545), attached as `text/calendar`, so one tap puts it
+    /// in the phone's calendar.
+    pub calendar: Option<String>,
+    /// A newsletter's subscriber and the address of leaving in one click.
+    pub list: Option<ListMembership>,
+}
+
+/// What makes an email a newsletter's: the subscriber it goes to (whose leaving deletes it, and
+/// whose address is paused after three permanent rejections in a row), and the private address
+/// that unsubscribes it, sent as `List-Unsubscribe` with `List-Unsubscribe-Post` (RFC 8058).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListMembership {
+    pub subscriber_id: i64,
+    pub unsubscribe_url: String,
 }
 
 /// After this many failed attempts a message is marked failed and left for an admin to see.
 pub const MAX_ATTEMPTS: i64 = 10;
+
+/// A newsletter's address the mail server refuses for good this many times in a row is paused:
+/// it gets nothing more until staff or its owner take it up again.
+pub const PAUSE_AFTER_REJECTIONS: i64 = 3;
 
 /// How long to wait after the `attempts`-th failed attempt: 30 seconds, doubling each time,
 /// at most an hour (about 4.5 hours over all attempts, enough for a mail server's outage).

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{retry_delay, OutgoingEmail, MAX_ATTEMPTS};
+use super::{retry_delay, OutgoingEmail, MAX_ATTEMPTS, PAUSE_AFTER_REJECTIONS};
 use crate::{
     db::{Backend, OutboxQueries, Tx},
     db_run, tx_run,
@@ -15,16 +15,21 @@ pub async fn enqueue_in(
     email: &OutgoingEmail,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    let list = email.list.as_ref();
     tx_run!(tx, |conn| {
         sqlx::query(
             "insert into outbox (to_address, subject, text_body, html_body, next_attempt_at, \
-             created_at) values ($1, $2, $3, $4, $5, $5)",
+             created_at, calendar, unsubscribe_url, subscriber_id) \
+             values ($1, $2, $3, $4, $5, $5, $6, $7, $8)",
         )
         .bind(&email.to)
         .bind(&email.subject)
         .bind(&email.text)
         .bind(&email.html)
         .bind(now)
+        .bind(email.calendar.as_deref().unwrap_or_default())
+        .bind(list.map_or("", |list| list.unsubscribe_url.as_str()))
+        .bind(list.map(|list| list.subscriber_id))
         .execute(conn)
         .await
         .map(drop)
@@ -39,6 +44,12 @@ pub struct QueuedEmail {
     pub subject: String,
     pub text_body: String,
     pub html_body: String,
+    /// The attached date as an iCalendar file, or empty.
+    pub calendar: String,
+    /// A newsletter's address of leaving in one click, or empty.
+    pub unsubscribe_url: String,
+    /// A newsletter's subscriber.
+    pub subscriber_id: Option<i64>,
     /// Attempts including this one.
     pub attempts: i64,
 }
@@ -77,7 +88,8 @@ impl OutboxQueries<'_> {
              where id = (select id from outbox where status = 'queued' and next_attempt_at <= $1 \
                          and (locked_until is null or locked_until <= $1) order by id limit 1{skip_locked}) \
              and (locked_until is null or locked_until <= $1) \
-             returning id, to_address, subject, text_body, html_body, attempts"
+             returning id, to_address, subject, text_body, html_body, calendar, unsubscribe_url, \
+             subscriber_id, attempts"
         );
         db_run!(self.db, |pool| {
             sqlx::query_as(&sql)
@@ -96,7 +108,8 @@ impl OutboxQueries<'_> {
         db_run!(self.db, |pool| {
             sqlx::query(
                 "update outbox set status = 'sent', sent_at = $2, locked_until = null, \
-                 last_error = '', text_body = '', html_body = '' where id = $1",
+                 last_error = '', text_body = '', html_body = '', calendar = '', \
+                 unsubscribe_url = '' where id = $1",
             )
             .bind(id)
             .bind(now)
@@ -104,6 +117,57 @@ impl OutboxQueries<'_> {
             .await
             .map(drop)
         })
+    }
+
+    /// Records that a newsletter's subscriber received one: its count of rejections in a row
+    /// starts again.
+    pub async fn subscriber_reached(&self, subscriber_id: i64) -> Result<(), sqlx::Error> {
+        db_run!(self.db, |pool| {
+            sqlx::query("update subscribers set rejections = 0 where id = $1 and rejections > 0")
+                .bind(subscriber_id)
+                .execute(pool)
+                .await
+                .map(drop)
+        })
+    }
+
+    /// Records that the mail server refused a newsletter's recipient for good: the message is
+    /// failed at once (trying again would be refused again), and the subscriber, refused
+    /// [`PAUSE_AFTER_REJECTIONS`] times in a row, is paused (staff see it) in the same
+    /// transaction.
+    pub async fn mark_email_rejected(
+        &self,
+        email: &QueuedEmail,
+        subscriber_id: i64,
+        error: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.db.begin_unseen().await?;
+        tx_run!(&mut tx, |conn| {
+            sqlx::query(
+                "update outbox set status = 'failed', locked_until = null, last_error = $2 \
+                 where id = $1",
+            )
+            .bind(email.id)
+            .bind(error)
+            .execute(&mut *conn)
+            .await
+            .map(drop)
+        })?;
+        tx_run!(&mut tx, |conn| {
+            sqlx::query(
+                "update subscribers set rejections = rejections + 1, \
+                 paused_at = case when rejections + 1 >= $2 and paused_at is null then $3 \
+                 else paused_at end where id = $1",
+            )
+            .bind(subscriber_id)
+            .bind(PAUSE_AFTER_REJECTIONS)
+            .bind(now)
+            .execute(&mut *conn)
+            .await
+            .map(drop)
+        })?;
+        tx.commit().await
     }
 
     /// Records a failed attempt: the message waits for its next try, or is marked failed after

@@ -18,7 +18,8 @@ use crate::{
     },
     components::{
         data::{or_not_found, or_refused, Loaded},
-        occurrences::OccurrenceLine,
+        newsletter::SubscribeForm,
+        occurrences::{AddToCalendar, OccurrenceLine},
         signup_form::SignupForm,
         text::paragraphs,
     },
@@ -170,6 +171,7 @@ fn CalendarBody(data: CalendarData) -> impl IntoView {
             " "
             <span class="muted">{t("calendar-feed-hint")}</span>
         </p>
+        <SubscribeForm />
     }
 }
 
@@ -528,19 +530,7 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
         }),
         Status::Scheduled | Status::Extra => None,
     };
-    let add = (!occurrence.is_cancelled()).then(|| {
-        let href = format!(
-            "/aktiviteter/{}.ics?dato={}",
-            activity.slug, occurrence.key.date
-        );
-        view! {
-            <p>
-                <a href=href class="button">
-                    {t("occurrence-add-to-calendar")}
-                </a>
-            </p>
-        }
-    });
+    let add = view! { <AddToCalendar occurrence=occurrence.clone() /> };
     let activity_href = format!("/aktiviteter/{}", activity.slug);
     view! {
         <Title text=title />

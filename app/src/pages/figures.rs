@@ -94,7 +94,8 @@ fn Figures(page: FiguresPage) -> impl IntoView {
             previous=previous.clone()
         />
         {charted}
-        <ContributorFigures contributors=report.contributors current previous />
+        <ContributorFigures contributors=report.contributors current=current.clone() previous />
+        <NewsletterFigureList figures=report.newsletter period=current />
         <Definitions />
     }
     .into_any()
@@ -343,6 +344,41 @@ fn BarChart(
     )
 }
 
+/// The newsletter's figures: the sentence of the report, and the subscribers at each month's end.
+#[component]
+fn NewsletterFigureList(
+    figures: crate::newsletter::NewsletterFigures,
+    period: String,
+) -> impl IntoView {
+    let sentence = figures.sentence(crate::i18n::lang(), &period);
+    let months = figures
+        .months
+        .iter()
+        .map(|(month, count)| {
+            view! {
+                <tr>
+                    <th scope="row">{month.clone()}</th>
+                    <td>{count.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{t("newsletter-figures-title")}</h2>
+        <p>{sentence}</p>
+        <table class="figures">
+            <caption>{t("newsletter-figures-months")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t("newsletter-figures-month")}</th>
+                    <th scope="col">{t("newsletter-figures-subscribers")}</th>
+                </tr>
+            </thead>
+            <tbody>{months}</tbody>
+        </table>
+    }
+}
+
 /// What each figure means, as the report states it.
 #[component]
 fn Definitions() -> impl IntoView {
@@ -351,6 +387,7 @@ fn Definitions() -> impl IntoView {
         .chain(CONTRIBUTOR_DEFINITIONS.iter())
         // The report's sentence on the website's visitors uses these two.
         .chain(crate::visits::DEFINITIONS.iter().take(2))
+        .chain(crate::newsletter::DEFINITIONS.iter())
         .map(|(name, definition)| {
             view! {
                 <dt>{t(name)}</dt>
@@ -411,7 +448,8 @@ fn Report(page: FiguresPage) -> impl IntoView {
             current=current.clone()
             previous=previous.clone()
         />
-        <ContributorFigures contributors=report.contributors current previous />
+        <ContributorFigures contributors=report.contributors current=current.clone() previous />
+        <NewsletterFigureList figures=report.newsletter period=current />
         <Definitions />
     }
     .into_any()

@@ -10,6 +10,7 @@ use crate::{
     components::{
         articles::{latest_articles, LatestArticles},
         data::Loaded,
+        newsletter::SubscribeForm,
         occurrences::{this_week, ThisWeek},
         text::paragraphs,
     },
@@ -92,6 +93,7 @@ fn Front(
         </ul>
         <LatestArticles data=articles />
         <ThisWeek data=week />
+        <SubscribeForm />
         {areas}
         <section aria-labelledby="steder">
             <h2 id="steder">{t("home-venues")}</h2>

@@ -108,6 +108,8 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2>{t("privacy-later-heading")}</h2>
         <p>{t("privacy-later")}</p>
         <p>{t_values("privacy-retention", &[("days", crate::signups::retention_days().into())])}</p>
+        <h2>{t("privacy-newsletter-heading")}</h2>
+        <p>{t("privacy-newsletter")}</p>
         <h2>{t("privacy-rights-heading")}</h2>
         <p>{t("privacy-rights")}</p>
         <p>

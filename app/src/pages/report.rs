@@ -129,6 +129,7 @@ fn ReportBody(report: Report) -> impl IntoView {
             <section class="report__part report__area">
                 <h2>{t("report-communication")}</h2>
                 <p>{report.visitors}</p>
+                <p>{report.newsletter}</p>
                 <p>{report.contributors}</p>
                 <p>{report.press}</p>
                 <h3>{t("report-definitions")}</h3>

@@ -8,7 +8,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    components::data::{or_refused, Loaded},
+    components::{
+        data::{or_refused, Loaded},
+        occurrences::AddToCalendar,
+    },
     dates::when,
     forms::{
         feedback_for, notice_from_query, ErrorSummary, Field, FieldKind, FormFeedback, FormFields,
@@ -114,6 +117,10 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
         }
     });
     let occurrence_href = occurrence.key.path();
+    // A party with a seat may put the date into its calendar (the confirmation email carries
+    // the same file).
+    let add = (signup.status == SignupStatus::Confirmed)
+        .then(|| view! { <AddToCalendar occurrence=occurrence.clone() /> });
     view! {
         <Title text=t("signup-manage-title") />
         <h1>{t("signup-manage-title")}</h1>
@@ -142,6 +149,7 @@ fn SignupDetails(page: SignupPage, token: String) -> impl IntoView {
             <dt>{t("signup-who")}</dt>
             <dd>{party}</dd>
         </dl>
+        {add}
         <p class="muted">{t("signup-keep-link")}</p>
         {closed}
         {change}

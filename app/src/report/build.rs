@@ -22,7 +22,7 @@ use crate::{
 };
 
 /// The figures' definitions the report prints, (name key, definition key).
-const DEFINITIONS: [(&str, &str); 7] = [
+const DEFINITIONS: [(&str, &str); 9] = [
     ("figures-participants", "figures-participants-definition"),
     ("figures-average", "figures-average-definition"),
     ("figures-volunteers", "figures-volunteers-definition"),
@@ -30,6 +30,8 @@ const DEFINITIONS: [(&str, &str); 7] = [
     ("visits-per-month", "visits-per-month-definition"),
     ("figures-contributions", "figures-contributions-definition"),
     ("report-press", "report-press-definition"),
+    crate::newsletter::DEFINITIONS[0],
+    crate::newsletter::DEFINITIONS[2],
 ];
 
 /// A success criterion's figure in `period`: of its year's values, the quarter's months or
@@ -230,6 +232,9 @@ pub async fn build(
         .unwrap_or_default();
     let visitors = crate::visits::api::report_sentence(db, lang, &period, today).await?;
     let (_, contributors) = crate::figures::api::contributors_of(db, lang, &period).await?;
+    let newsletter = crate::newsletter::service::figures_of(db, &period)
+        .await?
+        .sentence(lang, &labels.0);
     let (releases, mentions) = db.report().press_counts(period.from, period.to).await?;
     let (releases_before, mentions_before) =
         db.report().press_counts(previous.from, previous.to).await?;
@@ -257,6 +262,7 @@ pub async fn build(
         total,
         areas: sections,
         visitors,
+        newsletter,
         contributors,
         press,
         definitions: DEFINITIONS

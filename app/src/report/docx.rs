@@ -255,6 +255,7 @@ pub fn to_docx(lang: Lang, report: &Report) -> Result<Vec<u8>, docx_rs::DocxErro
             heading("Heading1", &lang.text("report-communication")).page_break_before(true),
         )
         .add_paragraph(paragraph(&report.visitors))
+        .add_paragraph(paragraph(&report.newsletter))
         .add_paragraph(paragraph(&report.contributors))
         .add_paragraph(paragraph(&report.press))
         .add_paragraph(heading("Heading2", &lang.text("report-definitions")));

@@ -81,6 +81,8 @@ pub struct Report {
     pub total: String,
     pub areas: Vec<AreaSection>,
     pub visitors: String,
+    /// The newsletter's subscribers, newsletters and sign-ups from them.
+    pub newsletter: String,
     pub contributors: String,
     pub press: String,
     /// The definitions of the figures, (name, definition).

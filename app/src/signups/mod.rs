@@ -94,6 +94,9 @@ pub struct NewSignup {
     pub email: String,
     pub phone: String,
     pub note: String,
+    /// The week of the newsletter whose link the party came from (`2026-W50`), or empty: the
+    /// link carries the week, never the person.
+    pub via_newsletter: String,
 }
 
 impl NewSignup {

@@ -277,8 +277,8 @@ impl SignupQueries<'_> {
         tx_run!(&mut tx, |conn| {
             sqlx::query(
                 "insert into signups (occurrence_id, name, adults, children, email, phone, note, \
-                 status, token_hash, created_at, lang) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                 status, token_hash, created_at, lang, via_newsletter) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             )
             .bind(occurrence_id)
             .bind(&signup.name)
@@ -291,6 +291,7 @@ impl SignupQueries<'_> {
             .bind(token.as_str())
             .bind(now)
             .bind(signup.lang.code())
+            .bind(&signup.via_newsletter)
             .execute(conn)
             .await
             .map(drop)

@@ -39,6 +39,9 @@ pub struct SignupForm {
     /// and without autofill, so only a robot fills it in. A filled one signs nobody up.
     #[serde(rename = "hjemmeside")]
     pub honeypot: String,
+    /// The week of the newsletter whose link led here, passed on by the form.
+    #[serde(rename = "nyhedsbrev")]
+    pub from_newsletter: String,
 }
 
 impl SignupForm {
@@ -115,6 +118,9 @@ pub fn check(lang: Lang, form: &SignupForm, max_party: i64) -> Result<NewSignup,
             email,
             phone,
             note: form.note.trim().to_owned(),
+            via_newsletter: crate::newsletter::Week::parse(&form.from_newsletter)
+                .map(crate::newsletter::Week::key)
+                .unwrap_or_default(),
         }),
         _ => Err(feedback),
     }
@@ -208,6 +214,7 @@ fn email(
     intro: String,
     details: String,
     site: &str,
+    calendar: Option<String>,
 ) -> OutgoingEmail {
     let text = format!("{intro}\n\n{details}\n{site}\n");
     let html = {
@@ -238,7 +245,20 @@ fn email(
         subject: without_isolation(&subject),
         text,
         html,
+        calendar,
+        list: None,
     }
+}
+
+/// The date of `occurrence` as an iCalendar file: the same event, with the same UID, as the
+/// calendar feeds, so a phone that holds both keeps one.
+fn date_file(links: &Links<'_>, activity: &Activity, occurrence: &Occurrence) -> String {
+    crate::calendar::ics::date_file(
+        links.site_name,
+        links.public_url,
+        &activity.name,
+        occurrence,
+    )
 }
 
 /// Where a new sign-up landed, and the private link to it.
@@ -279,6 +299,7 @@ pub async fn sign_up(
         lang.text_with("signup-email-confirmed", std::slice::from_ref(&name)),
         details.clone(),
         links.site_name,
+        Some(date_file(links, activity, occurrence)),
     );
     let waitlisted = email(
         lang,
@@ -287,6 +308,7 @@ pub async fn sign_up(
         lang.text_with("signup-email-waitlisted", &[name]),
         details,
         links.site_name,
+        None,
     );
     let has_email = !party.email.is_empty();
     let occurrence_id = db
@@ -313,7 +335,7 @@ pub async fn sign_up(
 /// The email to a party promoted from the waitlist, if it gave an address, in the language it
 /// signed up in.
 fn promotion_mail<'a>(
-    site_name: &'a str,
+    links: &'a Links<'a>,
     activity: &'a Activity,
     occurrence: &'a Occurrence,
 ) -> impl Fn(&Signup) -> Option<OutgoingEmail> + Send + Sync + 'a {
@@ -331,7 +353,8 @@ fn promotion_mail<'a>(
                 ),
                 lang.text_with("signup-email-promoted", &[("name", party.name.clone())]),
                 details(lang, activity, occurrence, None),
-                site_name,
+                links.site_name,
+                Some(date_file(links, activity, occurrence)),
             )
         })
     }
@@ -390,7 +413,7 @@ fn ensure_can_change(
 pub async fn cancel(
     db: &Db,
     lang: Lang,
-    site_name: &str,
+    links: &Links<'_>,
     linked: &LinkedSignup,
     token: &str,
     now: DateTime<Utc>,
@@ -405,7 +428,7 @@ pub async fn cancel(
     }
     let closed = (FormFeedback::for_form("party"), "signup-change-closed");
     ensure_can_change(lang, signup, occurrence, now, closed)?;
-    let promotion = promotion_mail(site_name, activity, occurrence);
+    let promotion = promotion_mail(links, activity, occurrence);
     let cancelled = db
         .signups()
         .cancel_signup(
@@ -435,7 +458,7 @@ pub struct PartyForm {
 pub async fn change_party(
     db: &Db,
     lang: Lang,
-    site_name: &str,
+    links: &Links<'_>,
     linked: &LinkedSignup,
     token: &str,
     form: &PartyForm,
@@ -458,7 +481,7 @@ pub async fn change_party(
     else {
         return Err(feedback.into());
     };
-    let promotion = promotion_mail(site_name, activity, occurrence);
+    let promotion = promotion_mail(links, activity, occurrence);
     let change = db
         .signups()
         .change_party(
@@ -483,7 +506,7 @@ pub async fn change_party(
 pub async fn remove(
     db: &Db,
     lang: Lang,
-    site_name: &str,
+    links: &Links<'_>,
     actor_id: i64,
     (activity, occurrence): (&Activity, &Occurrence),
     signup_id: i64,
@@ -504,7 +527,7 @@ pub async fn remove(
         "staff-signup-remove-closed",
     );
     ensure_can_change(lang, &signup, occurrence, now, closed)?;
-    let promotion = promotion_mail(site_name, activity, occurrence);
+    let promotion = promotion_mail(links, activity, occurrence);
     let removed = db
         .signups()
         .remove_signup(actor_id, &signup, activity.capacity, &promotion, now)
@@ -517,7 +540,7 @@ pub async fn remove(
 /// many were queued.
 pub async fn send_reminders(
     db: &Db,
-    site_name: &str,
+    links: &Links<'_>,
     today: chrono::NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<usize, sqlx::Error> {
@@ -553,7 +576,8 @@ pub async fn send_reminders(
                 ),
                 lang.text_with("signup-email-reminder", &[("name", party.name.clone())]),
                 details(lang, &activity, &occurrence, None),
-                site_name,
+                links.site_name,
+                Some(date_file(links, &activity, &occurrence)),
             );
             if db.signups().queue_reminder(party.id, &mail, now).await? {
                 queued += 1;

@@ -58,11 +58,11 @@ async fn remove_signup(
     let date = parse_date(&date).ok_or(PageError::NotFound)?;
     let (activity, occurrence) = dated_occurrence(&cx.db, id, date, clock::today()).await?;
     let page = format!("/personale/aktiviteter/{id}/{}", occurrence.key.date);
-    let (site, now) = (&cx.site.name, clock::now());
+    let (links, now) = (cx.links(), clock::now());
     signups::remove(
         &cx.db,
         cx.lang,
-        site,
+        &links,
         staff.id,
         (&activity, &occurrence),
         signup_id,

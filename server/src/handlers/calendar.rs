@@ -202,7 +202,8 @@ async fn activity_feed(
             let Some((_, occurrence)) = state.db.calendar().occurrence_by_key(&key).await? else {
                 return Ok(None);
             };
-            let body = ics::feed(&name, &public_url, &[occurrence]);
+            let site = &state.site.name;
+            let body = ics::date_file(site, &public_url, &activity.name, &occurrence);
             (body, format!("{slug}-{date}.ics"))
         }
         None => {

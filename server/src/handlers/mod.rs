@@ -15,6 +15,7 @@ pub mod attendance;
 pub mod calendar;
 pub mod download;
 pub mod figures;
+pub mod newsletter;
 pub mod plan;
 pub mod report;
 pub mod signups;
@@ -35,6 +36,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(attendance::routes())
         .merge(calendar::routes())
         .merge(figures::routes())
+        .merge(newsletter::routes())
         .merge(plan::routes())
         .merge(report::routes())
         .merge(signups::routes())

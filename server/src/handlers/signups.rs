@@ -52,16 +52,9 @@ async fn sign_up(
 async fn cancel(cx: Ctx, Params(token): Params<String>) -> Result<Redirect, PageError> {
     let linked = signups::linked(&cx.db, &token).await?;
     let page = format!("/tilmelding/{token}");
-    signups::cancel(
-        &cx.db,
-        cx.lang,
-        &cx.site.name,
-        &linked,
-        &token,
-        clock::now(),
-    )
-    .await
-    .on_page(&page)?;
+    signups::cancel(&cx.db, cx.lang, &cx.links(), &linked, &token, clock::now())
+        .await
+        .on_page(&page)?;
     Ok(Redirect::to(&format!("{page}?besked=afmeldt")))
 }
 
@@ -72,8 +65,8 @@ async fn change_party(
 ) -> Result<Redirect, PageError> {
     let linked = signups::linked(&cx.db, &token).await?;
     let page = format!("/tilmelding/{token}");
-    let (site, now) = (&cx.site.name, clock::now());
-    let change = signups::change_party(&cx.db, cx.lang, site, &linked, &token, &form, now)
+    let (links, now) = (cx.links(), clock::now());
+    let change = signups::change_party(&cx.db, cx.lang, &links, &linked, &token, &form, now)
         .await
         .on_page(&page)?;
     if change == PartyChange::NotFound {

@@ -74,6 +74,14 @@ pub const SECOND_STEP_PER_ACCOUNT: u32 = 10;
 pub const SECOND_STEP_PER_NETWORK: u32 = 30;
 /// The window of the second step's limits.
 pub const SECOND_STEP_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Subscriptions to the newsletter allowed per network address in [`SUBSCRIBE_WINDOW`],
+/// whatever the addresses: a few households behind one address, not a list of strangers.
+pub const SUBSCRIBE_PER_NETWORK: u32 = 10;
+/// Subscriptions of one email address allowed from one network in [`SUBSCRIBE_WINDOW`]: each
+/// sends the address an email, so a stranger cannot fill someone's inbox.
+pub const SUBSCRIBE_PER_ADDRESS: u32 = 3;
+/// The window of the subscription limits.
+pub const SUBSCRIBE_WINDOW: Duration = Duration::from_secs(60 * 60);
 /// The most keys one limiter holds: about 100 bytes each, so a few megabytes at most.
 pub const MAX_KEYS: usize = 100_000;
 
@@ -103,6 +111,9 @@ pub struct Limits {
     second_step_by_network: Limiter<IpAddr>,
     /// Keyed by the account's id and the network asking.
     second_step_by_account: Limiter<(i64, IpAddr)>,
+    subscribe_by_network: Limiter<IpAddr>,
+    /// Keyed by the address subscribed ([`key`]) and the network asking.
+    subscribe_by_address: Limiter<([u8; 32], IpAddr)>,
 }
 
 impl Default for Limits {
@@ -134,6 +145,8 @@ impl Limits {
                 SECOND_STEP_WINDOW,
                 capacity,
             ),
+            subscribe_by_network: Limiter::new(SUBSCRIBE_PER_NETWORK, SUBSCRIBE_WINDOW, capacity),
+            subscribe_by_address: Limiter::new(SUBSCRIBE_PER_ADDRESS, SUBSCRIBE_WINDOW, capacity),
         }
     }
 
@@ -195,6 +208,15 @@ impl Limits {
             && self.second_step_by_account.check((user_id, network))
     }
 
+    /// Counts a subscription to the newsletter from `ip` for `address`; false when the network,
+    /// or this address from this network, has had too many. The address is counted only when
+    /// the network is within its limit, and from another network it keeps its own allowance.
+    pub fn allow_subscribe(&self, ip: IpAddr, address: &str) -> bool {
+        let network = network(ip);
+        self.subscribe_by_network.check(network)
+            && self.subscribe_by_address.check((key(address), network))
+    }
+
     /// Forgets keys whose limits have fully recovered, so memory shrinks after a busy spell.
     pub fn forget_idle_keys(&self) {
         self.login_by_network.forget_idle_keys();
@@ -207,6 +229,8 @@ impl Limits {
         self.second_step_by_network.forget_idle_keys();
         self.second_step_by_account.forget_idle_keys();
         self.handover_by_account.forget_idle_keys();
+        self.subscribe_by_network.forget_idle_keys();
+        self.subscribe_by_address.forget_idle_keys();
     }
 }
 

@@ -84,8 +84,16 @@ const SEEN_FOR: Duration = Duration::from_secs(10 * 60);
 /// filters, a list's page, the search and a form's notice. Any other field changes nothing on a
 /// page, so it is left out of the key. A public page that reads a new field must add it here
 /// (a test reads the pages' sources for it).
-pub const PAGE_QUERY_FIELDS: [&str; 7] =
-    ["maaned", "uge", "omraade", "sted", "side", "q", "besked"];
+pub const PAGE_QUERY_FIELDS: [&str; 8] = [
+    "maaned",
+    "uge",
+    "omraade",
+    "sted",
+    "side",
+    "q",
+    "besked",
+    "nyhedsbrev",
+];
 
 /// One instance's kept pages, with what tells it when they are stale.
 pub struct PageCache {
@@ -363,9 +371,9 @@ mod tests {
     #[test]
     fn every_query_field_a_page_reads_is_part_of_the_key() {
         // Fields of pages that are never kept (staff's and private pages) or path parameters.
-        const NOT_KEPT: [&str; 11] = [
+        const NOT_KEPT: [&str; 12] = [
             "aar", "kvartal", "fra", "til", "next", "slug", "date", "id", "token", "type",
-            "periode",
+            "periode", "week",
         ];
         let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/../app/src");
         let mut read = Vec::new();

@@ -29,6 +29,7 @@ fn invitation_email(to: &EmailAddress, token: &Token) -> OutgoingEmail {
             "<a href=\"http://localhost/invitation/{}\">Følg linket</a>",
             token.as_str()
         ),
+        ..Default::default()
     }
 }
 
@@ -180,6 +181,7 @@ async fn outbox_story(backend: Backend) {
             subject: "Hej".into(),
             text: "Hej".into(),
             html: "<p>Hej</p>".into(),
+            ..Default::default()
         };
         crate::fixtures::queue_email(&db, &mail, now).await;
     }
@@ -255,6 +257,7 @@ async fn concurrent_workers_never_claim_the_same_email(backend: Backend) {
             subject: "Hej".into(),
             text: "Hej".into(),
             html: "Hej".into(),
+            ..Default::default()
         };
         crate::fixtures::queue_email(&db, &mail, now).await;
     }

@@ -59,6 +59,7 @@ async fn a_party_changes_its_size_from_its_link(backend: Backend) {
             subject: format!("Plads til {}", party.name),
             text: String::new(),
             html: String::new(),
+            ..Default::default()
         })
     };
     let change = |n: usize, size: (i64, i64)| {
@@ -144,7 +145,11 @@ async fn the_reminder_goes_out_once_the_day_before(backend: Backend) {
     let send_on = |day: NaiveDate| {
         let db = db.clone();
         async move {
-            app::signups::service::send_reminders(&db, "Randers Nordby", day, now)
+            let links = app::accounts::service::Links {
+                public_url: "https://nordby.example/",
+                site_name: "Randers Nordby",
+            };
+            app::signups::service::send_reminders(&db, &links, day, now)
                 .await
                 .unwrap()
         }

@@ -469,6 +469,7 @@ pub fn family(n: usize) -> NewSignup {
         email: format!("familie{n}@example.org"),
         phone: "+45 12 34 56 78".into(),
         note: "Ingen nødder".into(),
+        via_newsletter: String::new(),
     }
 }
 

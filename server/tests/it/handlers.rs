@@ -148,6 +148,7 @@ async fn sign_up_closes_when_the_date_starts(backend: Backend) {
         email: String::new(),
         phone: String::new(),
         note: String::new(),
+        via_newsletter: String::new(),
     };
     let mails = SignupMails::default();
     let signups = db.signups();

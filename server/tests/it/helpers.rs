@@ -598,16 +598,26 @@ pub async fn read_with_python_as<T: serde::de::DeserializeOwned>(
     content_type: &str,
     script: &str,
 ) -> Option<T> {
-    let Ok(python) = std::env::var("TEST_PYTHON") else {
+    if std::env::var_os("TEST_PYTHON").is_none() {
         eprintln!("TEST_PYTHON is not set: {path} is not read back");
         return None;
-    };
+    }
     let response = visitor.request(Method::GET, path).send().await.unwrap();
     assert_eq!(response.status(), 200, "{path}");
     assert_eq!(response.headers()["content-type"], content_type, "{path}");
     let body = response.bytes().await.unwrap();
+    python_reads(&body, script)
+}
+
+/// What `tests/python/{script}` prints (JSON) about the file `bytes`; None when `TEST_PYTHON`
+/// is not set.
+pub fn python_reads<T: serde::de::DeserializeOwned>(bytes: &[u8], script: &str) -> Option<T> {
+    let Ok(python) = std::env::var("TEST_PYTHON") else {
+        eprintln!("TEST_PYTHON is not set: {script} does not read the file");
+        return None;
+    };
     let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), &body).unwrap();
+    std::fs::write(file.path(), bytes).unwrap();
     let script = format!("{}/tests/python/{script}", env!("CARGO_MANIFEST_DIR"));
     let output = std::process::Command::new(python)
         .arg(script)

@@ -24,6 +24,7 @@ fn email(to: &str, subject: &str) -> OutgoingEmail {
         subject: subject.into(),
         text: "Hej Amina\n\nVelkommen til Nordbyposten.".into(),
         html: "<p>Hej Amina</p><p>Velkommen til Nordbyposten.</p>".into(),
+        ..Default::default()
     }
 }
 

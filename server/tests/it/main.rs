@@ -20,6 +20,7 @@ mod http;
 mod images;
 mod languages;
 mod mail;
+mod newsletter;
 mod page_cache;
 mod plan;
 mod query_cost;

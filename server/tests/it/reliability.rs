@@ -1407,9 +1407,13 @@ async fn two_instances_behind_nginx_share_everything() {
     // The hourly job of each instance, at the same moment, each with its own connections.
     let (now, today) = (app::clock::now(), app::clock::today());
     let other_db = test_db.connect().await;
+    let links = app::accounts::service::Links {
+        public_url: "https://nordby.example/",
+        site_name: "Nordby",
+    };
     let (one, other) = tokio::join!(
-        app::signups::service::send_reminders(&db, "Nordby", today, now),
-        app::signups::service::send_reminders(&other_db, "Nordby", today, now),
+        app::signups::service::send_reminders(&db, &links, today, now),
+        app::signups::service::send_reminders(&other_db, &links, today, now),
     );
     let queued = one.unwrap() + other.unwrap();
     eprintln!("the reminders of tomorrow, run by two at once: {queued} queued for 3 parties");

@@ -45,6 +45,7 @@ fn party(name: &str, adults: i64, children: i64) -> NewSignup {
         email: format!("{}@example.org", name.to_lowercase()),
         phone: String::new(),
         note: String::new(),
+        via_newsletter: String::new(),
     }
 }
 
@@ -162,6 +163,7 @@ async fn cancelling_promotes_the_earliest_party_that_fits(backend: Backend) {
             subject: format!("Du har fået en plads, {}", party.name),
             text: "Der er blevet plads.".into(),
             html: "<p>Der er blevet plads.</p>".into(),
+            ..Default::default()
         })
     };
     // Anna (2) cancels: Carla's party of three does not fit in two seats, Dina's does.
