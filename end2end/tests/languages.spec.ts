@@ -121,7 +121,8 @@ test.describe('languages', () => {
         const clipped = await page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('main *, header *, footer *')]
             .filter((element) => getComputedStyle(element).overflowX !== 'visible')
-            .filter((element) => !element.matches('.visually-hidden, .skip-link'))
+            // Hidden on purpose: text for screen readers, and the robots' field of the forms.
+            .filter((element) => !element.matches('.visually-hidden, .skip-link, .honeypot, .honeypot *'))
             .filter((element) => element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1)
             .map((element) => element.textContent?.trim().slice(0, 40)),
         );

@@ -697,6 +697,6 @@ newsletter-figures-sentence = I { $period } sendte vi { $newsletters ->
         [one] én adresse
        *[other] { $subscribers } adresser
     } fik nyhedsbrevet ved periodens udgang. { $from_newsletter } af { $signups ->
-        [one] én tilmelding
+        [one] { $signups } tilmelding
        *[other] { $signups } tilmeldinger
     } ({ $share } %) kom fra et link i nyhedsbrevet.

@@ -18,7 +18,7 @@
 //! `--lighthouse`, Lighthouse's scores and LCP/TBT/CLS (mobile, median of 3); and with `--smtp`
 //! (maildev, which `cargo xtask bench` starts), the week's newsletter to 5,000 subscribers: how
 //! long queuing and sending take, and the cached front page's requests/s while it goes beside
-//! the same page before. It writes
+//! the same page before (`--only newsletter` measures this part alone). It writes
 //! `report.md` and `report.json` in `--out` and prints the Markdown. It measures; it never
 //! fails on a number.
 
@@ -53,6 +53,8 @@ struct Args {
     lighthouse: Option<PathBuf>,
     /// An SMTP server to send the newsletter bench's emails to (maildev).
     smtp: Option<String>,
+    /// `--only newsletter`: the newsletter's part alone.
+    only: Option<String>,
 }
 
 fn args() -> Args {
@@ -65,6 +67,7 @@ fn args() -> Args {
         postgres: None,
         lighthouse: None,
         smtp: None,
+        only: None,
     };
     while let Some(name) = args.next() {
         let value = args.next().unwrap_or_default();
@@ -76,6 +79,7 @@ fn args() -> Args {
             "--postgres" => parsed.postgres = Some(value),
             "--lighthouse" => parsed.lighthouse = Some(value.into()),
             "--smtp" => parsed.smtp = Some(value),
+            "--only" => parsed.only = Some(value),
             other => {
                 eprintln!("unknown argument {other}");
                 std::process::exit(2);
@@ -912,6 +916,12 @@ async fn main() {
     std::fs::create_dir_all(&nginx_root).unwrap();
     let (_nginx, nginx) = start_nginx(&nginx_root, &work.join("nginx"));
     let mut report = Report::default();
+    if args.only.as_deref() == Some("newsletter") {
+        let smtp = args.smtp.clone().expect("--only newsletter needs --smtp");
+        newsletter(&args, &smtp, &work, &mut report).await;
+        println!("{}", report.markdown(args.seconds));
+        return;
+    }
 
     // SQLite, one year of history (the demo content as it is).
     let one_year = work.join("sqlite-1");

@@ -176,7 +176,7 @@ async fn a_resident_subscribes_chooses_gets_the_week_and_leaves(backend: Backend
         site_name: "Randers Nordby",
     };
     // The run is not due before Monday 7:00.
-    let early = danish(monday - chrono::Duration::days(1), 23);
+    let early = danish(monday, 6);
     assert_eq!(
         app::newsletter::service::send_weekly(db, &links, early)
             .await
@@ -259,6 +259,59 @@ async fn a_resident_subscribes_chooses_gets_the_week_and_leaves(backend: Backend
         "the link carries the week: {newsletter}"
     );
     let newsletter_link = private_link(&newsletter);
+
+    // The date's link carries the week, and the form passes it on: the sign-up is counted as
+    // the newsletter's, in the figures and the report, without saying whose it is.
+    let date_page = resident.get(&sign_up).await.body;
+    let carried = format!(r#"name="nyhedsbrev" value="{}""#, week.key());
+    assert!(date_page.contains(&carried), "{date_page}");
+    let forged = resident
+        .get(&format!(
+            "{}?nyhedsbrev=<script>",
+            dinner_path(&dinner, monday)
+        ))
+        .await
+        .body;
+    assert!(
+        !forged.contains(r#"name="nyhedsbrev""#),
+        "only a week is passed on"
+    );
+    let form = [
+        ("navn", "Amina"),
+        ("voksne", "2"),
+        ("boern", "1"),
+        ("contact", ""),
+        ("hjemmeside", ""),
+        ("nyhedsbrev", &week.key()),
+    ];
+    let signed_up = resident
+        .post_form(&dinner_path(&dinner, monday), &form)
+        .await;
+    assert_eq!(signed_up.status, 303, "{}", signed_up.body);
+    let staff = account(Role::Staff).create(db).await;
+    let staff = app.logged_in_as(&staff).await;
+    let period = format!(
+        "/personale/tal?fra={}&til={}",
+        app::clock::today(),
+        monday + chrono::Duration::days(6)
+    );
+    let figures = staff.get(&period).await.body;
+    assert!(
+        figures.contains("sendte vi ét nyhedsbrev til i alt én modtager"),
+        "{figures}"
+    );
+    assert!(
+        figures.contains("1 af 1 tilmelding (100 %) kom fra et link i nyhedsbrevet"),
+        "{figures}"
+    );
+    let year = app::clock::today().format("%Y").to_string();
+    let report = staff.get(&format!("/personale/rapport?aar={year}")).await;
+    assert_eq!(report.status, 200);
+    assert!(
+        report.body.contains("kom fra et link i nyhedsbrevet"),
+        "{}",
+        report.body
+    );
 
     // As sent: List-Unsubscribe with its one-click post, the same text, no tracking pixel.
     let sent = send_all(db).await;
