@@ -15,8 +15,8 @@ use crate::{
 /// The address the subscription form posts to; a refused form comes back on the archive's page.
 pub const SUBSCRIBE_ADDRESS: &str = "/nyhedsbrev/tilmeld";
 
-/// "Få nyhedsbrevet": an address and a button, without an account. `heading_level` 2 on the
-/// archive's own page, 2 elsewhere too (a section of the page).
+/// "Få nyhedsbrevet": an address and a button, without an account, as a section of the page
+/// with its own heading.
 #[component]
 pub fn SubscribeForm() -> impl IntoView {
     let posted = feedback_for("newsletter");
