@@ -31,11 +31,11 @@ pub struct SubscribeForm {
     pub honeypot: String,
 }
 
-/// The private link's address of `path` under `/abonnement/{token}` in `lang`.
-fn private_link(links: &Links<'_>, lang: Lang, token: &Token, rest: &str) -> String {
+/// The full address of the private link `/abonnement/{token}` followed by `rest` (nothing, or
+/// `/afmeld`), in `lang`, on the site at `base` (its address without the last `/`).
+fn private_link(base: &str, lang: Lang, token: &Token, rest: &str) -> String {
     format!(
-        "{}{}",
-        links.public_url.trim_end_matches('/'),
+        "{base}{}",
         lang.address(&format!("/abonnement/{}{rest}", token.as_str()))
     )
 }
@@ -55,7 +55,7 @@ pub async fn subscribe(
         return Ok(());
     }
     let token = Token::generate();
-    let link = private_link(links, lang, &token, "");
+    let link = private_link(links.public_url.trim_end_matches('/'), lang, &token, "");
     let site = links.site_name;
     db.newsletter()
         .subscribe(
@@ -303,16 +303,10 @@ pub async fn send_weekly(
                 .map(|subscriber| {
                     let token = Token::generate();
                     let lang = subscriber.lang;
-                    let address = |rest: &str| {
-                        format!(
-                            "{base}{}",
-                            lang.address(&format!("/abonnement/{}{rest}", token.as_str()))
-                        )
-                    };
                     let newsletter_links = NewsletterLinks {
                         base: &base,
-                        choice: address(""),
-                        leave: address("/afmeld"),
+                        choice: private_link(&base, lang, &token, ""),
+                        leave: private_link(&base, lang, &token, "/afmeld"),
                     };
                     let email = emails::newsletter(
                         lang,
