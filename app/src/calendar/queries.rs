@@ -533,6 +533,11 @@ pub struct Schedule {
 }
 
 impl Schedule {
+    /// Every activity of the schedule.
+    pub fn activities(&self) -> &[Activity] {
+        &self.activities
+    }
+
     /// Every occurrence in `from..=to` of the activities `filter` admits, by start time.
     pub fn occurrences(&self, from: NaiveDate, to: NaiveDate, filter: &Filter) -> Vec<Occurrence> {
         let none = Vec::new();

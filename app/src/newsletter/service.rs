@@ -211,11 +211,10 @@ pub async fn edition(
     (news_since, queued_at): (DateTime<Utc>, DateTime<Utc>),
 ) -> Result<Edition, sqlx::Error> {
     let from = clock::local_date(queued_at).max(week.monday());
-    let occurrences = db
-        .calendar()
-        .occurrences_between(from, week.sunday(), &Filter::default())
-        .await?;
-    let activities = db.calendar().list_activities().await?;
+    // One read of the activities and their exceptions gives the dates and the activities both.
+    let schedule = db.calendar().schedule().await?;
+    let occurrences = schedule.occurrences(from, week.sunday(), &Filter::default());
+    let activities = schedule.activities();
     let mut dates = Vec::with_capacity(occurrences.len());
     for occurrence in occurrences {
         let Some(activity) = activities
