@@ -333,6 +333,50 @@ fn demo_summaries(slug: &str) -> Vec<(crate::i18n::Lang, String)> {
         .collect()
 }
 
+/// The kind of each demo activity, by slug: which illustration it shows without a photo.
+fn demo_kind(slug: &str) -> crate::calendar::ActivityKind {
+    use crate::calendar::ActivityKind;
+    match slug {
+        "faellesspisning-parkcafeen" | "madklub-for-boern-og-unge" => ActivityKind::Meal,
+        "babycafe" => ActivityKind::BabyCafe,
+        "nabofest" => ActivityKind::Party,
+        "lektiehjaelp-for-voksne" | "pc-undervisning" | "danskundervisning" => {
+            ActivityKind::Learning
+        }
+        "fodboldskole" | "linedance" | "svoemning" => ActivityKind::Sport,
+        "tryghedsvandring" => ActivityKind::Walk,
+        _ => ActivityKind::Meeting,
+    }
+}
+
+/// How the demo's pictures are described for those who cannot see them, by their seed's sky
+/// (see `images::drawn::demo_scene`).
+const SCENE_ALT: [&str; 4] = [
+    "Tegning: boligblokke i Randers Nordby en solskinsdag, med træer og en sti",
+    "Tegning: boligblokke i Randers Nordby i aftensol, med træer og en sti",
+    "Tegning: boligblokke i Randers Nordby i skumringen, med lys i vinduerne",
+    "Tegning: boligblokke i Randers Nordby en vinterdag, med træer og en sti",
+];
+
+/// Stores the demo picture of `seed` (drawn by `images::drawn`) through the same checks and
+/// variants as an upload; returns its id and description.
+async fn demo_picture(db: &Db, seed: u32) -> Result<(i64, String), sqlx::Error> {
+    use crate::images::{drawn, process};
+    let variants =
+        crate::cpu::run(move || drawn::demo_png(seed).and_then(|png| process::variants(&png).ok()))
+            .await
+            .ok_or_else(|| sqlx::Error::Protocol("a demo picture did not draw".into()))?;
+    let id = db
+        .images()
+        .save_image(None, &variants, crate::clock::now())
+        .await?;
+    Ok((id, SCENE_ALT[seed as usize % SCENE_ALT.len()].to_owned()))
+}
+
+/// The demo activities that have a photo of their own, with the seed of its picture; the others
+/// show their kind's illustration.
+const ACTIVITY_PICTURES: [(&str, u32); 2] = [("nabofest", 2), ("tryghedsvandring", 3)];
+
 async fn load_activities(db: &Db, earlier_years: u32) -> Result<(), sqlx::Error> {
     use chrono::{NaiveDate, NaiveTime};
     let date = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).expect("a demo date");
@@ -348,6 +392,13 @@ async fn load_activities(db: &Db, earlier_years: u32) -> Result<(), sqlx::Error>
     let venues = db.site().list_venues().await?;
     let now = crate::clock::now();
     for demo in ACTIVITIES {
+        let picture = match ACTIVITY_PICTURES
+            .iter()
+            .find(|(slug, _)| *slug == demo.slug)
+        {
+            Some((_, seed)) => Some(demo_picture(db, *seed).await?),
+            None => None,
+        };
         let activity = NewActivity {
             slug: demo.slug.into(),
             name: demo.name.into(),
@@ -371,6 +422,9 @@ async fn load_activities(db: &Db, earlier_years: u32) -> Result<(), sqlx::Error>
             accessibility_note: String::new(),
             contact: "Bysekretariatet".into(),
             summaries: demo_summaries(demo.slug),
+            kind: demo_kind(demo.slug),
+            cover_image_id: picture.as_ref().map(|(id, _)| *id),
+            cover_alt: picture.map(|(_, alt)| alt).unwrap_or_default(),
         };
         let id = db.calendar().create_activity(None, &activity, now).await?;
         let exceptions: &[((i32, u32, u32), ExceptionKind, &str)] = match demo.slug {
@@ -634,6 +688,8 @@ async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
         .expect("a new issue gets an id");
     let focus_areas = db.site().list_focus_areas().await?;
     for (position, demo) in ARTICLES.iter().enumerate() {
+        // Every demo article has a picture drawn for it, each its own.
+        let (cover, alt) = demo_picture(db, position as u32 + 4).await?;
         let article = NewArticle {
             slug: demo.slug.into(),
             title: demo.title.into(),
@@ -650,8 +706,8 @@ async fn load_news(db: &Db) -> Result<(), sqlx::Error> {
                 .filter(|focus| focus.slug == demo.focus_area)
                 .map(|focus| focus.id)
                 .collect(),
-            cover_image_id: None,
-            cover_alt: String::new(),
+            cover_image_id: Some(cover),
+            cover_alt: alt,
         };
         db.articles()
             .save_article(None, None, &article, now)

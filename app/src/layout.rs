@@ -148,34 +148,39 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
         }
         .into_any(),
     };
+    // On a phone the menu folds into a `<details>`: it opens and closes without JavaScript, by
+    // touch, mouse or keyboard, and screen readers hear a button that says whether it is open.
+    // On a computer the stylesheet shows it as a row (where the browser can style a `<details>`
+    // open; elsewhere it stays a button there too).
     view! {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-name" href="/">
                     {site.name}
                 </a>
+                <details class="menu">
+                    <summary class="menu__button">{t("nav-menu")}</summary>
+                    <nav aria-label=t("nav-label") class="menu__nav">
+                        <ul class="nav-list">
+                            <li>
+                                <A href="/" exact=true>
+                                    {t("nav-home")}
+                                </A>
+                            </li>
+                            <li>
+                                <A href="/nyheder">{t("nav-news")}</A>
+                            </li>
+                            <li>
+                                <A href="/kalender">{t("nav-calendar")}</A>
+                            </li>
+                            <li>
+                                <A href="/skriv">{write_label}</A>
+                            </li>
+                            {account}
+                        </ul>
+                    </nav>
+                </details>
                 <LanguageSwitch />
-                // Plain links, no script: on a phone they wrap into two columns of large
-                // targets, on a computer into one row, so no page needs JavaScript for them.
-                <nav aria-label=t("nav-label")>
-                    <ul class="nav-list">
-                        <li>
-                            <A href="/" exact=true>
-                                {t("nav-home")}
-                            </A>
-                        </li>
-                        <li>
-                            <A href="/nyheder">{t("nav-news")}</A>
-                        </li>
-                        <li>
-                            <A href="/kalender">{t("nav-calendar")}</A>
-                        </li>
-                        <li>
-                            <A href="/skriv">{write_label}</A>
-                        </li>
-                        {account}
-                    </ul>
-                </nav>
             </div>
             {staff_nav}
         </header>

@@ -76,15 +76,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The site's description for search engines, on every page but an article (`/nyheder/{slug}`),
-/// which describes itself with its lead (a page may have one description only).
+/// an activity and a date (`/aktiviteter/{slug}`, `…/{date}`), which describe themselves
+/// (`components::share::ShareMeta`; a page may have one description only).
 #[component]
 fn SiteDescription(text: String) -> impl IntoView {
     let path = leptos_router::hooks::use_location()
         .pathname
         .get_untracked();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let article = matches!(segments.as_slice(), ["nyheder", slug] if !slug.is_empty());
-    (!article).then(|| view! { <Meta name="description" content=text /> })
+    let describes_itself = matches!(
+        segments.as_slice(),
+        ["nyheder", slug] | ["aktiviteter", slug] | ["aktiviteter", slug, _] if !slug.is_empty()
+    );
+    (!describes_itself).then(|| view! { <Meta name="description" content=text /> })
 }
 
 /// The page inside `<body>`: skip link, header, the routed page and the footer.

@@ -158,7 +158,7 @@ for (const [role, paths] of rolePages) {
 test('the sign-up form with its errors has no WCAG 2.1 A/AA violations', async ({ page }, testInfo) => {
   const audited = await auditPage(page, testInfo);
   await audited.goto('/aktiviteter/faellesspisning-parkcafeen');
-  await audited.locator('.occurrences a').first().click();
+  await audited.locator('.date-card__link').first().click();
   await expectNoAxeViolations(audited);
   await audited.getByRole('button', { name: 'Tilmeld' }).click();
   await audited.locator('.error-summary').waitFor();

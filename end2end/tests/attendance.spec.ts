@@ -17,7 +17,7 @@ test.describe('waitlist and attendance', () => {
     // may be today and already started).
     const nth = jsEnabled(testInfo) ? 1 : 2;
     await page.goto('/aktiviteter/pc-undervisning');
-    await page.locator('.occurrences a').nth(nth).click();
+    await page.locator('.date-card__link').nth(nth).click();
     const occurrence = page.url();
 
     // A group of eight takes every seat.
@@ -64,7 +64,7 @@ test.describe('waitlist and attendance', () => {
     // A family signs up for a coming food club, on a date of this project's own.
     const nth = jsEnabled(testInfo) ? 1 : 2;
     await page.goto('/aktiviteter/madklub-for-boern-og-unge');
-    await page.locator('.occurrences a').nth(nth).click();
+    await page.locator('.date-card__link').nth(nth).click();
     const date = page.url().split('/').pop()!;
     await page.getByLabel('Dit navn').fill(name);
     await page.getByLabel('Antal voksne').fill('1');

@@ -104,7 +104,8 @@ export async function logIn(page: Page, account: Account): Promise<void> {
     await page.getByLabel('Kode', { exact: true }).fill(await unusedCode(page, account));
     await page.getByRole('button', { name: 'Log ind' }).click();
   }
-  await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
+  // On a phone the button is in the folded menu.
+  await expect(page.getByRole('button', { name: 'Log ud', includeHidden: true })).toHaveCount(1);
 }
 
 /**
@@ -130,8 +131,17 @@ export async function unusedCode(page: Page, account: Account): Promise<string> 
   }
 }
 
+/** Opens the header's menu where it is folded behind its "Menu" button (on a phone). */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.locator('summary.menu__button');
+  if ((await button.isVisible()) && (await page.locator('details.menu[open]').count()) === 0) {
+    await button.click();
+  }
+}
+
 /** Logs out with the header's button. */
 export async function logOut(page: Page): Promise<void> {
+  await openMenu(page);
   await page.getByRole('button', { name: 'Log ud' }).click();
   await expect(page.getByText('Du er logget ud.')).toBeVisible();
 }

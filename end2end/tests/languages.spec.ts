@@ -14,6 +14,7 @@ import {
   languages,
   linkIn,
   maildevUrl,
+  openMenu,
 } from './helpers';
 
 /** The page types residents meet, checked in every language (the form's states come on top). */
@@ -45,7 +46,7 @@ test.describe('languages', () => {
       // A date of the communal dinner of its own per project (the sign-up tests take the first five).
       const nth = testInfo.project.name.endsWith('-nojs') ? language.nth.nojs : language.nth.js;
       await page.goto('/aktiviteter/faellesspisning-parkcafeen');
-      const date = await page.locator('.occurrences a').nth(nth).getAttribute('href');
+      const date = await page.locator('.date-card__link').nth(nth).getAttribute('href');
       await page.goto(date!);
       await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 
@@ -58,6 +59,7 @@ test.describe('languages', () => {
 
       // The calendar, in the language, laid out in its direction: the month's first weekday
       // stands at the start of the line, on the right in Arabic.
+      await openMenu(page);
       await page.getByRole('link', { name: ftl(code, 'nav-calendar'), exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`/${code}/kalender$`));
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -149,7 +151,7 @@ test.describe('languages', () => {
       html.push([name, await page.content()]);
     };
     await page.goto('/aktiviteter/faellesspisning-parkcafeen');
-    const dates = page.locator('.occurrences a');
+    const dates = page.locator('.date-card__link');
     for (const [index, { code, prefix }] of languages.entries()) {
       for (const path of residentPages) {
         const answer = await page.request.get(inLanguage(prefix, path));

@@ -1,40 +1,80 @@
-// The menu is plain links, the same with and without JavaScript: on a phone they wrap into large
-// targets, on a computer into one row. No page without an island loads a script or the WASM
-// (the page with one, the article editor, is checked in page-errors.spec.ts).
+// The menu on a phone folds into a "Menu" button (a `<details>`), the same with and without
+// JavaScript, so every page's own heading is in the first screen; it opens and closes by
+// keyboard and holds large targets. On a computer it is one row of links. No page without an
+// island loads a script or the WASM (the page with one, the article editor, is checked in
+// page-errors.spec.ts).
 import { test, expect, type Page } from '@playwright/test';
-import { publicPages, waitForIslands } from './helpers';
+import { expectNoAxeViolations, publicPages, waitForIslands } from './helpers';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
-test('on a phone every link of the menu is there to press', async ({ page }, testInfo) => {
+const menuButton = (page: Page) => page.locator('summary.menu__button');
+const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
+
+test('on a phone the menu opens and closes by keyboard', async ({ page }, testInfo) => {
   await page.goto('/');
   await waitForIslands(page, testInfo);
-  const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-  await expect(nav.getByRole('button')).toHaveCount(0);
-  const news = nav.getByRole('link', { name: 'Nyheder' });
+  const news = mainMenu(page).getByRole('link', { name: 'Nyheder' });
+  await expect(news).toBeHidden();
+
+  // From the top of the page: the skip link, the site's name, then the menu's button.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(menuButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(news).toBeVisible();
-  await news.click();
+  await expect(page.locator('details.menu')).toHaveAttribute('open', '');
+  await page.keyboard.press('Enter');
+  await expect(news).toBeHidden();
+  await page.keyboard.press('Space');
+  await expect(news).toBeVisible();
+
+  // Into the menu and along it to the news.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(news).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL('/nyheder');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nyheder');
+  // A new page starts with the menu closed.
+  await expect(mainMenu(page).getByRole('link', { name: 'Kalender' })).toBeHidden();
 });
 
-test('the touch targets in the menu are at least 44 px high', async ({ page }, testInfo) => {
-  await page.goto('/');
+test('on a phone the open menu has large targets and no accessibility problems', async ({ page }, testInfo) => {
+  await page.goto('/kalender');
   await waitForIslands(page, testInfo);
-  const links = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link');
+  await menuButton(page).click();
+  const links = mainMenu(page).getByRole('link');
   await expect(links).toHaveCount(5);
   for (const link of await links.all()) {
     await expect(link).toBeVisible();
     const box = await link.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(44);
   }
+  const button = await menuButton(page).boundingBox();
+  expect(button?.height).toBeGreaterThanOrEqual(44);
+  await expectNoAxeViolations(page);
 });
 
-test('on a wide screen the links are shown in a row', async ({ page }, testInfo) => {
+test('on a phone every page type shows its own heading in the first 800 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const path of publicPages) {
+    await page.goto(path);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading, path).toBeVisible();
+    const box = (await heading.boundingBox())!;
+    expect(box.y + box.height, `${path}: the h1 ends at ${box.y + box.height} px`).toBeLessThanOrEqual(800);
+  }
+});
+
+test('on a wide screen the links are shown in a row, without the button', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
   await waitForIslands(page, testInfo);
-  const links = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link');
+  await expect(menuButton(page)).toBeHidden();
+  const links = mainMenu(page).getByRole('link');
+  await expect(links).toHaveCount(5);
   const tops = await Promise.all((await links.all()).map(async (link) => (await link.boundingBox())!.y));
   expect(new Set(tops).size, 'one row').toBe(1);
 });

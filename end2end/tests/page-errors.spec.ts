@@ -134,7 +134,7 @@ test('signing up and the private link load without a script or policy error', as
   // A date of this project's own, as the projects run side by side against one server.
   const nth = jsEnabled(testInfo) ? 0 : 1;
   await visit(page, testInfo, '/aktiviteter/fodboldskole');
-  await page.locator('.occurrences a').nth(nth).click();
+  await page.locator('.date-card__link').nth(nth).click();
   await expect(page.getByRole('heading', { name: 'Tilmeld dig' })).toBeVisible();
   await settle(page, testInfo);
   expect(await shadowingNames(page)).toEqual([]);

@@ -20,7 +20,7 @@ test.describe('sign-ups', () => {
     // as the projects run side by side against one server and count the same seats.
     const nth = testInfo.project.name.endsWith('-nojs') ? 1 : 0;
     await page.goto('/aktiviteter/faellesspisning-parkcafeen');
-    await page.locator('.occurrences a').nth(nth).click();
+    await page.locator('.date-card__link').nth(nth).click();
     await expect(page.getByRole('heading', { name: 'Tilmeld dig' })).toBeVisible();
     const seatsBefore = await page.locator('.signup__seats').textContent();
 
@@ -59,7 +59,7 @@ test.describe('sign-ups', () => {
     // A date of its own per project (the other tests take the first three).
     const nth = testInfo.project.name.endsWith('-nojs') ? 4 : 3;
     await page.goto('/aktiviteter/faellesspisning-parkcafeen');
-    const date = await page.locator('.occurrences a').nth(nth).getAttribute('href');
+    const date = await page.locator('.date-card__link').nth(nth).getAttribute('href');
     await page.goto(date!);
 
     /** Presses Tab until `field` has the focus, as someone without a mouse would. */
@@ -98,7 +98,7 @@ test.describe('sign-ups', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto('/aktiviteter/faellesspisning-parkcafeen');
-    await page.locator('.occurrences a').nth(2).click();
+    await page.locator('.date-card__link').nth(2).click();
     await expect(page.getByText('Højst 10 personer på én tilmelding.')).toBeVisible();
 
     // The field for robots is neither seen nor reached with the keyboard.
@@ -133,7 +133,7 @@ test.describe('sign-ups', () => {
     // A date of this project's own at the food club, further ahead than attendance.spec.ts's.
     const nth = jsEnabled(testInfo) ? 3 : 4;
     await page.goto('/aktiviteter/madklub-for-boern-og-unge');
-    await page.locator('.occurrences a').nth(nth).click();
+    await page.locator('.date-card__link').nth(nth).click();
     const date = page.url().split('/').pop()!;
     await page.getByLabel('Dit navn').fill(name);
     await page.getByLabel('Antal børn').fill('2');

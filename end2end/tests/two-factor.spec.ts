@@ -13,6 +13,7 @@ import {
   linkIn,
   logIn,
   logOut,
+  openMenu,
   maildevUrl,
   unusedCode,
 } from './helpers';
@@ -103,6 +104,7 @@ test.describe('two-factor login', () => {
     await page.getByLabel('Kode', { exact: true }).fill(await unusedCode(page, staff));
     await page.getByRole('button', { name: 'Log ind' }).click();
     await expect(page).toHaveURL(/\/personale$/);
+    await openMenu(page);
     await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
 
     if (audit) expect(await errorsInHtml(html)).toEqual([]);

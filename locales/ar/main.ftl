@@ -6,6 +6,7 @@ language-choose = اللغة
 date-at-time = { $date }، الساعة { $time }
 date-and-time = { $date }، { $time }
 skip-to-content = انتقل إلى المحتوى
+nav-menu = القائمة
 nav-label = القائمة الرئيسية
 nav-home = الصفحة الرئيسية
 nav-news = الأخبار
@@ -69,6 +70,8 @@ occurrence-cancelled = ملغى
 occurrence-moved-from = نُقل من { $date }
 occurrence-cancelled-long = أُلغي النشاط في هذا اليوم.
 occurrence-moved-long = نُقل موعد النشاط في هذا اليوم. كان موعده الأصلي { $date }.
+share-title = مشاركة
+share-email = البريد الإلكتروني
 occurrence-add-to-calendar = أضيفوه إلى تقويمي
 occurrence-all-dates = كل مواعيد هذا النشاط
 activity-venue = المكان
@@ -305,6 +308,7 @@ privacy-counting-never = لا نحفظ أبدًا عنوان IP الخاص بك�
 privacy-counting-loss = نجمع الأرقام لبضع ثوانٍ قبل أن نحفظها. إذا توقف الخادم عن العمل، فقد تنقص من الأرقام زيارات الثواني الأخيرة.
 privacy-login-cookie = الموظفون والصحفيون المواطنون الذين يسجّلون الدخول يحصلون على ملف كوكي واحد. هذا الملف يتذكر أنهم سجّلوا الدخول، ويُحذف عندما يسجّلون الخروج. ولا يُستخدم لأي شيء آخر.
 privacy-no-tracking = لا نستخدم Google Analytics أو Facebook أو أي شركات أخرى لمتابعة ما تفعلونه.
+privacy-sharing = تحت المقالات والأنشطة توجد روابط لمشاركة الصفحة على Facebook أو WhatsApp أو بالبريد الإلكتروني. إنها روابط عادية: لا تحمّل الصفحة أي شيء من Facebook أو WhatsApp، ولا يعرفان عنكم شيئًا حتى تضغطوا بأنفسكم على أحدها.
 privacy-later-heading = عندما تسجّلون في نشاط
 privacy-later = عندما تسجّلون، نحفظ اسمكم، وعدد البالغين والأطفال الذين سيحضرون، وبريدكم الإلكتروني أو رقم هاتفكم إذا كتبتموه، ورسالتكم. نستخدم هذه المعلومات للتسجيل فقط: لتنظيم المقاعد، وللتواصل معكم بخصوص التسجيل. لا تحصلون على أي كوكي.
 privacy-retention = يُحذف الاسم والبريد الإلكتروني والهاتف والرسالة تلقائيًا بعد { $days ->
@@ -570,9 +574,9 @@ newsletter-news-title = الأخبار
 newsletter-no-dates = لا يوجد أي من أنشطتكم هذا الأسبوع.
 newsletter-no-news = لا توجد أخبار جديدة.
 newsletter-sign-up = سجّلوا هنا
-newsletter-seats-just-come = تعالوا فقط
-newsletter-seats-open = التسجيل مفتوح
-newsletter-seats-free = { $count ->
+seats-just-come = تعالوا فقط
+seats-open = التسجيل مفتوح
+seats-free = { $count ->
     [zero] لا توجد أماكن شاغرة
     [one] مكان واحد شاغر
     [two] مكانان شاغران
@@ -580,8 +584,8 @@ newsletter-seats-free = { $count ->
     [many] { $count } مكانًا شاغرًا
    *[other] { $count } مكان شاغر
 }
-newsletter-seats-full = ممتلئ – قائمة انتظار
-newsletter-seats-cancelled = أُلغي
+seats-full = ممتلئ – قائمة انتظار
+seats-cancelled = أُلغي
 newsletter-confirm-title = أكّدوا اشتراككم في النشرة
 newsletter-confirm-save = أكّدوا واحفظوا
 newsletter-manage-title = نشرتكم الإخبارية

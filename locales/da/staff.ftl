@@ -700,3 +700,17 @@ newsletter-figures-sentence = I { $period } sendte vi { $newsletters ->
         [one] { $signups } tilmelding
        *[other] { $signups } tilmeldinger
     } ({ $share } %) kom fra et link i nyhedsbrevet.
+
+## An activity's picture.
+activity-picture = Billede
+activity-picture-hint = Uden et foto viser siden en tegning af den slags aktivitet, du vælger her.
+activity-field-kind = Slags aktivitet
+activity-kind-meal = Spisning
+activity-kind-babycafe = Babycafé
+activity-kind-sport = Sport og bevægelse
+activity-kind-learning = Læring og undervisning
+activity-kind-party = Fest
+activity-kind-walk = Gåtur
+activity-kind-meeting = Møde og snak
+activity-kind-invalid = Vælg en slags aktivitet fra listen.
+activity-current-photo = Aktivitetens foto nu

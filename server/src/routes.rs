@@ -58,7 +58,8 @@ const LOGGED_IN_AREAS: [&str; 2] = ["/personale/", "/borgerjournalist/"];
 pub fn body_limit(path: &str) -> usize {
     let uploads = path.starts_with("/personale/artikler/")
         || path.starts_with("/personale/udgaver/")
-        || path.starts_with("/borgerjournalist/indsendelser/");
+        || path.starts_with("/borgerjournalist/indsendelser/")
+        || is_activity_form(path);
     if uploads {
         UPLOAD_LIMIT
     } else if LOGGED_IN_AREAS.iter().any(|area| path.starts_with(area)) {
@@ -66,6 +67,15 @@ pub fn body_limit(path: &str) -> usize {
     } else {
         PUBLIC_BODY_LIMIT
     }
+}
+
+/// Whether `path` is the activity form's (`/personale/aktiviteter/ny` or `…/{id}`), which takes
+/// a photo; the exception forms below an activity do not.
+fn is_activity_form(path: &str) -> bool {
+    path.strip_prefix("/personale/aktiviteter/")
+        .is_some_and(|rest| {
+            rest == "ny" || (!rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// Holds the body of every request to its [`body_limit`] as it is read, so a chunked body,

@@ -378,7 +378,7 @@ fn title_and_slug(
 
 /// The cover of a form: a new upload's variants, or the kept cover's id; a message on `cover`
 /// for a refused file and on `cover_alt` for a cover without a description.
-fn cover_of(
+pub(crate) fn cover_of(
     lang: Lang,
     file: &Option<Processed>,
     kept: Option<i64>,

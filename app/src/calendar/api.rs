@@ -125,11 +125,17 @@ pub async fn load_calendar(query: CalendarQuery) -> Result<Option<CalendarData>,
         focus_area: known(&query.omraade, &focus_areas),
         venue: known(&query.sted, &venues),
     };
-    let occurrences = db
+    let mut occurrences = db
         .calendar()
         .occurrences_between(from, to, &filter)
         .await
         .map_err(internal)?;
+    // The month's grid shows no seats; the list and the week show them on every card.
+    if !matches!(view, View::Month { .. }) {
+        super::service::count_seats(&db, &mut occurrences)
+            .await
+            .map_err(internal)?;
+    }
     Ok(Some(CalendarData {
         view,
         today,
@@ -180,6 +186,9 @@ pub async fn load_activity(slug: String) -> Result<Option<ActivityData>, ServerF
         today + chrono::Duration::days(366),
     );
     upcoming.truncate(UPCOMING);
+    super::service::count_seats(&db, &mut upcoming)
+        .await
+        .map_err(internal)?;
     let rule_text = super::describe_rule(&activity);
     let summary = summary_for_the_reader(&db, activity.id).await?;
     Ok(Some(ActivityData {
@@ -267,15 +276,20 @@ pub async fn load_this_week() -> Result<Vec<Occurrence>, ServerFnError> {
     let days_left = 6 - i64::from(today.weekday().num_days_from_monday());
     let to = today + chrono::Duration::days(days_left.max(3));
     let now = crate::clock::local(now);
-    let occurrences = db_from_context()?
+    let db = db_from_context()?;
+    let occurrences = db
         .calendar()
         .occurrences_between(today, to, &Default::default())
         .await
         .map_err(internal)?;
-    Ok(occurrences
+    let mut occurrences: Vec<Occurrence> = occurrences
         .into_iter()
         .filter(|occurrence| occurrence.ends >= now)
-        .collect())
+        .collect();
+    super::service::count_seats(&db, &mut occurrences)
+        .await
+        .map_err(internal)?;
+    Ok(occurrences)
 }
 
 /// An activity and its exceptions, for the staff's edit page.

@@ -68,6 +68,102 @@ impl SignupMode {
     }
 }
 
+/// What kind of activity it is: which of the project's illustrations (`app/illustrations/`)
+/// it shows where it has no photo of its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActivityKind {
+    Meal,
+    BabyCafe,
+    Sport,
+    Learning,
+    Party,
+    Walk,
+    #[default]
+    Meeting,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 7] = [
+        ActivityKind::Meal,
+        ActivityKind::BabyCafe,
+        ActivityKind::Sport,
+        ActivityKind::Learning,
+        ActivityKind::Party,
+        ActivityKind::Walk,
+        ActivityKind::Meeting,
+    ];
+
+    /// The kind as the database and the forms write it, and its illustration's file name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActivityKind::Meal => "meal",
+            ActivityKind::BabyCafe => "babycafe",
+            ActivityKind::Sport => "sport",
+            ActivityKind::Learning => "learning",
+            ActivityKind::Party => "party",
+            ActivityKind::Walk => "walk",
+            ActivityKind::Meeting => "meeting",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == value)
+    }
+
+    /// The illustration as pages show it (an SVG among the site's static files).
+    pub fn illustration(self) -> String {
+        format!("/illustrationer/{}.svg", self.as_str())
+    }
+
+    /// The illustration as a PNG of [`SHARE_IMAGE_SIZE`], for the sites a link is shared on
+    /// (which do not show SVG).
+    pub fn share_image(self) -> String {
+        format!("/illustrationer/{}.png", self.as_str())
+    }
+
+    /// The key of the kind's name in the staff's texts.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ActivityKind::Meal => "activity-kind-meal",
+            ActivityKind::BabyCafe => "activity-kind-babycafe",
+            ActivityKind::Sport => "activity-kind-sport",
+            ActivityKind::Learning => "activity-kind-learning",
+            ActivityKind::Party => "activity-kind-party",
+            ActivityKind::Walk => "activity-kind-walk",
+            ActivityKind::Meeting => "activity-kind-meeting",
+        }
+    }
+}
+
+/// The width and height of the illustrations, and of their PNGs for shared links: the
+/// proportion the large link previews use.
+pub const SHARE_IMAGE_SIZE: (u32, u32) = (1200, 630);
+
+/// What an activity, and each of its dates, shows as its picture: its photo, or without one the
+/// illustration of its kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    pub kind: ActivityKind,
+    pub photo: Option<crate::images::Image>,
+    /// The photo's description for those who cannot see it (an illustration has none: it
+    /// stands beside the activity's name and adds nothing to it).
+    pub alt: String,
+}
+
+/// How a date stands for signing up, at a glance: the chip of a card and a newsletter's line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Seats {
+    /// Just come: the activity takes no sign-ups.
+    JustCome,
+    /// Sign-ups are taken, without a limit.
+    Open,
+    /// This many seats are free.
+    Free(i64),
+    /// Full: new parties go on the waitlist.
+    Full,
+    Cancelled,
+}
+
 /// A focus area or venue as an activity refers to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
@@ -101,6 +197,7 @@ pub struct Activity {
     pub price_note: String,
     pub accessibility_note: String,
     pub contact: String,
+    pub picture: Picture,
 }
 
 /// What an exception does to one date.
@@ -168,11 +265,34 @@ pub struct Occurrence {
     pub venue: Option<String>,
     pub focus_area: Option<String>,
     pub signup_mode: SignupMode,
+    pub activity_id: i64,
+    /// The activity's seats (persons), if it has a limit.
+    pub capacity: Option<i64>,
+    /// The persons with a seat: 0 until the pages that show seats count them
+    /// (`service::count_seats`).
+    pub taken: i64,
+    pub picture: Picture,
 }
 
 impl Occurrence {
     pub fn is_cancelled(&self) -> bool {
         self.status == Status::Cancelled
+    }
+
+    /// How the date stands for signing up, from its seats as counted in `taken`.
+    pub fn seats(&self) -> Seats {
+        if self.is_cancelled() {
+            Seats::Cancelled
+        } else if self.signup_mode == SignupMode::None {
+            Seats::JustCome
+        } else if let Some(capacity) = self.capacity {
+            match capacity - self.taken {
+                free if free > 0 => Seats::Free(free),
+                _ => Seats::Full,
+            }
+        } else {
+            Seats::Open
+        }
     }
 
     /// Whether the occurrence has begun at `local_now` (Danish local time, see `crate::clock`).
@@ -226,6 +346,10 @@ pub(crate) mod samples {
             venue: None,
             focus_area: None,
             signup_mode,
+            activity_id: 1,
+            capacity: None,
+            taken: 0,
+            picture: Picture::default(),
         }
     }
 }

@@ -36,6 +36,10 @@ pub fn occurrences_of(
             venue: activity.venue.as_ref().map(|venue| venue.name.clone()),
             focus_area: activity.focus_area.as_ref().map(|area| area.name.clone()),
             signup_mode: activity.signup_mode,
+            activity_id: activity.id,
+            capacity: activity.capacity,
+            taken: 0,
+            picture: activity.picture.clone(),
         }
     };
     let usual = (activity.start_time, activity.end_time);
@@ -155,6 +159,7 @@ mod tests {
             price_note: String::new(),
             accessibility_note: String::new(),
             contact: String::new(),
+            picture: Default::default(),
         }
     }
 

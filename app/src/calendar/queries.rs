@@ -40,10 +40,39 @@ struct ActivityRow {
     price_note: String,
     accessibility_note: String,
     contact: String,
+    kind: String,
+    cover_image_id: Option<i64>,
+    cover_alt: String,
+    /// The photo's widest variant's size, joined from `images`.
+    cover_width: Option<i64>,
+    cover_height: Option<i64>,
+}
+
+impl ActivityRow {
+    /// The activity's picture: its photo (its variants' widths follow from the widest, see
+    /// `Image::with_widest`, so no query of the variants is needed) or its kind's illustration.
+    fn picture(&self) -> super::Picture {
+        let photo = match (self.cover_image_id, self.cover_width, self.cover_height) {
+            (Some(id), Some(width), Some(height)) => {
+                Some(crate::images::Image::with_widest(id, width, height))
+            }
+            _ => None,
+        };
+        super::Picture {
+            kind: super::ActivityKind::parse(&self.kind).unwrap_or_default(),
+            alt: if photo.is_some() {
+                self.cover_alt.clone()
+            } else {
+                String::new()
+            },
+            photo,
+        }
+    }
 }
 
 impl From<ActivityRow> for Activity {
     fn from(row: ActivityRow) -> Self {
+        let picture = row.picture();
         let place = |id: Option<i64>,
                      slug: Option<String>,
                      name: Option<String>,
@@ -86,6 +115,7 @@ impl From<ActivityRow> for Activity {
             price_note: row.price_note,
             accessibility_note: row.accessibility_note,
             contact: row.contact,
+            picture,
         }
     }
 }
@@ -95,12 +125,14 @@ const ACTIVITY_SELECT: &str = "select a.id, a.slug, a.name, a.description, \
      v.slug as venue_slug, v.name as venue_name, \
      v.address as venue_address, v.accessibility as venue_accessibility, a.starts_on, \
      a.start_time, a.end_time, a.rule, a.capacity, a.max_party, a.signup_mode, a.price_note, \
-     a.accessibility_note, a.contact \
+     a.accessibility_note, a.contact, a.kind, a.cover_image_id, a.cover_alt, \
+     i.width as cover_width, i.height as cover_height \
      from activities a left join focus_areas f on f.id = a.focus_area_id \
-     left join venues v on v.id = a.venue_id";
+     left join venues v on v.id = a.venue_id left join images i on i.id = a.cover_image_id";
 
 /// Binds an activity's fields as `$1`…`$14` in the order of the table's columns, `now` as
-/// `$15` and the largest party (a later column) as `$16`.
+/// `$15`, and the later columns: the largest party as `$16`, the kind as `$17`, the photo as
+/// `$18` and its description as `$19`.
 macro_rules! bind_activity {
     ($query:expr, $activity:expr, $now:expr) => {
         $query
@@ -120,6 +152,9 @@ macro_rules! bind_activity {
             .bind(&$activity.contact)
             .bind($now)
             .bind($activity.max_party)
+            .bind($activity.kind.as_str())
+            .bind($activity.cover_image_id)
+            .bind(&$activity.cover_alt)
     };
 }
 
@@ -144,6 +179,9 @@ pub struct NewActivity {
     pub contact: String,
     /// A short summary for the readers of other languages, by language.
     pub summaries: Vec<(Lang, String)>,
+    pub kind: super::ActivityKind,
+    pub cover_image_id: Option<i64>,
+    pub cover_alt: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -247,9 +285,10 @@ impl CalendarQueries<'_> {
             let insert = sqlx::query_scalar(
                 "insert into activities (slug, name, description, focus_area_id, venue_id, \
                  starts_on, start_time, end_time, rule, capacity, signup_mode, price_note, \
-                 accessibility_note, contact, created_at, updated_at, max_party) \
+                 accessibility_note, contact, created_at, updated_at, max_party, kind, \
+                 cover_image_id, cover_alt) \
                  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, \
-                 $16) \
+                 $16, $17, $18, $19) \
                  returning id",
             );
             bind_activity!(insert, activity, now).fetch_one(conn).await
@@ -275,8 +314,9 @@ impl CalendarQueries<'_> {
                 "update activities set slug = $1, name = $2, description = $3, \
                  focus_area_id = $4, venue_id = $5, starts_on = $6, start_time = $7, \
                  end_time = $8, rule = $9, capacity = $10, signup_mode = $11, price_note = $12, \
-                 accessibility_note = $13, contact = $14, updated_at = $15, max_party = $16 \
-                 where id = $17",
+                 accessibility_note = $13, contact = $14, updated_at = $15, max_party = $16, \
+                 kind = $17, cover_image_id = $18, cover_alt = $19 \
+                 where id = $20",
             );
             bind_activity!(update, activity, now)
                 .bind(id)

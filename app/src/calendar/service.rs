@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{
     queries::NewActivity,
     recurrence::{is_scheduled, Ends, Repeat, Rule},
-    summary_field, Activity, ExceptionKind, Occurrence, OccurrenceKey, SignupMode,
+    summary_field, Activity, ActivityKind, ExceptionKind, Occurrence, OccurrenceKey, SignupMode,
     MAX_PARTY_CEILING, WEEKDAY_CODES,
 };
 use crate::{address::DateWindow, db::Db, errors::Refusal, forms::FormFeedback, i18n::Lang};
@@ -51,6 +51,26 @@ pub struct ActivityForm {
     /// new field.
     pub summary: Vec<String>,
     pub summary_lang: Vec<String>,
+    /// The kind of activity (`ActivityKind::as_str`): the illustration shown without a photo.
+    pub kind: String,
+    /// The photo's description, for those who cannot see it.
+    pub cover_alt: String,
+    /// Ticked to remove the photo.
+    #[serde(deserialize_with = "crate::forms::ticked")]
+    pub remove_cover: bool,
+    /// The uploaded photo, if one was chosen (the handler fills it in from the upload).
+    #[serde(skip)]
+    pub cover_file: Option<crate::images::Processed>,
+}
+
+impl crate::images::CoverForm for ActivityForm {
+    fn set_cover(&mut self, file: Option<crate::images::Processed>) {
+        self.cover_file = file;
+    }
+
+    fn kept(&self) -> FormFeedback {
+        self.feedback()
+    }
 }
 
 /// The longest summary of an activity in another language: a few sentences.
@@ -107,6 +127,8 @@ impl ActivityForm {
             price_note: activity.price_note.clone(),
             accessibility_note: activity.accessibility_note.clone(),
             contact: activity.contact.clone(),
+            kind: activity.picture.kind.as_str().into(),
+            cover_alt: activity.picture.alt.clone(),
             ..Default::default()
         };
         match rule.repeat {
@@ -170,6 +192,8 @@ impl ActivityForm {
             ("price_note", &self.price_note),
             ("accessibility_note", &self.accessibility_note),
             ("contact", &self.contact),
+            ("kind", &self.kind),
+            ("cover_alt", &self.cover_alt),
         ] {
             feedback.keep(field, value);
         }
@@ -201,6 +225,25 @@ pub async fn occurrence_at(
         .occurrence_by_key(&key)
         .await?
         .ok_or(Refusal::NotFound)
+}
+
+/// Counts the persons with a seat on each of `occurrences` (into `Occurrence::taken`), in one
+/// query for the whole period, so a list can say of each date how many seats are free.
+pub async fn count_seats(db: &Db, occurrences: &mut [Occurrence]) -> Result<(), sqlx::Error> {
+    let counted = occurrences
+        .iter()
+        .filter(|occurrence| occurrence.capacity.is_some() && !occurrence.is_cancelled())
+        .map(|occurrence| occurrence.key.date);
+    let (Some(from), Some(to)) = (counted.clone().min(), counted.max()) else {
+        return Ok(());
+    };
+    let taken = db.signups().confirmed_persons_between(from, to).await?;
+    for occurrence in occurrences {
+        if let Some(persons) = taken.get(&(occurrence.activity_id, occurrence.key.date)) {
+            occurrence.taken = *persons;
+        }
+    }
+    Ok(())
 }
 
 /// Activity `id` for the staff's pages: [`Refusal::NotFound`] when there is none. The
@@ -269,13 +312,17 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
         .ok()
 }
 
-/// Checks the form and turns it into an activity, or a feedback with a message per field.
+/// Checks the form and turns it into an activity (and the variants of a newly uploaded photo,
+/// stored by [`save_activity`] only when everything else is right too), or a feedback with a
+/// message per field. `existing` is the activity being changed, whose photo is kept unless a
+/// new one replaces it or it is removed.
 pub async fn check_activity(
     db: &Db,
     lang: Lang,
     form: &ActivityForm,
-    editing: Option<i64>,
-) -> Result<NewActivity, Refusal> {
+    existing: Option<&Activity>,
+) -> Result<(NewActivity, Option<Vec<crate::images::process::Variant>>), Refusal> {
+    let editing = existing.map(|activity| activity.id);
     let mut feedback = form.feedback();
     let name = form.name.trim();
     if name.is_empty() {
@@ -390,15 +437,48 @@ pub async fn check_activity(
             summaries.push((summary_lang, text.to_owned()));
         }
     }
+    let kind = match form.kind.as_str() {
+        "" => Some(ActivityKind::default()),
+        text => ActivityKind::parse(text),
+    };
+    if kind.is_none() {
+        feedback.error("kind", lang.text("activity-kind-invalid"));
+    }
+    let kept_cover = existing
+        .and_then(|activity| activity.picture.photo.as_ref())
+        .filter(|_| !form.remove_cover)
+        .map(|photo| photo.id);
+    let (variants, kept_cover) = crate::articles::service::cover_of(
+        lang,
+        &form.cover_file,
+        kept_cover,
+        &form.cover_alt,
+        &mut feedback,
+    );
+    let has_cover = variants.is_some() || kept_cover.is_some();
     let signup_mode = SignupMode::parse(&form.signup_mode).unwrap_or_default();
     if signup_mode == SignupMode::Required && capacity.is_none() && form.capacity.trim().is_empty()
     {
         feedback.error("capacity", lang.text("capacity-needed"));
     }
-    if let (true, Some(starts_on), Some(start), Some(end), Some(rule), Some(max_party)) =
-        (feedback.is_ok(), starts_on, start, end, rule, max_party)
-    {
-        return Ok(NewActivity {
+    if let (
+        true,
+        Some(starts_on),
+        Some(start),
+        Some(end),
+        Some(rule),
+        Some(max_party),
+        Some(kind),
+    ) = (
+        feedback.is_ok(),
+        starts_on,
+        start,
+        end,
+        rule,
+        max_party,
+        kind,
+    ) {
+        let activity = NewActivity {
             slug,
             name: name.to_owned(),
             description: form.description.trim().to_owned(),
@@ -415,7 +495,15 @@ pub async fn check_activity(
             accessibility_note: form.accessibility_note.trim().to_owned(),
             contact: form.contact.trim().to_owned(),
             summaries,
-        });
+            kind,
+            cover_image_id: kept_cover,
+            cover_alt: if has_cover {
+                form.cover_alt.trim().to_owned()
+            } else {
+                String::new()
+            },
+        };
+        return Ok((activity, variants));
     }
     Err(feedback.into())
 }
@@ -443,7 +531,21 @@ pub async fn save_activity(
     editing: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, Refusal> {
-    let activity = check_activity(db, lang, form, editing).await?;
+    let existing = match editing {
+        Some(id) => match db.calendar().activity_by_id(id).await? {
+            Some(activity) => Some(activity),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let (mut activity, variants) = check_activity(db, lang, form, existing.as_ref()).await?;
+    if let Some(variants) = variants {
+        activity.cover_image_id = Some(
+            db.images()
+                .save_image(Some(actor_id), &variants, now)
+                .await?,
+        );
+    }
     let saved = match editing {
         None => db
             .calendar()

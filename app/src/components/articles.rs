@@ -54,13 +54,16 @@ pub fn Cover(
     }
 }
 
-/// An article in a list: title as a link, date, lead. Its heading is an h2 below the page's h1,
-/// and an h3 where the list has a heading of its own (`nested`, the front page's news).
+/// An article in a list, as a card: its cover, title as a link, date, lead. Its heading is an h2
+/// below the page's h1, and an h3 where the list has a heading of its own (`nested`, the front
+/// page's news). The lead story's cover, the page's first picture, loads at once (`eager`);
+/// the others when they come near the screen.
 #[component]
 pub fn ArticleCard(
     article: Article,
     #[prop(optional)] lead_story: bool,
     #[prop(optional)] nested: bool,
+    #[prop(optional)] eager: bool,
 ) -> impl IntoView {
     let href = article.path();
     let date = published(&article);
@@ -92,11 +95,17 @@ pub fn ArticleCard(
         }
         .into_any()
     };
+    let eager = eager || lead_story;
+    let sizes = if lead_story {
+        "(min-width: 60rem) 58rem, 100vw"
+    } else {
+        "(min-width: 48em) 20rem, 100vw"
+    };
     let cover = article.cover.clone().map(|image| {
-        view! { <Cover image alt=article.cover_alt.clone() sizes="(min-width: 48em) 20rem, 100vw" /> }
+        view! { <Cover image alt=article.cover_alt.clone() sizes eager /> }
     });
     view! {
-        <article class="article-card">
+        <article class="article-card" class:article-card--lead=lead_story>
             {cover} {heading} <p class="muted">{date}</p> <p lang=content_lang() dir=content_dir()>
                 {article.lead.clone()}
             </p>

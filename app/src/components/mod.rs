@@ -12,6 +12,7 @@ pub mod live_preview;
 pub mod newsletter;
 pub mod occurrences;
 pub mod photos;
+pub mod share;
 pub mod signup_form;
 pub mod staff_tools;
 pub mod submissions;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::{
+    components::occurrences::seats_text,
     components::signup_form::Honeypot,
     dates::lang_when,
     forms::{feedback_for, Field, FieldKind, FormFeedback, PostForm},
@@ -43,20 +44,6 @@ pub fn SubscribeForm() -> impl IntoView {
                 <Honeypot />
             </PostForm>
         </section>
-    }
-}
-
-/// What a date's chip says about its seats, in `lang`: the same words on screen and for screen
-/// readers.
-pub fn seats_text(lang: Lang, seats: Seats) -> String {
-    match seats {
-        Seats::JustCome => lang.text("newsletter-seats-just-come"),
-        Seats::Open => lang.text("newsletter-seats-open"),
-        Seats::Free(count) => {
-            lang.text_with_values("newsletter-seats-free", &[("count", count.into())])
-        }
-        Seats::Full => lang.text("newsletter-seats-full"),
-        Seats::Cancelled => lang.text("newsletter-seats-cancelled"),
     }
 }
 

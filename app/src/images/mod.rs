@@ -7,6 +7,8 @@
 //! and an hourly sweep deletes uploads that never became a cover or a submission's photo.
 
 #[cfg(feature = "ssr")]
+pub mod drawn;
+#[cfg(feature = "ssr")]
 pub mod process;
 #[cfg(feature = "ssr")]
 pub mod queries;
@@ -66,6 +68,25 @@ pub struct Image {
 }
 
 impl Image {
+    /// An image known by its widest variant's size: its other widths are those of
+    /// `process::WIDTHS` narrower than it, as `process::variants` made them (a test holds the
+    /// two together). Saves reading the variants where a row joins `images`.
+    #[cfg(feature = "ssr")]
+    pub fn with_widest(id: i64, width: i64, height: i64) -> Self {
+        let mut widths: Vec<i64> = process::WIDTHS
+            .iter()
+            .map(|w| i64::from(*w))
+            .filter(|w| *w < width)
+            .collect();
+        widths.push(width);
+        Image {
+            id,
+            width,
+            height,
+            widths,
+        }
+    }
+
     pub fn url(&self, width: i64) -> String {
         format!("/billeder/{}/{width}.jpg", self.id)
     }

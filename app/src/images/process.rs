@@ -166,6 +166,21 @@ mod tests {
     }
 
     #[test]
+    fn the_widths_follow_from_the_widest_as_stored() {
+        for original in [300, 400, 800, 1000, 1600, 2400] {
+            let made = variants(&jpeg(original, 20)).expect("an acceptable upload");
+            let widest = made.last().unwrap();
+            let known = crate::images::Image::with_widest(
+                1,
+                i64::from(widest.width),
+                i64::from(widest.height),
+            );
+            let widths: Vec<i64> = made.iter().map(|v| i64::from(v.width)).collect();
+            assert_eq!(known.widths, widths, "{original}");
+        }
+    }
+
+    #[test]
     fn an_image_is_stored_in_the_widths_below_its_own() {
         let sizes: Vec<(u32, u32)> = variants(&jpeg(1000, 500))
             .unwrap()

@@ -83,13 +83,15 @@ impl ImageQueries<'_> {
         width: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<StoredVariant>, sqlx::Error> {
-        // An image is public while a published article or a magazine issue (issues have no
-        // drafts: every issue is on the public pages) has it as its cover, or it is a photo of
+        // An image is public while a published article, a magazine issue (issues have no
+        // drafts: every issue is on the public pages) or an activity (every activity is in the
+        // calendar) has it as its cover, or it is a photo of
         // a journalist's submission that is a published article.
         let sql = format!(
             "select v.data, v.etag, \
              (select count(*) from articles a where a.cover_image_id = v.image_id and {PUBLIC}) \
              + (select count(*) from magazine_issues i where i.cover_image_id = v.image_id) \
+             + (select count(*) from activities c where c.cover_image_id = v.image_id) \
              + (select count(*) from submission_photos p \
                 join submissions s on s.id = p.submission_id \
                 join articles a on a.id = s.article_id \
@@ -115,7 +117,7 @@ impl ImageQueries<'_> {
         })
     }
 
-    /// Deletes the images that no article, magazine issue or submission uses and that were stored
+    /// Deletes the images that no article, magazine issue, activity or submission uses and that were stored
     /// before `before`, with their variants; returns how many. A cover that is let go of is deleted
     /// at once (by the schema's triggers), so this finds uploads that never became a cover (their
     /// article was not saved after all). The time spares an upload whose article is being saved
@@ -127,6 +129,8 @@ impl ImageQueries<'_> {
                  and id not in (select cover_image_id from articles \
                                 where cover_image_id is not null) \
                  and id not in (select cover_image_id from magazine_issues \
+                                where cover_image_id is not null) \
+                 and id not in (select cover_image_id from activities \
                                 where cover_image_id is not null) \
                  and id not in (select image_id from submission_photos)",
             )

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::{queries::Standing, Edition, EditionDate, Week};
 use crate::{
     accounts::emails::compose,
-    components::newsletter::{seats_text, EditionBody},
+    components::{newsletter::EditionBody, occurrences::seats_text},
     dates::lang_when,
     i18n::{without_isolation, Lang},
     mail::{ListMembership, OutgoingEmail},

@@ -151,19 +151,7 @@ pub struct Subscriber {
     pub focus_areas: Vec<i64>,
 }
 
-/// How a date of the week stands for signing up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Seats {
-    /// Just come: the activity takes no sign-ups.
-    JustCome,
-    /// Sign-ups are taken, without a limit.
-    Open,
-    /// This many seats are free.
-    Free(i64),
-    /// Full: new parties go on the waitlist.
-    Full,
-    Cancelled,
-}
+pub use crate::calendar::Seats;
 
 /// One date of the week in a newsletter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

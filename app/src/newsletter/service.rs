@@ -8,12 +8,12 @@ use serde::Deserialize;
 
 use super::{
     emails::{self, NewsletterLinks},
-    fields, Edition, EditionDate, Seats, Settings, Subscriber, Week, BATCH, LINKS_KEPT,
-    LONGEST_NOTE, UNCONFIRMED_KEPT,
+    fields, Edition, EditionDate, Settings, Subscriber, Week, BATCH, LINKS_KEPT, LONGEST_NOTE,
+    UNCONFIRMED_KEPT,
 };
 use crate::{
     accounts::{service::Links, token::Token, EmailAddress},
-    calendar::{occurrences::Filter, SignupMode, Status},
+    calendar::occurrences::Filter,
     clock,
     db::Db,
     errors::Refusal,
@@ -213,32 +213,18 @@ pub async fn edition(
     let from = clock::local_date(queued_at).max(week.monday());
     // One read of the activities and their exceptions gives the dates and the activities both.
     let schedule = db.calendar().schedule().await?;
-    let occurrences = schedule.occurrences(from, week.sunday(), &Filter::default());
+    let mut occurrences = schedule.occurrences(from, week.sunday(), &Filter::default());
+    crate::calendar::service::count_seats(db, &mut occurrences).await?;
     let activities = schedule.activities();
     let mut dates = Vec::with_capacity(occurrences.len());
     for occurrence in occurrences {
         let Some(activity) = activities
             .iter()
-            .find(|activity| activity.slug == occurrence.key.activity_slug)
+            .find(|activity| activity.id == occurrence.activity_id)
         else {
             continue;
         };
-        let seats = if occurrence.status == Status::Cancelled {
-            Seats::Cancelled
-        } else if activity.signup_mode == SignupMode::None {
-            Seats::JustCome
-        } else if let Some(capacity) = activity.capacity {
-            let taken = db
-                .signups()
-                .confirmed_persons(activity.id, occurrence.key.date)
-                .await?;
-            match capacity - taken {
-                free if free > 0 => Seats::Free(free),
-                _ => Seats::Full,
-            }
-        } else {
-            Seats::Open
-        };
+        let seats = occurrence.seats();
         dates.push(EditionDate {
             activity_id: activity.id,
             focus_area_id: activity.focus_area.as_ref().map(|area| area.id),

@@ -5,7 +5,7 @@
 //! print).
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
@@ -19,17 +19,11 @@ use crate::{
         data::{or_not_found, Loaded},
         errors::NotFound,
         photos::PhotoGallery,
+        share::{description_of, ShareImage, ShareLinks, ShareMeta},
     },
     dates::date_text,
     i18n::{content_dir, content_lang, t, t_values, t_with},
-    site::PublicUrl,
 };
-
-fn public_url() -> String {
-    use_context::<PublicUrl>()
-        .map(|url| url.0)
-        .unwrap_or_default()
-}
 
 /// Links to the previous and next page of a list.
 #[component]
@@ -122,7 +116,8 @@ fn Articles(list: ArticleList, base: String) -> impl IntoView {
     } else {
         list.articles
             .into_iter()
-            .map(|article| view! { <ArticleCard article /> })
+            .enumerate()
+            .map(|(index, article)| view! { <ArticleCard article eager=index == 0 /> })
             .collect_view()
             .into_any()
     };
@@ -202,7 +197,10 @@ fn ArticleView(
             </section>
         }
     });
-    let url = format!("{}{}", public_url(), article.path());
+    let image = article
+        .cover
+        .as_ref()
+        .map(|cover| ShareImage::photo(cover, &article.cover_alt));
     let date = published(&article);
     let tags = (!article.tags.is_empty()).then(|| {
         let items = article
@@ -232,12 +230,13 @@ fn ArticleView(
     });
     view! {
         <Title text=article.title.clone() />
-        <Link rel="canonical" href=url.clone() />
-        <Meta property="og:type" content="article" />
-        <Meta property="og:title" content=article.title.clone() />
-        <Meta property="og:description" content=article.lead.clone() />
-        <Meta property="og:url" content=url />
-        <Meta name="description" content=article.lead.clone() />
+        <ShareMeta
+            title=article.title.clone()
+            description=description_of(&article.lead)
+            path=article.path()
+            image
+            kind="article"
+        />
         <article class="article">
             <h1 lang=content_lang() dir=content_dir()>
                 {article.title.clone()}
@@ -272,6 +271,7 @@ fn ArticleView(
             <PhotoGallery photos />
             {tags}
             {issue}
+            <ShareLinks title=article.title.clone() path=article.path() />
             {more}
         </article>
         <p>
@@ -302,7 +302,8 @@ pub fn SearchPage() -> impl IntoView {
                 );
                 let items = found
                     .into_iter()
-                    .map(|article| view! { <ArticleCard article /> })
+                    .enumerate()
+                    .map(|(index, article)| view! { <ArticleCard article eager=index == 0 /> })
                     .collect_view();
                 view! {
                     <p role="status">{count}</p>
@@ -377,7 +378,8 @@ fn IssueView(issue: MagazineIssue, articles: Vec<Article>) -> impl IntoView {
     let print = format!("/nordbyposten/{}/udskriv", issue.slug);
     let items = articles
         .into_iter()
-        .map(|article| view! { <ArticleCard article /> })
+        .enumerate()
+        .map(|(index, article)| view! { <ArticleCard article eager=index == 0 /> })
         .collect_view();
     view! {
         <Title text=issue.title.clone() />

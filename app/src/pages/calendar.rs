@@ -19,7 +19,8 @@ use crate::{
     components::{
         data::{or_not_found, or_refused, Loaded},
         newsletter::SubscribeForm,
-        occurrences::{AddToCalendar, OccurrenceLine},
+        occurrences::{ActivityPicture, AddToCalendar, DateCard, OccurrenceLine, SeatsChip},
+        share::{description_of, ShareImage, ShareLinks, ShareMeta},
         signup_form::SignupForm,
         text::paragraphs,
     },
@@ -254,9 +255,9 @@ fn DayList(data: CalendarData) -> impl IntoView {
             } else {
                 let items = occurrences
                     .into_iter()
-                    .map(|occurrence| view! { <OccurrenceLine occurrence /> })
+                    .map(|occurrence| view! { <DateCard occurrence nested=true /> })
                     .collect_view();
-                view! { <ul class="occurrences">{items}</ul> }.into_any()
+                view! { <ul class="date-cards">{items}</ul> }.into_any()
             };
             view! {
                 <section class="day">
@@ -430,33 +431,43 @@ fn ActivityDetails(data: ActivityData) -> impl IntoView {
     let upcoming = if data.upcoming.is_empty() {
         view! { <p>{t("activity-no-dates")}</p> }.into_any()
     } else {
-        data.upcoming
+        let items = data
+            .upcoming
             .into_iter()
-            .map(|occurrence| {
-                let day = long_date(occurrence.starts.date());
-                view! {
-                    <section class="day">
-                        <h3 class="day__heading">{day}</h3>
-                        <ul class="occurrences">
-                            <OccurrenceLine occurrence />
-                        </ul>
-                    </section>
-                }
-            })
-            .collect_view()
-            .into_any()
+            .map(|occurrence| view! { <DateCard occurrence of_activity=true /> })
+            .collect_view();
+        view! { <ul class="date-cards date-cards--dates">{items}</ul> }.into_any()
     };
     let when = lang_day_and_time(
         lang(),
         data.rule_text,
         time_span(activity.start_time, activity.end_time),
     );
+    let path = format!("/aktiviteter/{}", activity.slug);
+    // The description in the reader's language where staff wrote one, else the activity's own.
+    let description = description_of(match &data.summary {
+        Some(summary) => summary,
+        None if activity.description.trim().is_empty() => &when,
+        None => &activity.description,
+    });
     view! {
         <Title text=activity.name.clone() />
+        <ShareMeta
+            title=activity.name.clone()
+            description
+            path=path.clone()
+            image=Some(ShareImage::of(&activity.picture))
+        />
         <h1 lang=content_lang() dir=content_dir()>
             {activity.name.clone()}
         </h1>
         <p class="lead">{when}</p>
+        <ActivityPicture
+            picture=activity.picture.clone()
+            sizes="(min-width: 45em) 40rem, 100vw"
+            eager=true
+            class="activity-picture"
+        />
         <Summary summary=data.summary />
         {paragraphs(&activity.description, "")}
         <ActivityFacts activity=activity.clone() />
@@ -467,6 +478,7 @@ fn ActivityDetails(data: ActivityData) -> impl IntoView {
                 {t("activity-feed")}
             </a>
         </p>
+        <ShareLinks title=activity.name.clone() path />
     }
 }
 
@@ -532,18 +544,54 @@ fn OccurrenceDetails(data: OccurrenceData) -> impl IntoView {
     };
     let add = view! { <AddToCalendar occurrence=occurrence.clone() /> };
     let activity_href = format!("/aktiviteter/{}", activity.slug);
+    let path = occurrence.key.path();
+    // What the date is first (when and where), then what the activity is.
+    let place = occurrence
+        .venue
+        .as_ref()
+        .map(|venue| format!(" · {venue}"))
+        .unwrap_or_default();
+    let about = summary
+        .clone()
+        .unwrap_or_else(|| activity.description.clone());
+    let description = description_of(&format!("{when}{place}. {about}"));
+    let mut counted = occurrence.clone();
+    counted.taken = seats_left
+        .zip(activity.capacity)
+        .map(|(left, capacity)| capacity - left)
+        .unwrap_or_default();
+    let seats = counted.seats();
     view! {
-        <Title text=title />
+        <Title text=title.clone() />
+        <ShareMeta
+            title
+            description
+            path=path.clone()
+            image=Some(ShareImage::of(&activity.picture))
+        />
         <h1 lang=content_lang() dir=content_dir()>
             {activity.name.clone()}
         </h1>
         <p class="lead">{when}</p>
+        <p>
+            <SeatsChip seats />
+        </p>
+        <ActivityPicture
+            picture=activity.picture.clone()
+            sizes="(min-width: 45em) 40rem, 100vw"
+            eager=true
+            class="activity-picture"
+        />
         {status}
         {add}
         <Summary summary />
         {paragraphs(&activity.description, "")}
         <ActivityFacts activity=activity.clone() />
         {signup}
+        <ShareLinks
+            title=format!("{} – {}", activity.name, long_date(occurrence.starts.date()))
+            path
+        />
         <p>
             <a href=activity_href>{t("occurrence-all-dates")}</a>
         </p>

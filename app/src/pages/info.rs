@@ -98,6 +98,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2>{t("privacy-reading-heading")}</h2>
         <p>{t("privacy-reading")}</p>
         <p>{t("privacy-no-tracking")}</p>
+        <p>{t("privacy-sharing")}</p>
         <p>{t("privacy-login-cookie")}</p>
         <h2>{t("privacy-counting-heading")}</h2>
         <p>{t("privacy-counting")}</p>

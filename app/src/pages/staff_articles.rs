@@ -15,13 +15,13 @@ use crate::{
         data::{edit_page, or_refused, Loaded},
         errors::NotFound,
         live_preview::{BodyField, PostedPreview, PREVIEW_ADDRESS},
+        photos::CoverField,
     },
     forms::{
-        feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FileField, FormFeedback,
+        feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FormFeedback,
         IntentButtons, Notice, SelectField, TextArea, UploadForm,
     },
     i18n::t,
-    images::{Image, ACCEPTED_TYPES},
 };
 
 fn status_label(article: &Article) -> String {
@@ -196,44 +196,6 @@ fn Editor(data: EditorData) -> impl IntoView {
             ] />
         </UploadForm>
         {delete}
-    }
-    .into_any()
-}
-
-/// The cover image of an article or issue: the current one (with a box to remove it), a file to
-/// choose, and its description.
-#[component]
-fn CoverField(current: Option<Image>, feedback: FormFeedback) -> impl IntoView {
-    let current = current.map(|cover| {
-        let height = cover.height_at(200).to_string();
-        view! {
-            <figure class="cover-current">
-                <img src=cover.src(400) alt=t("article-current-cover") width="200" height=height />
-                <div class="choice">
-                    <input type="checkbox" id="remove_cover" name="remove_cover" value="on" />
-                    <label for="remove_cover">{t("article-remove-cover")}</label>
-                </div>
-            </figure>
-        }
-    });
-    view! {
-        <fieldset class="group">
-            <legend>{t("article-field-cover")}</legend>
-            {current}
-            <FileField
-                name="cover"
-                label=t("article-field-cover-file")
-                hint=t("article-field-cover-hint")
-                accept=ACCEPTED_TYPES
-                feedback=feedback.clone()
-            />
-            <Field
-                name="cover_alt"
-                label=t("article-field-cover-alt")
-                hint=t("article-field-cover-alt-hint")
-                feedback
-            />
-        </fieldset>
     }
     .into_any()
 }

@@ -8,13 +8,16 @@ use leptos_meta::Title;
 use crate::{
     calendar::{
         api::{load_staff_activities, load_staff_activity, FormChoices, StaffActivity},
-        summary_field, Activity, Exception, ExceptionKind, Occurrence,
+        summary_field, Activity, ActivityKind, Exception, ExceptionKind, Occurrence,
     },
-    components::data::{edit_page, or_refused, Loaded},
+    components::{
+        data::{edit_page, or_refused, Loaded},
+        photos::CoverField,
+    },
     dates::{long_date, time_span, weekday_name},
     forms::{
-        feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FormFeedback, Notice,
-        PostForm, SelectField, TextArea,
+        feedback_for, notice_from_query, ChoiceGroup, Field, FieldKind, FormFeedback,
+        IntentButtons, Notice, PostForm, SelectField, TextArea, UploadForm,
     },
     i18n::{t, t_with, Lang},
 };
@@ -92,6 +95,7 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
                 .keep("month_day", "MO")
                 .keep("ends", "never")
                 .keep("signup_mode", "none")
+                .keep("kind", ActivityKind::default().as_str())
                 .keep("max_party", &crate::calendar::DEFAULT_MAX_PARTY.to_string());
             blank
         });
@@ -164,6 +168,13 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
     );
     let f = feedback;
     let save = t("staff-activity-save");
+    let kind_options: Vec<(String, String)> = ActivityKind::ALL
+        .into_iter()
+        .map(|kind| (kind.as_str().to_owned(), t(kind.label_key())))
+        .collect();
+    let current_photo = existing
+        .as_ref()
+        .and_then(|existing| existing.activity.picture.photo.clone());
     view! {
         <Title text=title.clone() />
         <p>
@@ -173,7 +184,7 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
         <Notice text=notice />
         {public}
         {dates}
-        <PostForm action class="form--wide" posted feedback=f.clone() button=save>
+        <UploadForm action posted feedback=f.clone()>
             <Field name="activity_name" label=t("activity-field-name") required=true />
             <Field name="slug" label=t("activity-field-slug") hint=t("activity-field-slug-hint") />
             <TextArea name="description" label=t("activity-field-description") />
@@ -296,7 +307,18 @@ fn ActivityEditor(existing: Option<StaffActivity>, choices: FormChoices) -> impl
                 <Field name="accessibility_note" label=t("activity-accessibility") />
                 <Field name="contact" label=t("activity-contact") />
             </fieldset>
-        </PostForm>
+            <fieldset class="group">
+                <legend>{t("activity-picture")}</legend>
+                <p class="field__hint">{t("activity-picture-hint")}</p>
+                <SelectField name="kind" label=t("activity-field-kind") options=kind_options />
+            </fieldset>
+            <CoverField
+                current=current_photo
+                feedback=f.clone()
+                current_label=t("activity-current-photo")
+            />
+            <IntentButtons buttons=vec![("save", save)] />
+        </UploadForm>
         {exceptions}
     }
 }

@@ -473,6 +473,32 @@ impl SignupQueries<'_> {
         })
     }
 
+    /// The persons with a seat on every date from `from` to `to` (scheduled dates) that has any,
+    /// by activity id and date.
+    pub async fn confirmed_persons_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<std::collections::HashMap<(i64, NaiveDate), i64>, sqlx::Error> {
+        let rows: Vec<(i64, NaiveDate, i64)> = crate::db_run!(self.db, |pool| {
+            sqlx::query_as(
+                "select o.activity_id, o.on_date, \
+                 cast(coalesce(sum(s.adults + s.children), 0) as bigint) from signups s \
+                 join occurrences o on o.id = s.occurrence_id \
+                 where o.on_date >= $1 and o.on_date <= $2 and s.status = 'confirmed' \
+                 group by o.activity_id, o.on_date",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(activity, date, persons)| ((activity, date), persons))
+            .collect())
+    }
+
     /// The sign-up of a private link with its activity's id and the occurrence's date.
     pub async fn signup_with_occurrence(
         &self,

@@ -26,6 +26,7 @@ use super::prelude::*;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/kalender.ics", get(whole_calendar))
+        .route("/illustrationer/{file}", get(illustration))
         .route("/personale/aktiviteter/ny", post(save_activity))
         .route("/personale/aktiviteter/{id}", post(save_activity))
         .route(
@@ -38,15 +39,48 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
+/// `/illustrationer/{kind}.svg` and `/illustrationer/{kind}.png`: the illustration of a kind of
+/// activity (`app::calendar::ActivityKind`), as pages show it and, as PNG, for the sites a link
+/// is shared on. Any other name is the 404 page; the PNGs are drawn once, on the CPU budget's
+/// threads.
+async fn illustration(Params(file): Params<String>) -> Result<Response, PageError> {
+    use app::{calendar::ActivityKind, images::drawn};
+    let (name, extension) = file.rsplit_once('.').ok_or(PageError::NotFound)?;
+    let kind = ActivityKind::parse(name).ok_or(PageError::NotFound)?;
+    let (content_type, body) = match extension {
+        "svg" => (
+            "image/svg+xml",
+            drawn::illustration(kind).as_bytes().to_vec(),
+        ),
+        "png" => (
+            "image/png",
+            app::cpu::run(move || drawn::share_png(kind))
+                .await
+                .ok_or(PageError::NotFound)?,
+        ),
+        _ => return Err(PageError::NotFound),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            // They change only with a new version of the portal.
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
 /// Creates an activity (`…/ny`) or changes one, then shows it.
 async fn save_activity(
     cx: Ctx,
     staff: Staff,
     editing: Editing,
-    PostedForm(form): PostedForm<ActivityForm>,
+    upload: UploadForm<ActivityForm>,
 ) -> Result<Redirect, PageError> {
     let page = editing.page("/personale/aktiviteter");
     let id = editing.id();
+    let form = upload.with_cover(cx.lang, &page).await?;
     let saved = calendar::save_activity(&cx.db, cx.lang, staff.id, &form, id, clock::now());
     let id = saved.await.on_page(&page)?.ok_or(PageError::NotFound)?;
     let notice = if editing == Editing::New {

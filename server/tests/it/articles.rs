@@ -282,7 +282,8 @@ async fn xss_payloads_in_every_text_field_are_inert_wherever_shown(backend: Back
     assert!(payloads.len() >= 50, "a corpus of at least 50 payloads");
 
     // What the pages hold before any payload: the site's own scripts, meta tags and forms, with
-    // one plain article in one issue.
+    // one plain article in one issue, with a cover like the payloads' articles (its share
+    // card's picture tags).
     let health = focus_area(db, "Sundhed").await;
     let plain_issue = issue("Efterårsnummer")
         .slug("efteraar")
@@ -296,6 +297,8 @@ async fn xss_payloads_in_every_text_field_are_inert_wherever_shown(backend: Back
         .byline("Jens")
         .tagged(&health)
         .in_issue(&plain_issue)
+        .with_cover(db, "En lampe ved stien")
+        .await
         .create(db)
         .await;
     let tag_archive = format!("/nyheder/emne/{}", health.slug);

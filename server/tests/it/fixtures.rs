@@ -204,6 +204,9 @@ pub fn activity(name: &str) -> ActivityBuilder {
         accessibility_note: String::new(),
         contact: String::new(),
         summaries: Vec::new(),
+        kind: Default::default(),
+        cover_image_id: None,
+        cover_alt: String::new(),
     })
 }
 
@@ -401,6 +404,23 @@ impl ArticleBuilder {
 
     pub fn in_issue(mut self, issue: &MagazineIssue) -> Self {
         self.0.issue_id = Some(issue.id);
+        self
+    }
+
+    /// With a small cover (a 16 × 16 JPEG, stored as an upload would be) described by `alt`.
+    pub async fn with_cover(mut self, db: &Db, alt: &str) -> Self {
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode(&[90; 16 * 16 * 3], 16, 16, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let variants = app::images::process::variants(&jpeg).expect("a small JPEG");
+        let id = db
+            .images()
+            .save_image(None, &variants, Utc::now())
+            .await
+            .expect("the image is stored");
+        self.0.cover_image_id = Some(id);
+        alt.clone_into(&mut self.0.cover_alt);
         self
     }
 

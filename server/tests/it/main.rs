@@ -22,6 +22,7 @@ mod languages;
 mod mail;
 mod newsletter;
 mod page_cache;
+mod pictures;
 mod plan;
 mod query_cost;
 mod reliability;
