@@ -436,6 +436,7 @@ article-field-cover-hint = JPEG, PNG, WebP eller GIF, højst 10 MB. Oplysninger 
 article-field-cover-alt = Beskriv billedet
 article-field-cover-alt-hint = Fx "Naboer spiser sammen ved lange borde i ParkCafeen". Det læses op for dem, der ikke kan se billedet.
 article-cover-alt-missing = Skriv en kort beskrivelse af billedet.
+article-cover-alt-too-long = Beskrivelsen af billedet må højst have { $max } tegn.
 article-current-cover = Artiklens billede nu
 article-remove-cover = Fjern billedet
 image-empty = Filen er tom. Vælg et andet billede.

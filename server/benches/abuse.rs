@@ -1553,6 +1553,19 @@ fn anonymous_cases(f: &Fixtures) -> Vec<Case> {
         &format!("a {} KB week of odd Unicode", QUERY_BYTES / 1000),
         format!("{}?nyhedsbrev={token}", f.date_path),
     ));
+    cases.push(get(
+        A,
+        "/illustrationer/{kind}.png",
+        &format!("a {} KB name of odd Unicode", QUERY_BYTES / 1000),
+        format!("/illustrationer/{token}.png"),
+    ));
+    // Drawn once per process: every later request is a copy of the stored PNG.
+    cases.push(get(
+        A,
+        "/illustrationer/{kind}.png",
+        "a real kind, again and again",
+        "/illustrationer/party.png".into(),
+    ));
     cases
 }
 
@@ -1706,6 +1719,20 @@ fn logged_in_cases(f: &Fixtures) -> Vec<Case> {
              &dag=MO&dag=TU&dag=WE&dag=TH&dag=FR&dag=SA&dag=SU&ends=never&max_party=10\
              &description={notes}&price_note={notes}&accessibility_note={notes}&contact={notes}",
             e.later
+        )
+        .into_bytes(),
+    ));
+    cases.push(post_form(
+        Staff,
+        "/personale/aktiviteter/{id}",
+        "a 1 MB kind and photo description of odd Unicode",
+        activity.clone(),
+        format!(
+            "activity_name=B%C3%A6nk&starts_on=2026-01-05&start_time=10:00&end_time=11:00\
+             &repeat=weekly&interval=1&dag=MO&ends=never&max_party=10&remove_cover=on\
+             &kind={}&cover_alt={}",
+            enc(&fit(ODD_UNICODE, 500_000)),
+            enc(&fit(ODD_UNICODE, 500_000))
         )
         .into_bytes(),
     ));

@@ -55,6 +55,9 @@ pub struct ArticleForm {
 
 const MAX_TITLE: usize = 200;
 const MAX_LEAD: usize = 1000;
+/// The longest description of a photo: a sentence or two, read aloud to those who cannot see it
+/// and shown where a link is shared.
+const MAX_ALT: usize = 300;
 
 impl ArticleForm {
     /// The form filled in from a saved article.
@@ -377,7 +380,8 @@ fn title_and_slug(
 }
 
 /// The cover of a form: a new upload's variants, or the kept cover's id; a message on `cover`
-/// for a refused file and on `cover_alt` for a cover without a description.
+/// for a refused file and on `cover_alt` for a cover without a description or with one over
+/// [`MAX_ALT`] characters.
 pub(crate) fn cover_of(
     lang: Lang,
     file: &Option<Processed>,
@@ -395,6 +399,11 @@ pub(crate) fn cover_of(
     };
     if (new.is_some() || kept.is_some()) && alt.trim().is_empty() {
         feedback.error("cover_alt", lang.text("article-cover-alt-missing"));
+    } else if alt.chars().count() > MAX_ALT {
+        feedback.error(
+            "cover_alt",
+            lang.text_with_values("article-cover-alt-too-long", &[("max", MAX_ALT.into())]),
+        );
     }
     (new, kept)
 }

@@ -49,6 +49,8 @@ pub fn Cover(
             height=image.height.to_string()
             alt=alt
             loading=if eager { "eager" } else { "lazy" }
+            // The page's first picture is usually its largest paint: fetched first.
+            fetchpriority=eager.then_some("high")
             decoding="async"
         />
     }

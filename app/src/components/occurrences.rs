@@ -58,6 +58,7 @@ pub fn ActivityPicture(
                 height=photo.height.to_string()
                 alt=picture.alt
                 loading=loading
+                fetchpriority=eager.then_some("high")
                 decoding="async"
             />
         }
@@ -121,7 +122,7 @@ pub fn DateCard(
         view! {
             <ActivityPicture
                 picture=occurrence.picture.clone()
-                sizes="6rem"
+                sizes="5rem"
                 class="date-card__picture"
             />
         }

@@ -268,6 +268,13 @@ async fn staff_give_an_activity_a_kind_and_a_photo(backend: Backend) {
     assert!(answer
         .body
         .contains("Skriv en kort beskrivelse af billedet."));
+    let answer = staff
+        .post_multipart(&edit, with_photo(&"garn ".repeat(61)))
+        .await;
+    assert_eq!(answer.status, 422);
+    assert!(answer
+        .body
+        .contains("Beskrivelsen af billedet må højst have 300 tegn."));
 
     let answer = staff
         .post_multipart(&edit, with_photo("Garnnøgler i mange farver"))
