@@ -66,7 +66,7 @@ test('staff plan a recurring activity; residents find it in every view and in th
   // A resident finds it in the list of the coming weeks, the cancelled date marked...
   await page.goto('/kalender');
   await expect(entry(start)).toBeVisible();
-  await expect(page.locator('li.occurrence', { has: entry(cancelled) })).toContainText('Aflyst');
+  await expect(page.locator('li.date-card', { has: entry(cancelled) })).toContainText('Aflyst');
   // ...in the month view...
   await page.goto(`/kalender?maaned=${iso(start).slice(0, 7)}`);
   await expect(entry(start)).toBeVisible();
@@ -75,7 +75,7 @@ test('staff plan a recurring activity; residents find it in every view and in th
   // ...and in the week view, at its time.
   await page.goto(`/kalender?uge=${isoWeek(start)}`);
   await expect(page.getByRole('link', { name })).toHaveCount(1);
-  await expect(page.locator('li.occurrence', { has: entry(start) })).toContainText('18.00–20.00');
+  await expect(page.locator('li.date-card', { has: entry(start) })).toContainText('18.00–20.00');
 
   // Its own page, and the page of one date with "add to my calendar".
   await entry(start).click();
