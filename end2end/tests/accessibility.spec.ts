@@ -4,7 +4,9 @@
 // The no-JavaScript projects therefore check the page as a browser without JavaScript gets it:
 // in a page whose own scripts and WASM are blocked, so no island ever wakes up.
 import { test, type Page, type TestInfo } from '@playwright/test';
-import { demo, expectNoAxeViolations, jsEnabled, logIn, publicPages, waitForIslands } from './helpers';
+import { demo, expectNoAxeViolations, jsEnabled, logIn, onOneBackend, publicPages, waitForIslands } from './helpers';
+
+onOneBackend();
 
 const pages = [...publicPages, '/aktiviteter/jobklub/2026-12-24'];
 

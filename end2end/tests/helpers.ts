@@ -1,5 +1,5 @@
 // Shared helpers for the browser tests.
-import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,14 @@ import { Secret, TOTP } from 'otpauth';
 /** Whether the running project has JavaScript turned on. */
 export function jsEnabled(testInfo: TestInfo): boolean {
   return testInfo.project.use.javaScriptEnabled !== false;
+}
+
+/** Runs the file's tests on one backend only: for checks of markup, accessibility and layout,
+ * which the database does not change (the stories run on both). */
+export function onOneBackend(): void {
+  test.beforeEach(({}, testInfo) => {
+    test.skip(testInfo.project.name.startsWith('postgres'), 'markup and layout are the same on both backends');
+  });
 }
 
 /** Asserts that axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */

@@ -2,7 +2,13 @@
 // Java): the public pages as every visitor gets them, and the staff's pages, among them the
 // article editor with its island. The checker reads the HTML as the server sends it.
 import { expect, test } from '@playwright/test';
-import { demo, errorsIn, logIn, publicPages } from './helpers';
+import { demo, errorsIn, jsEnabled, logIn, onOneBackend, publicPages } from './helpers';
+
+onOneBackend();
+// The checker reads the HTML as the server sends it, the same with and without JavaScript.
+test.beforeEach(({}, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'the server sends the same HTML whether JavaScript is on or off');
+});
 
 test('every public page type is valid HTML', async ({ request }) => {
   test.setTimeout(120_000);

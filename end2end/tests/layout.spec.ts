@@ -1,7 +1,9 @@
 // Layout in a real browser: no page type scrolls sideways on a 360 px phone, and in the month
 // grid on a computer no activity's text runs out of its day's cell into the next.
 import { expect, test } from '@playwright/test';
-import { demo, logIn, publicPages } from './helpers';
+import { demo, logIn, onOneBackend, publicPages } from './helpers';
+
+onOneBackend();
 
 /** How much wider than the window the page is, in CSS pixels (0 when it fits). */
 async function sidewaysOverflow(page: import('@playwright/test').Page): Promise<number> {

@@ -4,7 +4,9 @@
 // island loads a script or the WASM (the page with one, the article editor, is checked in
 // page-errors.spec.ts).
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, jsEnabled, publicPages, waitForIslands } from './helpers';
+import { expectNoAxeViolations, jsEnabled, onOneBackend, publicPages, waitForIslands } from './helpers';
+
+onOneBackend();
 
 test.use({ viewport: { width: 360, height: 740 } });
 
