@@ -44,6 +44,9 @@ async fn main() {
             accessibility_note: String::new(),
             contact: String::new(),
             summaries: Vec::new(),
+            kind: Default::default(),
+            cover_image_id: None,
+            cover_alt: String::new(),
         };
         state
             .db
