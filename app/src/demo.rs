@@ -5,14 +5,20 @@
 //! a year and a half of the website's visitor figures, and the report's material of last year
 //! and this: the focus areas' goals, success criteria with targets and values, the press log, an
 //! introduction, and sixteen more citizen journalists' published contributions (about 90 a
-//! year). It is loaded only into an empty database,
+//! year), with pictures drawn by the portal's own code. It is loaded only into an empty database,
 //! and only when asked (`NABOSKAB_DEMO=1`). The texts are written for this demo; the contact
 //! address is fictional.
+
+use std::{collections::HashMap, sync::OnceLock};
 
 use crate::{
     accounts::{password::Password, EmailAddress, Role},
     calendar::{queries::NewActivity, ExceptionKind, SignupMode},
     db::Db,
+    images::{
+        drawn,
+        process::{self, Variant},
+    },
     site::{
         queries::{BaseData, NewVenue},
         SiteInfo,
@@ -358,17 +364,45 @@ const SCENE_ALT: [&str; 4] = [
     "Tegning: boligblokke i Randers Nordby en vinterdag, med træer og en sti",
 ];
 
-/// Stores the demo picture of `seed` (drawn by `images::drawn`) through the same checks and
-/// variants as an upload; returns its id and description.
+/// The seeds of the demo's pictures: the activities' (see [`ACTIVITY_PICTURES`]) and one per
+/// article (4 on).
+fn demo_seeds() -> impl Iterator<Item = u32> {
+    ACTIVITY_PICTURES
+        .iter()
+        .map(|(_, seed)| *seed)
+        .chain((0..ARTICLES.len() as u32).map(|n| n + 4))
+}
+
+/// The variants of every demo picture, drawn once per process (on the CPU budget's threads) and
+/// kept: a process that loads the demo into many databases (the tests) draws them once.
+async fn demo_variants() -> Result<&'static HashMap<u32, Vec<Variant>>, sqlx::Error> {
+    static DRAWN: OnceLock<HashMap<u32, Vec<Variant>>> = OnceLock::new();
+    if let Some(drawn) = DRAWN.get() {
+        return Ok(drawn);
+    }
+    let drawn = crate::cpu::run(|| {
+        demo_seeds()
+            .map(|seed| {
+                let variants = drawn::demo_png(seed).and_then(|png| process::variants(&png).ok());
+                variants.map(|variants| (seed, variants))
+            })
+            .collect::<Option<HashMap<_, _>>>()
+    })
+    .await
+    .ok_or_else(|| sqlx::Error::Protocol("a demo picture did not draw".into()))?;
+    Ok(DRAWN.get_or_init(|| drawn))
+}
+
+/// Stores the demo picture of `seed` (drawn by `images::drawn`) through the same variants as an
+/// upload; returns its id and description.
 async fn demo_picture(db: &Db, seed: u32) -> Result<(i64, String), sqlx::Error> {
-    use crate::images::{drawn, process};
-    let variants =
-        crate::cpu::run(move || drawn::demo_png(seed).and_then(|png| process::variants(&png).ok()))
-            .await
-            .ok_or_else(|| sqlx::Error::Protocol("a demo picture did not draw".into()))?;
+    let variants = demo_variants()
+        .await?
+        .get(&seed)
+        .ok_or_else(|| sqlx::Error::Protocol("no demo picture of this seed".into()))?;
     let id = db
         .images()
-        .save_image(None, &variants, crate::clock::now())
+        .save_image(None, variants, crate::clock::now())
         .await?;
     Ok((id, SCENE_ALT[seed as usize % SCENE_ALT.len()].to_owned()))
 }
