@@ -110,7 +110,7 @@ impl ActivityKind {
         Self::ALL.into_iter().find(|kind| kind.as_str() == value)
     }
 
-    /// The illustration as pages show it (an SVG among the site's static files).
+    /// The illustration as pages show it: the SVG the server serves from `app/illustrations/`.
     pub fn illustration(self) -> String {
         format!("/illustrationer/{}.svg", self.as_str())
     }

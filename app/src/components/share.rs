@@ -82,12 +82,16 @@ pub fn description_of(text: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
 }
 
-/// The address of `path` in the page's language on the public site.
-fn public_address(path: &str) -> String {
-    let base = use_context::<PublicUrl>()
+/// The public site's address (`NABOSKAB_PUBLIC_URL`), without a slash at its end.
+fn public_base() -> String {
+    use_context::<PublicUrl>()
         .map(|url| url.0)
-        .unwrap_or_default();
-    format!("{base}{}", lang().address(path))
+        .unwrap_or_default()
+}
+
+/// The address of page `path` in the page's language on the public site.
+fn public_address(path: &str) -> String {
+    format!("{}{}", public_base(), lang().address(path))
 }
 
 /// The page's canonical address, description and share card. `path` is the page's own
@@ -108,7 +112,8 @@ pub fn ShareMeta(
         "summary"
     };
     let image = image.map(|image| {
-        let src = public_address_of_file(&image.path);
+        // Pictures have no language.
+        let src = format!("{}{}", public_base(), image.path);
         let alt = (!image.alt.is_empty()).then(|| {
             view! {
                 <Meta property="og:image:alt" content=image.alt.clone() />
@@ -137,14 +142,6 @@ pub fn ShareMeta(
         <Meta name="twitter:title" content=title />
         <Meta name="twitter:description" content=description />
     }
-}
-
-/// A file's address on the public site (pictures have no language).
-fn public_address_of_file(path: &str) -> String {
-    let base = use_context::<PublicUrl>()
-        .map(|url| url.0)
-        .unwrap_or_default();
-    format!("{base}{path}")
 }
 
 /// "Del": plain links to share the page on Facebook, on WhatsApp or by email. Nothing of those
