@@ -409,11 +409,7 @@ impl ArticleBuilder {
 
     /// With a small cover (a 16 × 16 JPEG, stored as an upload would be) described by `alt`.
     pub async fn with_cover(mut self, db: &Db, alt: &str) -> Self {
-        let mut jpeg = Vec::new();
-        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
-            .encode(&[90; 16 * 16 * 3], 16, 16, image::ExtendedColorType::Rgb8)
-            .unwrap();
-        let variants = app::images::process::variants(&jpeg).expect("a small JPEG");
+        let variants = app::images::process::variants(&plain_jpeg(16, 16)).expect("a small JPEG");
         let id = db
             .images()
             .save_image(None, &variants, Utc::now())
@@ -448,9 +444,8 @@ pub fn time(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
 
-/// A `width` x `height` JPEG carrying `tiff` (EXIF's TIFF structure) in an APP1 segment, as a
-/// camera writes it.
-pub fn jpeg_with_exif(width: u32, height: u32, tiff: &[u8]) -> Vec<u8> {
+/// A `width` x `height` JPEG in one colour.
+pub fn plain_jpeg(width: u32, height: u32) -> Vec<u8> {
     use image::ImageEncoder;
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
@@ -461,6 +456,13 @@ pub fn jpeg_with_exif(width: u32, height: u32, tiff: &[u8]) -> Vec<u8> {
             image::ExtendedColorType::Rgb8,
         )
         .unwrap();
+    jpeg
+}
+
+/// A `width` x `height` JPEG carrying `tiff` (EXIF's TIFF structure) in an APP1 segment, as a
+/// camera writes it.
+pub fn jpeg_with_exif(width: u32, height: u32, tiff: &[u8]) -> Vec<u8> {
+    let jpeg = plain_jpeg(width, height);
     let mut app1 = b"Exif\x00\x00".to_vec();
     app1.extend_from_slice(tiff);
     let length = u16::try_from(app1.len() + 2).expect("a short EXIF");

@@ -9,7 +9,7 @@ use app::{accounts::Role, calendar::ActivityKind, db::Backend};
 use scraper::{Html, Selector};
 
 use crate::{
-    fixtures::account,
+    fixtures::{account, plain_jpeg},
     helpers::{TestApp, Visitor},
     on_both_backends,
 };
@@ -180,21 +180,6 @@ async fn shared_links_carry_their_own_title_description_and_picture(backend: Bac
     }
 }
 
-/// A small JPEG of `width` × `height` in one colour.
-fn jpeg(width: u32, height: u32) -> Vec<u8> {
-    use image::ImageEncoder;
-    let mut data = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new(&mut data)
-        .write_image(
-            image::RgbImage::from_pixel(width, height, image::Rgb([200, 120, 60])).as_raw(),
-            width,
-            height,
-            image::ExtendedColorType::Rgb8,
-        )
-        .unwrap();
-    data
-}
-
 /// The activity form's fields for a weekly activity on Tuesdays.
 fn activity_form(kind: &str, alt: &str) -> reqwest::multipart::Form {
     [
@@ -257,7 +242,7 @@ async fn staff_give_an_activity_a_kind_and_a_photo(backend: Backend) {
     let with_photo = |alt: &str| {
         activity_form("learning", alt).part(
             "cover",
-            reqwest::multipart::Part::bytes(jpeg(1000, 600))
+            reqwest::multipart::Part::bytes(plain_jpeg(1000, 600))
                 .file_name("strik.jpg")
                 .mime_str("image/jpeg")
                 .unwrap(),
