@@ -9,7 +9,7 @@
 //! and only when asked (`NABOSKAB_DEMO=1`). The texts are written for this demo; the contact
 //! address is fictional.
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::collections::HashMap;
 
 use crate::{
     accounts::{password::Password, EmailAddress, Role},
@@ -374,23 +374,26 @@ fn demo_seeds() -> impl Iterator<Item = u32> {
 }
 
 /// The variants of every demo picture, drawn once per process (on the CPU budget's threads) and
-/// kept: a process that loads the demo into many databases (the tests) draws them once.
+/// kept: a process that loads the demo into many databases (the tests) draws them once, and
+/// loads that start at the same moment wait for the one drawing rather than each drawing.
 async fn demo_variants() -> Result<&'static HashMap<u32, Vec<Variant>>, sqlx::Error> {
-    static DRAWN: OnceLock<HashMap<u32, Vec<Variant>>> = OnceLock::new();
-    if let Some(drawn) = DRAWN.get() {
-        return Ok(drawn);
-    }
-    let drawn = crate::cpu::run(|| {
-        demo_seeds()
-            .map(|seed| {
-                let variants = drawn::demo_png(seed).and_then(|png| process::variants(&png).ok());
-                variants.map(|variants| (seed, variants))
+    static DRAWN: tokio::sync::OnceCell<HashMap<u32, Vec<Variant>>> =
+        tokio::sync::OnceCell::const_new();
+    DRAWN
+        .get_or_try_init(|| async {
+            crate::cpu::run(|| {
+                demo_seeds()
+                    .map(|seed| {
+                        let variants =
+                            drawn::demo_png(seed).and_then(|png| process::variants(&png).ok());
+                        variants.map(|variants| (seed, variants))
+                    })
+                    .collect::<Option<HashMap<_, _>>>()
             })
-            .collect::<Option<HashMap<_, _>>>()
-    })
-    .await
-    .ok_or_else(|| sqlx::Error::Protocol("a demo picture did not draw".into()))?;
-    Ok(DRAWN.get_or_init(|| drawn))
+            .await
+            .ok_or_else(|| sqlx::Error::Protocol("a demo picture did not draw".into()))
+        })
+        .await
 }
 
 /// Stores the demo picture of `seed` (drawn by `images::drawn`) through the same variants as an

@@ -51,6 +51,8 @@ pub enum StartError {
     Query(#[from] sqlx::Error),
     #[error("the database did not answer within {0} seconds")]
     Timeout(u64),
+    #[error("the demo content did not load within {0} seconds")]
+    DemoTimeout(u64),
     #[error("SMTP_URL cannot be used: {0}")]
     Mail(String),
     #[error("{0}")]
@@ -68,26 +70,38 @@ pub enum StartError {
 /// How long start-up may take before it is given up: the database must answer well within it.
 const START_TIMEOUT: Duration = Duration::from_secs(8);
 
+/// How long loading the demo content may take. It draws the demo's pictures and hashes the demo
+/// accounts' passwords, which on a busy machine takes longer than the database needs to answer;
+/// it happens only on an empty database with `NABOSKAB_DEMO=1`, never in production.
+const DEMO_TIMEOUT: Duration = Duration::from_secs(120);
+
 /// Opens and migrates the database, loads demo content if asked, and gathers the state.
 pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
     ensure_data_dir(&config.data_dir)?;
-    let work = async {
+    let open = async {
         let db = Db::connect(&config.database_url).await?;
         if let Err(err) = make_database_private(&db) {
             tracing::warn!(error = %err, "could not make the database's files private");
         }
         db.migrate().await?;
-        if config.demo && app::demo::load_if_empty(&db).await? {
+        Ok::<_, StartError>(db)
+    };
+    let db = within(START_TIMEOUT, open).await?;
+    if config.demo {
+        let loaded = tokio::time::timeout(DEMO_TIMEOUT, app::demo::load_if_empty(&db))
+            .await
+            .map_err(|_| StartError::DemoTimeout(DEMO_TIMEOUT.as_secs()))??;
+        if loaded {
             tracing::info!("demo content loaded");
         }
+    }
+    let gather = async {
         app::submissions::service::clean_stored_texts(&db).await?;
         let site = db.site().site_info().await?;
         let sessions = sessions::Store::for_db(&db).await?;
-        Ok::<_, StartError>((db, site, sessions))
+        Ok::<_, StartError>((site, sessions))
     };
-    let (db, site, sessions) = tokio::time::timeout(START_TIMEOUT, work)
-        .await
-        .map_err(|_| StartError::Timeout(START_TIMEOUT.as_secs()))??;
+    let (site, sessions) = within(START_TIMEOUT, gather).await?;
     let serving_lock = serving_lock(&db)?;
     Ok(AppState::new(Shared {
         leptos_options: Arc::new(leptos_options(config)),
@@ -107,6 +121,16 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         backups: config.backup_dir.clone().map(backups::Backups::new),
         serving_lock,
     }))
+}
+
+/// Runs a step of start-up that only waits on the database, giving it up after `limit`.
+async fn within<T>(
+    limit: Duration,
+    step: impl std::future::Future<Output = Result<T, StartError>>,
+) -> Result<T, StartError> {
+    tokio::time::timeout(limit, step)
+        .await
+        .map_err(|_| StartError::Timeout(limit.as_secs()))?
 }
 
 /// The shared lock a serving portal holds on its SQLite file (see [`backups::lock_serving`]).
