@@ -67,7 +67,8 @@ pub enum StartError {
     },
 }
 
-/// How long start-up may take before it is given up: the database must answer well within it.
+/// How long each step of start-up that waits on the database may take before start-up is given
+/// up: the database must answer well within it.
 const START_TIMEOUT: Duration = Duration::from_secs(8);
 
 /// How long loading the demo content may take. It draws the demo's pictures and hashes the demo
